@@ -1,0 +1,16 @@
+//! Threat models of cupola: multi-stage ballistic missiles launched from a
+//! rotating Earth, their targeting, post-boost bus and re-entry vehicles, and
+//! a catalog of generic missiles from the open literature.
+//!
+//! Nothing here knows about defenses.
+
+pub mod catalog;
+pub mod flight;
+pub mod missile;
+pub mod targeting;
+pub mod trajectory;
+
+pub use flight::{FlightOptions, FlightPlan};
+pub use missile::{Missile, MissileError, ReentryVehicle, Stage};
+pub use targeting::{Profile, TargetingError, solve};
+pub use trajectory::{EventKind, TimelineEvent, Trajectory};
