@@ -136,7 +136,11 @@ pub fn eci_to_ecef(r_eci: Vec3, v_eci: Vec3, t: f64) -> (Vec3, Vec3) {
 /// `v − ω × r` for an ECI state.
 #[inline]
 pub fn air_relative_velocity(r_eci: Vec3, v_eci: Vec3) -> Vec3 {
-    Vec3::new(v_eci.x + OMEGA_EARTH * r_eci.y, v_eci.y - OMEGA_EARTH * r_eci.x, v_eci.z)
+    Vec3::new(
+        v_eci.x + OMEGA_EARTH * r_eci.y,
+        v_eci.y - OMEGA_EARTH * r_eci.x,
+        v_eci.z,
+    )
 }
 
 /// Local east, north and up unit vectors (ECEF components) at a geodetic

@@ -73,11 +73,16 @@ mod tests {
         let r = Vec3::new(4.1e6, -3.3e6, 4.4e6);
         let h = 1.0;
         let a = j2(r);
-        let e = [Vec3::new(h, 0.0, 0.0), Vec3::new(0.0, h, 0.0), Vec3::new(0.0, 0.0, h)];
+        let e = [
+            Vec3::new(h, 0.0, 0.0),
+            Vec3::new(0.0, h, 0.0),
+            Vec3::new(0.0, 0.0, h),
+        ];
         let g: Vec<f64> = e
             .iter()
             .map(|&d| {
-                -(potential(GravityModel::J2, r + d) - potential(GravityModel::J2, r - d)) / (2.0 * h)
+                -(potential(GravityModel::J2, r + d) - potential(GravityModel::J2, r - d))
+                    / (2.0 * h)
             })
             .collect();
         assert!((a.x - g[0]).abs() < 1e-6);

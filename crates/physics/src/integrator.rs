@@ -272,23 +272,35 @@ pub fn integrate<const N: usize>(
         }
         let k2 = f(t + C2 * h, &lin(&y, h, &[(A21, &k1)]));
         let k3 = f(t + C3 * h, &lin(&y, h, &[(A31, &k1), (A32, &k2)]));
-        let k4 = f(t + C4 * h, &lin(&y, h, &[(A41, &k1), (A42, &k2), (A43, &k3)]));
+        let k4 = f(
+            t + C4 * h,
+            &lin(&y, h, &[(A41, &k1), (A42, &k2), (A43, &k3)]),
+        );
         let k5 = f(
             t + C5 * h,
             &lin(&y, h, &[(A51, &k1), (A52, &k2), (A53, &k3), (A54, &k4)]),
         );
         let k6 = f(
             t + h,
-            &lin(&y, h, &[(A61, &k1), (A62, &k2), (A63, &k3), (A64, &k4), (A65, &k5)]),
+            &lin(
+                &y,
+                h,
+                &[(A61, &k1), (A62, &k2), (A63, &k3), (A64, &k4), (A65, &k5)],
+            ),
         );
-        let y1 = lin(&y, h, &[(A71, &k1), (A73, &k3), (A74, &k4), (A75, &k5), (A76, &k6)]);
+        let y1 = lin(
+            &y,
+            h,
+            &[(A71, &k1), (A73, &k3), (A74, &k4), (A75, &k5), (A76, &k6)],
+        );
         let k7 = f(t + h, &y1);
         evaluations += 6;
         let ok = finite(&k2) && finite(&k3) && finite(&k4) && finite(&k5) && finite(&k6);
         let mut err = 0.0;
         if ok && finite(&k7) {
             for i in 0..N {
-                let e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+                let e = h
+                    * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
                 let sc = settings.atol[i] + settings.rtol * y[i].abs().max(y1[i].abs());
                 err += (e / sc) * (e / sc);
             }
@@ -322,7 +334,8 @@ pub fn integrate<const N: usize>(
             c[1][i] = ydiff;
             c[2][i] = bspl;
             c[3][i] = ydiff - h * k7[i] - bspl;
-            c[4][i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+            c[4][i] =
+                h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
         }
         let dense = DenseStep { t0: t, h, c };
         steps += 1;
@@ -348,7 +361,11 @@ pub fn integrate<const N: usize>(
         if let Some((j, te)) = hit {
             let ye = dense.eval(te);
             if let Some(r) = record.as_deref_mut() {
-                r.steps.push(DenseStep { t0: t, h: te - t, c: rescale(&dense, te) });
+                r.steps.push(DenseStep {
+                    t0: t,
+                    h: te - t,
+                    c: rescale(&dense, te),
+                });
             }
             return Ok(Outcome {
                 t: te,

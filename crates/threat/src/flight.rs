@@ -55,7 +55,11 @@ impl FlightOptions {
     }
 
     fn omega(&self) -> f64 {
-        if self.rotating_earth { OMEGA_EARTH } else { 0.0 }
+        if self.rotating_earth {
+            OMEGA_EARTH
+        } else {
+            0.0
+        }
     }
 
     fn settings(&self, h_max: f64) -> Settings<7> {
@@ -181,8 +185,13 @@ impl Dynamics {
         let m = y[6];
         let mut a = self.gravity.acceleration(r);
         let v_air = Vec3::new(v.x + self.omega * r.y, v.y - self.omega * r.x, v.z);
-        let need_air = self.drag || matches!(thrust, Thrust::On { exit_area, .. } if exit_area > 0.0);
-        let air = if need_air { Some(us76(height(r))) } else { None };
+        let need_air =
+            self.drag || matches!(thrust, Thrust::On { exit_area, .. } if exit_area > 0.0);
+        let air = if need_air {
+            Some(us76(height(r)))
+        } else {
+            None
+        };
         if self.drag
             && let Some(air) = air
             && air.density > 1e-13
@@ -276,6 +285,7 @@ impl<'a> Flight<'a> {
         };
         let aim_angle = aim.map(|a| central_angle(pad, a));
         let aim_radius = aim.map(|a| a.norm());
+        let toward = aim.map_or(horiz, |a| downrange_direction(pad, a));
         if let Some((_, ev)) = record.as_mut() {
             ev.push((EventKind::Liftoff, 0.0, y));
         }
@@ -284,7 +294,11 @@ impl<'a> Flight<'a> {
         // air-relative velocity has tilted as far (an event), then the gravity
         // turn with zero angle of attack, which is continuous at the switch.
         let t_vert = m.vertical_rise_s;
-        let mut steer = if t_vert > 0.0 { Steer::Vertical } else { Steer::PitchOver };
+        let mut steer = if t_vert > 0.0 {
+            Steer::Vertical
+        } else {
+            Steer::PitchOver
+        };
         let mut stage_start = 0.0;
         for (k, stage) in m.stages.iter().enumerate() {
             y[6] = m.mass_at_ignition(k);
@@ -324,7 +338,8 @@ impl<'a> Flight<'a> {
                         if let (Some(aim_angle), Some(aim_radius)) = (aim_angle, aim_radius) {
                             events.push(Event::new(
                                 move |t, y: &[f64; 7]| {
-                                    predicted_range_angle(t, y, aim_radius, omega, pad) - aim_angle
+                                    predicted_range_angle(t, y, aim_radius, omega, pad, toward)
+                                        - aim_angle
                                 },
                                 Direction::Rising,
                             ));
@@ -343,11 +358,17 @@ impl<'a> Flight<'a> {
                         if let Some((_, ev)) = record.as_mut() {
                             ev.push((EventKind::Cutoff, t, y));
                         }
-                        return Ok(BoostEnd { t, y, cut_off: true });
+                        return Ok(BoostEnd {
+                            t,
+                            y,
+                            cut_off: true,
+                        });
                     }
                     (Some(_), _) => steer = Steer::Turn,
                     (None, Steer::Vertical) if t >= t_vert => steer = Steer::PitchOver,
-                    (None, Steer::PitchOver) if t >= t_vert + MAX_PITCH_OVER_S => steer = Steer::Turn,
+                    (None, Steer::PitchOver) if t >= t_vert + MAX_PITCH_OVER_S => {
+                        steer = Steer::Turn
+                    }
                     (None, _) => {}
                 }
             }
@@ -365,7 +386,11 @@ impl<'a> Flight<'a> {
 
     /// Fly the whole trajectory: boost, bus, re-entry to the aim point's
     /// height `impact_alt` (m above the ellipsoid).
-    pub(crate) fn fly(&self, plan: &FlightPlan, impact_alt: f64) -> Result<Trajectory, FlightError> {
+    pub(crate) fn fly(
+        &self,
+        plan: &FlightPlan,
+        impact_alt: f64,
+    ) -> Result<Trajectory, FlightError> {
         let mut dense = DenseSolution::new();
         let mut events = Vec::new();
         let mut phases = Vec::new();
@@ -374,40 +399,45 @@ impl<'a> Flight<'a> {
         let boost_end = end.t;
         events.push((EventKind::BoostEnd, end.t, end.y));
         let mut y = end.y;
-        y[6] = self.missile.payload_mass_kg;
         let mut t = end.t;
         let body = Body::Reentry {
             beta: self.missile.rv.ballistic_coefficient_kg_m2,
         };
         let settings = self.opts.settings(120.0);
         let mut f = |tt: f64, yy: &[f64; 7]| self.dynamics.rhs(tt, yy, Thrust::None, body);
-        // Post-boost bus: a coast while the re-entry vehicles are released.
-        if self.missile.bus_deploy_s > 0.0 {
-            let out = integrate(&mut f, t, y, t + self.missile.bus_deploy_s, &settings, &[], Some(&mut dense))?;
-            phases.push((Phase::Bus, t, out.t));
-            t = out.t;
-            y = out.y;
-            y[6] = self.missile.rv.mass_kg;
-            events.push((EventKind::BusDeployed, t, y));
-        } else {
-            y[6] = self.missile.rv.mass_kg;
-        }
-        let midcourse_start = t;
+        // Post-boost bus releasing the re-entry vehicles, midcourse and
+        // re-entry: one unpowered flight with the events in between. The
+        // flying object is followed with the re-entry vehicle's drag.
+        y[6] = self.missile.rv.mass_kg;
+        let bus_end = t + self.missile.bus_deploy_s;
         let horizon = t + 6.0 * 3600.0;
-        let mut pending = vec![EventKind::Apogee, EventKind::Reentry, EventKind::Impact];
+        let mut pending = vec![
+            EventKind::BusDeployed,
+            EventKind::Apogee,
+            EventKind::Reentry,
+            EventKind::Impact,
+        ];
         let radial = |y: &[f64; 7]| y[0] * y[3] + y[1] * y[4] + y[2] * y[5];
+        if self.missile.bus_deploy_s <= 0.0 {
+            pending.retain(|e| *e != EventKind::BusDeployed);
+        }
         if radial(&y) <= 0.0 {
             pending.retain(|e| *e != EventKind::Apogee);
         }
         if height(Vec3::new(y[0], y[1], y[2])) <= 100_000.0 {
             pending.retain(|e| *e != EventKind::Reentry);
         }
-        let mut reentry_t = None;
+        let (mut t_bus, mut t_reentry) = (boost_end, None);
         while !pending.is_empty() {
             let evs: Vec<Event<'_, 7>> = pending
                 .iter()
                 .map(|k| match k {
-                    EventKind::Apogee => Event::new(move |_t, y: &[f64; 7]| radial(y), Direction::Falling),
+                    EventKind::BusDeployed => {
+                        Event::new(move |t, _y: &[f64; 7]| t - bus_end, Direction::Rising)
+                    }
+                    EventKind::Apogee => {
+                        Event::new(move |_t, y: &[f64; 7]| radial(y), Direction::Falling)
+                    }
                     EventKind::Reentry => Event::new(
                         |_t, y: &[f64; 7]| height(Vec3::new(y[0], y[1], y[2])) - 100_000.0,
                         Direction::Falling,
@@ -426,19 +456,22 @@ impl<'a> Flight<'a> {
             };
             let kind = pending.remove(j);
             events.push((kind, t, y));
-            if kind == EventKind::Reentry {
-                reentry_t = Some(t);
-            }
-            if kind == EventKind::Impact {
-                break;
+            match kind {
+                EventKind::BusDeployed => t_bus = t,
+                EventKind::Reentry => t_reentry = Some(t),
+                EventKind::Impact => break,
+                _ => {}
             }
         }
-        match reentry_t {
-            Some(tr) => {
-                phases.push((Phase::Midcourse, midcourse_start, tr));
-                phases.push((Phase::Terminal, tr, t));
-            }
-            None => phases.push((Phase::Midcourse, midcourse_start, t)),
+        if t_bus > boost_end {
+            phases.push((Phase::Bus, boost_end, t_bus));
+        }
+        let t_term = t_reentry.unwrap_or(t).max(t_bus);
+        if t_term > t_bus {
+            phases.push((Phase::Midcourse, t_bus, t_term));
+        }
+        if t > t_term {
+            phases.push((Phase::Terminal, t_term, t));
         }
         let omega = self.opts.omega();
         let timeline = events
@@ -458,17 +491,40 @@ impl<'a> Flight<'a> {
     }
 }
 
-/// Central angle (rad) from the pad (ECEF) to the Keplerian impact point at
-/// radius `radius` (m) predicted from ECI state `y` at time `t` (s), in the
-/// rotating frame; −π when the conic does not come down through that radius.
+/// Unit vector tangent to the Earth at the pad (ECEF, m) pointing along
+/// the great circle toward `aim` (ECEF, m).
+pub(crate) fn downrange_direction(pad: Vec3, aim: Vec3) -> Vec3 {
+    let u = pad.unit();
+    (aim - u * u.dot(aim)).unit()
+}
+
+/// Signed ground-range angle (rad) of ECEF point `p` from the pad along the
+/// great circle whose tangent at the pad is `toward`: negative behind the
+/// pad, and insensitive to cross-range.
 #[inline]
-pub(crate) fn predicted_range_angle(t: f64, y: &[f64; 7], radius: f64, omega: f64, pad: Vec3) -> f64 {
+pub(crate) fn downrange_angle(pad: Vec3, toward: Vec3, p: Vec3) -> f64 {
+    p.dot(toward).atan2(p.dot(pad.unit()))
+}
+
+/// Downrange angle (rad) from the pad (ECEF) toward `toward` of the
+/// Keplerian impact point at radius `radius` (m) predicted from ECI state
+/// `y` at time `t` (s), in the rotating frame; −π when the conic does not
+/// come down through that radius.
+#[inline]
+pub(crate) fn predicted_range_angle(
+    t: f64,
+    y: &[f64; 7],
+    radius: f64,
+    omega: f64,
+    pad: Vec3,
+    toward: Vec3,
+) -> f64 {
     let r = Vec3::new(y[0], y[1], y[2]);
     let v = Vec3::new(y[3], y[4], y[5]);
     match KeplerArc::new(r, v, MU_EARTH).impact(radius) {
         Some(imp) => {
             let p = rot_z(imp.position, -omega * (t + imp.time_of_flight));
-            central_angle(pad, p)
+            downrange_angle(pad, toward, p)
         }
         None => -std::f64::consts::PI,
     }
@@ -521,7 +577,15 @@ pub fn coast_vacuum(
     )];
     let mut dense = DenseSolution::new();
     let settings = opts.settings(60.0);
-    let out = integrate(&mut f, 0.0, y0, 6.0 * 3600.0, &settings, &ev, Some(&mut dense))?;
+    let out = integrate(
+        &mut f,
+        0.0,
+        y0,
+        6.0 * 3600.0,
+        &settings,
+        &ev,
+        Some(&mut dense),
+    )?;
     if out.event.is_none() {
         return Err(FlightError::NoImpact(6.0 * 3600.0));
     }
@@ -537,5 +601,10 @@ pub fn coast_vacuum(
         .map(|y| ((energy(&y) - e0) / e0).abs())
         .fold(0.0, f64::max);
     let y = out.y;
-    Ok((out.t, Vec3::new(y[0], y[1], y[2]), Vec3::new(y[3], y[4], y[5]), drift))
+    Ok((
+        out.t,
+        Vec3::new(y[0], y[1], y[2]),
+        Vec3::new(y[3], y[4], y[5]),
+        drift,
+    ))
 }

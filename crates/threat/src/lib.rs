@@ -12,5 +12,5 @@ pub mod trajectory;
 
 pub use flight::{FlightOptions, FlightPlan};
 pub use missile::{Missile, MissileError, ReentryVehicle, Stage};
-pub use targeting::{Profile, TargetingError, solve};
+pub use targeting::{Profile, Solution, TargetingError, solve};
 pub use trajectory::{EventKind, TimelineEvent, Trajectory};

@@ -97,7 +97,9 @@ pub enum MissileError {
         value: f64,
     },
     /// The propellant of a stage is not lighter than the stage.
-    #[error("stage {stage}: propellant ({propellant_kg} kg) must be lighter than the stage's gross mass ({gross_kg} kg)")]
+    #[error(
+        "stage {stage}: propellant ({propellant_kg} kg) must be lighter than the stage's gross mass ({gross_kg} kg)"
+    )]
     PropellantHeavierThanStage {
         /// Stage number, from 1.
         stage: usize,
@@ -107,7 +109,9 @@ pub enum MissileError {
         gross_kg: f64,
     },
     /// The first stage cannot lift the missile.
-    #[error("thrust-to-weight ratio at lift-off is {0:.2}; it must exceed 1 for the missile to rise")]
+    #[error(
+        "thrust-to-weight ratio at lift-off is {0:.2}; it must exceed 1 for the missile to rise"
+    )]
     CannotLiftOff(f64),
 }
 
@@ -136,10 +140,16 @@ impl Missile {
         for (i, s) in self.stages.iter().enumerate() {
             let n = i + 1;
             positive(format!("stage {n} gross_mass_kg"), s.gross_mass_kg)?;
-            positive(format!("stage {n} propellant_mass_kg"), s.propellant_mass_kg)?;
+            positive(
+                format!("stage {n} propellant_mass_kg"),
+                s.propellant_mass_kg,
+            )?;
             positive(format!("stage {n} isp_vac_s"), s.isp_vac_s)?;
             positive(format!("stage {n} burn_time_s"), s.burn_time_s)?;
-            non_negative(format!("stage {n} nozzle_exit_area_m2"), s.nozzle_exit_area_m2)?;
+            non_negative(
+                format!("stage {n} nozzle_exit_area_m2"),
+                s.nozzle_exit_area_m2,
+            )?;
             if s.propellant_mass_kg >= s.gross_mass_kg {
                 return Err(MissileError::PropellantHeavierThanStage {
                     stage: n,
@@ -199,7 +209,11 @@ impl Missile {
 
     /// Mass at ignition of stage `k` (from 0), kg.
     pub fn mass_at_ignition(&self, k: usize) -> f64 {
-        self.payload_mass_kg + self.stages[k..].iter().map(|s| s.gross_mass_kg).sum::<f64>()
+        self.payload_mass_kg
+            + self.stages[k..]
+                .iter()
+                .map(|s| s.gross_mass_kg)
+                .sum::<f64>()
     }
 
     /// Drag reference area, m².
@@ -208,35 +222,48 @@ impl Missile {
     }
 }
 
-/// Generic drag coefficient of a slender missile body against Mach number
-/// (zero angle of attack, power on), dimensionless. A smooth curve of the
-/// shape used for ballistic-missile bodies in open trajectory codes (e.g.
-/// Forden, "GUI_Missile_Flyout", Science & Global Security 15, 2007): about
-/// 0.2 subsonic, a transonic peak near Mach 1.2, falling to about 0.2 at
-/// high Mach. Scaled per missile by [`Missile::drag_factor`].
+/// Drag coefficient of a large solid-propellant missile body against Mach
+/// number (zero angle of attack), dimensionless: the table used for
+/// Minuteman- and Trident-class boosters in open trajectory codes after
+/// Gronlund & Wright (Science & Global Security 3, 1992), whose shape follows
+/// the V-2 curve of Sutton, *Rocket Propulsion Elements*: about 0.10
+/// subsonic, a transonic peak of 0.36 near Mach 1.2, falling to 0.10 by
+/// Mach 6. Scaled per missile by [`Missile::drag_factor`] (about 1.3 gives
+/// the blunter liquid-missile curve of the same codes).
 pub fn drag_coefficient(mach: f64) -> f64 {
-    const TABLE: [(f64, f64); 9] = [
-        (0.0, 0.20),
-        (0.8, 0.22),
-        (1.0, 0.35),
-        (1.2, 0.40),
-        (1.5, 0.37),
-        (2.0, 0.32),
-        (3.0, 0.26),
-        (5.0, 0.22),
-        (10.0, 0.20),
+    const TABLE: [(f64, f64); 21] = [
+        (0.0, 0.1007),
+        (0.5, 0.1099),
+        (0.7, 0.1286),
+        (0.8, 0.1486),
+        (0.9, 0.1825),
+        (1.0, 0.2402),
+        (1.05, 0.2814),
+        (1.1, 0.3229),
+        (1.15, 0.3535),
+        (1.2, 0.3618),
+        (1.4, 0.3358),
+        (1.6, 0.3117),
+        (1.8, 0.2891),
+        (2.0, 0.2682),
+        (2.5, 0.2226),
+        (3.0, 0.1859),
+        (3.5, 0.1571),
+        (4.0, 0.1354),
+        (4.5, 0.1198),
+        (5.5, 0.1035),
+        (6.0, 0.1010),
     ];
     if mach <= 0.0 {
         return TABLE[0].1;
     }
-    for w in TABLE.windows(2) {
-        let (m0, c0) = w[0];
-        let (m1, c1) = w[1];
-        if mach <= m1 {
-            return c0 + (c1 - c0) * (mach - m0) / (m1 - m0);
-        }
+    let i = TABLE.partition_point(|&(m, _)| m < mach);
+    if i >= TABLE.len() {
+        return TABLE[TABLE.len() - 1].1;
     }
-    TABLE[TABLE.len() - 1].1
+    let (m0, c0) = TABLE[i - 1];
+    let (m1, c1) = TABLE[i];
+    c0 + (c1 - c0) * (mach - m0) / (m1 - m0)
 }
 
 #[cfg(test)]
@@ -261,7 +288,10 @@ mod tests {
         ));
         let mut m = crate::catalog::solid_icbm();
         m.stages[0].burn_time_s = 0.0;
-        assert!(matches!(m.validate(), Err(MissileError::NotPositive { .. })));
+        assert!(matches!(
+            m.validate(),
+            Err(MissileError::NotPositive { .. })
+        ));
         let mut m = crate::catalog::solid_icbm();
         m.payload_mass_kg = 1e7;
         assert!(matches!(m.validate(), Err(MissileError::CannotLiftOff(_))));

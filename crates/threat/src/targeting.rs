@@ -11,11 +11,14 @@
 //! by the miss of the full flight (J2, drag, Earth rotation), a fixed-point
 //! iteration that converges to metres in a few flights.
 
-use crate::flight::{BoostEnd, Cutoff, Flight, FlightError, FlightOptions, FlightPlan, predict};
+use crate::flight::{
+    BoostEnd, Cutoff, Flight, FlightError, FlightOptions, FlightPlan, downrange_angle,
+    downrange_direction, predict,
+};
 use crate::missile::Missile;
 use crate::trajectory::Trajectory;
 use cupola_physics::Vec3;
-use cupola_physics::frames::{Geodetic, central_angle, great_circle_azimuth};
+use cupola_physics::frames::{Geodetic, central_angle, enu_basis, great_circle_azimuth};
 
 /// The shape of the trajectory to the aim point.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -47,7 +50,9 @@ pub enum TargetingError {
     #[error("the aim point is {0:.0} m from the launch point; it must be at least 10 km away")]
     TargetOnLaunchPoint(f64),
     /// The missile cannot reach the aim point.
-    #[error("the aim point is {range_km:.0} km away, beyond this missile's reach on this profile (about {max_km:.0} km)")]
+    #[error(
+        "the aim point is {range_km:.0} km away, beyond this missile's reach on this profile (about {max_km:.0} km)"
+    )]
     OutOfRange {
         /// Requested range, km.
         range_km: f64,
@@ -83,8 +88,12 @@ pub struct Solution {
 
 /// Kick angles (deg) scanned before refining.
 const KICK_GRID_DEG: [f64; 18] = [
-    0.5, 1.0, 2.0, 3.0, 4.5, 6.0, 8.0, 10.0, 13.0, 16.0, 20.0, 25.0, 30.0, 35.0, 40.0, 47.0, 55.0, 65.0,
+    0.5, 1.0, 2.0, 3.0, 4.5, 6.0, 8.0, 10.0, 13.0, 16.0, 20.0, 25.0, 30.0, 35.0, 40.0, 47.0, 55.0,
+    65.0,
 ];
+
+/// Most full flights the aim-point iteration makes.
+const MAX_AIM_ITERATIONS: usize = 12;
 
 /// Miss distance at which the aim iteration stops, m.
 const MISS_TOL_M: f64 = 5.0;
@@ -93,7 +102,11 @@ const MISS_TOL_M: f64 = 5.0;
 #[derive(Clone, Copy)]
 enum Shot {
     /// Thrust was cut off at the aim range: apogee radius (m), impact time (s).
-    Reached { end: BoostEnd, apogee_r: f64, t_impact: f64 },
+    Reached {
+        end: BoostEnd,
+        apogee_r: f64,
+        t_impact: f64,
+    },
     /// Full burn without reaching the aim range: predicted range angle (rad).
     Short { angle: f64 },
     /// Ground collision under power.
@@ -125,7 +138,11 @@ impl Shooter<'_> {
                         t_impact,
                     },
                     (_, Some((p, _, _))) => Shot::Short {
-                        angle: central_angle(self.pad, p),
+                        angle: downrange_angle(
+                            self.pad,
+                            downrange_direction(self.pad, self.aim),
+                            p,
+                        ),
                     },
                     (_, None) => Shot::Short { angle: 0.0 },
                 })
@@ -137,7 +154,12 @@ impl Shooter<'_> {
 }
 
 /// Golden-section minimisation of `f` on `[a, b]` to `tol`.
-fn golden(mut f: impl FnMut(f64) -> Result<f64, TargetingError>, mut a: f64, mut b: f64, tol: f64) -> Result<f64, TargetingError> {
+fn golden(
+    mut f: impl FnMut(f64) -> Result<f64, TargetingError>,
+    mut a: f64,
+    mut b: f64,
+    tol: f64,
+) -> Result<f64, TargetingError> {
     let g = 0.5 * (5f64.sqrt() - 1.0);
     let mut c = b - g * (b - a);
     let mut d = a + g * (b - a);
@@ -177,9 +199,13 @@ fn minimise_kick(
         .unwrap_or((0, &0.0));
     let a = grid[i.saturating_sub(1)];
     let b = grid[(i + 1).min(grid.len() - 1)];
-    let k = golden(&mut f, a, b, 1e-5)?;
+    let k = golden(&mut f, a, b, 1e-4)?;
     let v = f(k)?;
-    Ok(if v <= vals[i] { (k, v) } else { (grid[i], vals[i]) })
+    Ok(if v <= vals[i] {
+        (k, v)
+    } else {
+        (grid[i], vals[i])
+    })
 }
 
 /// The objective of the minimum-energy profile: cut-off time (s) when the
@@ -192,14 +218,26 @@ fn energy_objective(shot: Shot, burn: f64, aim_angle: f64) -> f64 {
     }
 }
 
+/// Width of the kick bracket searched around the previous iteration's kick, rad.
+const HINT_HALF_WIDTH: f64 = 0.02;
+
 fn solve_kick(
     s: &Shooter<'_>,
     missile: &Missile,
     profile: Profile,
     aim_angle: f64,
-) -> Result<f64, TargetingError> {
+    hint: Option<(f64, f64)>,
+) -> Result<(f64, f64), TargetingError> {
     let burn = missile.total_burn_time();
-    let (k_me, v_me) = minimise_kick(|k| Ok(energy_objective(s.shoot(k)?, burn, aim_angle)))?;
+    let objective = |k| Ok(energy_objective(s.shoot(k)?, burn, aim_angle));
+    let (k_me, v_me) = match hint {
+        Some((k_me, _)) => {
+            let lo = (k_me - HINT_HALF_WIDTH).max(1e-3);
+            let k = golden(objective, lo, k_me + HINT_HALF_WIDTH, 1e-4)?;
+            (k, objective(k)?)
+        }
+        None => minimise_kick(objective)?,
+    };
     if v_me > burn {
         // Not even the best kick reaches: report the best full-burn range.
         let best = KICK_GRID_DEG
@@ -216,38 +254,45 @@ fn solve_kick(
     }
     let radius = s.aim.norm();
     // A metric that decreases with kick, and its target.
-    let (metric, target, lofted, what): (Box<dyn Fn(Shot) -> Option<f64>>, f64, bool, &str) = match profile {
-        Profile::MinimumEnergy => return Ok(k_me),
-        Profile::Lofted { apogee_m } => (
-            Box::new(move |sh| match sh {
-                Shot::Reached { apogee_r, .. } => Some(apogee_r - radius),
-                _ => None,
-            }),
-            apogee_m,
-            true,
-            "apogee",
-        ),
-        Profile::Depressed { apogee_m } => (
-            Box::new(move |sh| match sh {
-                Shot::Reached { apogee_r, .. } => Some(apogee_r - radius),
-                _ => None,
-            }),
-            apogee_m,
-            false,
-            "apogee",
-        ),
-        Profile::DepressedTime { flight_time_s } => (
-            Box::new(|sh| match sh {
-                Shot::Reached { t_impact, .. } => Some(t_impact),
-                _ => None,
-            }),
-            flight_time_s,
-            false,
-            "flight time",
-        ),
-    };
+    let (metric, target, lofted, what): (Box<dyn Fn(Shot) -> Option<f64>>, f64, bool, &str) =
+        match profile {
+            Profile::MinimumEnergy => return Ok((k_me, k_me)),
+            Profile::Lofted { apogee_m } => (
+                Box::new(move |sh| match sh {
+                    Shot::Reached { apogee_r, .. } => Some(apogee_r - radius),
+                    _ => None,
+                }),
+                apogee_m,
+                true,
+                "apogee",
+            ),
+            Profile::Depressed { apogee_m } => (
+                Box::new(move |sh| match sh {
+                    Shot::Reached { apogee_r, .. } => Some(apogee_r - radius),
+                    _ => None,
+                }),
+                apogee_m,
+                false,
+                "apogee",
+            ),
+            Profile::DepressedTime { flight_time_s } => (
+                Box::new(|sh| match sh {
+                    Shot::Reached { t_impact, .. } => Some(t_impact),
+                    _ => None,
+                }),
+                flight_time_s,
+                false,
+                "flight time",
+            ),
+        };
     let me_value = metric(s.shoot(k_me)?).unwrap_or(f64::NAN);
-    let unit = |v: f64| if what == "apogee" { format!("{:.0} km", v / 1e3) } else { format!("{v:.0} s") };
+    let unit = |v: f64| {
+        if what == "apogee" {
+            format!("{:.0} km", v / 1e3)
+        } else {
+            format!("{v:.0} s")
+        }
+    };
     if lofted && target < me_value {
         return Err(TargetingError::ProfileUnreachable(format!(
             "a lofted trajectory needs an apogee above the minimum-energy one ({}); {} requested",
@@ -276,6 +321,16 @@ fn solve_kick(
     } else {
         (k_me, 75f64.to_radians())
     };
+    // Narrow the bracket around the previous iteration's answer when it holds.
+    if let Some((_, k_prev)) = hint {
+        let (a, b) = (
+            (k_prev - HINT_HALF_WIDTH).max(lo),
+            (k_prev + HINT_HALF_WIDTH).min(hi),
+        );
+        if a < b && h(a)? > 0.0 && h(b)? <= 0.0 {
+            (lo, hi) = (a, b);
+        }
+    }
     for _ in 0..60 {
         let mid = 0.5 * (lo + hi);
         if h(mid)? > 0.0 {
@@ -283,7 +338,7 @@ fn solve_kick(
         } else {
             hi = mid;
         }
-        if hi - lo < 1e-9 {
+        if hi - lo < 1e-8 {
             break;
         }
     }
@@ -299,21 +354,7 @@ fn solve_kick(
             unit(reached)
         )));
     }
-    Ok(k)
-}
-
-/// Rotate `v` by the rotation that takes direction `from` to direction `to`.
-fn rotate_like(v: Vec3, from: Vec3, to: Vec3) -> Vec3 {
-    let (a, b) = (from.unit(), to.unit());
-    let axis = a.cross(b);
-    let s = axis.norm();
-    let c = a.dot(b);
-    if s < 1e-15 {
-        return v;
-    }
-    let k = axis / s;
-    // Rodrigues' rotation formula.
-    v * c + k.cross(v) * s + k * (k.dot(v) * (1.0 - c))
+    Ok((k_me, k))
 }
 
 /// Solve the steering that puts `missile`, launched from `site`, on `aim`
@@ -332,10 +373,24 @@ pub fn solve(
     if dist < 10_000.0 {
         return Err(TargetingError::TargetOnLaunchPoint(dist));
     }
-    let omega = if opts.rotating_earth { cupola_physics::constants::OMEGA_EARTH } else { 0.0 };
-    let mut virtual_aim = aim_ecef;
+    let omega = if opts.rotating_earth {
+        cupola_physics::constants::OMEGA_EARTH
+    } else {
+        0.0
+    };
+    // The virtual aim point is the aim point displaced by x = (east, north)
+    // metres in its tangent plane; Broyden's method drives the miss F(x),
+    // measured in the same plane, to zero.
+    let (east, north, _) = enu_basis(aim);
+    let virtual_at = |x: [f64; 2]| (aim_ecef + east * x[0] + north * x[1]).unit() * aim_ecef.norm();
+    let mut x = [0.0; 2];
+    let mut b = [[1.0, 0.0], [0.0, 1.0]];
+    let mut last: Option<([f64; 2], [f64; 2])> = None;
     let mut best: Option<Solution> = None;
-    for iteration in 1..=12 {
+    let mut hint = None;
+    let mut clamped = false;
+    for iteration in 1..=MAX_AIM_ITERATIONS {
+        let virtual_aim = virtual_at(x);
         let va = cupola_physics::frames::ecef_to_geodetic(virtual_aim);
         let azimuth = great_circle_azimuth(site, va);
         let shooter = Shooter {
@@ -345,20 +400,56 @@ pub fn solve(
             pad,
             omega,
         };
-        let kick = solve_kick(&shooter, missile, profile, central_angle(pad, virtual_aim))?;
+        // The minimum-energy shape is settled after two iterations; freezing
+        // the kick then keeps the miss a smooth function of the aim offset.
+        let kicks = match (profile, hint) {
+            (Profile::MinimumEnergy, Some(k)) if iteration > 2 => k,
+            _ => match solve_kick(
+                &shooter,
+                missile,
+                profile,
+                central_angle(pad, virtual_aim),
+                hint,
+            ) {
+                // Near the edge of reach the Keplerian predictor, which knows
+                // nothing of J2 and drag, may find a virtual aim point out of
+                // reach that the real flight would make: pull it in to just
+                // inside the predictor's reach and let the iteration continue.
+                Err(TargetingError::OutOfRange { range_km, max_km })
+                    if !clamped && max_km > 0.9 * range_km =>
+                {
+                    clamped = true;
+                    let angle = 0.995 * max_km * 1e3 / cupola_physics::constants::R_EARTH_MEAN;
+                    let toward = downrange_direction(pad, virtual_aim);
+                    let p = pad.unit() * angle.cos() + toward * angle.sin();
+                    let a = aim_ecef.unit();
+                    x = [
+                        p.dot(east) / p.dot(a) * aim_ecef.norm(),
+                        p.dot(north) / p.dot(a) * aim_ecef.norm(),
+                    ];
+                    last = None;
+                    continue;
+                }
+                other => other?,
+            },
+        };
+        hint = Some(kicks);
         let plan = FlightPlan {
             azimuth,
-            kick,
-            cutoff: Cutoff::AimRange { aim_ecef: virtual_aim },
+            kick: kicks.1,
+            cutoff: Cutoff::AimRange {
+                aim_ecef: virtual_aim,
+            },
         };
         let trajectory = shooter.flight.fly(&plan, aim.alt)?;
         let Some(impact) = trajectory.impact() else {
             return Err(FlightError::NoImpact(0.0).into());
         };
         let impact_ecef = impact.to_ecef();
-        let miss_m = (impact_ecef - aim_ecef).norm();
-        let improved = best.as_ref().is_none_or(|b| miss_m < b.miss_m);
-        if improved {
+        let d = impact_ecef - aim_ecef;
+        let f = [d.dot(east), d.dot(north)];
+        let miss_m = d.norm();
+        if best.as_ref().is_none_or(|b| miss_m < b.miss_m) {
             best = Some(Solution {
                 plan,
                 trajectory,
@@ -369,54 +460,93 @@ pub fn solve(
         if miss_m < MISS_TOL_M {
             break;
         }
-        virtual_aim = rotate_like(virtual_aim, impact_ecef, aim_ecef);
-        // Keep the virtual aim on the aim point's radius.
-        virtual_aim = virtual_aim.unit() * aim_ecef.norm();
+        if let Some((x0, f0)) = last {
+            let dx = [x[0] - x0[0], x[1] - x0[1]];
+            let df = [f[0] - f0[0], f[1] - f0[1]];
+            let dd = dx[0] * dx[0] + dx[1] * dx[1];
+            if dd > 0.0 {
+                for i in 0..2 {
+                    let r = df[i] - (b[i][0] * dx[0] + b[i][1] * dx[1]);
+                    b[i][0] += r * dx[0] / dd;
+                    b[i][1] += r * dx[1] / dd;
+                }
+            }
+        }
+        last = Some((x, f));
+        let det = b[0][0] * b[1][1] - b[0][1] * b[1][0];
+        let step = if det.abs() > 1e-6 {
+            [
+                (b[1][1] * f[0] - b[0][1] * f[1]) / det,
+                (b[0][0] * f[1] - b[1][0] * f[0]) / det,
+            ]
+        } else {
+            f
+        };
+        x = [x[0] - step[0], x[1] - step[1]];
     }
     match best {
         Some(b) if b.miss_m < 1_000.0 => Ok(b),
+        // Pulled in to the edge of reach and still short: out of range.
+        Some(b) if clamped => {
+            let toward = downrange_direction(pad, aim_ecef);
+            let reached = b
+                .trajectory
+                .impact()
+                .map_or(0.0, |p| downrange_angle(pad, toward, p.to_ecef()));
+            Err(TargetingError::OutOfRange {
+                range_km: dist / 1e3,
+                max_km: reached * cupola_physics::constants::R_EARTH_MEAN / 1e3,
+            })
+        }
         Some(b) => Err(TargetingError::NoConvergence(b.miss_m)),
         None => Err(TargetingError::NoConvergence(f64::NAN)),
     }
 }
 
-/// The largest range (m, ground distance on the mean sphere to the impact)
-/// of `missile` fired from `site` along `azimuth` (rad), with all stages
-/// burnt and the range-maximising kick; returns the range and that kick (rad).
+/// The farthest aim point (ground range on the mean sphere, m) that
+/// `missile`, fired from `site`, can be targeted on along the great circle
+/// of initial bearing `bearing` (rad) on a minimum-energy profile, found by
+/// bisection on the targeting itself to 0.1%; with the kick (rad) flown there.
 pub fn max_range(
     missile: &Missile,
     site: Geodetic,
-    azimuth: f64,
+    bearing: f64,
     opts: FlightOptions,
 ) -> Result<(f64, f64), TargetingError> {
     missile.validate()?;
-    let flight = Flight::new(missile, site, opts);
-    let omega = if opts.rotating_earth { cupola_physics::constants::OMEGA_EARTH } else { 0.0 };
+    let r = cupola_physics::constants::R_EARTH_MEAN;
     let pad = site.to_ecef();
-    let neg_range = |k: f64| -> Result<f64, TargetingError> {
-        let plan = FlightPlan {
-            azimuth,
-            kick: k,
-            cutoff: Cutoff::Burnout,
-        };
-        match flight.boost(&plan, None) {
-            Ok(end) => Ok(match predict(&end, pad.norm(), omega) {
-                Some((p, _, _)) => -central_angle(pad, p),
-                None => 0.0,
-            }),
-            Err(FlightError::GroundDuringBoost { .. }) => Ok(1.0),
-            Err(e) => Err(e.into()),
+    let (east, north, _) = enu_basis(site);
+    let toward = downrange_direction(pad, pad + north * bearing.cos() + east * bearing.sin());
+    let aim_at = |range: f64| {
+        let a = range / r;
+        let p = pad.unit() * a.cos() + toward * a.sin();
+        let g = cupola_physics::frames::ecef_to_geodetic(p * 6_371e3);
+        Geodetic { alt: 0.0, ..g }
+    };
+    let hits = |range: f64| -> Result<Option<f64>, TargetingError> {
+        match solve(missile, site, aim_at(range), Profile::MinimumEnergy, opts) {
+            Ok(sol) => Ok(Some(sol.plan.kick)),
+            Err(TargetingError::OutOfRange { .. } | TargetingError::NoConvergence(_)) => Ok(None),
+            Err(e) => Err(e),
         }
     };
-    let (kick, _) = minimise_kick(neg_range)?;
-    let plan = FlightPlan {
-        azimuth,
-        kick,
-        cutoff: Cutoff::Burnout,
+    let (mut lo, mut hi) = (20e3, 0.95 * std::f64::consts::PI * r);
+    let Some(mut kick) = hits(lo)? else {
+        return Err(TargetingError::OutOfRange {
+            range_km: lo / 1e3,
+            max_km: 0.0,
+        });
     };
-    let traj = flight.fly(&plan, site.alt)?;
-    let range = traj
-        .event(crate::trajectory::EventKind::Impact)
-        .map_or(0.0, |e| e.state.downrange_m);
-    Ok((range, kick))
+    while hi - lo > 1e-3 * lo {
+        let mid = 0.5 * (lo + hi);
+        match hits(mid)? {
+            Some(k) => {
+                lo = mid;
+                kick = k;
+            }
+            None => hi = mid,
+        }
+    }
+    Ok((lo, kick))
 }

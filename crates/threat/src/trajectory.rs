@@ -187,7 +187,12 @@ impl Trajectory {
     pub fn apogee_altitude_m(&self) -> f64 {
         self.event(EventKind::Apogee)
             .map(|e| e.state.altitude_m)
-            .unwrap_or_else(|| self.timeline.iter().map(|e| e.state.altitude_m).fold(0.0, f64::max))
+            .unwrap_or_else(|| {
+                self.timeline
+                    .iter()
+                    .map(|e| e.state.altitude_m)
+                    .fold(0.0, f64::max)
+            })
     }
 
     /// Phase at time `t` (s after lift-off).

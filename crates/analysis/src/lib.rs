@@ -1,0 +1,9 @@
+//! Studies of cupola and their typed results. A study takes domain objects
+//! (missiles, launch and aim points, options) and returns a result; it
+//! neither reads files nor prints.
+
+pub mod provenance;
+pub mod trajectory;
+
+pub use provenance::Provenance;
+pub use trajectory::{TrajectoryResult, TrajectoryStudy, TrajectorySummary};

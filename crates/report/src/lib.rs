@@ -1,0 +1,27 @@
+//! Report writers for cupola.
+//!
+//! This crate turns study results into things people read: CSV tables
+//! ([`Table`]), aligned terminal tables ([`TextTable`]), SVG line plots
+//! ([`LinePlot`]), pretty JSON ([`to_json_pretty`]), and writes them to disk
+//! atomically ([`OutputSet`]).
+//!
+//! Nothing here prints. Only [`OutputSet::write_to`] touches the file system;
+//! every other function returns a `String` for the caller to show or store.
+//!
+//! Units are carried as data: a [`Column`] names its unit (e.g. `km`) and the
+//! CSV header spells it as a suffix (`altitude_km`), following the scenario
+//! key convention of the workspace.
+
+mod error;
+mod json;
+mod output;
+mod plot;
+mod table;
+mod text;
+
+pub use error::ReportError;
+pub use json::to_json_pretty;
+pub use output::OutputSet;
+pub use plot::{LinePlot, Series};
+pub use table::{Column, Table};
+pub use text::TextTable;
