@@ -79,7 +79,7 @@ proptest! {
     fn energy_is_conserved_without_thrust_or_drag(
         speed in 2_000.0f64..7_500.0,
         gamma_deg in 10.0f64..80.0,
-        heading in 0.0f64..6.28,
+        heading in 0.0f64..std::f64::consts::TAU,
         lat in -1.2f64..1.2,
         j2 in any::<bool>(),
     ) {

@@ -76,11 +76,14 @@ pub enum Direction {
     Any,
 }
 
+/// An event function: a scalar of time (s) and state.
+pub type EventFn<'a, const N: usize> = Box<dyn Fn(f64, &[f64; N]) -> f64 + 'a>;
+
 /// An event: a scalar function of time (s) and state whose zero crossing
 /// ends the integration (the first one in time wins).
 pub struct Event<'a, const N: usize> {
     /// The event function.
-    pub g: Box<dyn Fn(f64, &[f64; N]) -> f64 + 'a>,
+    pub g: EventFn<'a, N>,
     /// Which crossings count.
     pub direction: Direction,
 }

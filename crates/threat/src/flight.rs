@@ -227,6 +227,12 @@ impl Dynamics {
     }
 }
 
+/// An event recorded during a flight: what, when (s) and the ECI state.
+pub(crate) type RecordedEvent = (EventKind, f64, [f64; 7]);
+
+/// Where a recorded flight puts its dense solution and its events.
+pub(crate) type Recorder<'r> = (&'r mut DenseSolution<7>, &'r mut Vec<RecordedEvent>);
+
 /// The state at the end of powered flight.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct BoostEnd {
@@ -264,7 +270,7 @@ impl<'a> Flight<'a> {
     pub(crate) fn boost(
         &self,
         plan: &FlightPlan,
-        mut record: Option<(&mut DenseSolution<7>, &mut Vec<(EventKind, f64, [f64; 7])>)>,
+        mut record: Option<Recorder<'_>>,
     ) -> Result<BoostEnd, FlightError> {
         let m = self.missile;
         let omega = self.opts.omega();

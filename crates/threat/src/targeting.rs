@@ -253,41 +253,27 @@ fn solve_kick(
         });
     }
     let radius = s.aim.norm();
-    // A metric that decreases with kick, and its target.
-    let (metric, target, lofted, what): (Box<dyn Fn(Shot) -> Option<f64>>, f64, bool, &str) =
-        match profile {
-            Profile::MinimumEnergy => return Ok((k_me, k_me)),
-            Profile::Lofted { apogee_m } => (
-                Box::new(move |sh| match sh {
-                    Shot::Reached { apogee_r, .. } => Some(apogee_r - radius),
-                    _ => None,
-                }),
-                apogee_m,
-                true,
-                "apogee",
-            ),
-            Profile::Depressed { apogee_m } => (
-                Box::new(move |sh| match sh {
-                    Shot::Reached { apogee_r, .. } => Some(apogee_r - radius),
-                    _ => None,
-                }),
-                apogee_m,
-                false,
-                "apogee",
-            ),
-            Profile::DepressedTime { flight_time_s } => (
-                Box::new(|sh| match sh {
-                    Shot::Reached { t_impact, .. } => Some(t_impact),
-                    _ => None,
-                }),
-                flight_time_s,
-                false,
-                "flight time",
-            ),
-        };
+    // A metric that decreases with kick (apogee or flight time), and its target.
+    let (by_apogee, target, lofted) = match profile {
+        Profile::MinimumEnergy => return Ok((k_me, k_me)),
+        Profile::Lofted { apogee_m } => (true, apogee_m, true),
+        Profile::Depressed { apogee_m } => (true, apogee_m, false),
+        Profile::DepressedTime { flight_time_s } => (false, flight_time_s, false),
+    };
+    let what = if by_apogee { "apogee" } else { "flight time" };
+    let metric = |sh: Shot| match sh {
+        Shot::Reached {
+            apogee_r, t_impact, ..
+        } => Some(if by_apogee {
+            apogee_r - radius
+        } else {
+            t_impact
+        }),
+        _ => None,
+    };
     let me_value = metric(s.shoot(k_me)?).unwrap_or(f64::NAN);
     let unit = |v: f64| {
-        if what == "apogee" {
+        if by_apogee {
             format!("{:.0} km", v / 1e3)
         } else {
             format!("{v:.0} s")
@@ -344,8 +330,8 @@ fn solve_kick(
     }
     let k = if lofted { hi } else { lo };
     let err = h(k)?;
-    let tol = if what == "apogee" { 1_000.0 } else { 1.0 };
-    if !(err.abs() <= tol) {
+    let tol = if by_apogee { 1_000.0 } else { 1.0 };
+    if err.is_nan() || err.abs() > tol {
         let reached = metric(s.shoot(k)?).unwrap_or(f64::NAN);
         return Err(TargetingError::ProfileUnreachable(format!(
             "this missile cannot fly a {} trajectory with {what} {} to this range; the limit is about {}",

@@ -1,0 +1,6 @@
+//! The subcommands.
+
+pub mod check;
+pub mod missiles;
+pub mod run;
+pub mod trajectory;

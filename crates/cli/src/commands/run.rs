@@ -1,0 +1,51 @@
+//! `cupola run [FILE]`: run every study a scenario defines.
+
+use crate::OutputArgs;
+use crate::failure::Failure;
+use crate::outputs;
+use cupola_analysis::TrajectoryStudy;
+use cupola_scenario::Scenario;
+use std::path::Path;
+
+/// Interval between trajectory samples in tables and plots, s.
+pub const DEFAULT_STEP_S: f64 = 5.0;
+
+/// The scenario at `file`, or the built-in default.
+pub fn load(file: Option<&Path>) -> Result<Scenario, Failure> {
+    Ok(match file {
+        Some(p) => cupola_scenario::load(p)?,
+        None => cupola_scenario::default_scenario(),
+    })
+}
+
+/// The trajectory studies of a scenario's launches.
+pub fn studies(s: &Scenario, step_s: f64) -> Vec<TrajectoryStudy> {
+    s.launches
+        .iter()
+        .map(|l| TrajectoryStudy {
+            name: l.name.clone(),
+            missile: l.missile.clone(),
+            site: l.site,
+            aim: l.aim,
+            profile: l.profile,
+            launch_time_s: l.time_s,
+            options: s.flight,
+            sample_step_s: step_s,
+        })
+        .collect()
+}
+
+/// Run the scenario at `file` (or the default) and emit its results.
+pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
+    let scenario = load(file)?;
+    let results = studies(&scenario, DEFAULT_STEP_S)
+        .iter()
+        .map(|s| s.run())
+        .collect::<Result<Vec<_>, _>>()?;
+    outputs::emit(
+        &outputs::provenance(&scenario),
+        &scenario.name,
+        &results,
+        out,
+    )
+}

@@ -1,0 +1,70 @@
+//! `cupola`: run layered missile-defense studies from scenario files.
+//!
+//! Exit codes: 0 success, 2 bad input (scenario, flags, unreachable aim
+//! points), 1 internal failure.
+
+mod commands;
+mod failure;
+mod outputs;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// cupola: an open, fast simulator of layered, space-based missile defense.
+#[derive(Parser)]
+#[command(name = "cupola", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a scenario's studies and print a summary (the built-in default
+    /// scenario when no file is given).
+    Run {
+        /// Scenario file (TOML); omit for the built-in default.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Validate a scenario file without running it.
+    Check {
+        /// Scenario file (TOML).
+        file: PathBuf,
+    },
+    /// Trajectory study: target and fly missiles, report their timelines.
+    Trajectory(commands::trajectory::TrajectoryArgs),
+    /// List the catalog of generic missiles with their sources.
+    Missiles {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Where and how results go.
+#[derive(Args, Clone, Debug, Default)]
+pub struct OutputArgs {
+    /// Print the machine-readable JSON form instead of the summary.
+    #[arg(long)]
+    pub json: bool,
+    /// Write tables (CSV), plots (SVG) and the JSON result into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run { file, output } => commands::run::run(file.as_deref(), &output),
+        Command::Check { file } => commands::check::check(&file),
+        Command::Trajectory(args) => commands::trajectory::trajectory(&args),
+        Command::Missiles { json } => commands::missiles::missiles(json),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => f.report(),
+    }
+}

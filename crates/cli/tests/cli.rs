@@ -1,0 +1,259 @@
+//! End-to-end tests of the `cupola` binary: exit codes, outputs, errors.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn cupola(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cupola"))
+        .args(args)
+        .current_dir(repo_root())
+        .output()
+        .expect("the cupola binary runs")
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn run_default_prints_a_summary() {
+    let o = cupola(&["run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    for want in [
+        "solid-icbm",
+        "minimum-energy",
+        "boost ends",
+        "apogee",
+        "impact",
+        "miss",
+    ] {
+        assert!(s.contains(want), "summary lacks {want:?}:\n{s}");
+    }
+}
+
+#[test]
+fn run_json_has_provenance_and_timeline() {
+    let o = cupola(&["run", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["provenance"]["tool_version"], env!("CARGO_PKG_VERSION"));
+    assert!(
+        v["provenance"]["scenario_hash"]
+            .as_str()
+            .is_some_and(|h| !h.is_empty())
+    );
+    let t = &v["trajectories"][0];
+    assert!(t["summary"]["miss_m"].as_f64().is_some_and(|m| m < 1_000.0));
+    assert_eq!(
+        t["timeline"]
+            .as_array()
+            .and_then(|a| a.last())
+            .map(|e| e["kind"].clone()),
+        Some("impact".into())
+    );
+}
+
+#[test]
+fn run_out_writes_tables_plots_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("results");
+    let o = cupola(&["run", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n == "results.json"), "{names:?}");
+    let csv = names
+        .iter()
+        .find(|n| n.starts_with("trajectory-") && n.ends_with(".csv"))
+        .expect("trajectory csv");
+    let svg = names
+        .iter()
+        .find(|n| n.ends_with(".svg"))
+        .expect("svg plot");
+    assert!(
+        names.iter().any(|n| n.starts_with("timeline-")),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.contains(".tmp")), "{names:?}");
+    let text = std::fs::read_to_string(out.join(csv)).unwrap();
+    assert!(
+        text.starts_with("time_s,altitude_km,downrange_km"),
+        "{}",
+        &text[..80]
+    );
+    assert!(text.lines().count() > 100);
+    let plot = std::fs::read_to_string(out.join(svg)).unwrap();
+    assert!(plot.contains("<svg") && plot.contains("altitude (km)"));
+}
+
+#[test]
+fn every_example_scenario_checks_clean() {
+    for entry in std::fs::read_dir(repo_root().join("scenarios")).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "toml") {
+            let o = cupola(&["check", p.to_str().unwrap()]);
+            assert_eq!(o.status.code(), Some(0), "{}: {}", p.display(), stderr(&o));
+            assert!(stdout(&o).contains("ok"));
+        }
+    }
+}
+
+#[test]
+fn malformed_scenarios_exit_2_with_located_errors_and_write_nothing() {
+    let dir = repo_root().join("crates/scenario/tests/malformed");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        n += 1;
+        let o = cupola(&["check", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{}", p.display());
+        let err = stderr(&o);
+        let file = p.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            err.contains(&file),
+            "{file}: error does not name the file:\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+        // `run --out` on the same file writes nothing.
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let o = cupola(&["run", p.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(!out.exists(), "{file}: output directory created");
+    }
+    assert!(n >= 15, "only {n} malformed scenarios");
+}
+
+#[test]
+fn missing_file_is_bad_input() {
+    let o = cupola(&["check", "no/such/scenario.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/scenario.toml"));
+}
+
+#[test]
+fn trajectory_from_flags() {
+    let o = cupola(&[
+        "trajectory",
+        "--missile",
+        "irbm",
+        "--site",
+        "30,60",
+        "--aim",
+        "40,85",
+        "--profile",
+        "lofted",
+        "--apogee-km",
+        "1200",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("lofted to 1200 km apogee"));
+}
+
+#[test]
+fn bad_flags_name_the_flag_and_exit_2() {
+    let cases: [&[&str]; 6] = [
+        &[
+            "trajectory",
+            "--missile",
+            "solid-icbm",
+            "--site",
+            "95,0",
+            "--aim",
+            "40,10",
+        ],
+        &[
+            "trajectory",
+            "--missile",
+            "solid-icbm",
+            "--site",
+            "41,100",
+            "--aim",
+            "forty,10",
+        ],
+        &[
+            "trajectory",
+            "--missile",
+            "no-such",
+            "--site",
+            "41,100",
+            "--aim",
+            "40,10",
+        ],
+        &[
+            "trajectory",
+            "--missile",
+            "solid-icbm",
+            "--site",
+            "41,100",
+            "--aim",
+            "41,100",
+        ],
+        &[
+            "trajectory",
+            "--missile",
+            "solid-icbm",
+            "--site",
+            "41,100",
+            "--aim",
+            "40,10",
+            "--profile",
+            "lofted",
+        ],
+        &["trajectory", "--step-s", "-1"],
+    ];
+    let flags = [
+        "--site",
+        "--aim",
+        "--missile",
+        "--aim",
+        "--apogee-km",
+        "--step-s",
+    ];
+    for (args, flag) in cases.iter().zip(flags) {
+        let o = cupola(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(flag), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn out_of_range_aim_is_bad_input() {
+    let o = cupola(&[
+        "trajectory",
+        "--missile",
+        "irbm",
+        "--site",
+        "30,60",
+        "--aim",
+        "40,-100",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("beyond"), "{}", stderr(&o));
+}
+
+#[test]
+fn unwritable_out_dir_is_an_error_and_leaves_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    let o = cupola(&["run", "--out", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--out"));
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+}

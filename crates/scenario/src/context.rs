@@ -1,0 +1,133 @@
+//! The problems found in one file, and the helpers that word them: spans,
+//! suggestions for misspellings.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::NamedSource;
+
+use crate::problem::{Problem, ProblemKind};
+
+/// Byte range in the scenario text.
+pub(crate) type Span = Range<usize>;
+
+/// A value with the span of its text.
+#[derive(Clone, Debug)]
+pub(crate) struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// The problems found so far in one file.
+pub(crate) struct Ctx {
+    source: NamedSource<Arc<str>>,
+    problems: Vec<Problem>,
+}
+
+impl Ctx {
+    /// A context for the file `name` with contents `text`.
+    pub fn new(name: &str, text: &str) -> Self {
+        Self {
+            source: NamedSource::new(name, Arc::<str>::from(text)),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Start a problem; hand it to [`Ctx::push`] when complete.
+    pub fn at(&self, kind: ProblemKind, span: Span, message: impl Into<String>) -> Problem {
+        Problem::new(&self.source, kind, span, message)
+    }
+
+    /// Record a problem.
+    pub fn push(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    /// Record a problem with a help line; returns it for
+    /// [`Problem::relabel`].
+    pub fn report(
+        &mut self,
+        kind: ProblemKind,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> &mut Problem {
+        let p = self.at(kind, span, message).with_help(help);
+        self.problems.push(p);
+        let last = self.problems.len() - 1;
+        &mut self.problems[last]
+    }
+
+    /// The 1-based line of byte offset `at`.
+    pub fn line_of(&self, at: usize) -> usize {
+        let text: &str = self.source.inner();
+        text.get(..at).map_or(1, |t| t.matches('\n').count() + 1)
+    }
+
+    /// The text at `span` (empty if out of range).
+    pub fn slice(&self, span: &Span) -> &str {
+        let text: &str = self.source.inner();
+        text.get(span.clone()).unwrap_or("")
+    }
+
+    /// Whether any problem has been recorded.
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// Every problem recorded, sorted by position in the file.
+    pub fn into_problems(mut self) -> Vec<Problem> {
+        self.problems.sort_by_key(|p| p.span().start);
+        self.problems
+    }
+}
+
+/// The closest of `candidates` to `word`, if close enough to suggest.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower = word.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            // A key written without its unit suffix (`apogee` for
+            // `apogee_km`) is always worth suggesting.
+            let score = if c.starts_with(&format!("{lower}_")) {
+                1.0
+            } else {
+                strsim::jaro_winkler(&lower, &c.to_ascii_lowercase())
+            };
+            (score, c)
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// "`a`, `b` or `c`".
+pub(crate) fn one_of(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let keys = ["burn_time_s", "isp_vac_s", "gross_mass_kg"];
+        assert_eq!(closest("burn_time", keys), Some("burn_time_s"));
+        assert_eq!(closest("burn_tim_s", keys), Some("burn_time_s"));
+        assert_eq!(closest("gros_mass_kg", keys), Some("gross_mass_kg"));
+        assert_eq!(closest("colour", keys), None);
+        assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+        assert_eq!(one_of(&["a"]), "`a`");
+    }
+}

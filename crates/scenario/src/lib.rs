@@ -1,0 +1,143 @@
+//! Scenario files of cupola: the TOML schema, validation with located
+//! diagnostics, and the embedded default scenario.
+//!
+//! A scenario names the launches to study (missile, launch site, aim point,
+//! trajectory profile) and the physics to fly them with. Every key that has
+//! a unit carries it as a suffix (`burn_time_s`, `apogee_km`). The schema is
+//! documented in `docs/scenario.md`; the files in `scenarios/` are commented
+//! examples.
+//!
+//! [`parse`] checks a whole file and reports *every* problem, each as a
+//! [`miette::Diagnostic`] pointing at the offending text with a hint:
+//!
+//! ```
+//! let err = cupola_scenario::parse("bad.toml", "[scenario]\nname = \"x\"\n").unwrap_err();
+//! let first = &err.problems()[0];
+//! assert_eq!(first.kind(), cupola_scenario::ProblemKind::MissingKey);
+//! assert!(first.to_string().starts_with("bad.toml:1:1: "));
+//! ```
+//!
+//! This is the only cupola crate that reads scenario files.
+
+use std::path::Path;
+
+use cupola_physics::frames::Geodetic;
+use cupola_threat::{FlightOptions, Missile, Profile};
+
+mod context;
+mod launch;
+mod missile;
+mod parse;
+mod problem;
+mod reader;
+
+pub use problem::{Problem, ProblemKind, ScenarioError};
+
+/// The text of the built-in default scenario (`scenarios/default.toml`):
+/// one catalog `solid-icbm` launched from 41.0° N 100.0° E (1 km up) on a
+/// minimum-energy trajectory to an aim point in North Dakota, 10,000 km away
+/// on a 6371 km sphere.
+pub const DEFAULT_SCENARIO_TOML: &str = include_str!("../../../scenarios/default.toml");
+
+/// File name reported for problems in [`DEFAULT_SCENARIO_TOML`].
+pub const DEFAULT_SCENARIO_NAME: &str = "scenarios/default.toml";
+
+/// A checked scenario: everything needed to fly its launches.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Scenario {
+    /// Title, from `[scenario] name`; never empty.
+    pub name: String,
+    /// Free text, from `[scenario] description`; empty when not given.
+    pub description: String,
+    /// Master random seed, from `[scenario] seed` (default 1).
+    pub seed: u64,
+    /// Physics switches, from `[physics]` (defaults: J2 gravity, rotating
+    /// Earth, drag; integrator tolerance from [`FlightOptions::default`]).
+    pub flight: FlightOptions,
+    /// The missiles defined inline with `[[missile]]`, in file order.
+    pub missiles: Vec<Missile>,
+    /// The launches, in file order; at least one.
+    pub launches: Vec<LaunchSpec>,
+    /// The file name the scenario was parsed from, as given to [`parse`].
+    pub source_name: String,
+    /// 16 hex digits of the 64-bit FNV-1a hash of the source text, for the
+    /// provenance of results.
+    pub hash: String,
+}
+
+/// One launch of a scenario, with its missile resolved.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct LaunchSpec {
+    /// Label, from `name` (default `launch N`, N counted from 1).
+    pub name: String,
+    /// The missile: an inline definition or a catalog entry, by name.
+    pub missile: Missile,
+    /// Launch point: WGS84 geodetic latitude and longitude (rad) and height
+    /// above the ellipsoid (m).
+    pub site: Geodetic,
+    /// Aim point, like [`LaunchSpec::site`]; at least 10 km from it.
+    pub aim: Geodetic,
+    /// Trajectory shape (apogee in m, flight time in s).
+    pub profile: Profile,
+    /// Launch time after the scenario epoch, s (≥ 0).
+    pub time_s: f64,
+}
+
+/// Parse and check the scenario `text`; `source_name` (usually the file's
+/// path) names it in diagnostics. Pure: reads no files.
+///
+/// # Errors
+///
+/// [`ScenarioError::Invalid`] listing every problem found, each located at
+/// its line and column.
+pub fn parse(source_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
+    parse::parse(source_name, text)
+}
+
+/// Read the scenario file at `path` and [`parse`] it, naming it by its path.
+///
+/// # Errors
+///
+/// [`ScenarioError::Io`] naming the path when the file cannot be read (or is
+/// not UTF-8); otherwise as [`parse`].
+pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ScenarioError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse(&path.display().to_string(), &text)
+}
+
+/// The built-in default scenario, parsed from [`DEFAULT_SCENARIO_TOML`].
+///
+/// # Panics
+///
+/// Never in a released build: the embedded text is checked by this crate's
+/// tests.
+pub fn default_scenario() -> Scenario {
+    parse(DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_TOML)
+        .expect("the embedded default scenario is valid (checked by tests)")
+}
+
+/// The 64-bit FNV-1a hash of `text`'s bytes as 16 lower-case hex digits.
+pub(crate) fn fnv1a_hex(text: &str) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let h = text
+        .bytes()
+        .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME));
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_reference_vectors() {
+        // Reference values from the FNV specification (Fowler, Noll, Vo).
+        assert_eq!(fnv1a_hex(""), "cbf29ce484222325");
+        assert_eq!(fnv1a_hex("a"), "af63dc4c8601ec8c");
+        assert_eq!(fnv1a_hex("foobar"), "85944171f73967e8");
+    }
+}

@@ -1,0 +1,521 @@
+//! Inline `[[missile]]` definitions: reading, physical checks, and the
+//! names launches may refer to.
+
+use cupola_threat::{Missile, ReentryVehicle, Stage};
+
+use crate::context::{Ctx, Span, Spanned};
+use crate::problem::ProblemKind;
+use crate::reader::{Field, KeyDoc, TableReader};
+
+/// Keys of a `[[missile]]` table.
+pub(crate) const MISSILE_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "name",
+        example: "name = \"my-icbm\"",
+        doc: "the name launches use to refer to it",
+    },
+    KeyDoc {
+        name: "description",
+        example: "description = \"generic two-stage solid\"",
+        doc: "one line of description",
+    },
+    KeyDoc {
+        name: "sources",
+        example: "sources = [\"Wright, 2024\"]",
+        doc: "open-literature sources of the numbers",
+    },
+    KeyDoc {
+        name: "payload_mass_kg",
+        example: "payload_mass_kg = 1000.0",
+        doc: "payload carried through the boost: bus, re-entry vehicles, shroud, kg",
+    },
+    KeyDoc {
+        name: "diameter_m",
+        example: "diameter_m = 1.7",
+        doc: "body diameter for the drag reference area, m",
+    },
+    KeyDoc {
+        name: "drag_factor",
+        example: "drag_factor = 1.0",
+        doc: "multiplier on the generic drag curve, default 1",
+    },
+    KeyDoc {
+        name: "vertical_rise_s",
+        example: "vertical_rise_s = 6.0",
+        doc: "vertical rise before the pitch-over, s, default 6",
+    },
+    KeyDoc {
+        name: "bus_deploy_s",
+        example: "bus_deploy_s = 300.0",
+        doc: "time the post-boost bus takes to release the RVs, s, default 0",
+    },
+    KeyDoc {
+        name: "rv_count",
+        example: "rv_count = 1",
+        doc: "number of re-entry vehicles, default 1",
+    },
+    KeyDoc {
+        name: "stage",
+        example: "[[missile.stage]]",
+        doc: "one table per stage, first stage first",
+    },
+    KeyDoc {
+        name: "rv",
+        example: "[missile.rv]",
+        doc: "the re-entry vehicle: mass_kg and ballistic_coefficient_kg_m2",
+    },
+];
+
+/// Keys of a `[[missile.stage]]` table.
+pub(crate) const STAGE_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "gross_mass_kg",
+        example: "gross_mass_kg = 23000.0",
+        doc: "mass at ignition, structure plus propellant, kg",
+    },
+    KeyDoc {
+        name: "propellant_mass_kg",
+        example: "propellant_mass_kg = 20700.0",
+        doc: "propellant mass, kg, less than the gross mass",
+    },
+    KeyDoc {
+        name: "isp_vac_s",
+        example: "isp_vac_s = 286.0",
+        doc: "vacuum specific impulse, s",
+    },
+    KeyDoc {
+        name: "burn_time_s",
+        example: "burn_time_s = 60.0",
+        doc: "burn time, s",
+    },
+    KeyDoc {
+        name: "nozzle_exit_area_m2",
+        example: "nozzle_exit_area_m2 = 0.0",
+        doc: "nozzle exit area for the back-pressure loss, m², default 0",
+    },
+];
+
+/// Keys of a `[missile.rv]` table.
+pub(crate) const RV_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "mass_kg",
+        example: "mass_kg = 300.0",
+        doc: "mass of one re-entry vehicle, kg",
+    },
+    KeyDoc {
+        name: "ballistic_coefficient_kg_m2",
+        example: "ballistic_coefficient_kg_m2 = 10000.0",
+        doc: "ballistic coefficient m/(C_D·A), kg/m²",
+    },
+];
+
+/// An inline missile name, with the missile if it passed every check.
+pub(crate) struct Declared {
+    /// The name given (possibly empty or clashing; already reported).
+    pub name: String,
+    /// The missile, if all of its values are good.
+    pub missile: Option<Missile>,
+}
+
+/// Check that a number is strictly positive.
+pub(crate) fn positive(
+    ctx: &mut Ctx,
+    f: Option<Spanned<f64>>,
+    key: &str,
+    unit: &str,
+    help: &str,
+) -> Option<f64> {
+    let s = f?;
+    if s.value > 0.0 {
+        Some(s.value)
+    } else {
+        ctx.report(
+            ProblemKind::InvalidValue,
+            s.span,
+            format!("`{key}` must be greater than zero, got {} {unit}", s.value),
+            help,
+        )
+        .relabel("must be > 0");
+        None
+    }
+}
+
+/// Check that a number is zero or positive.
+pub(crate) fn non_negative(
+    ctx: &mut Ctx,
+    f: Option<Spanned<f64>>,
+    key: &str,
+    unit: &str,
+    help: &str,
+) -> Option<f64> {
+    let s = f?;
+    if s.value >= 0.0 {
+        Some(s.value)
+    } else {
+        ctx.report(
+            ProblemKind::InvalidValue,
+            s.span,
+            format!("`{key}` must not be negative, got {} {unit}", s.value),
+            help,
+        )
+        .relabel("must be ≥ 0");
+        None
+    }
+}
+
+/// Read every `[[missile]]` table; `catalog` holds the catalog names an
+/// inline missile must not reuse.
+pub(crate) fn read_missiles(
+    ctx: &mut Ctx,
+    root: &TableReader<'_>,
+    catalog: &[String],
+) -> Vec<Declared> {
+    let tables = match root.tables(
+        ctx,
+        "missile",
+        |i| format!("[[missile]] #{}", i + 1),
+        MISSILE_KEYS,
+    ) {
+        Field::Given(t) => t.value,
+        _ => return Vec::new(),
+    };
+    let mut declared: Vec<(Declared, Span)> = Vec::new();
+    for mut t in tables {
+        let name = t.req_string(ctx, "name");
+        if let Some(name) = &name {
+            t.what = format!("[[missile]] `{}`", name.value);
+            check_name(ctx, name, catalog, &declared);
+        }
+        let missile = read_missile(ctx, &t, name.as_ref().map(|n| n.value.clone()));
+        if let Some(name) = name {
+            declared.push((
+                Declared {
+                    name: name.value,
+                    missile,
+                },
+                name.span,
+            ));
+        }
+        t.finish(ctx);
+    }
+    declared.into_iter().map(|(d, _)| d).collect()
+}
+
+fn check_name(
+    ctx: &mut Ctx,
+    name: &Spanned<String>,
+    catalog: &[String],
+    declared: &[(Declared, Span)],
+) {
+    let n = name.value.as_str();
+    if n.trim().is_empty() {
+        ctx.report(
+            ProblemKind::InvalidValue,
+            name.span.clone(),
+            "a missile's `name` must not be empty",
+            "give it a short identifier, e.g. `name = \"my-icbm\"`",
+        );
+    } else if catalog.iter().any(|c| c == n) {
+        let p = ctx
+            .at(
+                ProblemKind::DuplicateName,
+                name.span.clone(),
+                format!("`{n}` is already a catalog missile"),
+            )
+            .with_help(format!(
+                "to use the catalog missile, delete this [[missile]] and write `missile = \"{n}\"` in the launch; \
+                 to define your own, give it another name, e.g. `name = \"my-{n}\"`"
+            ))
+            .with_label("catalog name");
+        ctx.push(p);
+    } else if let Some((_, first)) = declared.iter().find(|(d, _)| d.name == n) {
+        let line = ctx.line_of(first.start);
+        let p = ctx
+            .at(
+                ProblemKind::DuplicateName,
+                name.span.clone(),
+                format!("a missile named `{n}` is already defined on line {line}"),
+            )
+            .with_help("give every [[missile]] its own name")
+            .with_label("second definition");
+        ctx.push(p);
+    }
+}
+
+fn read_stage(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Stage> {
+    let gross_in = t.req_number(ctx, "gross_mass_kg");
+    let gross = positive(
+        ctx,
+        gross_in,
+        "gross_mass_kg",
+        "kg",
+        "the stage's mass at ignition, structure plus propellant, in kg",
+    );
+    let prop_field = t.req_number(ctx, "propellant_mass_kg");
+    let prop_span = prop_field.as_ref().map(|p| p.span.clone());
+    let prop = positive(
+        ctx,
+        prop_field,
+        "propellant_mass_kg",
+        "kg",
+        "the stage's propellant mass, in kg",
+    );
+    let isp_in = t.req_number(ctx, "isp_vac_s");
+    let isp = positive(
+        ctx,
+        isp_in,
+        "isp_vac_s",
+        "s",
+        "vacuum specific impulse in seconds: about 250-300 for solids, 300-340 for storable liquids",
+    );
+    let burn_in = t.req_number(ctx, "burn_time_s");
+    let burn = positive(
+        ctx,
+        burn_in,
+        "burn_time_s",
+        "s",
+        "the stage's burn time in seconds, e.g. 60",
+    );
+    let nozzle_in = t.opt_number(ctx, "nozzle_exit_area_m2", 0.0);
+    let nozzle = non_negative(
+        ctx,
+        nozzle_in,
+        "nozzle_exit_area_m2",
+        "m²",
+        "nozzle exit area in m², or 0 to ignore the back-pressure loss",
+    );
+    t.finish(ctx);
+    let (gross, prop) = (gross?, prop?);
+    if prop >= gross {
+        let p = ctx
+            .at(
+                ProblemKind::InvalidValue,
+                prop_span.unwrap_or_else(|| t.span.clone()),
+                format!(
+                    "the propellant ({prop} kg) must be lighter than the stage's gross mass ({gross} kg)"
+                ),
+            )
+            .with_help(format!(
+                "gross_mass_kg includes the propellant and the structure; use a propellant mass below {gross} kg \
+                 (typically 85-92% of it)"
+            ))
+            .with_label("not less than gross_mass_kg");
+        ctx.push(p);
+        return None;
+    }
+    Some(Stage {
+        gross_mass_kg: gross,
+        propellant_mass_kg: prop,
+        isp_vac_s: isp?,
+        burn_time_s: burn?,
+        nozzle_exit_area_m2: nozzle?,
+    })
+}
+
+fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Option<Missile> {
+    let description = t.string(ctx, "description").or(String::new(), &t.span);
+    let sources = t.strings(ctx, "sources").or(Vec::new(), &t.span);
+    let payload_field = t.req_number(ctx, "payload_mass_kg");
+    let payload = positive(
+        ctx,
+        payload_field,
+        "payload_mass_kg",
+        "kg",
+        "the payload carried through the boost (bus, re-entry vehicles, shroud), in kg",
+    );
+    let diameter_in = t.req_number(ctx, "diameter_m");
+    let diameter = positive(
+        ctx,
+        diameter_in,
+        "diameter_m",
+        "m",
+        "the body diameter in metres, e.g. 1.7",
+    );
+    let drag_factor_in = t.opt_number(ctx, "drag_factor", 1.0);
+    let drag_factor = non_negative(
+        ctx,
+        drag_factor_in,
+        "drag_factor",
+        "",
+        "a multiplier on the generic drag curve: 1 is typical, 0 turns drag off for this missile",
+    );
+    let rise_in = t.opt_number(ctx, "vertical_rise_s", 6.0);
+    let rise = positive(
+        ctx,
+        rise_in,
+        "vertical_rise_s",
+        "s",
+        "seconds of vertical flight after lift-off before the pitch-over, e.g. 6",
+    );
+    let bus_in = t.opt_number(ctx, "bus_deploy_s", 0.0);
+    let bus = non_negative(
+        ctx,
+        bus_in,
+        "bus_deploy_s",
+        "s",
+        "seconds the post-boost bus takes to release the RVs, or 0 for none",
+    );
+    let rv_count = match t.unsigned(ctx, "rv_count").or(1, &t.span) {
+        Some(s) if s.value == 0 || s.value > u64::from(u32::MAX) => {
+            ctx.report(
+                ProblemKind::InvalidValue,
+                s.span,
+                format!("`rv_count` must be at least 1, got {}", s.value),
+                "a missile carries one or more re-entry vehicles",
+            );
+            None
+        }
+        Some(s) => u32::try_from(s.value).ok(),
+        None => None,
+    };
+
+    // Stages.
+    let stages = match t.tables(
+        ctx,
+        "stage",
+        |i| format!("stage {} of {}", i + 1, t.what),
+        STAGE_KEYS,
+    ) {
+        Field::Given(s) if s.value.is_empty() => {
+            ctx.report(
+                ProblemKind::MissingKey,
+                s.span,
+                format!("{} has an empty stage list", t.what),
+                "give at least one stage, each under its own [[missile.stage]] header",
+            );
+            None
+        }
+        Field::Given(s) => Some(s.value),
+        Field::Absent => {
+            ctx.report(
+                ProblemKind::MissingKey,
+                t.span.clone(),
+                format!("{} has no stages", t.what),
+                "add at least one [[missile.stage]] table after it, with gross_mass_kg, propellant_mass_kg, \
+                 isp_vac_s and burn_time_s",
+            );
+            None
+        }
+        Field::Invalid => None,
+    };
+    let first_stage_span = stages
+        .as_ref()
+        .and_then(|s| s.first())
+        .map(|s| s.span.clone());
+    let stages: Option<Vec<Stage>> = stages.and_then(|readers| {
+        let read: Vec<Option<Stage>> = readers.iter().map(|r| read_stage(ctx, r)).collect();
+        read.into_iter().collect()
+    });
+
+    // Re-entry vehicle.
+    let rv = match t.table(ctx, "rv", format!("the rv of {}", t.what), RV_KEYS) {
+        Field::Given(r) => read_rv(ctx, &r.value, payload, rv_count),
+        Field::Absent => {
+            t.missing(ctx, "rv");
+            None
+        }
+        Field::Invalid => None,
+    };
+
+    let missile = Missile {
+        name: name?,
+        description: description?.value,
+        sources: sources?.value,
+        stages: stages?,
+        payload_mass_kg: payload?,
+        diameter_m: diameter?,
+        drag_factor: drag_factor?,
+        vertical_rise_s: rise?,
+        bus_deploy_s: bus?,
+        rv: rv?,
+        rv_count: rv_count?,
+    };
+    let tw = missile.liftoff_thrust_to_weight();
+    if tw <= 1.0 {
+        let s = &missile.stages[0];
+        let p = ctx
+            .at(
+                ProblemKind::InvalidValue,
+                first_stage_span.unwrap_or_else(|| t.span.clone()),
+                format!(
+                    "{} cannot lift off: its thrust-to-weight ratio at lift-off is {tw:.2}, it must exceed 1",
+                    t.what
+                ),
+            )
+            .with_help(format!(
+                "the first stage's vacuum thrust is {:.0} kN against a lift-off weight of {:.0} kN; \
+                 shorten its burn_time_s, raise isp_vac_s, or lighten the missile (ICBMs lift off at about 1.5-2.5)",
+                s.vacuum_thrust() / 1e3,
+                missile.liftoff_mass() * cupola_physics::constants::G0 / 1e3
+            ))
+            .with_label("this stage is too weak");
+        ctx.push(p);
+        return None;
+    }
+    if let Err(e) = missile.validate() {
+        ctx.report(
+            ProblemKind::InvalidValue,
+            t.span.clone(),
+            format!("{} is not physically possible: {e}", t.what),
+            "correct the value the message names",
+        );
+        return None;
+    }
+    Some(missile)
+}
+
+fn read_rv(
+    ctx: &mut Ctx,
+    r: &TableReader<'_>,
+    payload: Option<f64>,
+    rv_count: Option<u32>,
+) -> Option<ReentryVehicle> {
+    let mass_field = r.req_number(ctx, "mass_kg");
+    let mass_span = mass_field.as_ref().map(|m| m.span.clone());
+    let mass = positive(
+        ctx,
+        mass_field,
+        "mass_kg",
+        "kg",
+        "the mass of one re-entry vehicle in kg, e.g. 300",
+    );
+    let beta_in = r.req_number(ctx, "ballistic_coefficient_kg_m2");
+    let beta = positive(
+        ctx,
+        beta_in,
+        "ballistic_coefficient_kg_m2",
+        "kg/m²",
+        "m/(C_D·A) in kg/m²: about 10000 for a modern conical RV, 1000-3000 for blunt ones",
+    );
+    r.finish(ctx);
+    let mass = mass?;
+    if let (Some(payload), Some(count)) = (payload, rv_count) {
+        let total = mass * f64::from(count);
+        if total > payload {
+            let what = if count == 1 {
+                format!("the re-entry vehicle ({mass} kg)")
+            } else {
+                format!("the {count} re-entry vehicles ({count} × {mass} kg = {total} kg)")
+            };
+            let p = ctx
+                .at(
+                    ProblemKind::InvalidValue,
+                    mass_span.unwrap_or_else(|| r.span.clone()),
+                    format!(
+                        "{what} {} more than the payload ({payload} kg)",
+                        if count == 1 { "weighs" } else { "weigh" }
+                    ),
+                )
+                .with_help(
+                    "payload_mass_kg includes the re-entry vehicles; raise it or lighten the RVs",
+                )
+                .with_label("heavier than the payload");
+            ctx.push(p);
+            return None;
+        }
+    }
+    Some(ReentryVehicle {
+        mass_kg: mass,
+        ballistic_coefficient_kg_m2: beta?,
+    })
+}

@@ -1,0 +1,213 @@
+//! The top of a scenario file: `[scenario]`, `[physics]`, and the walk that
+//! hands `[[missile]]` and `[[launch]]` to their readers.
+
+use cupola_physics::gravity::GravityModel;
+use cupola_threat::FlightOptions;
+use toml_edit::Document;
+
+use crate::context::{Ctx, closest, one_of};
+use crate::launch::read_launches;
+use crate::missile::read_missiles;
+use crate::problem::{ProblemKind, ScenarioError};
+use crate::reader::{Field, KeyDoc, TableReader};
+use crate::{Scenario, fnv1a_hex};
+
+/// Top-level tables.
+const ROOT_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "scenario",
+        example: "[scenario]",
+        doc: "name, description and seed",
+    },
+    KeyDoc {
+        name: "physics",
+        example: "[physics]",
+        doc: "gravity model, Earth rotation, drag",
+    },
+    KeyDoc {
+        name: "missile",
+        example: "[[missile]]",
+        doc: "inline missile definitions",
+    },
+    KeyDoc {
+        name: "launch",
+        example: "[[launch]]",
+        doc: "the launches to simulate",
+    },
+];
+
+/// Keys of `[scenario]`.
+const SCENARIO_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "name",
+        example: "name = \"my study\"",
+        doc: "a short title for reports",
+    },
+    KeyDoc {
+        name: "description",
+        example: "description = \"what this studies\"",
+        doc: "free text",
+    },
+    KeyDoc {
+        name: "seed",
+        example: "seed = 1",
+        doc: "master random seed, a non-negative integer, default 1",
+    },
+];
+
+/// Keys of `[physics]`.
+const PHYSICS_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "gravity",
+        example: "gravity = \"j2\"",
+        doc: "\"j2\" (default) or \"point_mass\"",
+    },
+    KeyDoc {
+        name: "rotating_earth",
+        example: "rotating_earth = true",
+        doc: "whether the Earth rotates, default true",
+    },
+    KeyDoc {
+        name: "drag",
+        example: "drag = true",
+        doc: "whether the atmosphere drags, default true",
+    },
+];
+
+/// Gravity models accepted by `gravity`.
+const GRAVITY: [&str; 2] = ["j2", "point_mass"];
+
+/// Parse and check a whole scenario; see [`crate::parse`].
+pub(crate) fn parse(source_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
+    let mut ctx = Ctx::new(source_name, text);
+    let doc = match Document::parse(text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let span = e.span().unwrap_or(text.len()..text.len());
+            let message = e.message().trim_end().to_owned();
+            let p = ctx
+                .at(ProblemKind::Syntax, span, format!("invalid TOML: {message}"))
+                .with_help("fix the TOML syntax; strings need double quotes, tables are written [name], arrays of tables [[name]]");
+            ctx.push(p);
+            return Err(invalid(source_name, ctx));
+        }
+    };
+    let root = TableReader::new(doc.as_table(), 0..0, "the top level of the file", ROOT_KEYS);
+    let catalog = cupola_threat::catalog::all();
+    let catalog_names: Vec<String> = catalog.iter().map(|m| m.name.clone()).collect();
+
+    // [scenario]
+    let mut anchor = 0..0;
+    let header = match root.table(&mut ctx, "scenario", "[scenario]", SCENARIO_KEYS) {
+        Field::Given(t) => {
+            anchor = t.span.clone();
+            read_header(&mut ctx, &t.value)
+        }
+        Field::Absent => {
+            ctx.report(
+                ProblemKind::MissingKey,
+                0..0,
+                "the file has no [scenario] table",
+                "start the file with\n[scenario]\nname = \"my study\"",
+            );
+            None
+        }
+        Field::Invalid => None,
+    };
+
+    // [physics]
+    let flight = match root.table(&mut ctx, "physics", "[physics]", PHYSICS_KEYS) {
+        Field::Given(t) => read_physics(&mut ctx, &t.value),
+        Field::Absent => Some(FlightOptions::default()),
+        Field::Invalid => None,
+    };
+
+    let declared = read_missiles(&mut ctx, &root, &catalog_names);
+    let launches = read_launches(&mut ctx, &root, &declared, &catalog, &anchor);
+    root.finish(&mut ctx);
+
+    if ctx.has_problems() {
+        return Err(invalid(source_name, ctx));
+    }
+    let (Some((name, description, seed)), Some(flight)) = (header, flight) else {
+        // Every path that yields `None` records a problem; stay safe anyway.
+        return Err(invalid(source_name, ctx));
+    };
+    let missiles = declared.into_iter().filter_map(|d| d.missile).collect();
+    Ok(Scenario {
+        name,
+        description,
+        seed,
+        flight,
+        missiles,
+        launches,
+        source_name: source_name.to_owned(),
+        hash: fnv1a_hex(text),
+    })
+}
+
+fn invalid(source_name: &str, ctx: Ctx) -> ScenarioError {
+    ScenarioError::Invalid {
+        file: source_name.to_owned(),
+        problems: ctx.into_problems(),
+    }
+}
+
+fn read_header(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<(String, String, u64)> {
+    let name = t.req_string(ctx, "name").and_then(|n| {
+        if n.value.trim().is_empty() {
+            ctx.report(
+                ProblemKind::InvalidValue,
+                n.span,
+                "the scenario `name` must not be empty",
+                "give a short title, e.g. `name = \"one solid ICBM over 10,000 km\"`",
+            );
+            None
+        } else {
+            Some(n.value)
+        }
+    });
+    let description = t.string(ctx, "description").or(String::new(), &t.span);
+    let seed = t.unsigned(ctx, "seed").or(1, &t.span);
+    t.finish(ctx);
+    Some((name?, description?.value, seed?.value))
+}
+
+fn read_physics(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<FlightOptions> {
+    let defaults = FlightOptions::default();
+    let gravity = t.string(ctx, "gravity").given().map_or_else(
+        || Some(defaults.gravity),
+        |g| match g.value.as_str() {
+            "j2" => Some(GravityModel::J2),
+            "point_mass" => Some(GravityModel::PointMass),
+            other => {
+                let help = match closest(other, GRAVITY) {
+                    Some(best) => format!(
+                        "did you mean \"{best}\"? The models are {}",
+                        one_of(&GRAVITY)
+                    ),
+                    None => format!("the gravity models are {}", one_of(&GRAVITY)),
+                };
+                ctx.report(
+                    ProblemKind::InvalidValue,
+                    g.span,
+                    format!("unknown gravity model \"{other}\""),
+                    help,
+                )
+                .relabel("unknown model");
+                None
+            }
+        },
+    );
+    let rotating_earth = t
+        .bool(ctx, "rotating_earth")
+        .or(defaults.rotating_earth, &t.span);
+    let drag = t.bool(ctx, "drag").or(defaults.drag, &t.span);
+    t.finish(ctx);
+    Some(FlightOptions {
+        gravity: gravity?,
+        rotating_earth: rotating_earth?.value,
+        drag: drag?.value,
+        ..defaults
+    })
+}

@@ -1,0 +1,289 @@
+//! Located diagnostics: one [`Problem`] per thing wrong in a scenario file,
+//! gathered into a [`ScenarioError`].
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode, SourceSpan};
+
+/// What kind of thing is wrong; stable, for tests and tools to match on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// The text is not valid TOML.
+    Syntax,
+    /// A key or table the schema does not know.
+    UnknownKey,
+    /// A required key or table is absent.
+    MissingKey,
+    /// A value of the wrong TOML type (a string where a number belongs, a
+    /// float where an integer belongs, …).
+    WrongType,
+    /// A value of the right type that is out of range or physically
+    /// impossible.
+    InvalidValue,
+    /// A launch names a missile that is neither in the catalog nor defined
+    /// inline.
+    UnknownMissile,
+    /// Two keys that cannot be given together, or a key that does not apply
+    /// (e.g. `apogee_km` with the minimum-energy profile).
+    Conflict,
+    /// A name given twice (two inline missiles called the same), or an
+    /// inline missile named like a catalog missile.
+    DuplicateName,
+}
+
+impl ProblemKind {
+    /// A stable diagnostic code, e.g. `cupola::scenario::unknown_key`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Syntax => "cupola::scenario::syntax",
+            Self::UnknownKey => "cupola::scenario::unknown_key",
+            Self::MissingKey => "cupola::scenario::missing_key",
+            Self::WrongType => "cupola::scenario::wrong_type",
+            Self::InvalidValue => "cupola::scenario::invalid_value",
+            Self::UnknownMissile => "cupola::scenario::unknown_missile",
+            Self::Conflict => "cupola::scenario::conflict",
+            Self::DuplicateName => "cupola::scenario::duplicate_name",
+        }
+    }
+}
+
+/// One problem in a scenario file, located at a span of its text.
+///
+/// `Display` gives the compiler-style one-liner `file:line:column: message`;
+/// as a [`miette::Diagnostic`] it renders the source snippet with a label
+/// under the offending text and a help line.
+#[derive(Clone, Debug)]
+pub struct Problem {
+    kind: ProblemKind,
+    message: String,
+    help: Option<String>,
+    label: String,
+    span: Range<usize>,
+    line: usize,
+    column: usize,
+    source: NamedSource<Arc<str>>,
+}
+
+impl Problem {
+    /// A problem of `kind` at byte range `span` of the file `source`.
+    pub(crate) fn new(
+        source: &NamedSource<Arc<str>>,
+        kind: ProblemKind,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let text: &str = source.inner();
+        let start = clamp_to_boundary(text, span.start);
+        let end = clamp_to_boundary(text, span.end.max(start));
+        let (line, column) = line_column(text, start);
+        Self {
+            kind,
+            message: message.into(),
+            help: None,
+            label: default_label(kind).to_owned(),
+            span: start..end,
+            line,
+            column,
+            source: source.clone(),
+        }
+    }
+
+    /// Attach a help line saying what would be right.
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Replace the short text printed under the highlighted span.
+    pub(crate) fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    /// Replace the label of a recorded problem.
+    pub(crate) fn relabel(&mut self, label: impl Into<String>) {
+        self.label = label.into();
+    }
+
+    /// What kind of problem this is.
+    pub fn kind(&self) -> ProblemKind {
+        self.kind
+    }
+
+    /// What is wrong, in one sentence (without the location).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What would be right, if there is advice to give.
+    pub fn help_text(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// The short text under the highlighted span.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// Byte range of the offending text in the file.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Line of the start of the span, counted from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Column (in characters) of the start of the span, counted from 1.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// Name of the file the problem is in, as given to [`crate::parse`].
+    pub fn file(&self) -> &str {
+        self.source.name()
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.source.name(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl Diagnostic for Problem {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.kind.code()))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display + 'a>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = SourceSpan::from(self.span.start..self.span.end);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(self.label.clone()), span),
+        )))
+    }
+}
+
+/// Why a scenario could not be loaded.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum ScenarioError {
+    /// The file could not be read.
+    #[error("cannot read scenario file `{}`", path.display())]
+    #[diagnostic(
+        code(cupola::scenario::io),
+        help("check that the path is right and the file is readable UTF-8 text")
+    )]
+    Io {
+        /// The path that was asked for.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file was read but has problems; all of them are listed.
+    #[error("{}", invalid_summary(file, problems))]
+    #[diagnostic(code(cupola::scenario::invalid))]
+    Invalid {
+        /// Name of the file.
+        file: String,
+        /// Every problem found, in the order of the file.
+        #[related]
+        problems: Vec<Problem>,
+    },
+}
+
+fn invalid_summary(file: &str, problems: &[Problem]) -> String {
+    match problems.len() {
+        1 => format!("scenario `{file}` has 1 problem"),
+        n => format!("scenario `{file}` has {n} problems"),
+    }
+}
+
+impl ScenarioError {
+    /// Every located problem (empty for an I/O error), in file order.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Self::Io { .. } => &[],
+            Self::Invalid { problems, .. } => problems,
+        }
+    }
+}
+
+/// 1-based line and character column of byte offset `at` in `text`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// The largest char boundary of `text` not after `at`.
+fn clamp_to_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn default_label(kind: ProblemKind) -> &'static str {
+    match kind {
+        ProblemKind::Syntax => "invalid TOML here",
+        ProblemKind::UnknownKey => "unknown key",
+        ProblemKind::MissingKey => "missing here",
+        ProblemKind::WrongType => "wrong type",
+        ProblemKind::InvalidValue => "invalid value",
+        ProblemKind::UnknownMissile => "unknown missile",
+        ProblemKind::Conflict => "conflicts",
+        ProblemKind::DuplicateName => "name already used",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based_and_count_characters() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        // 'é' is two bytes but one column.
+        let eq = text.find('=').unwrap();
+        assert_eq!(line_column(text, eq), (1, 3));
+        let eq2 = text.rfind('=').unwrap();
+        assert_eq!(line_column(text, eq2), (2, 4));
+    }
+
+    #[test]
+    fn display_is_file_line_column_message() {
+        let src = NamedSource::new("s.toml", Arc::<str>::from("x = 1\ny = 2\n"));
+        let p = Problem::new(&src, ProblemKind::UnknownKey, 6..7, "unknown key `y`");
+        assert_eq!(p.to_string(), "s.toml:2:1: unknown key `y`");
+        assert_eq!(p.kind(), ProblemKind::UnknownKey);
+    }
+}
