@@ -4,7 +4,7 @@ use crate::OutputArgs;
 use crate::failure::Failure;
 use cupola_analysis::Provenance;
 use cupola_analysis::trajectory::TrajectoryResult;
-use cupola_report::{LinePlot, OutputSet, Series, Table, TextTable};
+use cupola_report::{HtmlReport, HtmlSection, LinePlot, OutputSet, Series, Table, TextTable};
 use cupola_scenario::Scenario;
 use cupola_threat::Profile;
 use std::fmt::Write as _;
@@ -55,42 +55,20 @@ fn lat_lon(lat: f64, lon: f64) -> String {
     )
 }
 
-/// A readable summary of the results.
-pub fn summary(prov: &Provenance, title: &str, results: &[TrajectoryResult]) -> String {
-    let mut o = String::new();
-    let _ = writeln!(o, "cupola {} — {title}", prov.tool_version);
-    let _ = writeln!(
-        o,
-        "scenario: {}{}",
-        prov.scenario,
-        if prov.scenario_hash.is_empty() {
-            String::new()
-        } else {
-            format!(" (hash {})", prov.scenario_hash)
-        }
-    );
-    for r in results {
-        let s = &r.summary;
-        let _ = writeln!(o);
-        let _ = writeln!(
-            o,
-            "Trajectory \"{}\": {}, {}",
-            s.name,
-            s.missile,
-            profile_text(&s.profile)
-        );
-        let _ = writeln!(
-            o,
-            "  {} → {}, range {:.0} km, azimuth {:.1}°, pitch-over {:.1}°",
+/// The headline lines of one trajectory.
+fn headline(r: &TrajectoryResult) -> Vec<String> {
+    let s = &r.summary;
+    vec![
+        format!(
+            "{} → {}, range {:.0} km, azimuth {:.1}°, pitch-over {:.1}°",
             lat_lon(s.site_lat_deg, s.site_lon_deg),
             lat_lon(s.aim_lat_deg, s.aim_lon_deg),
             s.range_km,
             s.azimuth_deg,
             s.kick_deg
-        );
-        let _ = writeln!(
-            o,
-            "  boost ends at {:.1} s ({}) at {:.0} km altitude, {:.2} km/s inertial",
+        ),
+        format!(
+            "boost ends at {:.1} s ({}) at {:.0} km altitude, {:.2} km/s inertial",
             s.boost_end_s,
             if s.thrust_terminated {
                 "thrust terminated"
@@ -99,34 +77,81 @@ pub fn summary(prov: &Provenance, title: &str, results: &[TrajectoryResult]) -> 
             },
             s.burnout_altitude_km,
             s.burnout_speed_km_s
-        );
-        let _ = writeln!(
-            o,
-            "  apogee {:.0} km; flight time {:.1} min; impact at {:.2} km/s; miss {:.0} m",
+        ),
+        format!(
+            "apogee {:.0} km; flight time {:.1} min; impact at {:.2} km/s; miss {:.0} m",
             s.apogee_km,
             s.flight_time_s / 60.0,
             s.impact_speed_km_s,
             s.miss_m
-        );
-        let mut t = TextTable::new([
-            "event",
-            "time_s",
-            "altitude_km",
-            "speed_km_s",
-            "downrange_km",
+        ),
+    ]
+}
+
+/// The heading of one trajectory.
+fn heading(r: &TrajectoryResult) -> String {
+    let s = &r.summary;
+    format!(
+        "Trajectory \"{}\": {}, {}",
+        s.name,
+        s.missile,
+        profile_text(&s.profile)
+    )
+}
+
+/// The timeline of one trajectory as a table.
+fn timeline_table(r: &TrajectoryResult) -> TextTable {
+    let mut t = TextTable::new([
+        "event",
+        "time_s",
+        "altitude_km",
+        "speed_km_s",
+        "downrange_km",
+    ]);
+    for e in &r.timeline {
+        let st = &e.state;
+        t.push_row([
+            e.kind.to_string(),
+            format!("{:.1}", st.time_s),
+            format!("{:.1}", st.altitude_m / 1e3),
+            format!("{:.3}", st.inertial_speed_m_s / 1e3),
+            format!("{:.0}", st.downrange_m / 1e3),
         ]);
-        for e in &r.timeline {
-            let st = &e.state;
-            t.push_row(vec![
-                e.kind.to_string(),
-                format!("{:.1}", st.time_s),
-                format!("{:.1}", st.altitude_m / 1e3),
-                format!("{:.3}", st.inertial_speed_m_s / 1e3),
-                format!("{:.0}", st.downrange_m / 1e3),
-            ]);
+    }
+    t
+}
+
+/// The provenance line.
+fn provenance_line(prov: &Provenance) -> String {
+    format!(
+        "cupola {}{}; scenario: {}{}",
+        prov.tool_version,
+        prov.git_hash
+            .as_ref()
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default(),
+        prov.scenario,
+        if prov.scenario_hash.is_empty() {
+            String::new()
+        } else {
+            format!(" (hash {})", prov.scenario_hash)
+        }
+    )
+}
+
+/// A readable summary of the results.
+pub fn summary(prov: &Provenance, title: &str, results: &[TrajectoryResult]) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "cupola {} — {title}", prov.tool_version);
+    let _ = writeln!(o, "{}", provenance_line(prov));
+    for r in results {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "{}", heading(r));
+        for line in headline(r) {
+            let _ = writeln!(o, "  {line}");
         }
         let _ = writeln!(o);
-        for line in t.to_string().lines() {
+        for line in timeline_table(r).to_string().lines() {
             let _ = writeln!(o, "  {line}");
         }
     }
@@ -153,9 +178,20 @@ fn slug(name: &str) -> String {
     if s.is_empty() { "launch".into() } else { s }
 }
 
-/// Tables, plots and JSON of a run, ready to write.
-pub fn files(json: &str, results: &[TrajectoryResult]) -> Result<OutputSet, Failure> {
+/// Tables, plots, JSON and the HTML report of a run, ready to write.
+pub fn files(
+    prov: &Provenance,
+    title: &str,
+    json: &str,
+    results: &[TrajectoryResult],
+) -> Result<OutputSet, Failure> {
     let mut set = OutputSet::new();
+    let mut html = HtmlReport::new(format!("cupola — {title}"));
+    html.sections.push(HtmlSection {
+        heading: "Provenance".into(),
+        paragraphs: vec![provenance_line(prov)],
+        ..Default::default()
+    });
     set.add("results.json", json.as_bytes().to_vec());
     let mut used = std::collections::BTreeSet::new();
     let mut plot = LinePlot {
@@ -224,15 +260,24 @@ pub fn files(json: &str, results: &[TrajectoryResult]) -> Result<OutputSet, Fail
             series: vec![series.clone()],
             ..plot.clone()
         };
-        set.add(
-            format!("trajectory-{name}.svg"),
-            single.render_svg()?.into_bytes(),
-        );
+        let svg = single.render_svg()?;
+        let mut paragraphs = headline(r);
+        paragraphs.push(format!(
+            "Tables: trajectory-{name}.csv (state every sample step and at each event), timeline-{name}.csv."
+        ));
+        html.sections.push(HtmlSection {
+            heading: heading(r),
+            paragraphs,
+            tables: vec![timeline_table(r)],
+            svgs: vec![svg.clone()],
+        });
+        set.add(format!("trajectory-{name}.svg"), svg.into_bytes());
         plot.series.push(series);
     }
     if results.len() > 1 {
         set.add("trajectories.svg", plot.render_svg()?.into_bytes());
     }
+    set.add("report.html", html.render().into_bytes());
     Ok(set)
 }
 
@@ -250,7 +295,7 @@ pub fn emit(
         trajectories: results,
     })?;
     if let Some(dir) = &out.out {
-        let set = files(&json, results)?;
+        let set = files(prov, title, &json, results)?;
         let written = set
             .write_to(dir)
             .map_err(|e| Failure::Input(format!("--out {}: {e}", dir.display())))?;

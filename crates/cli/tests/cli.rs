@@ -73,6 +73,8 @@ fn run_out_writes_tables_plots_and_json() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(names.iter().any(|n| n == "results.json"), "{names:?}");
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("<svg") && html.contains("impact"));
     let csv = names
         .iter()
         .find(|n| n.starts_with("trajectory-") && n.ends_with(".csv"))

@@ -2,8 +2,8 @@
 //!
 //! This crate turns study results into things people read: CSV tables
 //! ([`Table`]), aligned terminal tables ([`TextTable`]), SVG line plots
-//! ([`LinePlot`]), pretty JSON ([`to_json_pretty`]), and writes them to disk
-//! atomically ([`OutputSet`]).
+//! ([`LinePlot`]), pretty JSON ([`to_json_pretty`]), a self-contained HTML
+//! report ([`HtmlReport`]), and writes them to disk atomically ([`OutputSet`]).
 //!
 //! Nothing here prints. Only [`OutputSet::write_to`] touches the file system;
 //! every other function returns a `String` for the caller to show or store.
@@ -13,6 +13,7 @@
 //! key convention of the workspace.
 
 mod error;
+mod html;
 mod json;
 mod output;
 mod plot;
@@ -20,6 +21,7 @@ mod table;
 mod text;
 
 pub use error::ReportError;
+pub use html::{HtmlReport, HtmlSection, escape};
 pub use json::to_json_pretty;
 pub use output::OutputSet;
 pub use plot::{LinePlot, Series};

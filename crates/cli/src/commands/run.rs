@@ -14,7 +14,11 @@ pub const DEFAULT_STEP_S: f64 = 5.0;
 pub fn load(file: Option<&Path>) -> Result<Scenario, Failure> {
     Ok(match file {
         Some(p) => cupola_scenario::load(p)?,
-        None => cupola_scenario::default_scenario(),
+        None => {
+            let mut s = cupola_scenario::default_scenario();
+            s.source_name = format!("built-in default ({})", s.source_name);
+            s
+        }
     })
 }
 
