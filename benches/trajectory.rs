@@ -6,11 +6,12 @@ use cupola_physics::frames::Geodetic;
 use cupola_threat::{FlightOptions, Profile, flight::fly, solve};
 use std::hint::black_box;
 
-/// Launch and aim points 10,000 km apart (great circle on the 6,371 km sphere).
+/// The default scenario's launch and aim points, 10,000 km apart by
+/// cupola's range measure (geocentric great circle on the 6,371 km sphere).
 fn points() -> (Geodetic, Geodetic) {
     (
         Geodetic::from_degrees(41.0, 100.0, 1_000.0),
-        Geodetic::from_degrees(45.2326, -109.0560, 0.0),
+        Geodetic::from_degrees(47.35, -101.75, 0.0),
     )
 }
 

@@ -3,7 +3,7 @@ use std::process::Command;
 
 fn main() {
     let hash = Command::new("git")
-        .args(["rev-parse", "--short=12", "HEAD"])
+        .args(["describe", "--always", "--dirty", "--abbrev=12"])
         .output()
         .ok()
         .filter(|o| o.status.success())

@@ -40,26 +40,29 @@ fn minimum_energy_10000_km() {
 }
 
 /// The integrator, started on the surface with the closed-form burnout state
-/// (point-mass gravity, no drag, no rotation), lands within 0.1% of 10,000 km.
-/// The impact test is at height zero on the WGS84 ellipsoid, so the start is
-/// placed on the equator where the ellipsoid radius is 6,378.137 km and the
-/// closed form is evaluated for that radius.
+/// of the case above (R = 6,371 km, 7.198 km/s at 22.52°; point-mass
+/// gravity, no drag, no rotation), lands within 0.1% of 10,000 km. The start
+/// is on the equator, where cupola's height above the WGS84 ellipsoid is
+/// `|r| − a`, so the impact is detected at height R − a, i.e. back on the
+/// 6,371 km sphere.
 #[test]
 fn integrator_lands_on_the_closed_form_range() {
-    let r0 = cupola_physics::constants::WGS84_A;
-    let s = Sphere {
-        radius: r0,
-        mu: cupola_physics::constants::MU_EARTH,
-    };
-    let range_on_sphere = 10_000e3 * r0 / 6_371e3; // same central angle
-    let arc = s.minimum_energy(range_on_sphere).unwrap();
-    let r = Vec3::new(r0, 0.0, 0.0);
+    let s = Sphere::default();
+    let arc = s.minimum_energy(10_000e3).unwrap();
+    let r = Vec3::new(s.radius, 0.0, 0.0);
     let v = Vec3::new(
         arc.speed * arc.flight_path_angle.sin(),
         arc.speed * arc.flight_path_angle.cos(),
         0.0,
     );
-    let (t, p, _, drift) = coast_vacuum(r, v, 0.0, FlightOptions::vacuum_point_mass()).unwrap();
+    let impact_height = s.radius - cupola_physics::constants::WGS84_A;
+    let (t, p, _, drift) =
+        coast_vacuum(r, v, impact_height, FlightOptions::vacuum_point_mass()).unwrap();
+    assert!(
+        (p.norm() - s.radius).abs() < 1e-3,
+        "impact radius {}",
+        p.norm()
+    );
     let range = ground_distance(r, p);
     assert!((range / 10_000e3 - 1.0).abs() < 1e-3, "range {range}");
     assert!(

@@ -61,8 +61,10 @@ fn icbms_hit_aim_points_from_1000_km_to_max_range() {
                 assert!((d - r).abs() < 1.0, "destination helper: {d} vs {r}");
                 let sol = solve(&m, site(), aim, Profile::MinimumEnergy, opts)
                     .unwrap_or_else(|e| panic!("{} az {az} range {:.0} km: {e}", m.name, r / 1e3));
+                // The aim iteration stops below 5 m; `solve` accepts up to
+                // 1 km, so check the tighter figure.
                 assert!(
-                    sol.miss_m < 1_000.0,
+                    sol.miss_m < 50.0,
                     "{} az {az} range {:.0} km: miss {:.0} m",
                     m.name,
                     r / 1e3,
@@ -84,7 +86,7 @@ fn boost_durations_match_the_literature() {
     let solid = &cat[0];
     let aim = destination(site(), 20.0, 10_000e3);
     let sol = solve(solid, site(), aim, Profile::MinimumEnergy, opts).unwrap();
-    assert!(sol.miss_m < 1_000.0);
+    assert!(sol.miss_m < 50.0);
     let boost = sol
         .trajectory
         .event(EventKind::BoostEnd)
@@ -103,7 +105,8 @@ fn boost_durations_match_the_literature() {
 }
 
 /// Lofted and depressed trajectories reach the same aim point with the
-/// requested apogee (within the 1 km tolerance of the solver) or flight time.
+/// requested apogee (height above the ellipsoid, within 50 m) or flight time
+/// (within 0.1 s), judged on the flown trajectory.
 #[test]
 fn lofted_and_depressed_profiles() {
     let opts = FlightOptions::default();
@@ -121,8 +124,13 @@ fn lofted_and_depressed_profiles() {
         opts,
     )
     .unwrap();
-    assert!(lofted.miss_m < 1_000.0);
-    assert!((lofted.trajectory.apogee_altitude_m() / (2.0 * me_apogee) - 1.0).abs() < 0.01);
+    assert!(lofted.miss_m < 50.0);
+    let a = lofted.trajectory.apogee_altitude_m();
+    assert!(
+        (a - 2.0 * me_apogee).abs() <= 50.0,
+        "lofted apogee {a} vs {}",
+        2.0 * me_apogee
+    );
     let depressed = solve(
         m,
         site(),
@@ -133,8 +141,13 @@ fn lofted_and_depressed_profiles() {
         opts,
     )
     .unwrap();
-    assert!(depressed.miss_m < 1_000.0);
-    assert!((depressed.trajectory.apogee_altitude_m() / (0.6 * me_apogee) - 1.0).abs() < 0.02);
+    assert!(depressed.miss_m < 50.0);
+    let a = depressed.trajectory.apogee_altitude_m();
+    assert!(
+        (a - 0.6 * me_apogee).abs() <= 50.0,
+        "depressed apogee {a} vs {}",
+        0.6 * me_apogee
+    );
     let t_me = me.trajectory.flight_time_s().unwrap();
     let fast = solve(
         m,
@@ -146,13 +159,9 @@ fn lofted_and_depressed_profiles() {
         opts,
     )
     .unwrap();
-    assert!(fast.miss_m < 1_000.0);
+    assert!(fast.miss_m < 50.0);
     let t = fast.trajectory.flight_time_s().unwrap();
-    assert!(
-        (t / (0.85 * t_me) - 1.0).abs() < 0.01,
-        "{t} vs {}",
-        0.85 * t_me
-    );
+    assert!((t - 0.85 * t_me).abs() <= 0.1, "{t} vs {}", 0.85 * t_me);
     // Asking for a lofted apogee below the minimum-energy one is refused.
     assert!(
         solve(
@@ -182,4 +191,34 @@ fn out_of_range_is_an_error() {
     )
     .unwrap_err();
     assert!(err.to_string().contains("beyond"), "{err}");
+}
+
+/// Every flight's timeline has its re-entry through 100 km, also when the
+/// boost ends below 100 km (a short IRBM shot), and the events come in
+/// time order ending with the impact.
+#[test]
+fn timelines_are_complete_and_ordered() {
+    let opts = FlightOptions::default();
+    let irbm = cupola_threat::catalog::by_name("irbm").unwrap();
+    let site = Geodetic::from_degrees(30.0, 60.0, 0.0);
+    for km in [700e3, 1_500e3, 3_000e3] {
+        let sol = solve(
+            &irbm,
+            site,
+            destination(site, 40.0, km),
+            Profile::MinimumEnergy,
+            opts,
+        )
+        .unwrap();
+        let tl = &sol.trajectory.timeline;
+        assert!(
+            tl.iter().any(|e| e.kind == EventKind::Reentry),
+            "{km}: no re-entry"
+        );
+        assert!(
+            tl.windows(2)
+                .all(|w| w[0].state.time_s <= w[1].state.time_s)
+        );
+        assert_eq!(tl.last().map(|e| e.kind), Some(EventKind::Impact));
+    }
 }

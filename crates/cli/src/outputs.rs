@@ -201,10 +201,12 @@ pub fn files(
         series: Vec::new(),
     };
     for (i, r) in results.iter().enumerate() {
-        let mut name = slug(&r.summary.name);
-        if !used.insert(name.clone()) {
-            name = format!("{name}-{}", i + 1);
-            used.insert(name.clone());
+        let base = slug(&r.summary.name);
+        let mut name = base.clone();
+        let mut k = i + 1;
+        while !used.insert(name.clone()) {
+            name = format!("{base}-{k}");
+            k += 1;
         }
         let col = |f: &dyn Fn(&cupola_threat::trajectory::Sample) -> f64| {
             r.samples.iter().map(f).collect::<Vec<_>>()

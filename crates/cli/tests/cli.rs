@@ -168,7 +168,7 @@ fn trajectory_from_flags() {
 
 #[test]
 fn bad_flags_name_the_flag_and_exit_2() {
-    let cases: [&[&str]; 6] = [
+    let cases: [&[&str]; 7] = [
         &[
             "trajectory",
             "--missile",
@@ -217,6 +217,7 @@ fn bad_flags_name_the_flag_and_exit_2() {
             "lofted",
         ],
         &["trajectory", "--step-s", "-1"],
+        &["trajectory", "--step-s", "1e-300"],
     ];
     let flags = [
         "--site",
@@ -224,6 +225,7 @@ fn bad_flags_name_the_flag_and_exit_2() {
         "--missile",
         "--aim",
         "--apogee-km",
+        "--step-s",
         "--step-s",
     ];
     for (args, flag) in cases.iter().zip(flags) {
@@ -258,4 +260,48 @@ fn unwritable_out_dir_is_an_error_and_leaves_nothing() {
     assert!(stderr(&o).contains("--out"));
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn launches_with_clashing_names_get_their_own_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let scenario = tmp.path().join("clash.toml");
+    let launch = |name: &str| {
+        format!(
+            "[[launch]]\nname = \"{name}\"\nmissile = \"irbm\"\nsite = {{ lat_deg = 30.0, lon_deg = 60.0 }}\naim = {{ lat_deg = 35.0, lon_deg = 65.0 }}\n"
+        )
+    };
+    let text = format!(
+        "[scenario]\nname = \"clash\"\n{}{}{}",
+        launch("a"),
+        launch("a 3"),
+        launch("a")
+    );
+    std::fs::write(&scenario, text).unwrap();
+    let out = tmp.path().join("out");
+    let o = cupola(&[
+        "run",
+        scenario.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csvs = std::fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("trajectory-")
+        })
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".csv")
+        })
+        .count();
+    assert_eq!(csvs, 3);
 }

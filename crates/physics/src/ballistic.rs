@@ -185,6 +185,11 @@ impl KeplerArc {
         self.e
     }
 
+    /// Periapsis radius, m.
+    pub fn periapsis(&self) -> f64 {
+        self.p / (1.0 + self.e)
+    }
+
     /// Apoapsis radius, m (infinite for open orbits).
     pub fn apoapsis(&self) -> f64 {
         if self.e >= 1.0 {

@@ -30,7 +30,7 @@ pub(crate) const LAUNCH_KEYS: &[KeyDoc] = &[
     },
     KeyDoc {
         name: "aim",
-        example: "aim = { lat_deg = 47.0, lon_deg = -101.6, alt_km = 0.0 }",
+        example: "aim = { lat_deg = 47.35, lon_deg = -101.75, alt_km = 0.0 }",
         doc: "the aim point",
     },
     KeyDoc {
@@ -107,7 +107,7 @@ pub(crate) fn read_launches(
             anchor.clone(),
             "the scenario has no [[launch]]: there is nothing to simulate",
             "add at least one launch, e.g.\n[[launch]]\nmissile = \"solid-icbm\"\n\
-             site = { lat_deg = 41.0, lon_deg = 100.0 }\naim = { lat_deg = 47.0, lon_deg = -101.6 }",
+             site = { lat_deg = 41.0, lon_deg = 100.0 }\naim = { lat_deg = 47.35, lon_deg = -101.75 }",
         );
     }
     let mut out = Vec::new();
@@ -460,13 +460,13 @@ fn read_profile(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Profile> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
+    /// The default scenario's aim point is 10,000 km from its launch point by
+    /// cupola's range measure (geocentric great circle on the 6,371 km sphere).
     #[test]
     fn default_target_is_ten_thousand_km_away() {
-        let site = Geodetic::from_degrees(41.0, 100.0, 1e3);
-        let aim = Geodetic::from_degrees(47.0, -101.6, 0.0);
-        let d = sphere_distance_km(&site, &aim);
-        assert!((d - 10_000.0).abs() < 50.0, "{d}");
+        let s = crate::default_scenario();
+        let l = &s.launches[0];
+        let d = cupola_physics::frames::ground_distance(l.site.to_ecef(), l.aim.to_ecef());
+        assert!((d - 10_000e3).abs() < 1_000.0, "{d}");
     }
 }

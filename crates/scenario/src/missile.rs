@@ -7,6 +7,9 @@ use crate::context::{Ctx, Span, Spanned};
 use crate::problem::ProblemKind;
 use crate::reader::{Field, KeyDoc, TableReader};
 
+/// Most re-entry vehicles one missile may carry.
+const MAX_RV_COUNT: u64 = 100;
+
 /// Keys of a `[[missile]]` table.
 pub(crate) const MISSILE_KEYS: &[KeyDoc] = &[
     KeyDoc {
@@ -356,12 +359,21 @@ fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Opt
         "seconds the post-boost bus takes to release the RVs, or 0 for none",
     );
     let rv_count = match t.unsigned(ctx, "rv_count").or(1, &t.span) {
-        Some(s) if s.value == 0 || s.value > u64::from(u32::MAX) => {
+        Some(s) if s.value == 0 => {
             ctx.report(
                 ProblemKind::InvalidValue,
                 s.span,
-                format!("`rv_count` must be at least 1, got {}", s.value),
+                "`rv_count` must be at least 1, got 0".to_string(),
                 "a missile carries one or more re-entry vehicles",
+            );
+            None
+        }
+        Some(s) if s.value > MAX_RV_COUNT => {
+            ctx.report(
+                ProblemKind::InvalidValue,
+                s.span,
+                format!("`rv_count` of {} is implausibly large", s.value),
+                "give the number of re-entry vehicles one missile carries, at most 100",
             );
             None
         }

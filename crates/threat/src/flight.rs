@@ -6,12 +6,12 @@
 //! The state is integrated in ECI as `[x, y, z, vx, vy, vz, m]` (m, m/s, kg)
 //! with simulation time zero at lift-off; ECI coincides with ECEF then.
 
+use crate::guidance::{downrange_direction, predicted_range_angle};
 use crate::missile::{Missile, drag_coefficient};
 use crate::trajectory::{EventKind, Phase, TimelineEvent, Trajectory};
 use cupola_physics::Vec3;
 use cupola_physics::atmosphere::us76;
-use cupola_physics::ballistic::KeplerArc;
-use cupola_physics::constants::{MU_EARTH, OMEGA_EARTH, WGS84_A, WGS84_B};
+use cupola_physics::constants::{OMEGA_EARTH, WGS84_A, WGS84_B};
 use cupola_physics::frames::{Geodetic, central_angle, enu_basis};
 use cupola_physics::gravity::GravityModel;
 use cupola_physics::integrator::{
@@ -127,7 +127,7 @@ pub(crate) fn height(r: Vec3) -> f64 {
 }
 
 #[inline]
-fn rot_z(v: Vec3, angle: f64) -> Vec3 {
+pub(crate) fn rot_z(v: Vec3, angle: f64) -> Vec3 {
     let (s, c) = angle.sin_cos();
     Vec3::new(c * v.x - s * v.y, s * v.x + c * v.y, v.z)
 }
@@ -430,9 +430,6 @@ impl<'a> Flight<'a> {
         if radial(&y) <= 0.0 {
             pending.retain(|e| *e != EventKind::Apogee);
         }
-        if height(Vec3::new(y[0], y[1], y[2])) <= 100_000.0 {
-            pending.retain(|e| *e != EventKind::Reentry);
-        }
         let (mut t_bus, mut t_reentry) = (boost_end, None);
         while !pending.is_empty() {
             let evs: Vec<Event<'_, 7>> = pending
@@ -495,57 +492,6 @@ impl<'a> Flight<'a> {
             omega,
         ))
     }
-}
-
-/// Unit vector tangent to the Earth at the pad (ECEF, m) pointing along
-/// the great circle toward `aim` (ECEF, m).
-pub(crate) fn downrange_direction(pad: Vec3, aim: Vec3) -> Vec3 {
-    let u = pad.unit();
-    (aim - u * u.dot(aim)).unit()
-}
-
-/// Signed ground-range angle (rad) of ECEF point `p` from the pad along the
-/// great circle whose tangent at the pad is `toward`: negative behind the
-/// pad, and insensitive to cross-range.
-#[inline]
-pub(crate) fn downrange_angle(pad: Vec3, toward: Vec3, p: Vec3) -> f64 {
-    p.dot(toward).atan2(p.dot(pad.unit()))
-}
-
-/// Downrange angle (rad) from the pad (ECEF) toward `toward` of the
-/// Keplerian impact point at radius `radius` (m) predicted from ECI state
-/// `y` at time `t` (s), in the rotating frame; −π when the conic does not
-/// come down through that radius.
-#[inline]
-pub(crate) fn predicted_range_angle(
-    t: f64,
-    y: &[f64; 7],
-    radius: f64,
-    omega: f64,
-    pad: Vec3,
-    toward: Vec3,
-) -> f64 {
-    let r = Vec3::new(y[0], y[1], y[2]);
-    let v = Vec3::new(y[3], y[4], y[5]);
-    match KeplerArc::new(r, v, MU_EARTH).impact(radius) {
-        Some(imp) => {
-            let p = rot_z(imp.position, -omega * (t + imp.time_of_flight));
-            downrange_angle(pad, toward, p)
-        }
-        None => -std::f64::consts::PI,
-    }
-}
-
-/// Keplerian prediction from the end of a boost: ECEF impact point (m) at
-/// radius `radius` (m), apogee radius (m) and time of flight from lift-off (s).
-pub(crate) fn predict(end: &BoostEnd, radius: f64, omega: f64) -> Option<(Vec3, f64, f64)> {
-    let y = end.y;
-    let r = Vec3::new(y[0], y[1], y[2]);
-    let v = Vec3::new(y[3], y[4], y[5]);
-    let k = KeplerArc::new(r, v, MU_EARTH);
-    let imp = k.impact(radius)?;
-    let t_imp = end.t + imp.time_of_flight;
-    Some((rot_z(imp.position, -omega * t_imp), k.apoapsis(), t_imp))
 }
 
 /// Fly a missile with a given plan from `site` to the height `impact_alt`

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod flight;
+mod guidance;
 pub mod missile;
 pub mod targeting;
 pub mod trajectory;

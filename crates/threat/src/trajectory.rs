@@ -5,6 +5,9 @@ use cupola_physics::Vec3;
 use cupola_physics::frames::{Geodetic, central_angle, ecef_to_geodetic};
 use cupola_physics::integrator::DenseSolution;
 
+/// Most regular samples [`Trajectory::samples`] returns.
+pub const MAX_SAMPLES: usize = 1_000_000;
+
 /// What happened at a point of the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -209,14 +212,17 @@ impl Trajectory {
         Some(Sample::from_state(t, &y, self.site, self.omega))
     }
 
-    /// Samples every `step` seconds from lift-off to impact, plus every
-    /// event instant, in time order.
+    /// Samples every `step` seconds from lift-off to impact (at most
+    /// [`MAX_SAMPLES`] of them: a smaller step is widened), plus every event
+    /// instant, in time order.
     pub fn samples(&self, step: f64) -> Vec<Sample> {
         let Some((a, b)) = self.dense.span() else {
             return Vec::new();
         };
         let mut times: Vec<f64> = Vec::new();
         if step > 0.0 && step.is_finite() {
+            // At most MAX_SAMPLES regular samples, whatever the step.
+            let step = step.max((b - a) / MAX_SAMPLES as f64);
             let n = ((b - a) / step).floor() as usize;
             times.extend((0..=n).map(|k| a + k as f64 * step));
         }

@@ -64,6 +64,11 @@ pub struct TrajectoryArgs {
     pub output: OutputArgs,
 }
 
+/// Smallest sample interval accepted, s.
+const MIN_STEP_S: f64 = 0.01;
+/// Largest sample interval accepted, s.
+const MAX_STEP_S: f64 = 3_600.0;
+
 /// Trajectory shapes on the command line.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ProfileArg {
@@ -190,9 +195,9 @@ fn adhoc(a: &TrajectoryArgs, name: &str) -> Result<TrajectoryStudy, Failure> {
 
 /// Run the trajectory study.
 pub fn trajectory(a: &TrajectoryArgs) -> Result<(), Failure> {
-    if !(a.step_s > 0.0 && a.step_s.is_finite()) {
+    if !(MIN_STEP_S..=MAX_STEP_S).contains(&a.step_s) {
         return Err(Failure::Input(format!(
-            "--step-s {}: the sample interval must be a positive number of seconds",
+            "--step-s {}: the sample interval must be between {MIN_STEP_S} and {MAX_STEP_S} seconds",
             a.step_s
         )));
     }
