@@ -2,6 +2,7 @@
 //! (missiles, launch and aim points, options) and returns a result; it
 //! neither reads files nor prints.
 
+pub mod coverage;
 pub mod provenance;
 pub mod trajectory;
 

@@ -10,9 +10,12 @@
 pub mod atmosphere;
 pub mod ballistic;
 pub mod constants;
+pub mod constellation;
 pub mod frames;
+pub mod geometry;
 pub mod gravity;
 pub mod integrator;
+pub mod orbit;
 pub mod vec3;
 
 pub use vec3::Vec3;

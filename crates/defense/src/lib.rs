@@ -1,0 +1,11 @@
+//! Defense models of cupola. For now: the sensor layer — infrared
+//! early-warning satellites, a low-orbit tracking layer and ground radars —
+//! and the detection and track timeline they give for a threat trajectory.
+
+pub mod detect;
+pub mod ephemeris;
+pub mod sensor;
+
+pub use detect::{DetectionTimeline, TrackSample, detect};
+pub use ephemeris::{CatalogEphemeris, CombinedEphemeris, OrbitEphemeris};
+pub use sensor::{Ephemeris, GroundRadar, InfraredEarlyWarning, Sensor, Stationary, TrackingLayer};

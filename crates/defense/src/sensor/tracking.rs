@@ -1,0 +1,85 @@
+//! A low-orbit tracking layer: several satellites see a target, a track
+//! needs at least two of them, and the track error shrinks with the number
+//! of sensors, their viewing geometry and the time in track.
+
+use super::{Ephemeris, TargetState};
+use cupola_physics::Vec3;
+use cupola_physics::geometry::line_of_sight;
+
+/// A constellation of tracking satellites (the HBTSS / tracking-layer class).
+///
+/// A satellite sees a target when the line of sight passes above
+/// `grazing_altitude_m` (zero sees a hot booster against the Earth; about
+/// 100 km is needed to see cold objects against space above the limb) and
+/// within `max_range_m`; cold (non-boosting) targets are seen only if
+/// `sees_cold_bodies`.
+pub struct TrackingLayer {
+    /// Name for reports.
+    pub name: String,
+    /// Satellite positions.
+    pub satellites: Box<dyn Ephemeris>,
+    /// Lowest altitude the line of sight may pass over the Earth, m.
+    pub grazing_altitude_m: f64,
+    /// Largest sensor-to-target range, m.
+    pub max_range_m: f64,
+    /// Whether cold post-boost objects are detected.
+    pub sees_cold_bodies: bool,
+    /// One-sigma line-of-sight angle error of one sensor, rad.
+    pub angle_error_rad: f64,
+    /// Sensors that must see the target at once to form a track.
+    pub min_sensors: usize,
+    /// Time constant of the track's smoothing, s: the error falls as
+    /// `1/√(1 + t_in_track/τ)`.
+    pub smoothing_time_s: f64,
+}
+
+impl TrackingLayer {
+    /// Indices of the satellites that see `target`, written into `seen`.
+    pub fn observers(&self, target: &TargetState, positions: &[Vec3], seen: &mut Vec<usize>) {
+        seen.clear();
+        if !target.boosting && !self.sees_cold_bodies {
+            return;
+        }
+        for (i, &p) in positions.iter().enumerate() {
+            if (p - target.position).norm() <= self.max_range_m
+                && line_of_sight(p, target.position, self.grazing_altitude_m)
+            {
+                seen.push(i);
+            }
+        }
+    }
+
+    /// Instantaneous position error (one sigma, m) of a triangulated fix
+    /// from the sensors `seen` (indices into `positions`) on `target`, or
+    /// `None` with fewer than [`TrackingLayer::min_sensors`] (or two).
+    ///
+    /// Stereo triangulation: the best-conditioned pair (largest
+    /// `sin β`, β the angle between the two lines of sight at the target)
+    /// gives `σ = σ_θ·√(ρ₁² + ρ₂²)/sin β`; `n` sensors improve it by `√(2/n)`.
+    pub fn fix_error(&self, target: Vec3, positions: &[Vec3], seen: &[usize]) -> Option<f64> {
+        if seen.len() < self.min_sensors.max(2) {
+            return None;
+        }
+        let mut best = f64::INFINITY;
+        for (a, &i) in seen.iter().enumerate() {
+            for &j in &seen[a + 1..] {
+                let u = positions[i] - target;
+                let v = positions[j] - target;
+                let sin_b = u.angle_to(v).sin();
+                if sin_b > 1e-6 {
+                    let s = self.angle_error_rad * (u.norm2() + v.norm2()).sqrt() / sin_b;
+                    best = best.min(s);
+                }
+            }
+        }
+        best.is_finite()
+            .then(|| best * (2.0 / seen.len() as f64).sqrt())
+    }
+
+    /// Track error (one sigma, m) after `time_in_track_s` of continuous
+    /// track, from the instantaneous fix error.
+    pub fn track_error(&self, fix_error_m: f64, time_in_track_s: f64) -> f64 {
+        let tau = self.smoothing_time_s.max(1e-9);
+        fix_error_m / (1.0 + time_in_track_s.max(0.0) / tau).sqrt()
+    }
+}
