@@ -2,7 +2,9 @@
 //! (missiles, launch and aim points, options) and returns a result; it
 //! neither reads files nor prints.
 
+pub mod constellation;
 pub mod coverage;
+pub mod detection;
 pub mod provenance;
 pub mod trajectory;
 

@@ -3,7 +3,9 @@
 
 use cupola_physics::frames::{Geodetic, ground_distance};
 use cupola_threat::trajectory::Sample;
-use cupola_threat::{EventKind, FlightOptions, Missile, Profile, TargetingError, TimelineEvent};
+use cupola_threat::{
+    EventKind, FlightOptions, Missile, Profile, Solution, TargetingError, TimelineEvent,
+};
 
 /// What to study: one missile from a launch point to an aim point.
 #[derive(Clone, Debug)]
@@ -96,9 +98,9 @@ pub enum StudyError {
 }
 
 impl TrajectoryStudy {
-    /// Run the study.
-    pub fn run(&self) -> Result<TrajectoryResult, StudyError> {
-        let sol = cupola_threat::solve(
+    /// Target and fly the missile.
+    pub fn solve(&self) -> Result<Solution, StudyError> {
+        cupola_threat::solve(
             &self.missile,
             self.site,
             self.aim,
@@ -108,7 +110,16 @@ impl TrajectoryStudy {
         .map_err(|source| StudyError::Targeting {
             name: self.name.clone(),
             source,
-        })?;
+        })
+    }
+
+    /// Run the study.
+    pub fn run(&self) -> Result<TrajectoryResult, StudyError> {
+        Ok(self.result(&self.solve()?))
+    }
+
+    /// The study's result from a solved flight.
+    pub fn result(&self, sol: &Solution) -> TrajectoryResult {
         let tr = &sol.trajectory;
         let boost = tr.event(EventKind::BoostEnd).map(|e| e.state);
         let impact = tr.event(EventKind::Impact).map(|e| e.state);
@@ -134,11 +145,11 @@ impl TrajectoryStudy {
             miss_m: sol.miss_m,
             targeting_iterations: sol.iterations,
         };
-        Ok(TrajectoryResult {
+        TrajectoryResult {
             summary,
             timeline: tr.timeline.clone(),
             samples: tr.samples(self.sample_step_s),
-        })
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! The subcommands.
 
 pub mod check;
+pub mod constellation;
+pub mod detect;
 pub mod missiles;
 pub mod run;
 pub mod trajectory;

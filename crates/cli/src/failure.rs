@@ -17,7 +17,13 @@ impl Failure {
     pub fn report(self) -> ExitCode {
         match self {
             Failure::Scenario(e) => {
-                eprintln!("{:?}", miette::Report::new(e));
+                // Long file paths stay on one line, so they can be copied.
+                let handler = miette::GraphicalReportHandler::new().with_wrap_lines(false);
+                let mut text = String::new();
+                match handler.render_report(&mut text, &e) {
+                    Ok(()) => eprintln!("{text}"),
+                    Err(_) => eprintln!("{e}"),
+                }
                 ExitCode::from(2)
             }
             Failure::Input(msg) => {

@@ -5,6 +5,7 @@
 
 mod commands;
 mod failure;
+mod layer;
 mod outputs;
 
 use clap::{Args, Parser, Subcommand};
@@ -34,6 +35,22 @@ enum Command {
         /// Scenario file (TOML).
         file: PathBuf,
     },
+    /// Constellation study: the scenario's constellations and their coverage
+    /// by latitude band.
+    Constellation {
+        /// Scenario file (TOML); omit for the built-in default.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Detection study: when the sensor layer first sees and tracks each
+    /// launch, and how good the track is.
+    Detect {
+        /// Scenario file (TOML); omit for the built-in default.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Trajectory study: target and fly missiles, report their timelines.
     Trajectory(commands::trajectory::TrajectoryArgs),
     /// List the catalog of generic missiles with their sources.
@@ -60,6 +77,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run { file, output } => commands::run::run(file.as_deref(), &output),
         Command::Check { file } => commands::check::check(&file),
+        Command::Constellation { file, output } => {
+            commands::constellation::constellation(file.as_deref(), &output)
+        }
+        Command::Detect { file, output } => commands::detect::detect(file.as_deref(), &output),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
         Command::Missiles { json } => commands::missiles::missiles(json),
     };

@@ -1,13 +1,38 @@
 //! Turning study results into a printed summary, JSON and output files.
 
+mod coverage;
+mod detection;
+mod trajectory;
+
+pub use detection::LaunchDetection;
+
 use crate::OutputArgs;
 use crate::failure::Failure;
 use cupola_analysis::Provenance;
+use cupola_analysis::constellation::ConstellationSummary;
+use cupola_analysis::coverage::CoverageResult;
 use cupola_analysis::trajectory::TrajectoryResult;
-use cupola_report::{HtmlReport, HtmlSection, LinePlot, OutputSet, Series, Table, TextTable};
+use cupola_report::{HtmlReport, HtmlSection, OutputSet};
 use cupola_scenario::Scenario;
-use cupola_threat::Profile;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
+
+/// Everything a command computed, in the order it is reported.
+#[derive(Default, serde::Serialize)]
+pub struct Results {
+    /// Constellation summaries.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub constellations: Vec<ConstellationSummary>,
+    /// Coverage of the constellation studied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<CoverageResult>,
+    /// Trajectories flown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trajectories: Vec<TrajectoryResult>,
+    /// Detection timelines of the launches.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub detections: Vec<LaunchDetection>,
+}
 
 /// The git commit this binary was built from, when known.
 pub fn git_hash() -> Option<String> {
@@ -31,20 +56,11 @@ pub fn provenance(s: &Scenario) -> Provenance {
 struct RunJson<'a> {
     provenance: &'a Provenance,
     scenario: &'a str,
-    trajectories: &'a [TrajectoryResult],
+    #[serde(flatten)]
+    results: &'a Results,
 }
 
-fn profile_text(p: &Profile) -> String {
-    match p {
-        Profile::MinimumEnergy => "minimum-energy".into(),
-        Profile::Lofted { apogee_m } => format!("lofted to {:.0} km apogee", apogee_m / 1e3),
-        Profile::Depressed { apogee_m } => format!("depressed to {:.0} km apogee", apogee_m / 1e3),
-        Profile::DepressedTime { flight_time_s } => {
-            format!("depressed to {flight_time_s:.0} s flight")
-        }
-    }
-}
-
+/// Latitude and longitude as `41.00°N 100.00°E`.
 fn lat_lon(lat: f64, lon: f64) -> String {
     format!(
         "{:.2}°{} {:.2}°{}",
@@ -53,72 +69,6 @@ fn lat_lon(lat: f64, lon: f64) -> String {
         lon.abs(),
         if lon >= 0.0 { 'E' } else { 'W' }
     )
-}
-
-/// The headline lines of one trajectory.
-fn headline(r: &TrajectoryResult) -> Vec<String> {
-    let s = &r.summary;
-    vec![
-        format!(
-            "{} → {}, range {:.0} km, azimuth {:.1}°, pitch-over {:.1}°",
-            lat_lon(s.site_lat_deg, s.site_lon_deg),
-            lat_lon(s.aim_lat_deg, s.aim_lon_deg),
-            s.range_km,
-            s.azimuth_deg,
-            s.kick_deg
-        ),
-        format!(
-            "boost ends at {:.1} s ({}) at {:.0} km altitude, {:.2} km/s inertial",
-            s.boost_end_s,
-            if s.thrust_terminated {
-                "thrust terminated"
-            } else {
-                "last stage burnt out"
-            },
-            s.burnout_altitude_km,
-            s.burnout_speed_km_s
-        ),
-        format!(
-            "apogee {:.0} km; flight time {:.1} min; impact at {:.2} km/s; miss {:.0} m",
-            s.apogee_km,
-            s.flight_time_s / 60.0,
-            s.impact_speed_km_s,
-            s.miss_m
-        ),
-    ]
-}
-
-/// The heading of one trajectory.
-fn heading(r: &TrajectoryResult) -> String {
-    let s = &r.summary;
-    format!(
-        "Trajectory \"{}\": {}, {}",
-        s.name,
-        s.missile,
-        profile_text(&s.profile)
-    )
-}
-
-/// The timeline of one trajectory as a table.
-fn timeline_table(r: &TrajectoryResult) -> TextTable {
-    let mut t = TextTable::new([
-        "event",
-        "time_s",
-        "altitude_km",
-        "speed_km_s",
-        "downrange_km",
-    ]);
-    for e in &r.timeline {
-        let st = &e.state;
-        t.push_row([
-            e.kind.to_string(),
-            format!("{:.1}", st.time_s),
-            format!("{:.1}", st.altitude_m / 1e3),
-            format!("{:.3}", st.inertial_speed_m_s / 1e3),
-            format!("{:.0}", st.downrange_m / 1e3),
-        ]);
-    }
-    t
 }
 
 /// The provenance line.
@@ -140,25 +90,28 @@ fn provenance_line(prov: &Provenance) -> String {
 }
 
 /// A readable summary of the results.
-pub fn summary(prov: &Provenance, title: &str, results: &[TrajectoryResult]) -> String {
+pub fn summary(prov: &Provenance, title: &str, results: &Results) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "cupola {} — {title}", prov.tool_version);
     let _ = writeln!(o, "{}", provenance_line(prov));
-    for r in results {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(
+        results
+            .constellations
+            .iter()
+            .map(coverage::constellation_text),
+    );
+    parts.extend(results.coverage.iter().map(coverage::coverage_text));
+    parts.extend(results.trajectories.iter().map(trajectory::text));
+    parts.extend(results.detections.iter().map(detection::text));
+    for p in parts {
         let _ = writeln!(o);
-        let _ = writeln!(o, "{}", heading(r));
-        for line in headline(r) {
-            let _ = writeln!(o, "  {line}");
-        }
-        let _ = writeln!(o);
-        for line in timeline_table(r).to_string().lines() {
-            let _ = writeln!(o, "  {line}");
-        }
+        o.push_str(&p);
     }
     o
 }
 
-/// A file-name-safe form of a launch name.
+/// A file-name-safe form of a name.
 fn slug(name: &str) -> String {
     let s: String = name
         .chars()
@@ -178,109 +131,76 @@ fn slug(name: &str) -> String {
     if s.is_empty() { "launch".into() } else { s }
 }
 
+/// Where the files of a run are gathered before writing.
+pub struct Sink {
+    /// The files.
+    pub set: OutputSet,
+    /// The HTML report being built.
+    pub html: HtmlReport,
+    used: BTreeSet<String>,
+}
+
+impl Sink {
+    /// A file stem for `name` not used before in this run.
+    fn stem(&mut self, name: &str) -> String {
+        let base = slug(name);
+        let mut stem = base.clone();
+        let mut k = 2;
+        while !self.used.insert(stem.clone()) {
+            stem = format!("{base}-{k}");
+            k += 1;
+        }
+        stem
+    }
+}
+
 /// Tables, plots, JSON and the HTML report of a run, ready to write.
 pub fn files(
     prov: &Provenance,
     title: &str,
     json: &str,
-    results: &[TrajectoryResult],
+    results: &Results,
 ) -> Result<OutputSet, Failure> {
-    let mut set = OutputSet::new();
-    let mut html = HtmlReport::new(format!("cupola — {title}"));
-    html.sections.push(HtmlSection {
+    let mut sink = Sink {
+        set: OutputSet::new(),
+        html: HtmlReport::new(format!("cupola — {title}")),
+        used: BTreeSet::new(),
+    };
+    sink.html.sections.push(HtmlSection {
         heading: "Provenance".into(),
         paragraphs: vec![provenance_line(prov)],
         ..Default::default()
     });
-    set.add("results.json", json.as_bytes().to_vec());
-    let mut used = std::collections::BTreeSet::new();
-    let mut plot = LinePlot {
-        title: "Trajectories: altitude against downrange".into(),
-        x_label: "downrange (km)".into(),
-        y_label: "altitude (km)".into(),
-        series: Vec::new(),
-    };
-    for (i, r) in results.iter().enumerate() {
-        let base = slug(&r.summary.name);
-        let mut name = base.clone();
-        let mut k = i + 1;
-        while !used.insert(name.clone()) {
-            name = format!("{base}-{k}");
+    sink.set.add("results.json", json.as_bytes().to_vec());
+    for c in &results.constellations {
+        coverage::constellation_files(&mut sink, c);
+    }
+    if let Some(c) = &results.coverage {
+        coverage::coverage_files(&mut sink, c)?;
+    }
+    let mut all = trajectory::plot("Trajectories: altitude against downrange".into());
+    for r in &results.trajectories {
+        let stem = sink.stem(&r.summary.name);
+        trajectory::files(&mut sink, &stem, r)?;
+        all.series.push(trajectory::series(r));
+    }
+    if results.trajectories.len() > 1 {
+        sink.set
+            .add("trajectories.svg", all.render_svg()?.into_bytes());
+    }
+    let mut detection_stems = BTreeSet::new();
+    for d in &results.detections {
+        let base = slug(&d.launch);
+        let mut stem = base.clone();
+        let mut k = 2;
+        while !detection_stems.insert(stem.clone()) {
+            stem = format!("{base}-{k}");
             k += 1;
         }
-        let col = |f: &dyn Fn(&cupola_threat::trajectory::Sample) -> f64| {
-            r.samples.iter().map(f).collect::<Vec<_>>()
-        };
-        let table = Table::new(format!("trajectory {}", r.summary.name))
-            .with_column("time", "s", col(&|s| s.time_s))
-            .with_column("altitude", "km", col(&|s| s.altitude_m / 1e3))
-            .with_column("downrange", "km", col(&|s| s.downrange_m / 1e3))
-            .with_column("speed", "km_s", col(&|s| s.speed_m_s / 1e3))
-            .with_column(
-                "inertial_speed",
-                "km_s",
-                col(&|s| s.inertial_speed_m_s / 1e3),
-            )
-            .with_column(
-                "flight_path_angle",
-                "deg",
-                col(&|s| s.flight_path_angle_rad.to_degrees()),
-            )
-            .with_column("lat", "deg", col(&|s| s.lat_rad.to_degrees()))
-            .with_column("lon", "deg", col(&|s| s.lon_rad.to_degrees()))
-            .with_column("mass", "kg", col(&|s| s.mass_kg));
-        set.add(
-            format!("trajectory-{name}.csv"),
-            table.to_csv()?.into_bytes(),
-        );
-        let mut timeline =
-            String::from("event,time_s,altitude_km,speed_km_s,inertial_speed_km_s,downrange_km\n");
-        for e in &r.timeline {
-            let s = &e.state;
-            let _ = writeln!(
-                timeline,
-                "{},{},{},{},{},{}",
-                e.kind,
-                s.time_s,
-                s.altitude_m / 1e3,
-                s.speed_m_s / 1e3,
-                s.inertial_speed_m_s / 1e3,
-                s.downrange_m / 1e3
-            );
-        }
-        set.add(format!("timeline-{name}.csv"), timeline.into_bytes());
-        let series = Series {
-            name: r.summary.name.clone(),
-            points: r
-                .samples
-                .iter()
-                .map(|s| (s.downrange_m / 1e3, s.altitude_m / 1e3))
-                .collect(),
-        };
-        let single = LinePlot {
-            title: format!("{}: altitude against downrange", r.summary.name),
-            series: vec![series.clone()],
-            ..plot.clone()
-        };
-        let svg = single.render_svg()?;
-        let mut paragraphs = headline(r);
-        paragraphs.push(format!(
-            "Tables: trajectory-{name}.csv (state every sample step and at each event), timeline-{name}.csv."
-        ));
-        html.sections.push(HtmlSection {
-            heading: heading(r),
-            paragraphs,
-            tables: vec![timeline_table(r)],
-            svgs: vec![svg.clone()],
-        });
-        set.add(format!("trajectory-{name}.svg"), svg.into_bytes());
-        plot.series.push(series);
+        detection::files(&mut sink, &stem, d)?;
     }
-    if results.len() > 1 {
-        set.add("trajectories.svg", plot.render_svg()?.into_bytes());
-    }
-    set.add("report.html", html.render().into_bytes());
-    Ok(set)
+    sink.set.add("report.html", sink.html.render().into_bytes());
+    Ok(sink.set)
 }
 
 /// Print the summary or JSON, and write the files when asked. Nothing is
@@ -288,30 +208,33 @@ pub fn files(
 pub fn emit(
     prov: &Provenance,
     title: &str,
-    results: &[TrajectoryResult],
+    results: &Results,
     out: &OutputArgs,
 ) -> Result<(), Failure> {
     let json = cupola_report::to_json_pretty(&RunJson {
         provenance: prov,
         scenario: title,
-        trajectories: results,
+        results,
     })?;
-    if let Some(dir) = &out.out {
-        let set = files(prov, title, &json, results)?;
-        let written = set
-            .write_to(dir)
-            .map_err(|e| Failure::Input(format!("--out {}: {e}", dir.display())))?;
-        if !out.json {
-            print!("{}", summary(prov, title, results));
-            println!();
-            println!("Wrote {} files to {}", written.len(), dir.display());
-            return Ok(());
+    let written = match &out.out {
+        Some(dir) => {
+            let set = files(prov, title, &json, results)?;
+            let n = set
+                .write_to(dir)
+                .map_err(|e| Failure::Input(format!("--out {}: {e}", dir.display())))?
+                .len();
+            Some((n, dir))
         }
-    }
+        None => None,
+    };
     if out.json {
         println!("{json}");
     } else {
         print!("{}", summary(prov, title, results));
+        if let Some((n, dir)) = written {
+            println!();
+            println!("Wrote {n} files to {}", dir.display());
+        }
     }
     Ok(())
 }

@@ -81,7 +81,7 @@ fn run_out_writes_tables_plots_and_json() {
         .expect("trajectory csv");
     let svg = names
         .iter()
-        .find(|n| n.ends_with(".svg"))
+        .find(|n| n.starts_with("trajectory-") && n.ends_with(".svg"))
         .expect("svg plot");
     assert!(
         names.iter().any(|n| n.starts_with("timeline-")),
@@ -304,4 +304,58 @@ fn launches_with_clashing_names_get_their_own_files() {
         })
         .count();
     assert_eq!(csvs, 3);
+}
+
+#[test]
+fn default_run_includes_the_sensor_layer() {
+    let o = cupola(&["run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(s.contains("Constellation \""), "{s}");
+    assert!(s.contains("Detection of"), "{s}");
+    assert!(s.contains("launch reported"), "{s}");
+}
+
+#[test]
+fn constellation_study_writes_coverage_table_and_plots() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c");
+    let o = cupola(&[
+        "constellation",
+        "scenarios/sensor-layer.toml",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Coverage of"));
+    let csv = std::fs::read_to_string(out.join("coverage.csv")).unwrap();
+    assert!(
+        csv.starts_with("lat_deg,fraction_covered,mean_in_view"),
+        "{csv}"
+    );
+    assert!(out.join("coverage.svg").exists() && out.join("report.html").exists());
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("results.json")).unwrap()).unwrap();
+    let bands = v["coverage"]["bands"].as_array().unwrap();
+    assert_eq!(bands.len(), 36);
+}
+
+#[test]
+fn detect_study_reports_detection_and_track() {
+    let o = cupola(&["detect", "scenarios/sensor-layer.toml", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &v["detections"][0]["detection"];
+    assert!(d["first_detection"][0].as_f64().is_some(), "{d}");
+    assert!(d["samples"].as_array().is_some_and(|s| s.len() > 100));
+}
+
+#[test]
+fn studies_without_their_inputs_are_bad_input() {
+    let o = cupola(&["constellation", "scenarios/lofted.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("[[constellation]]"), "{}", stderr(&o));
+    let o = cupola(&["detect", "scenarios/lofted.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("[[sensor]]"), "{}", stderr(&o));
 }

@@ -271,6 +271,7 @@ mod tests {
             sees_cold_bodies: true,
             angle_error_rad: 20e-6,
             min_sensors: 2,
+            min_target_altitude_m: 0.0,
             smoothing_time_s: 10.0,
         }
     }

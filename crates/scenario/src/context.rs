@@ -21,9 +21,13 @@ pub(crate) struct Spanned<T> {
 }
 
 /// The problems found so far in one file.
+///
+/// Each problem is kept with the byte offset in the scenario text that
+/// orders it: its own span start, or, for a problem located in another file
+/// (a TLE catalog), the offset of the key that named that file.
 pub(crate) struct Ctx {
     source: NamedSource<Arc<str>>,
-    problems: Vec<Problem>,
+    problems: Vec<(usize, Problem)>,
 }
 
 impl Ctx {
@@ -42,7 +46,18 @@ impl Ctx {
 
     /// Record a problem.
     pub fn push(&mut self, problem: Problem) {
-        self.problems.push(problem);
+        self.problems.push((problem.span().start, problem));
+    }
+
+    /// Record a problem located in another file, listed as if it were at
+    /// byte `anchor` of the scenario text (the key naming that file).
+    pub fn push_foreign(&mut self, anchor: usize, problem: Problem) {
+        self.problems.push((anchor, problem));
+    }
+
+    /// The name of the scenario file, as given to [`Ctx::new`].
+    pub fn name(&self) -> &str {
+        self.source.name()
     }
 
     /// Record a problem with a help line; returns it for
@@ -55,9 +70,9 @@ impl Ctx {
         help: impl Into<String>,
     ) -> &mut Problem {
         let p = self.at(kind, span, message).with_help(help);
-        self.problems.push(p);
+        self.push(p);
         let last = self.problems.len() - 1;
-        &mut self.problems[last]
+        &mut self.problems[last].1
     }
 
     /// The 1-based line of byte offset `at`.
@@ -77,10 +92,11 @@ impl Ctx {
         !self.problems.is_empty()
     }
 
-    /// Every problem recorded, sorted by position in the file.
+    /// Every problem recorded, sorted by position in the file (a problem
+    /// in another file at the key that named it, in the order found).
     pub fn into_problems(mut self) -> Vec<Problem> {
-        self.problems.sort_by_key(|p| p.span().start);
-        self.problems
+        self.problems.sort_by_key(|(at, _)| *at);
+        self.problems.into_iter().map(|(_, p)| p).collect()
     }
 }
 

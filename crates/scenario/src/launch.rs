@@ -249,7 +249,7 @@ fn resolve(
 }
 
 /// Read a `site` or `aim` table.
-fn read_point(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Geodetic> {
+pub(crate) fn read_point(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Geodetic> {
     let lat = t.req_number(ctx, "lat_deg").and_then(|s| {
         if (-90.0..=90.0).contains(&s.value) {
             Some(s.value)

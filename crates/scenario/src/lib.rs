@@ -2,10 +2,13 @@
 //! diagnostics, and the embedded default scenario.
 //!
 //! A scenario names the launches to study (missile, launch site, aim point,
-//! trajectory profile) and the physics to fly them with. Every key that has
-//! a unit carries it as a suffix (`burn_time_s`, `apogee_km`). The schema is
-//! documented in `docs/scenario.md`; the files in `scenarios/` are commented
-//! examples.
+//! trajectory profile), the physics to fly them with, the epoch they start
+//! at, the constellations in orbit (Walker shells, explicit orbits or a TLE /
+//! OMM catalog), the sensors that watch for them (infrared early warning, a
+//! tracking layer, ground radars) and the settings of the coverage and
+//! detection studies. Every key that has a unit carries it as a suffix
+//! (`burn_time_s`, `apogee_km`). The schema is documented in
+//! `docs/scenario.md`; the files in `scenarios/` are commented examples.
 //!
 //! [`parse`] checks a whole file and reports *every* problem, each as a
 //! [`miette::Diagnostic`] pointing at the offending text with a hint:
@@ -17,30 +20,51 @@
 //! assert!(first.to_string().starts_with("bad.toml:1:1: "));
 //! ```
 //!
-//! This is the only cupola crate that reads scenario files.
+//! This is the only cupola crate that reads scenario files. [`parse`] reads
+//! no files at all; [`load`] and [`parse_with_base`] also read the catalog
+//! files a scenario names (`tle_file`, `omm_file`), relative to the
+//! scenario file's directory.
 
 use std::path::Path;
 
 use cupola_physics::frames::Geodetic;
 use cupola_threat::{FlightOptions, Missile, Profile};
+use hifitime::Epoch;
 
+mod constellation;
 mod context;
+mod epoch;
 mod launch;
 mod missile;
 mod parse;
 mod problem;
 mod reader;
+mod sensor;
+mod study;
 
+pub use constellation::{ConstellationSource, ConstellationSpec};
 pub use problem::{Problem, ProblemKind, ScenarioError};
+pub use sensor::{SensorKind, SensorSpec};
+pub use study::{CoverageSpec, DetectSpec};
 
 /// The text of the built-in default scenario (`scenarios/default.toml`):
 /// one catalog `solid-icbm` launched from 41.0° N 100.0° E (1 km up) on a
 /// minimum-energy trajectory to an aim point in North Dakota, 10,000 km away
-/// on a 6371 km sphere.
+/// on a 6371 km sphere, watched by four geostationary infrared satellites
+/// and a 96-satellite tracking layer (Walker 55°: 96/8/1 at 1,000 km), with
+/// `[detect]` settings. It names no catalog file.
 pub const DEFAULT_SCENARIO_TOML: &str = include_str!("../../../scenarios/default.toml");
 
 /// File name reported for problems in [`DEFAULT_SCENARIO_TOML`].
 pub const DEFAULT_SCENARIO_NAME: &str = "scenarios/default.toml";
+
+/// The epoch of a scenario without `[scenario] epoch`, as written in a file.
+pub const DEFAULT_EPOCH: &str = "2026-01-01T00:00:00 UTC";
+
+/// The default scenario epoch, [`DEFAULT_EPOCH`]: 2026-01-01 00:00:00 UTC.
+pub fn default_epoch() -> Epoch {
+    Epoch::from_gregorian_utc_at_midnight(2026, 1, 1)
+}
 
 /// A checked scenario: everything needed to fly its launches.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -51,6 +75,12 @@ pub struct Scenario {
     pub description: String,
     /// Master random seed, from `[scenario] seed` (default 1).
     pub seed: u64,
+    /// Simulation time zero, from `[scenario] epoch` (default
+    /// [`DEFAULT_EPOCH`], 2026-01-01T00:00:00 UTC). Every time in the
+    /// scenario (`time_s`, study durations) counts seconds from it, and
+    /// cupola's ECI frame has its x axis through the Greenwich meridian at
+    /// this instant.
+    pub epoch: Epoch,
     /// Physics switches, from `[physics]` (defaults: J2 gravity, rotating
     /// Earth, drag; integrator tolerance from [`FlightOptions::default`]).
     pub flight: FlightOptions,
@@ -58,7 +88,21 @@ pub struct Scenario {
     pub missiles: Vec<Missile>,
     /// The launches, in file order; at least one.
     pub launches: Vec<LaunchSpec>,
-    /// The file name the scenario was parsed from, as given to [`parse`].
+    /// The constellations, from `[[constellation]]`, in file order; names
+    /// are unique.
+    pub constellations: Vec<ConstellationSpec>,
+    /// The sensors, from `[[sensor]]`, in file order; names are unique and
+    /// every `constellation` they name is in
+    /// [`Scenario::constellations`].
+    pub sensors: Vec<SensorSpec>,
+    /// Settings of the coverage study (`cupola constellation`), from
+    /// `[coverage]`; `None` when the table is absent.
+    pub coverage: Option<CoverageSpec>,
+    /// Settings of the detection study (`cupola detect`), from `[detect]`;
+    /// `None` when the table is absent.
+    pub detect: Option<DetectSpec>,
+    /// The file name the scenario was parsed from, as given to [`parse`],
+    /// [`parse_with_base`] or [`load`].
     pub source_name: String,
     /// 16 hex digits of the 64-bit FNV-1a hash of the source text, for the
     /// provenance of results.
@@ -84,31 +128,57 @@ pub struct LaunchSpec {
 }
 
 /// Parse and check the scenario `text`; `source_name` (usually the file's
-/// path) names it in diagnostics. Pure: reads no files.
+/// path) names it in diagnostics. Pure: reads no files, so a scenario that
+/// names a catalog file (`tle_file`, `omm_file`) gets a located
+/// [`ProblemKind::File`] problem; read those with [`load`] or
+/// [`parse_with_base`].
 ///
 /// # Errors
 ///
 /// [`ScenarioError::Invalid`] listing every problem found, each located at
 /// its line and column.
 pub fn parse(source_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
-    parse::parse(source_name, text)
+    parse::parse(source_name, text, parse::Files::None)
 }
 
-/// Read the scenario file at `path` and [`parse`] it, naming it by its path.
+/// Like [`parse`], but also reads the catalog files the scenario names
+/// (`tle_file`, `omm_file`): a relative path is taken relative to
+/// `base_dir`, or to the current directory when `base_dir` is `None` (for
+/// text that has no file of its own, e.g. read from standard input).
+/// Problems inside a catalog file are located in that file, named by its
+/// resolved path.
+///
+/// # Errors
+///
+/// As [`parse`], plus [`ProblemKind::File`] for a catalog file that cannot
+/// be read and [`ProblemKind::Catalog`] for bad element sets in it.
+pub fn parse_with_base(
+    source_name: &str,
+    text: &str,
+    base_dir: Option<&Path>,
+) -> Result<Scenario, ScenarioError> {
+    parse::parse(source_name, text, parse::Files::Base(base_dir))
+}
+
+/// Read the scenario file at `path` and parse it, naming it by its path;
+/// catalog files it names are read relative to the directory of `path` (see
+/// [`parse_with_base`]).
 ///
 /// # Errors
 ///
 /// [`ScenarioError::Io`] naming the path when the file cannot be read (or is
-/// not UTF-8); otherwise as [`parse`].
+/// not UTF-8); otherwise as [`parse_with_base`].
 pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
     let text = std::fs::read_to_string(path).map_err(|source| ScenarioError::Io {
         path: path.to_owned(),
         source,
     })?;
-    parse(&path.display().to_string(), &text)
+    parse_with_base(&path.display().to_string(), &text, path.parent())
 }
 
-/// The built-in default scenario, parsed from [`DEFAULT_SCENARIO_TOML`].
+/// The built-in default scenario, parsed from [`DEFAULT_SCENARIO_TOML`]
+/// with [`parse`] (so it reads no files: the embedded default names no
+/// catalog file).
 ///
 /// # Panics
 ///
@@ -139,5 +209,11 @@ mod tests {
         assert_eq!(fnv1a_hex(""), "cbf29ce484222325");
         assert_eq!(fnv1a_hex("a"), "af63dc4c8601ec8c");
         assert_eq!(fnv1a_hex("foobar"), "85944171f73967e8");
+    }
+
+    #[test]
+    fn default_epoch_matches_its_text() {
+        let parsed: Epoch = DEFAULT_EPOCH.parse().expect("hifitime reads it");
+        assert_eq!(parsed, default_epoch());
     }
 }

@@ -166,6 +166,31 @@ pub(crate) fn non_negative(
     }
 }
 
+/// Check that a number lies in a range; `range` describes it, e.g.
+/// "[-5, 90)", in `unit`.
+pub(crate) fn within(
+    ctx: &mut Ctx,
+    f: Option<Spanned<f64>>,
+    key: &str,
+    ok: impl Fn(f64) -> bool,
+    range: &str,
+    unit: &str,
+    help: &str,
+) -> Option<f64> {
+    let s = f?;
+    if ok(s.value) {
+        return Some(s.value);
+    }
+    ctx.report(
+        ProblemKind::InvalidValue,
+        s.span,
+        format!("`{key}` must be in {range} {unit}, got {}", s.value),
+        help,
+    )
+    .relabel(format!("outside {range}"));
+    None
+}
+
 /// Read every `[[missile]]` table; `catalog` holds the catalog names an
 /// inline missile must not reuse.
 pub(crate) fn read_missiles(

@@ -1,16 +1,33 @@
 //! The top of a scenario file: `[scenario]`, `[physics]`, and the walk that
-//! hands `[[missile]]` and `[[launch]]` to their readers.
+//! hands `[[missile]]`, `[[launch]]`, `[[constellation]]`, `[[sensor]]`,
+//! `[coverage]` and `[detect]` to their readers.
+
+use std::path::Path;
 
 use cupola_physics::gravity::GravityModel;
 use cupola_threat::FlightOptions;
+use hifitime::Epoch;
 use toml_edit::Document;
 
+use crate::constellation::read_constellations;
 use crate::context::{Ctx, closest, one_of};
+use crate::epoch::read_epoch;
 use crate::launch::read_launches;
 use crate::missile::read_missiles;
 use crate::problem::{ProblemKind, ScenarioError};
 use crate::reader::{Field, KeyDoc, TableReader};
+use crate::sensor::read_sensors;
+use crate::study::{read_coverage, read_detect};
 use crate::{Scenario, fnv1a_hex};
+
+/// Where the catalog files a scenario names are read from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Files<'a> {
+    /// Nowhere: [`crate::parse`] reads no files.
+    None,
+    /// Relative to this directory, or to the current directory when `None`.
+    Base(Option<&'a Path>),
+}
 
 /// Top-level tables.
 const ROOT_KEYS: &[KeyDoc] = &[
@@ -34,6 +51,26 @@ const ROOT_KEYS: &[KeyDoc] = &[
         example: "[[launch]]",
         doc: "the launches to simulate",
     },
+    KeyDoc {
+        name: "constellation",
+        example: "[[constellation]]",
+        doc: "satellites in orbit: Walker shells, explicit orbits or a TLE/OMM catalog",
+    },
+    KeyDoc {
+        name: "sensor",
+        example: "[[sensor]]",
+        doc: "infrared, tracking-layer and radar sensors",
+    },
+    KeyDoc {
+        name: "coverage",
+        example: "[coverage]",
+        doc: "settings of the constellation coverage study",
+    },
+    KeyDoc {
+        name: "detect",
+        example: "[detect]",
+        doc: "settings of the detection study",
+    },
 ];
 
 /// Keys of `[scenario]`.
@@ -53,7 +90,20 @@ const SCENARIO_KEYS: &[KeyDoc] = &[
         example: "seed = 1",
         doc: "master random seed, a non-negative integer, default 1",
     },
+    KeyDoc {
+        name: "epoch",
+        example: "epoch = \"2026-01-01T00:00:00 UTC\"",
+        doc: "simulation time zero, default 2026-01-01T00:00:00 UTC",
+    },
 ];
+
+/// The `[scenario]` values.
+struct Header {
+    name: String,
+    description: String,
+    seed: u64,
+    epoch: Epoch,
+}
 
 /// Keys of `[physics]`.
 const PHYSICS_KEYS: &[KeyDoc] = &[
@@ -77,8 +127,13 @@ const PHYSICS_KEYS: &[KeyDoc] = &[
 /// Gravity models accepted by `gravity`.
 const GRAVITY: [&str; 2] = ["j2", "point_mass"];
 
-/// Parse and check a whole scenario; see [`crate::parse`].
-pub(crate) fn parse(source_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
+/// Parse and check a whole scenario, reading catalog files from `files`;
+/// see [`crate::parse`] and [`crate::parse_with_base`].
+pub(crate) fn parse(
+    source_name: &str,
+    text: &str,
+    files: Files<'_>,
+) -> Result<Scenario, ScenarioError> {
     let mut ctx = Ctx::new(source_name, text);
     let doc = match Document::parse(text) {
         Ok(doc) => doc,
@@ -124,23 +179,42 @@ pub(crate) fn parse(source_name: &str, text: &str) -> Result<Scenario, ScenarioE
 
     let declared = read_missiles(&mut ctx, &root, &catalog_names);
     let launches = read_launches(&mut ctx, &root, &declared, &catalog, &anchor);
+    let constellations = read_constellations(&mut ctx, &root, files);
+    // Every name declared, once, even of a constellation with problems (so
+    // that a sensor naming it gets no second complaint).
+    let mut constellation_names: Vec<&str> = Vec::new();
+    for c in &constellations {
+        if !c.name.trim().is_empty() && !constellation_names.contains(&c.name.as_str()) {
+            constellation_names.push(&c.name);
+        }
+    }
+    let sensors = read_sensors(&mut ctx, &root, &constellation_names);
+    let coverage = read_coverage(&mut ctx, &root, &constellation_names);
+    let detect = read_detect(&mut ctx, &root);
     root.finish(&mut ctx);
 
     if ctx.has_problems() {
         return Err(invalid(source_name, ctx));
     }
-    let (Some((name, description, seed)), Some(flight)) = (header, flight) else {
+    let (Some(header), Some(flight), Some(coverage), Some(detect)) =
+        (header, flight, coverage, detect)
+    else {
         // Every path that yields `None` records a problem; stay safe anyway.
         return Err(invalid(source_name, ctx));
     };
     let missiles = declared.into_iter().filter_map(|d| d.missile).collect();
     Ok(Scenario {
-        name,
-        description,
-        seed,
+        name: header.name,
+        description: header.description,
+        seed: header.seed,
+        epoch: header.epoch,
         flight,
         missiles,
         launches,
+        constellations: constellations.into_iter().filter_map(|c| c.spec).collect(),
+        sensors,
+        coverage,
+        detect,
         source_name: source_name.to_owned(),
         hash: fnv1a_hex(text),
     })
@@ -153,7 +227,7 @@ fn invalid(source_name: &str, ctx: Ctx) -> ScenarioError {
     }
 }
 
-fn read_header(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<(String, String, u64)> {
+fn read_header(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Header> {
     let name = t.req_string(ctx, "name").and_then(|n| {
         if n.value.trim().is_empty() {
             ctx.report(
@@ -169,8 +243,14 @@ fn read_header(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<(String, String, u6
     });
     let description = t.string(ctx, "description").or(String::new(), &t.span);
     let seed = t.unsigned(ctx, "seed").or(1, &t.span);
+    let epoch = read_epoch(ctx, t);
     t.finish(ctx);
-    Some((name?, description?.value, seed?.value))
+    Some(Header {
+        name: name?,
+        description: description?.value,
+        seed: seed?.value,
+        epoch: epoch?,
+    })
 }
 
 fn read_physics(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<FlightOptions> {

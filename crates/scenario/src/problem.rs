@@ -30,9 +30,18 @@ pub enum ProblemKind {
     /// Two keys that cannot be given together, or a key that does not apply
     /// (e.g. `apogee_km` with the minimum-energy profile).
     Conflict,
-    /// A name given twice (two inline missiles called the same), or an
-    /// inline missile named like a catalog missile.
+    /// A name given twice (two inline missiles, constellations or sensors
+    /// called the same), or an inline missile named like a catalog missile.
     DuplicateName,
+    /// A reference to something the file does not define: a sensor's or
+    /// `[coverage]`'s `constellation` naming no `[[constellation]]`.
+    UnknownName,
+    /// A file named by the scenario (`tle_file`, `omm_file`) cannot be read.
+    File,
+    /// An element set in a TLE or OMM catalog file is malformed, or cannot
+    /// be propagated with SGP4. Located in the catalog file when the reader
+    /// gives a line and column.
+    Catalog,
 }
 
 impl ProblemKind {
@@ -47,6 +56,9 @@ impl ProblemKind {
             Self::UnknownMissile => "cupola::scenario::unknown_missile",
             Self::Conflict => "cupola::scenario::conflict",
             Self::DuplicateName => "cupola::scenario::duplicate_name",
+            Self::UnknownName => "cupola::scenario::unknown_name",
+            Self::File => "cupola::scenario::file",
+            Self::Catalog => "cupola::scenario::catalog",
         }
     }
 }
@@ -144,7 +156,9 @@ impl Problem {
         self.column
     }
 
-    /// Name of the file the problem is in, as given to [`crate::parse`].
+    /// Name of the file the problem is in: the scenario's name as given to
+    /// [`crate::parse`], or, for a problem inside a TLE or OMM catalog file,
+    /// that file's resolved path.
     pub fn file(&self) -> &str {
         self.source.name()
     }
@@ -260,6 +274,9 @@ fn default_label(kind: ProblemKind) -> &'static str {
         ProblemKind::UnknownMissile => "unknown missile",
         ProblemKind::Conflict => "conflicts",
         ProblemKind::DuplicateName => "name already used",
+        ProblemKind::UnknownName => "not defined in this file",
+        ProblemKind::File => "cannot read this file",
+        ProblemKind::Catalog => "bad element set",
     }
 }
 

@@ -140,7 +140,7 @@ impl<'d> TableReader<'d> {
 
     /// Whether an unknown key of this table looks like a misspelling of
     /// `key` (then the unknown-key report covers the absence of `key`).
-    fn misspelled(&self, key: &str) -> bool {
+    pub fn misspelled(&self, key: &str) -> bool {
         let known = self.known();
         self.table.iter().any(|(name, _)| {
             self.doc(name).is_none() && closest(name, known.iter().copied()) == Some(key)
@@ -225,7 +225,8 @@ impl<'d> TableReader<'d> {
         self.require(ctx, key, f)
     }
 
-    fn wrong_type(&self, ctx: &mut Ctx, key: &str, expected: &str, item: &Item, span: Span) {
+    /// Report that `key` holds `item`, which is not `expected`.
+    pub fn wrong_type(&self, ctx: &mut Ctx, key: &str, expected: &str, item: &Item, span: Span) {
         ctx.report(
             ProblemKind::WrongType,
             span,
@@ -235,7 +236,8 @@ impl<'d> TableReader<'d> {
         .relabel(format!("expected {expected}"));
     }
 
-    fn value(&self, key: &str) -> Option<(&'d Item, Span)> {
+    /// The item of `key` and the span of its value, if present.
+    pub fn value(&self, key: &str) -> Option<(&'d Item, Span)> {
         self.entry(key)
             .map(|(_, item)| (item, self.value_span(key)))
     }

@@ -2,9 +2,14 @@
 
 use std::path::PathBuf;
 
+use cupola_physics::constellation::{Constellation, Pattern, Shell};
 use cupola_physics::frames::Geodetic;
 use cupola_physics::gravity::GravityModel;
-use cupola_scenario::{DEFAULT_SCENARIO_TOML, Scenario, default_scenario, load, parse};
+use cupola_physics::orbit::sgp4_model::Satellite;
+use cupola_scenario::{
+    ConstellationSource, CoverageSpec, DEFAULT_SCENARIO_TOML, DetectSpec, Scenario, SensorKind,
+    default_epoch, default_scenario, load, parse, parse_with_base,
+};
 use cupola_threat::{FlightOptions, Profile};
 
 fn scenarios_dir() -> PathBuf {
@@ -46,8 +51,8 @@ fn every_example_scenario_parses() {
         }
     }
     assert!(
-        count >= 4,
-        "expected at least 4 example scenarios, found {count}"
+        count >= 8,
+        "expected at least 8 example scenarios, found {count}"
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -77,6 +82,19 @@ fn the_default_scenario_has_the_documented_values() {
     assert!(l.aim.lon.to_degrees() < -60.0 && l.aim.lat.to_degrees() > 25.0);
     let d = distance_km(l.site, l.aim);
     assert!((d - 10_000.0).abs() <= 50.0, "{d} km");
+    // The sensor layer: GEO infrared and LEO tracking, a detection step, no
+    // coverage study (kept out so that the default run stays quick).
+    assert_eq!(s.epoch, default_epoch());
+    let names: Vec<&str> = s.constellations.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["geo-ir", "leo-tracking"]);
+    assert_eq!(s.constellations[0].satellite_count(), 4);
+    assert_eq!(s.constellations[1].satellite_count(), 96);
+    assert_eq!(s.sensors.len(), 2);
+    assert_eq!(s.sensors[0].kind.kind_name(), "infrared");
+    assert_eq!(s.sensors[0].kind.constellation(), Some("geo-ir"));
+    assert_eq!(s.sensors[1].kind.kind_name(), "tracking");
+    assert_eq!(s.coverage, None);
+    assert_eq!(s.detect, Some(DetectSpec { step_s: 1.0 }));
     // The catalog entry is used as is.
     let catalog = cupola_threat::catalog::all();
     let solid = catalog
@@ -199,4 +217,313 @@ apogee_km = 300
         }
     );
     assert_eq!(l.time_s, 0.0);
+}
+
+#[test]
+fn sensor_layer_example() {
+    let s = example("sensor-layer.toml");
+    assert_eq!(s.epoch, default_epoch());
+    assert_eq!(s.constellations.len(), 2);
+    let ConstellationSource::Walker {
+        shells,
+        random_phasing_seed,
+    } = &s.constellations[0].source
+    else {
+        panic!("geo-ir is a Walker shell")
+    };
+    assert_eq!(*random_phasing_seed, None);
+    assert_eq!(
+        shells[..],
+        [Shell::walker_delta(35_786e3, 0.0, 4, 1, 0)],
+        "GEO altitude in m above WGS84_A"
+    );
+    let ConstellationSource::Walker { shells, .. } = &s.constellations[1].source else {
+        panic!("leo-tracking is a Walker shell")
+    };
+    assert_eq!(
+        shells[0],
+        Shell::walker_delta(1_000e3, 55f64.to_radians(), 96, 8, 1)
+    );
+
+    assert_eq!(s.sensors.len(), 3);
+    assert_eq!(s.sensors[0].name, "geo early warning");
+    assert_eq!(
+        s.sensors[0].kind,
+        SensorKind::Infrared {
+            constellation: "geo-ir".into(),
+            burnthrough_altitude_m: 12e3,
+            reporting_latency_s: 20.0,
+            max_range_m: f64::INFINITY,
+        }
+    );
+    let SensorKind::Tracking {
+        constellation,
+        grazing_altitude_m,
+        max_range_m,
+        sees_cold_bodies,
+        angle_error_rad,
+        min_sensors,
+        burnthrough_altitude_m,
+        smoothing_time_s,
+    } = &s.sensors[1].kind
+    else {
+        panic!("a tracking layer")
+    };
+    assert_eq!(constellation, "leo-tracking");
+    assert_eq!(*grazing_altitude_m, 0.0);
+    assert_eq!(*max_range_m, 5e6);
+    assert!(*sees_cold_bodies);
+    assert!(close(*angle_error_rad, 20e-6));
+    assert_eq!(*min_sensors, 2);
+    assert_eq!(*burnthrough_altitude_m, 12e3);
+    assert_eq!(*smoothing_time_s, 10.0);
+    let SensorKind::Radar(r) = &s.sensors[2].kind else {
+        panic!("a radar")
+    };
+    assert_eq!(r.name, "alaska radar");
+    assert!(close(r.site.lat, 64.29f64.to_radians()));
+    assert!(close(r.site.alt, 200.0));
+    assert_eq!(r.max_range_m, 4.8e6);
+    assert!(close(r.elevation_mask_rad, 3f64.to_radians()));
+    assert!(close(r.boresight_azimuth_rad, 330f64.to_radians()));
+    assert!(close(r.half_width_rad, 120f64.to_radians()));
+    assert_eq!(r.range_error_m, 10.0);
+    assert!(close(r.angle_error_rad, 1e-3));
+    // Clone and equality are written by hand for the radar.
+    assert_eq!(s.sensors[2].clone(), s.sensors[2]);
+    assert_ne!(s.sensors[2], s.sensors[0]);
+
+    let c = s.coverage.as_ref().expect("[coverage]");
+    assert_eq!(c.constellation.as_deref(), Some("leo-tracking"));
+    assert!(close(c.min_elevation_rad, 10f64.to_radians()));
+    assert_eq!(
+        (c.min_satellites, c.duration_s, c.step_s),
+        (2, 86_400.0, 60.0)
+    );
+    assert!(close(c.latitude_step_rad, 5f64.to_radians()));
+    assert_eq!(s.detect, Some(DetectSpec { step_s: 1.0 }));
+
+    // Serializable, with the sensor kind as a tag as in the file.
+    let json = serde_json::to_value(&s).expect("serializes");
+    assert_eq!(json["sensors"][2]["kind"]["kind"], "radar");
+    assert_eq!(json["sensors"][2]["kind"]["max_range_m"], 4.8e6);
+    assert_eq!(json["epoch"], "2026-01-01T00:00:00 UTC");
+}
+
+#[test]
+fn walker_shells_example() {
+    let s = example("walker-shells.toml");
+    let ConstellationSource::Walker {
+        shells,
+        random_phasing_seed,
+    } = &s.constellations[0].source
+    else {
+        panic!("Walker shells")
+    };
+    assert_eq!(*random_phasing_seed, None);
+    assert_eq!(shells.len(), 2);
+    assert_eq!(shells[1].pattern, Pattern::Star);
+    assert!(close(shells[1].raan_offset_rad, 15f64.to_radians()));
+    assert_eq!(
+        (shells[1].total, shells[1].planes, shells[1].phasing),
+        (66, 6, 2)
+    );
+    let built = Constellation::new(shells.clone()).expect("valid shells");
+    assert_eq!(built.len(), 360 + 66);
+    assert_eq!(s.constellations[0].satellite_count(), 426);
+
+    let ConstellationSource::Walker {
+        shells,
+        random_phasing_seed,
+    } = &s.constellations[1].source
+    else {
+        panic!("Walker shells")
+    };
+    assert_eq!(*random_phasing_seed, Some(7));
+    assert_eq!(shells[0].phasing, 0, "phasing defaults to 0");
+    assert_eq!(
+        shells[0].pattern,
+        Pattern::Delta,
+        "pattern defaults to delta"
+    );
+    let random = Constellation::with_random_phasing(shells.clone(), 7).expect("valid");
+    assert_eq!(random.len(), 360);
+
+    // No `constellation`: all of them together.
+    assert_eq!(
+        s.coverage,
+        Some(CoverageSpec {
+            constellation: None,
+            min_elevation_rad: 10f64.to_radians(),
+            min_satellites: 1,
+            duration_s: 21_600.0,
+            step_s: 120.0,
+            latitude_step_rad: 10f64.to_radians(),
+        })
+    );
+}
+
+#[test]
+fn heo_example() {
+    let s = example("heo.toml");
+    let ConstellationSource::Orbits(orbits) = &s.constellations[0].source else {
+        panic!("explicit orbits")
+    };
+    assert_eq!(orbits.len(), 2);
+    for el in orbits {
+        // Altitudes above the WGS84 equatorial radius, as Elements counts them.
+        assert!((el.perigee_altitude_m() - 600e3).abs() < 1e-6);
+        assert!((el.apogee_altitude_m() - 39_700e3).abs() < 1e-6);
+        assert!(close(el.inclination_rad, 63.4f64.to_radians()));
+        assert!(close(el.arg_perigee_rad, 270f64.to_radians()));
+        // A Molniya orbit: about half a sidereal day.
+        let hours = el.period_s() / 3600.0;
+        assert!((hours - 11.96).abs() < 0.05, "{hours} h");
+    }
+    assert!(close(orbits[0].mean_anomaly_rad, std::f64::consts::PI));
+    assert!(close(orbits[1].raan_rad, std::f64::consts::PI));
+    assert_eq!(s.detect, Some(DetectSpec { step_s: 2.0 }));
+    let SensorKind::Infrared {
+        burnthrough_altitude_m,
+        reporting_latency_s,
+        max_range_m,
+        ..
+    } = s.sensors[0].kind
+    else {
+        panic!("infrared")
+    };
+    assert_eq!(
+        (burnthrough_altitude_m, reporting_latency_s, max_range_m),
+        (12e3, 20.0, f64::INFINITY),
+        "the infrared defaults"
+    );
+}
+
+#[test]
+fn tle_catalog_example() {
+    let s = example("tle-catalog.toml");
+    assert_eq!(s.epoch.to_string(), "2006-06-26T00:00:00 UTC");
+    let ConstellationSource::Catalog { path, elements } = &s.constellations[0].source else {
+        panic!("a catalog")
+    };
+    let expected = scenarios_dir().join("catalog.tle");
+    assert_eq!(path, &expected.display().to_string());
+    let names: Vec<&str> = elements.iter().filter_map(|e| e.name.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            "MOLNIYA 2-14",
+            "CBERS 2",
+            "NAVSTAR 53 (USA 175)",
+            "ITALSAT 2"
+        ]
+    );
+    assert_eq!(elements[1].catalog_number, 28057);
+    assert!(elements.iter().all(|e| Satellite::from_elements(e).is_ok()));
+    assert_eq!(s.constellations[0].satellite_count(), 4);
+}
+
+#[test]
+fn without_a_directory_catalogs_are_read_from_the_current_directory() {
+    // Cargo runs integration tests in the package directory.
+    let text = "[scenario]\nname = \"x\"\n[[constellation]]\nname = \"c\"\n\
+                tle_file = \"../../scenarios/catalog.tle\"\n[[launch]]\nmissile = \"solid-icbm\"\n\
+                site = { lat_deg = 41.0, lon_deg = 100.0 }\naim = { lat_deg = 47.0, lon_deg = -101.6 }\n";
+    let s =
+        parse_with_base("stdin.toml", text, None).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    assert_eq!(s.constellations[0].satellite_count(), 4);
+    let ConstellationSource::Catalog { path, .. } = &s.constellations[0].source else {
+        panic!("a catalog")
+    };
+    assert_eq!(path, "../../scenarios/catalog.tle");
+}
+
+#[test]
+fn omm_catalogs_are_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let omm = r#"[{"OBJECT_NAME": "CBERS 2", "OBJECT_ID": "2003-049A", "EPOCH": "2006-06-26T18:52:03.359712",
+        "MEAN_MOTION": 14.3547808, "ECCENTRICITY": 0.0000884, "INCLINATION": 98.4283,
+        "RA_OF_ASC_NODE": 247.6961, "ARG_OF_PERICENTER": 88.1964, "MEAN_ANOMALY": 271.9322,
+        "NORAD_CAT_ID": 28057, "BSTAR": 0.00003594, "MEAN_MOTION_DOT": 0.0000006, "MEAN_MOTION_DDOT": 0}]"#;
+    std::fs::write(dir.path().join("sats.json"), omm).expect("write");
+    let scenario = dir.path().join("omm.toml");
+    std::fs::write(
+        &scenario,
+        "[scenario]\nname = \"x\"\n[[constellation]]\nname = \"c\"\nomm_file = \"sats.json\"\n\
+         [[launch]]\nmissile = \"solid-icbm\"\nsite = { lat_deg = 41.0, lon_deg = 100.0 }\n\
+         aim = { lat_deg = 47.0, lon_deg = -101.6 }\n",
+    )
+    .expect("write");
+    let s = load(&scenario).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    let ConstellationSource::Catalog { elements, .. } = &s.constellations[0].source else {
+        panic!("a catalog")
+    };
+    assert_eq!(elements.len(), 1);
+    assert_eq!(elements[0].catalog_number, 28057);
+}
+
+#[test]
+fn sensor_and_study_defaults() {
+    let text = r#"
+[scenario]
+name = "defaults"
+[[constellation]]
+name = "leo"
+shell = [{ altitude_km = 1000, inclination_deg = 55, satellites = 96, planes = 8 }]
+[[sensor]]
+name = "ir"
+kind = "infrared"
+constellation = "leo"
+[[sensor]]
+name = "trk"
+kind = "tracking"
+constellation = "leo"
+[[sensor]]
+name = "radar"
+kind = "radar"
+site.lat_deg = 64.3
+site.lon_deg = -149.2
+max_range_km = 3000
+[[launch]]
+missile = "solid-icbm"
+site = { lat_deg = 41.0, lon_deg = 100.0 }
+aim = { lat_deg = 47.0, lon_deg = -101.6 }
+[coverage]
+[detect]
+"#;
+    let s = parse("defaults.toml", text).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    assert_eq!(s.epoch, default_epoch());
+    assert_eq!(
+        s.sensors[1].kind,
+        SensorKind::Tracking {
+            constellation: "leo".into(),
+            grazing_altitude_m: 0.0,
+            max_range_m: f64::INFINITY,
+            sees_cold_bodies: true,
+            angle_error_rad: 20e-6,
+            min_sensors: 2,
+            burnthrough_altitude_m: 12e3,
+            smoothing_time_s: 10.0,
+        }
+    );
+    let SensorKind::Radar(r) = &s.sensors[2].kind else {
+        panic!("radar")
+    };
+    assert!(close(r.elevation_mask_rad, 5f64.to_radians()));
+    assert_eq!(r.boresight_azimuth_rad, 0.0);
+    assert!(close(r.half_width_rad, std::f64::consts::PI));
+    assert_eq!((r.range_error_m, r.angle_error_rad), (10.0, 1e-3));
+    assert_eq!(r.site, Geodetic::from_degrees(64.3, -149.2, 0.0));
+    assert_eq!(
+        s.coverage,
+        Some(CoverageSpec {
+            constellation: None,
+            min_elevation_rad: 10f64.to_radians(),
+            min_satellites: 1,
+            duration_s: 86_400.0,
+            step_s: 60.0,
+            latitude_step_rad: 5f64.to_radians(),
+        })
+    );
+    assert_eq!(s.detect, Some(DetectSpec { step_s: 1.0 }));
 }

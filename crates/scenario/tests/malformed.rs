@@ -3,19 +3,23 @@
 
 use std::path::PathBuf;
 
-use cupola_scenario::{Problem, ProblemKind, ScenarioError, parse};
+use cupola_scenario::{Problem, ProblemKind, ScenarioError, parse, parse_with_base};
+
+fn fixture_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/malformed")
+}
 
 fn fixture(name: &str) -> (String, String) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/malformed")
-        .join(format!("{name}.toml"));
+    let path = fixture_dir().join(format!("{name}.toml"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     (format!("{name}.toml"), text)
 }
 
+/// The problems of a fixture, named `<name>.toml`; catalog files it names
+/// are read from the fixture directory.
 fn problems(name: &str) -> Vec<Problem> {
     let (file, text) = fixture(name);
-    match parse(&file, &text) {
+    match parse_with_base(&file, &text, Some(&fixture_dir())) {
         Ok(_) => panic!("{name}: parsed, but should have been rejected"),
         Err(e) => {
             assert!(!e.problems().is_empty(), "{name}: no problems listed");
@@ -25,7 +29,9 @@ fn problems(name: &str) -> Vec<Problem> {
 }
 
 /// One fixture: its first problem's kind, a fragment of its message, its
-/// line and column, and optionally a fragment of its help.
+/// line and column, and optionally a fragment of its help. The problem is in
+/// the fixture itself, or, when `in_file` is given, in the file (a TLE
+/// catalog) whose name ends with it.
 struct Case {
     file: &'static str,
     kind: ProblemKind,
@@ -33,6 +39,7 @@ struct Case {
     line: usize,
     column: usize,
     help: Option<&'static str>,
+    in_file: Option<&'static str>,
 }
 
 const fn case(
@@ -50,6 +57,23 @@ const fn case(
         line,
         column,
         help,
+        in_file: None,
+    }
+}
+
+/// A case whose problem is located in another file, named `…in_file`.
+const fn case_in(
+    file: &'static str,
+    in_file: &'static str,
+    kind: ProblemKind,
+    message: &'static str,
+    line: usize,
+    column: usize,
+    help: Option<&'static str>,
+) -> Case {
+    Case {
+        in_file: Some(in_file),
+        ..case(file, kind, message, line, column, help)
     }
 }
 
@@ -291,6 +315,189 @@ const CASES: &[Case] = &[
         8,
         None,
     ),
+    // Epoch.
+    case(
+        "bad-epoch",
+        InvalidValue,
+        "cannot read the epoch \"the first of January\"",
+        3,
+        9,
+        Some("2026-01-01T00:00:00 UTC"),
+    ),
+    // Constellations: Walker shells.
+    case(
+        "walker-not-divisible",
+        InvalidValue,
+        "`satellites` = 10 is not divisible by `planes` = 3",
+        9,
+        16,
+        Some("use 9 or 12 satellites, or a number of planes that divides 10 (e.g. 2 or 5)"),
+    ),
+    case(
+        "walker-phasing-out-of-range",
+        InvalidValue,
+        "`phasing` must be in [0, 7] (planes - 1), got 8",
+        11,
+        13,
+        None,
+    ),
+    case(
+        "walker-altitude-50",
+        InvalidValue,
+        "`altitude_km` must be at least 100 km, got 50 km",
+        7,
+        17,
+        Some("Kármán line"),
+    ),
+    case(
+        "walker-inclination-200",
+        InvalidValue,
+        "`inclination_deg` must be in [0, 180] degrees, got 200",
+        8,
+        21,
+        None,
+    ),
+    case(
+        "walker-pattern-typo",
+        InvalidValue,
+        "unknown Walker pattern \"stra\"",
+        11,
+        13,
+        Some("did you mean \"star\"?"),
+    ),
+    // Constellations: orbits, sources, names.
+    case(
+        "orbit-apogee-below-perigee",
+        InvalidValue,
+        "the apogee (600 km) is below the perigee (39700 km)",
+        8,
+        15,
+        Some("swap them"),
+    ),
+    case(
+        "constellation-mixed-sources",
+        Conflict,
+        "[[constellation.shell]] cannot be combined with `tle_file` (line 6)",
+        7,
+        19,
+        None,
+    ),
+    case(
+        "constellation-no-source",
+        MissingKey,
+        "[[constellation]] `empty` has no satellites",
+        4,
+        1,
+        Some("tle_file"),
+    ),
+    case(
+        "random-seed-with-orbits",
+        Conflict,
+        "`random_phasing_seed` applies to Walker shells only",
+        6,
+        1,
+        None,
+    ),
+    case(
+        "duplicate-constellation",
+        DuplicateName,
+        "a constellation named `leo` is already defined on line 5",
+        13,
+        8,
+        None,
+    ),
+    // Catalog files.
+    case(
+        "tle-file-missing",
+        File,
+        "cannot read the `tle_file`",
+        6,
+        12,
+        Some("relative path is taken from the scenario file's directory"),
+    ),
+    case_in(
+        "tle-bad-checksum",
+        "bad-checksum.tle",
+        Catalog,
+        "checksum mismatch: column 69 says 1, the line sums to 0",
+        6,
+        69,
+        Some("it is the `tle_file` of [[constellation]] `catalog` (tle-bad-checksum.toml:7)"),
+    ),
+    // Sensors.
+    case(
+        "sensor-unknown-constellation",
+        UnknownName,
+        "[[sensor]] `tracking` names the unknown constellation `leo-trackng`",
+        15,
+        17,
+        Some("did you mean `leo-tracking`?"),
+    ),
+    case(
+        "sensor-radar-key-on-infrared",
+        Conflict,
+        "`elevation_mask_deg` applies to kind = \"radar\" sensors only, not to this \"infrared\" sensor",
+        16,
+        1,
+        None,
+    ),
+    case(
+        "sensor-min-sensors-1",
+        InvalidValue,
+        "`min_sensors` must be at least 2, got 1",
+        16,
+        15,
+        None,
+    ),
+    case(
+        "sensor-kind-typo",
+        InvalidValue,
+        "unknown sensor kind \"rader\"",
+        6,
+        8,
+        Some("did you mean \"radar\"?"),
+    ),
+    case(
+        "radar-without-range",
+        MissingKey,
+        "[[sensor]] `radar` is missing the required key `max_range_km`",
+        4,
+        1,
+        None,
+    ),
+    case(
+        "duplicate-sensor",
+        DuplicateName,
+        "a sensor named `radar` is already defined on line 5",
+        11,
+        8,
+        None,
+    ),
+    // Studies.
+    case(
+        "coverage-too-many-steps",
+        InvalidValue,
+        "2592000 s in steps of 1 s is 2592000 steps, more than the 1000000 allowed",
+        19,
+        10,
+        Some("raise `step_s` to at least 3 s"),
+    ),
+    case(
+        "coverage-unknown-constellation",
+        UnknownName,
+        "[coverage] names the unknown constellation `interceptor`",
+        18,
+        17,
+        Some("did you mean `interceptors`?"),
+    ),
+    case(
+        "detect-step-too-long",
+        InvalidValue,
+        "`step_s` must be in (0, 60] s, got 120",
+        10,
+        10,
+        None,
+    ),
 ];
 
 #[test]
@@ -311,16 +518,18 @@ fn every_malformed_fixture_is_rejected_where_expected() {
                 c.file, c.kind, c.line, c.column, c.message, c.help, p.kind()
             ));
         }
-        // Display is `file:line:column: message`.
+        // Display is `file:line:column: message`, the file being the
+        // fixture or the catalog file the problem is in.
+        let file = match c.in_file {
+            None => format!("{}.toml", c.file),
+            Some(other) => {
+                assert!(p.file().ends_with(other), "{}: {p}", c.file);
+                p.file().to_owned()
+            }
+        };
         assert_eq!(
             p.to_string(),
-            format!(
-                "{}.toml:{}:{}: {}",
-                c.file,
-                p.line(),
-                p.column(),
-                p.message()
-            )
+            format!("{file}:{}:{}: {}", p.line(), p.column(), p.message())
         );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -343,7 +552,7 @@ fn there_are_enough_fixtures_and_all_are_covered() {
         on_disk, listed,
         "every fixture needs a case, and every case a fixture"
     );
-    assert!(CASES.len() >= 18);
+    assert!(CASES.len() >= 50);
 }
 
 #[test]
@@ -422,5 +631,260 @@ fn load_names_problems_by_path() {
     assert_eq!(
         unknown.to_string(),
         format!("{}:3:1: unknown key `colour` in [scenario]", path.display())
+    );
+}
+
+#[test]
+fn a_tle_problem_is_shown_in_the_tle_file() {
+    let ps = problems("tle-bad-checksum");
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    let p = &ps[0];
+    assert!(
+        p.file().ends_with("tests/malformed/bad-checksum.tle"),
+        "{p}"
+    );
+    assert_eq!((p.line(), p.column()), (6, 69));
+    let (file, text) = fixture("tle-bad-checksum");
+    let err = parse_with_base(&file, &text, Some(&fixture_dir())).expect_err("bad checksum");
+    let mut out = String::new();
+    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+        .with_width(200)
+        .render_report(&mut out, &err)
+        .expect("rendering to a String cannot fail");
+    assert!(out.contains("bad-checksum.tle:6:69"), "{out}");
+    // The snippet is the TLE line, not the scenario.
+    assert!(
+        out.contains("2 28057  98.4283 247.6961 0000884  88.1964 271.9322 14.35478080140551"),
+        "{out}"
+    );
+    assert!(out.contains("cupola::scenario::catalog"), "{out}");
+}
+
+#[test]
+fn a_missing_catalog_names_the_resolved_path() {
+    let ps = problems("tle-file-missing");
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    let resolved = fixture_dir().join("no-such-catalog.tle");
+    let shown = resolved.display().to_string();
+    assert!(ps[0].message().contains(&shown), "{}", ps[0]);
+    assert!(ps[0].label().contains(&shown), "{}", ps[0].label());
+}
+
+#[test]
+fn parse_reads_no_files() {
+    let (file, text) = fixture("tle-bad-checksum");
+    let err = parse(&file, &text).expect_err("parse cannot read the catalog");
+    let p = &err.problems()[0];
+    assert_eq!(p.kind(), File);
+    assert_eq!((p.line(), p.column()), (7, 12));
+    assert!(p.message().contains("without file access"), "{p}");
+    assert!(p.help_text().unwrap_or("").contains("load"));
+}
+
+#[test]
+fn every_problem_of_a_shell_is_reported() {
+    let text = r#"
+[scenario]
+name = "x"
+[[constellation]]
+name = "a"
+[[constellation.shell]]
+altitude_km = 50
+inclination_deg = 200
+satellites = 10
+planes = 3
+phasing = 5
+[[launch]]
+missile = "solid-icbm"
+site = { lat_deg = 41.0, lon_deg = 100.0 }
+aim = { lat_deg = 47.0, lon_deg = -101.6 }
+"#;
+    let err = parse("shell.toml", text).expect_err("four mistakes");
+    let got: Vec<(usize, usize)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.line(), p.column()))
+        .collect();
+    assert_eq!(got, vec![(7, 15), (8, 19), (9, 14), (11, 11)], "{err:?}");
+}
+
+#[test]
+fn a_missing_count_does_not_hide_the_other_keys() {
+    let text = r#"
+[scenario]
+name = "x"
+[[constellation]]
+name = "a"
+[[constellation.shell]]
+altitude_km = 50
+inclination_deg = 55
+planes = 3
+phasing = 7
+[[launch]]
+missile = "solid-icbm"
+site = { lat_deg = 41.0, lon_deg = 100.0 }
+aim = { lat_deg = 47.0, lon_deg = -101.6 }
+"#;
+    let err = parse("shell.toml", text).expect_err("two mistakes");
+    let got: Vec<(ProblemKind, usize)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.kind(), p.line()))
+        .collect();
+    // Missing `satellites` at the shell header, the altitude, the phasing.
+    assert_eq!(
+        got,
+        vec![(MissingKey, 6), (InvalidValue, 7), (InvalidValue, 10)],
+        "{err:?}"
+    );
+}
+
+#[test]
+fn keys_of_another_kind_are_named_for_every_kind() {
+    let text = r#"
+[scenario]
+name = "x"
+[[constellation]]
+name = "geo"
+tle_file = "x.tle"
+[[sensor]]
+name = "r"
+kind = "radar"
+site = { lat_deg = 64.3, lon_deg = -149.2 }
+max_range_km = 4800.0
+constellation = "geo"
+min_sensors = 3
+[[sensor]]
+name = "t"
+kind = "tracking"
+constellation = "geo"
+burnthrough_altitude_km = 10
+half_width_deg = 60
+[[launch]]
+missile = "solid-icbm"
+site = { lat_deg = 41.0, lon_deg = 100.0 }
+aim = { lat_deg = 47.0, lon_deg = -101.6 }
+"#;
+    let err = parse("kinds.toml", text).expect_err("four keys of other kinds");
+    let conflicts: Vec<(usize, &str)> = err
+        .problems()
+        .iter()
+        .filter(|p| p.kind() == Conflict)
+        .map(|p| (p.line(), p.message()))
+        .collect();
+    assert_eq!(conflicts.len(), 4, "{conflicts:#?}");
+    assert!(
+        conflicts[0]
+            .1
+            .contains("kind = \"infrared\" and \"tracking\" sensors only")
+    );
+    assert!(
+        conflicts[1]
+            .1
+            .contains("`min_sensors` applies to kind = \"tracking\" sensors only")
+    );
+    assert!(
+        conflicts[2]
+            .1
+            .contains("\"infrared\" sensors only, not to this \"tracking\"")
+    );
+    assert!(
+        conflicts[3]
+            .1
+            .contains("`half_width_deg` applies to kind = \"radar\"")
+    );
+    // The catalog could not be read by `parse`; no unknown-name problem
+    // follows for the sensors that name it.
+    assert!(err.problems().iter().all(|p| p.kind() != UnknownName));
+}
+
+#[test]
+fn a_sensor_without_constellations_is_told_how_to_add_one() {
+    let text = r#"
+[scenario]
+name = "x"
+[[sensor]]
+name = "ir"
+kind = "infrared"
+constellation = "geo"
+[[launch]]
+missile = "solid-icbm"
+site = { lat_deg = 41.0, lon_deg = 100.0 }
+aim = { lat_deg = 47.0, lon_deg = -101.6 }
+"#;
+    let err = parse("none.toml", text).expect_err("no constellation");
+    let p = &err.problems()[0];
+    assert_eq!(p.kind(), UnknownName);
+    assert!(
+        p.help_text()
+            .unwrap_or("")
+            .contains("[[constellation]]\nname = \"geo\"")
+    );
+}
+
+#[test]
+fn a_catalog_with_many_bad_sets_lists_twenty() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = "1 28057U 03049A   06177.78615833  .00000060  00000-0  35940-4 0  1836\n\
+                2 28057  98.4283 247.6961 0000884  88.1964 271.9322 14.35478080140550\n";
+    let bad = good.replace("140550", "140551");
+    std::fs::write(dir.path().join("many.tle"), bad.repeat(25)).expect("write");
+    let text = "[scenario]\nname = \"x\"\n[[constellation]]\nname = \"c\"\ntle_file = \"many.tle\"\n\
+                [[launch]]\nmissile = \"solid-icbm\"\nsite = { lat_deg = 41.0, lon_deg = 100.0 }\n\
+                aim = { lat_deg = 47.0, lon_deg = -101.6 }\n";
+    let err = parse_with_base("many.toml", text, Some(dir.path())).expect_err("25 bad sets");
+    let ps = err.problems();
+    assert_eq!(ps.len(), 21, "{ps:#?}");
+    assert!(ps[..20].iter().all(|p| p.file().ends_with("many.tle")));
+    assert_eq!(ps[19].line(), 40);
+    assert_eq!(ps[20].file(), "many.toml");
+    assert!(
+        ps[20].message().contains("5 more bad element sets"),
+        "{}",
+        ps[20]
+    );
+}
+
+#[test]
+fn omm_problems_are_located_in_the_json_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("bad.json"),
+        "[\n  {\"OBJECT_NAME\": \"X\",\n  }\n]\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("empty.json"), "[]").expect("write");
+    let text = "[scenario]\nname = \"x\"\n\
+                [[constellation]]\nname = \"a\"\nomm_file = \"bad.json\"\n\
+                [[constellation]]\nname = \"b\"\nomm_file = \"empty.json\"\n\
+                [[launch]]\nmissile = \"solid-icbm\"\nsite = { lat_deg = 41.0, lon_deg = 100.0 }\n\
+                aim = { lat_deg = 47.0, lon_deg = -101.6 }\n";
+    let err = parse_with_base("omm.toml", text, Some(dir.path())).expect_err("bad JSON");
+    let ps = err.problems();
+    assert_eq!(ps.len(), 2, "{ps:#?}");
+    assert!(ps[0].file().ends_with("bad.json"), "{}", ps[0]);
+    assert_eq!(ps[0].line(), 3);
+    assert!(ps[0].message().starts_with("invalid JSON"), "{}", ps[0]);
+    assert_eq!((ps[1].file(), ps[1].line()), ("omm.toml", 8));
+    assert!(ps[1].message().contains("no element sets"), "{}", ps[1]);
+}
+
+#[test]
+fn an_out_of_range_epoch_is_refused() {
+    let text = "[scenario]\nname = \"x\"\nepoch = \"JD 1e300 UTC\"\n\
+                [[launch]]\nmissile = \"solid-icbm\"\nsite = { lat_deg = 41.0, lon_deg = 100.0 }\n\
+                aim = { lat_deg = 47.0, lon_deg = -101.6 }\n";
+    let err = parse("e.toml", text).expect_err("year 3 million");
+    assert!(
+        err.problems()[0]
+            .message()
+            .contains("outside the years 1900 to 2200"),
+        "{err:?}"
+    );
+    let text = text.replace("\"JD 1e300 UTC\"", "2026-01-01T00:00:00");
+    let err = parse("e.toml", &text).expect_err("no offset");
+    assert!(
+        err.problems()[0].message().contains("UTC offset"),
+        "{err:?}"
     );
 }

@@ -17,13 +17,15 @@ fn check(text: &str) {
 }
 
 const INLINE: &str = include_str!("../../../scenarios/inline-missile.toml");
+const SENSORS: &str = include_str!("../../../scenarios/sensor-layer.toml");
+const BASES: [&str; 3] = [DEFAULT_SCENARIO_TOML, INLINE, SENSORS];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn deleting_a_slice_never_panics(which in 0..2usize, start in 0.0..1.0f64, len in 0usize..40) {
-        let base = [DEFAULT_SCENARIO_TOML, INLINE][which];
+    fn deleting_a_slice_never_panics(which in 0..3usize, start in 0.0..1.0f64, len in 0usize..40) {
+        let base = BASES[which];
         let mut a = (start * base.len() as f64) as usize;
         while !base.is_char_boundary(a) { a -= 1; }
         let mut b = (a + len).min(base.len());
@@ -32,8 +34,8 @@ proptest! {
     }
 
     #[test]
-    fn inserting_text_never_panics(which in 0..2usize, at in 0.0..1.0f64, insert in "[-=\\[\\]{}\"a-z0-9_., \n]{0,12}") {
-        let base = [DEFAULT_SCENARIO_TOML, INLINE][which];
+    fn inserting_text_never_panics(which in 0..3usize, at in 0.0..1.0f64, insert in "[-=\\[\\]{}\"a-z0-9_., \n]{0,12}") {
+        let base = BASES[which];
         let mut a = (at * base.len() as f64) as usize;
         while !base.is_char_boundary(a) { a -= 1; }
         check(&format!("{}{insert}{}", &base[..a], &base[a..]));
@@ -41,6 +43,31 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        check(&text);
+    }
+
+    #[test]
+    fn any_epoch_text_never_panics(epoch in "(JD |MJD |SEC )?[-+0-9.eEnaifNIT: ZUTCAGPS]{0,32}") {
+        prop_assert!(DEFAULT_SCENARIO_TOML.contains("epoch = \"2026-01-01T00:00:00 UTC\""));
+        let text = DEFAULT_SCENARIO_TOML.replacen(
+            "epoch = \"2026-01-01T00:00:00 UTC\"",
+            &format!("epoch = \"{}\"", epoch.escape_default()),
+            1,
+        );
+        check(&text);
+    }
+
+    #[test]
+    fn any_shell_numbers_never_panic(
+        alt in -1e9..1e9f64, inc in -400.0..400.0f64,
+        t in 0u64..5_000_000, p in 0u64..5_000, f in 0u64..6_000,
+    ) {
+        let text = format!(
+            "[scenario]\nname = \"x\"\n[[constellation]]\nname = \"c\"\n[[constellation.shell]]\n\
+             altitude_km = {alt:?}\ninclination_deg = {inc:?}\nsatellites = {t}\nplanes = {p}\nphasing = {f}\n\
+             [[launch]]\nmissile = \"solid-icbm\"\nsite = {{ lat_deg = 41.0, lon_deg = 100.0 }}\n\
+             aim = {{ lat_deg = 47.0, lon_deg = -101.6 }}\n"
+        );
         check(&text);
     }
 }

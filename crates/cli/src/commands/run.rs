@@ -2,7 +2,8 @@
 
 use crate::OutputArgs;
 use crate::failure::Failure;
-use crate::outputs;
+use crate::layer;
+use crate::outputs::{self, Results};
 use cupola_analysis::TrajectoryStudy;
 use cupola_scenario::Scenario;
 use std::path::Path;
@@ -39,13 +40,29 @@ pub fn studies(s: &Scenario, step_s: f64) -> Vec<TrajectoryStudy> {
         .collect()
 }
 
-/// Run the scenario at `file` (or the default) and emit its results.
+/// Run the scenario at `file` (or the default) and emit its results: the
+/// constellations (and their coverage, when the scenario asks for it), and
+/// every launch — past the sensor layer when there is one.
 pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
     let scenario = load(file)?;
-    let results = studies(&scenario, DEFAULT_STEP_S)
-        .iter()
-        .map(|s| s.run())
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut results = Results {
+        constellations: scenario
+            .constellations
+            .iter()
+            .map(layer::summary)
+            .collect::<Result<_, _>>()?,
+        ..Results::default()
+    };
+    if let Some(spec) = &scenario.coverage {
+        results.coverage = Some(crate::commands::constellation::coverage(&scenario, spec)?);
+    }
+    if scenario.sensors.is_empty() {
+        for s in studies(&scenario, DEFAULT_STEP_S) {
+            results.trajectories.push(s.run()?);
+        }
+    } else {
+        crate::commands::detect::detections(&scenario, &mut results)?;
+    }
     outputs::emit(
         &outputs::provenance(&scenario),
         &scenario.name,

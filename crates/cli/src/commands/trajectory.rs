@@ -231,9 +231,12 @@ pub fn trajectory(a: &TrajectoryArgs) -> Result<(), Failure> {
             (outputs::provenance(&s), s.name.clone(), list)
         }
     };
-    let results = list
-        .iter()
-        .map(|s| s.run())
-        .collect::<Result<Vec<_>, _>>()?;
+    let results = outputs::Results {
+        trajectories: list
+            .iter()
+            .map(|s| s.run())
+            .collect::<Result<Vec<_>, _>>()?,
+        ..outputs::Results::default()
+    };
     outputs::emit(&prov, &title, &results, &a.output)
 }

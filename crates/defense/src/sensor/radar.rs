@@ -6,6 +6,7 @@ use cupola_physics::frames::{Geodetic, enu_basis};
 
 /// A ground radar: a site, a maximum range, an elevation mask and a field of
 /// regard about a boresight azimuth.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct GroundRadar {
     /// Name for reports.
     pub name: String,

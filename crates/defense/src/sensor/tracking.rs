@@ -28,6 +28,10 @@ pub struct TrackingLayer {
     pub angle_error_rad: f64,
     /// Sensors that must see the target at once to form a track.
     pub min_sensors: usize,
+    /// Lowest altitude at which a boosting target is seen, m: below it the
+    /// plume is hidden by clouds and haze, as for the infrared early-warning
+    /// layer (12 km is typical).
+    pub min_target_altitude_m: f64,
     /// Time constant of the track's smoothing, s: the error falls as
     /// `1/√(1 + t_in_track/τ)`.
     pub smoothing_time_s: f64,
@@ -37,7 +41,9 @@ impl TrackingLayer {
     /// Indices of the satellites that see `target`, written into `seen`.
     pub fn observers(&self, target: &TargetState, positions: &[Vec3], seen: &mut Vec<usize>) {
         seen.clear();
-        if !target.boosting && !self.sees_cold_bodies {
+        if (!target.boosting && !self.sees_cold_bodies)
+            || (target.boosting && target.altitude_m < self.min_target_altitude_m)
+        {
             return;
         }
         for (i, &p) in positions.iter().enumerate() {

@@ -1,0 +1,68 @@
+//! `cupola constellation`: summaries of a scenario's constellations and the
+//! coverage of one of them (or all together).
+
+use crate::OutputArgs;
+use crate::commands::run::load;
+use crate::failure::Failure;
+use crate::layer;
+use crate::outputs::{self, Results};
+use cupola_analysis::coverage::{CoverageResult, CoverageStudy};
+use cupola_scenario::{CoverageSpec, Scenario};
+use std::path::Path;
+
+/// The coverage settings used when a scenario has no `[coverage]` table
+/// (the documented defaults of that table).
+fn default_coverage() -> CoverageSpec {
+    CoverageSpec {
+        constellation: None,
+        min_elevation_rad: 10f64.to_radians(),
+        min_satellites: 1,
+        duration_s: 86_400.0,
+        step_s: 60.0,
+        latitude_step_rad: 5f64.to_radians(),
+    }
+}
+
+/// The coverage study of a scenario with the given settings.
+pub fn coverage(scenario: &Scenario, spec: &CoverageSpec) -> Result<CoverageResult, Failure> {
+    let (name, sats) = layer::satellites(scenario, spec.constellation.as_deref())?;
+    Ok(CoverageStudy {
+        name,
+        satellites: sats.as_ref(),
+        min_elevation_rad: spec.min_elevation_rad,
+        min_satellites: spec.min_satellites,
+        duration_s: spec.duration_s,
+        step_s: spec.step_s,
+        latitude_step_rad: spec.latitude_step_rad,
+    }
+    .run())
+}
+
+/// Run the constellation study of the scenario at `file` (or the default).
+pub fn constellation(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
+    let scenario = load(file)?;
+    if scenario.constellations.is_empty() {
+        return Err(Failure::Input(format!(
+            "{}: the scenario defines no [[constellation]]; add one (see docs/scenario.md)",
+            scenario.source_name
+        )));
+    }
+    let results = Results {
+        constellations: scenario
+            .constellations
+            .iter()
+            .map(layer::summary)
+            .collect::<Result<_, _>>()?,
+        coverage: Some(coverage(
+            &scenario,
+            &scenario.coverage.clone().unwrap_or_else(default_coverage),
+        )?),
+        ..Results::default()
+    };
+    outputs::emit(
+        &outputs::provenance(&scenario),
+        &scenario.name,
+        &results,
+        out,
+    )
+}

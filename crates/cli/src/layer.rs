@@ -1,0 +1,184 @@
+//! The sensor layer and constellations of a scenario, built into the
+//! domain objects the studies use.
+
+use crate::failure::Failure;
+use cupola_analysis::constellation::ConstellationSummary;
+use cupola_defense::{
+    CatalogEphemeris, CombinedEphemeris, Ephemeris, InfraredEarlyWarning, OrbitEphemeris, Sensor,
+    TrackingLayer,
+};
+use cupola_physics::constellation::Constellation;
+use cupola_physics::orbit::J2Batch;
+use cupola_physics::orbit::sgp4_model::Satellite;
+use cupola_scenario::{ConstellationSource, ConstellationSpec, Scenario, SensorKind};
+
+fn internal(what: &str, e: impl std::fmt::Display) -> Failure {
+    Failure::Internal(format!("{what}: {e}"))
+}
+
+/// The Walker constellation of a spec, if it is one.
+fn walker(spec: &ConstellationSpec) -> Result<Option<(Constellation, bool)>, Failure> {
+    let ConstellationSource::Walker {
+        shells,
+        random_phasing_seed,
+    } = &spec.source
+    else {
+        return Ok(None);
+    };
+    let c = match random_phasing_seed {
+        Some(seed) => Constellation::with_random_phasing(shells.clone(), *seed),
+        None => Constellation::new(shells.clone()),
+    }
+    .map_err(|e| internal(&spec.name, e))?;
+    Ok(Some((c, random_phasing_seed.is_some())))
+}
+
+/// The satellites of a constellation, propagated from the scenario epoch.
+pub fn ephemeris(
+    spec: &ConstellationSpec,
+    scenario: &Scenario,
+) -> Result<Box<dyn Ephemeris>, Failure> {
+    if let Some((c, _)) = walker(spec)? {
+        let batch = c.j2_batch().map_err(|e| internal(&spec.name, e))?;
+        return Ok(Box::new(OrbitEphemeris::new(batch)));
+    }
+    match &spec.source {
+        ConstellationSource::Orbits(elements) => {
+            let batch = J2Batch::new(elements).map_err(|e| internal(&spec.name, e))?;
+            Ok(Box::new(OrbitEphemeris::new(batch)))
+        }
+        ConstellationSource::Catalog { elements, .. } => {
+            let sats = elements
+                .iter()
+                .map(Satellite::from_elements)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| internal(&spec.name, e))?;
+            Ok(Box::new(CatalogEphemeris::new(sats, scenario.epoch)))
+        }
+        ConstellationSource::Walker { .. } => Err(Failure::Internal("unreachable walker".into())),
+    }
+}
+
+/// A summary of a constellation.
+pub fn summary(spec: &ConstellationSpec) -> Result<ConstellationSummary, Failure> {
+    if let Some((c, random)) = walker(spec)? {
+        return Ok(ConstellationSummary::walker(&spec.name, &c, random));
+    }
+    Ok(match &spec.source {
+        ConstellationSource::Orbits(elements) => {
+            let rows: Vec<_> = elements
+                .iter()
+                .enumerate()
+                .map(|(k, e)| (format!("orbit {}", k + 1), *e))
+                .collect();
+            ConstellationSummary::orbits(&spec.name, "explicit orbits", &rows)
+        }
+        ConstellationSource::Catalog { path, elements } => {
+            let rows: Vec<_> = elements
+                .iter()
+                .filter_map(|g| {
+                    let label = format!(
+                        "{} ({})",
+                        g.name.as_deref().unwrap_or("unnamed").trim(),
+                        g.catalog_number
+                    );
+                    cupola_physics::orbit::Elements::new(
+                        (cupola_physics::constants::MU_EARTH / (g.mean_motion * g.mean_motion))
+                            .cbrt(),
+                        g.eccentricity,
+                        g.inclination,
+                        g.raan,
+                        g.arg_perigee,
+                        g.mean_anomaly,
+                    )
+                    .ok()
+                    .map(|e| (label, e))
+                })
+                .collect();
+            let mut s =
+                ConstellationSummary::orbits(&spec.name, &format!("catalog {path}, SGP4"), &rows);
+            s.satellites = elements.len();
+            s
+        }
+        ConstellationSource::Walker { .. } => {
+            return Err(Failure::Internal("unreachable walker".into()));
+        }
+    })
+}
+
+/// The satellites of the named constellation, or of all together.
+pub fn satellites(
+    scenario: &Scenario,
+    name: Option<&str>,
+) -> Result<(String, Box<dyn Ephemeris>), Failure> {
+    match name {
+        Some(n) => {
+            let spec = scenario
+                .constellations
+                .iter()
+                .find(|c| c.name == n)
+                .ok_or_else(|| {
+                    Failure::Input(format!("no constellation named {n:?} in the scenario"))
+                })?;
+            Ok((spec.name.clone(), ephemeris(spec, scenario)?))
+        }
+        None => {
+            let parts = scenario
+                .constellations
+                .iter()
+                .map(|c| ephemeris(c, scenario))
+                .collect::<Result<Vec<_>, _>>()?;
+            let names: Vec<&str> = scenario
+                .constellations
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect();
+            Ok((names.join(" + "), Box::new(CombinedEphemeris::new(parts))))
+        }
+    }
+}
+
+/// The scenario's sensors.
+pub fn sensors(scenario: &Scenario) -> Result<Vec<Sensor>, Failure> {
+    scenario
+        .sensors
+        .iter()
+        .map(|s| {
+            Ok(match &s.kind {
+                SensorKind::Infrared {
+                    constellation,
+                    burnthrough_altitude_m,
+                    reporting_latency_s,
+                    max_range_m,
+                } => Sensor::Infrared(InfraredEarlyWarning {
+                    name: s.name.clone(),
+                    satellites: satellites(scenario, Some(constellation))?.1,
+                    burnthrough_altitude_m: *burnthrough_altitude_m,
+                    reporting_latency_s: *reporting_latency_s,
+                    max_range_m: *max_range_m,
+                }),
+                SensorKind::Tracking {
+                    constellation,
+                    grazing_altitude_m,
+                    max_range_m,
+                    sees_cold_bodies,
+                    angle_error_rad,
+                    min_sensors,
+                    burnthrough_altitude_m,
+                    smoothing_time_s,
+                } => Sensor::Tracking(TrackingLayer {
+                    name: s.name.clone(),
+                    satellites: satellites(scenario, Some(constellation))?.1,
+                    grazing_altitude_m: *grazing_altitude_m,
+                    max_range_m: *max_range_m,
+                    sees_cold_bodies: *sees_cold_bodies,
+                    angle_error_rad: *angle_error_rad,
+                    min_sensors: *min_sensors,
+                    min_target_altitude_m: *burnthrough_altitude_m,
+                    smoothing_time_s: *smoothing_time_s,
+                }),
+                SensorKind::Radar(r) => Sensor::Radar(r.clone()),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,229 @@
+//! Study settings: `[coverage]` for `cupola constellation` and `[detect]`
+//! for `cupola detect`.
+
+use crate::constellation::resolve_constellation;
+use crate::context::{Ctx, Spanned};
+use crate::missile::{positive, within};
+use crate::problem::ProblemKind;
+use crate::reader::{Field, KeyDoc, TableReader};
+
+/// Settings of the coverage study (`cupola constellation`), from
+/// `[coverage]`, in SI units.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct CoverageSpec {
+    /// The constellation studied, by name; `None` (the default) studies all
+    /// the scenario's constellations together.
+    pub constellation: Option<String>,
+    /// Lowest elevation above the ground observer's horizon at which a
+    /// satellite counts as in view, rad, in [0, π/2) (default 10°).
+    pub min_elevation_rad: f64,
+    /// Satellites that must be in view at once for a point to be covered,
+    /// ≥ 1 (default 1).
+    pub min_satellites: usize,
+    /// Time span studied from the scenario epoch, s, in (0, 30 days]
+    /// (default 86,400 s).
+    pub duration_s: f64,
+    /// Time step, s, > 0, with `duration_s / step_s ≤ 1,000,000` (default
+    /// 60 s).
+    pub step_s: f64,
+    /// Spacing of the latitude bands (or grid rows), rad, in (0, π/2]
+    /// (default 5°).
+    pub latitude_step_rad: f64,
+}
+
+/// Settings of the detection study (`cupola detect`), from `[detect]`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DetectSpec {
+    /// Time step of the detection timeline, s, in (0, 60] (default 1 s).
+    pub step_s: f64,
+}
+
+/// Keys of `[coverage]`.
+pub(crate) const COVERAGE_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "constellation",
+        example: "constellation = \"leo-tracking\"",
+        doc: "the [[constellation]] to study, default all of them together",
+    },
+    KeyDoc {
+        name: "min_elevation_deg",
+        example: "min_elevation_deg = 10.0",
+        doc: "lowest elevation at which a satellite counts as in view, degrees, in [0, 90), default 10",
+    },
+    KeyDoc {
+        name: "min_satellites",
+        example: "min_satellites = 1",
+        doc: "satellites in view needed for coverage, at least 1, default 1",
+    },
+    KeyDoc {
+        name: "duration_s",
+        example: "duration_s = 86400.0",
+        doc: "time span studied, s, at most 30 days, default 86400",
+    },
+    KeyDoc {
+        name: "step_s",
+        example: "step_s = 60.0",
+        doc: "time step, s, default 60",
+    },
+    KeyDoc {
+        name: "latitude_step_deg",
+        example: "latitude_step_deg = 5.0",
+        doc: "spacing of the latitude bands, degrees, in (0, 90], default 5",
+    },
+];
+
+/// Keys of `[detect]`.
+pub(crate) const DETECT_KEYS: &[KeyDoc] = &[KeyDoc {
+    name: "step_s",
+    example: "step_s = 1.0",
+    doc: "time step of the detection timeline, s, in (0, 60], default 1",
+}];
+
+/// Longest coverage study, s (30 days).
+const MAX_DURATION_S: f64 = 30.0 * 86_400.0;
+
+/// Most time steps of a coverage study.
+const MAX_STEPS: f64 = 1e6;
+
+/// Read `[coverage]`: `Some(None)` when absent, `None` when invalid.
+pub(crate) fn read_coverage(
+    ctx: &mut Ctx,
+    root: &TableReader<'_>,
+    constellations: &[&str],
+) -> Option<Option<CoverageSpec>> {
+    let t = match root.table(ctx, "coverage", "[coverage]", COVERAGE_KEYS) {
+        Field::Given(t) => t.value,
+        Field::Absent => return Some(None),
+        Field::Invalid => return None,
+    };
+    let constellation = match t.string(ctx, "constellation") {
+        Field::Given(c) => resolve_constellation(ctx, c, constellations, "[coverage]").map(Some),
+        Field::Absent if constellations.is_empty() => {
+            ctx.report(
+                ProblemKind::MissingKey,
+                t.span.clone(),
+                "[coverage] has nothing to study: the scenario defines no [[constellation]]",
+                "add a [[constellation]] (Walker shells, orbits or a catalog), or remove [coverage]",
+            )
+            .relabel("no constellation");
+            None
+        }
+        Field::Absent => Some(None),
+        Field::Invalid => None,
+    };
+    let elevation_in = t.opt_number(ctx, "min_elevation_deg", 10.0);
+    let elevation = within(
+        ctx,
+        elevation_in,
+        "min_elevation_deg",
+        |v| (0.0..90.0).contains(&v),
+        "[0, 90)",
+        "degrees",
+        "the lowest elevation above a ground point's horizon at which a satellite counts as in \
+         view, in degrees: 0 is the geometric horizon, 10 is usual",
+    );
+    let min_satellites = match t.unsigned(ctx, "min_satellites").or(1, &t.span) {
+        Some(s) if s.value == 0 => {
+            ctx.report(
+                ProblemKind::InvalidValue,
+                s.span,
+                "`min_satellites` must be at least 1, got 0",
+                "the number of satellites that must be in view at once for a point to count as \
+                 covered, e.g. 1 (or 4 for satellite navigation)",
+            )
+            .relabel("must be ≥ 1");
+            None
+        }
+        Some(s) => usize::try_from(s.value).ok(),
+        None => None,
+    };
+    let duration_in = t.opt_number(ctx, "duration_s", 86_400.0);
+    let duration_span = duration_in.as_ref().map(|d| d.span.clone());
+    let duration = within(
+        ctx,
+        duration_in,
+        "duration_s",
+        |v| v > 0.0 && v <= MAX_DURATION_S,
+        "(0, 2592000]",
+        "s",
+        "the time span studied from the scenario epoch, in seconds, at most 30 days: \
+         86400 is one day",
+    );
+    let step_in = t.opt_number(ctx, "step_s", 60.0);
+    let step_span = step_in.as_ref().map(|s| s.span.clone());
+    let step = positive(
+        ctx,
+        step_in,
+        "step_s",
+        "s",
+        "the time step of the coverage study in seconds, e.g. 60",
+    );
+    let mut steps_ok = true;
+    if let (Some(d), Some(s)) = (duration, step)
+        && d / s > MAX_STEPS
+    {
+        steps_ok = false;
+        let span = if t.entry("step_s").is_some() {
+            step_span
+        } else {
+            duration_span
+        };
+        ctx.report(
+            ProblemKind::InvalidValue,
+            span.unwrap_or_else(|| t.span.clone()),
+            format!(
+                "{d} s in steps of {s} s is {:.0} steps, more than the {MAX_STEPS:.0} allowed",
+                (d / s).ceil()
+            ),
+            format!(
+                "raise `step_s` to at least {} s, or shorten `duration_s`",
+                (d / MAX_STEPS).ceil()
+            ),
+        )
+        .relabel("too many steps");
+    }
+    let lat_in = t.opt_number(ctx, "latitude_step_deg", 5.0);
+    let lat = within(
+        ctx,
+        lat_in,
+        "latitude_step_deg",
+        |v| v > 0.0 && v <= 90.0,
+        "(0, 90]",
+        "degrees",
+        "the spacing of the latitude bands in degrees, e.g. 5",
+    );
+    t.finish(ctx);
+    if !steps_ok {
+        return None;
+    }
+    Some(Some(CoverageSpec {
+        constellation: constellation?,
+        min_elevation_rad: elevation?.to_radians(),
+        min_satellites: min_satellites?,
+        duration_s: duration?,
+        step_s: step?,
+        latitude_step_rad: lat?.to_radians(),
+    }))
+}
+
+/// Read `[detect]`: `Some(None)` when absent, `None` when invalid.
+pub(crate) fn read_detect(ctx: &mut Ctx, root: &TableReader<'_>) -> Option<Option<DetectSpec>> {
+    let t = match root.table(ctx, "detect", "[detect]", DETECT_KEYS) {
+        Field::Given(t) => t.value,
+        Field::Absent => return Some(None),
+        Field::Invalid => return None,
+    };
+    let step_in: Option<Spanned<f64>> = t.opt_number(ctx, "step_s", 1.0);
+    let step = within(
+        ctx,
+        step_in,
+        "step_s",
+        |v| v > 0.0 && v <= 60.0,
+        "(0, 60]",
+        "s",
+        "the time step of the detection timeline in seconds: 1 resolves the boost phase, \
+         60 is the coarsest allowed",
+    );
+    t.finish(ctx);
+    Some(Some(DetectSpec { step_s: step? }))
+}
