@@ -11,6 +11,7 @@ use cupola_physics::constellation::Constellation;
 use cupola_physics::orbit::J2Batch;
 use cupola_physics::orbit::sgp4_model::Satellite;
 use cupola_scenario::{ConstellationSource, ConstellationSpec, Scenario, SensorKind};
+use std::sync::Arc;
 
 fn internal(what: &str, e: impl std::fmt::Display) -> Failure {
     Failure::Internal(format!("{what}: {e}"))
@@ -34,18 +35,15 @@ fn walker(spec: &ConstellationSpec) -> Result<Option<(Constellation, bool)>, Fai
 }
 
 /// The satellites of a constellation, propagated from the scenario epoch.
-pub fn ephemeris(
-    spec: &ConstellationSpec,
-    scenario: &Scenario,
-) -> Result<Box<dyn Ephemeris>, Failure> {
+fn ephemeris(spec: &ConstellationSpec, scenario: &Scenario) -> Result<Arc<dyn Ephemeris>, Failure> {
     if let Some((c, _)) = walker(spec)? {
         let batch = c.j2_batch().map_err(|e| internal(&spec.name, e))?;
-        return Ok(Box::new(OrbitEphemeris::new(batch)));
+        return Ok(Arc::new(OrbitEphemeris::new(batch)));
     }
     match &spec.source {
         ConstellationSource::Orbits(elements) => {
             let batch = J2Batch::new(elements).map_err(|e| internal(&spec.name, e))?;
-            Ok(Box::new(OrbitEphemeris::new(batch)))
+            Ok(Arc::new(OrbitEphemeris::new(batch)))
         }
         ConstellationSource::Catalog { elements, .. } => {
             let sats = elements
@@ -53,7 +51,7 @@ pub fn ephemeris(
                 .map(Satellite::from_elements)
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| internal(&spec.name, e))?;
-            Ok(Box::new(CatalogEphemeris::new(sats, scenario.epoch)))
+            Ok(Arc::new(CatalogEphemeris::new(sats, scenario.epoch)))
         }
         ConstellationSource::Walker { .. } => Err(Failure::Internal("unreachable walker".into())),
     }
@@ -106,79 +104,93 @@ pub fn summary(spec: &ConstellationSpec) -> Result<ConstellationSummary, Failure
     })
 }
 
-/// The satellites of the named constellation, or of all together.
-pub fn satellites(
-    scenario: &Scenario,
-    name: Option<&str>,
-) -> Result<(String, Box<dyn Ephemeris>), Failure> {
-    match name {
-        Some(n) => {
-            let spec = scenario
-                .constellations
-                .iter()
-                .find(|c| c.name == n)
-                .ok_or_else(|| {
-                    Failure::Input(format!("no constellation named {n:?} in the scenario"))
-                })?;
-            Ok((spec.name.clone(), ephemeris(spec, scenario)?))
-        }
-        None => {
-            let parts = scenario
-                .constellations
-                .iter()
-                .map(|c| ephemeris(c, scenario))
-                .collect::<Result<Vec<_>, _>>()?;
-            let names: Vec<&str> = scenario
-                .constellations
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect();
-            Ok((names.join(" + "), Box::new(CombinedEphemeris::new(parts))))
-        }
-    }
+/// A scenario's constellations, each built once and shared by every study
+/// and sensor that uses it.
+pub struct Layer {
+    constellations: Vec<(String, Arc<dyn Ephemeris>)>,
 }
 
-/// The scenario's sensors.
-pub fn sensors(scenario: &Scenario) -> Result<Vec<Sensor>, Failure> {
-    scenario
-        .sensors
-        .iter()
-        .map(|s| {
-            Ok(match &s.kind {
-                SensorKind::Infrared {
-                    constellation,
-                    burnthrough_altitude_m,
-                    reporting_latency_s,
-                    max_range_m,
-                } => Sensor::Infrared(InfraredEarlyWarning {
-                    name: s.name.clone(),
-                    satellites: satellites(scenario, Some(constellation))?.1,
-                    burnthrough_altitude_m: *burnthrough_altitude_m,
-                    reporting_latency_s: *reporting_latency_s,
-                    max_range_m: *max_range_m,
+impl Layer {
+    /// Build every constellation of `scenario`.
+    pub fn new(scenario: &Scenario) -> Result<Self, Failure> {
+        let constellations = scenario
+            .constellations
+            .iter()
+            .map(|c| Ok((c.name.clone(), ephemeris(c, scenario)?)))
+            .collect::<Result<_, Failure>>()?;
+        Ok(Self { constellations })
+    }
+
+    /// The satellites of the named constellation, or of all together, with
+    /// a label.
+    pub fn satellites(&self, name: Option<&str>) -> Result<(String, Arc<dyn Ephemeris>), Failure> {
+        match name {
+            Some(n) => self
+                .constellations
+                .iter()
+                .find(|(c, _)| c == n)
+                .map(|(c, e)| (c.clone(), Arc::clone(e)))
+                .ok_or_else(|| {
+                    Failure::Input(format!("no constellation named {n:?} in the scenario"))
                 }),
-                SensorKind::Tracking {
-                    constellation,
-                    grazing_altitude_m,
-                    max_range_m,
-                    sees_cold_bodies,
-                    angle_error_rad,
-                    min_sensors,
-                    burnthrough_altitude_m,
-                    smoothing_time_s,
-                } => Sensor::Tracking(TrackingLayer {
-                    name: s.name.clone(),
-                    satellites: satellites(scenario, Some(constellation))?.1,
-                    grazing_altitude_m: *grazing_altitude_m,
-                    max_range_m: *max_range_m,
-                    sees_cold_bodies: *sees_cold_bodies,
-                    angle_error_rad: *angle_error_rad,
-                    min_sensors: *min_sensors,
-                    min_target_altitude_m: *burnthrough_altitude_m,
-                    smoothing_time_s: *smoothing_time_s,
-                }),
-                SensorKind::Radar(r) => Sensor::Radar(r.clone()),
+            None => {
+                let names: Vec<&str> = self
+                    .constellations
+                    .iter()
+                    .map(|(c, _)| c.as_str())
+                    .collect();
+                let parts = self
+                    .constellations
+                    .iter()
+                    .map(|(_, e)| Arc::clone(e))
+                    .collect();
+                Ok((names.join(" + "), Arc::new(CombinedEphemeris::new(parts))))
+            }
+        }
+    }
+
+    /// The scenario's sensors, on this layer's constellations.
+    pub fn sensors(&self, scenario: &Scenario) -> Result<Vec<Sensor>, Failure> {
+        scenario
+            .sensors
+            .iter()
+            .map(|s| {
+                Ok(match &s.kind {
+                    SensorKind::Infrared {
+                        constellation,
+                        burnthrough_altitude_m,
+                        reporting_latency_s,
+                        max_range_m,
+                    } => Sensor::Infrared(InfraredEarlyWarning {
+                        name: s.name.clone(),
+                        satellites: self.satellites(Some(constellation))?.1,
+                        burnthrough_altitude_m: *burnthrough_altitude_m,
+                        reporting_latency_s: *reporting_latency_s,
+                        max_range_m: *max_range_m,
+                    }),
+                    SensorKind::Tracking {
+                        constellation,
+                        grazing_altitude_m,
+                        max_range_m,
+                        sees_cold_bodies,
+                        angle_error_rad,
+                        min_sensors,
+                        burnthrough_altitude_m,
+                        smoothing_time_s,
+                    } => Sensor::Tracking(TrackingLayer {
+                        name: s.name.clone(),
+                        satellites: self.satellites(Some(constellation))?.1,
+                        grazing_altitude_m: *grazing_altitude_m,
+                        max_range_m: *max_range_m,
+                        sees_cold_bodies: *sees_cold_bodies,
+                        angle_error_rad: *angle_error_rad,
+                        min_sensors: *min_sensors,
+                        min_target_altitude_m: *burnthrough_altitude_m,
+                        smoothing_time_s: *smoothing_time_s,
+                    }),
+                    SensorKind::Radar(r) => Sensor::Radar(r.clone()),
+                })
             })
-        })
-        .collect()
+            .collect()
+    }
 }

@@ -223,7 +223,7 @@ mod tests {
     fn ir(longitudes: &[f64]) -> Sensor {
         Sensor::Infrared(InfraredEarlyWarning {
             name: "ir".into(),
-            satellites: Box::new(Stationary::geostationary(longitudes)),
+            satellites: std::sync::Arc::new(Stationary::geostationary(longitudes)),
             burnthrough_altitude_m: 12_000.0,
             reporting_latency_s: 20.0,
             max_range_m: f64::INFINITY,
@@ -265,7 +265,7 @@ mod tests {
     fn tracking(positions: Vec<Vec3>) -> TrackingLayer {
         TrackingLayer {
             name: "track".into(),
-            satellites: Box::new(Stationary { positions }),
+            satellites: std::sync::Arc::new(Stationary { positions }),
             grazing_altitude_m: 0.0,
             max_range_m: 1e8,
             sees_cold_bodies: true,

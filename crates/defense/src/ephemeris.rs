@@ -7,6 +7,7 @@ use cupola_physics::Vec3;
 use cupola_physics::orbit::sgp4_model::Satellite;
 use cupola_physics::orbit::{J2Batch, PositionBuffer};
 use hifitime::{Duration, Epoch};
+use std::sync::Arc;
 
 /// A constellation of mean-element orbits propagated with J2 secular rates.
 pub struct OrbitEphemeris {
@@ -66,12 +67,12 @@ impl Ephemeris for CatalogEphemeris {
 
 /// Several ephemerides seen as one, in order.
 pub struct CombinedEphemeris {
-    parts: Vec<Box<dyn Ephemeris>>,
+    parts: Vec<Arc<dyn Ephemeris>>,
 }
 
 impl CombinedEphemeris {
     /// The union of `parts`.
-    pub fn new(parts: Vec<Box<dyn Ephemeris>>) -> Self {
+    pub fn new(parts: Vec<Arc<dyn Ephemeris>>) -> Self {
         Self { parts }
     }
 }
@@ -110,8 +111,8 @@ mod tests {
         let drift = p0[0].angle_to(p1[0]).to_degrees();
         assert!(drift < 0.1, "{drift} deg");
         let both = CombinedEphemeris::new(vec![
-            Box::new(eph),
-            Box::new(OrbitEphemeris::new(J2Batch::new(&[el]).unwrap())),
+            Arc::new(eph),
+            Arc::new(OrbitEphemeris::new(J2Batch::new(&[el]).unwrap())),
         ]);
         assert_eq!(both.count(), 2);
     }

@@ -4,10 +4,10 @@
 use crate::OutputArgs;
 use crate::commands::run::load;
 use crate::failure::Failure;
-use crate::layer;
+use crate::layer::{self, Layer};
 use crate::outputs::{self, Results};
 use cupola_analysis::coverage::{CoverageResult, CoverageStudy};
-use cupola_scenario::{CoverageSpec, Scenario};
+use cupola_scenario::CoverageSpec;
 use std::path::Path;
 
 /// The coverage settings used when a scenario has no `[coverage]` table
@@ -23,9 +23,9 @@ fn default_coverage() -> CoverageSpec {
     }
 }
 
-/// The coverage study of a scenario with the given settings.
-pub fn coverage(scenario: &Scenario, spec: &CoverageSpec) -> Result<CoverageResult, Failure> {
-    let (name, sats) = layer::satellites(scenario, spec.constellation.as_deref())?;
+/// The coverage study of a scenario's layer with the given settings.
+pub fn coverage(layer: &Layer, spec: &CoverageSpec) -> Result<CoverageResult, Failure> {
+    let (name, sats) = layer.satellites(spec.constellation.as_deref())?;
     Ok(CoverageStudy {
         name,
         satellites: sats.as_ref(),
@@ -54,7 +54,7 @@ pub fn constellation(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failur
             .map(layer::summary)
             .collect::<Result<_, _>>()?,
         coverage: Some(coverage(
-            &scenario,
+            &Layer::new(&scenario)?,
             &scenario.coverage.clone().unwrap_or_else(default_coverage),
         )?),
         ..Results::default()

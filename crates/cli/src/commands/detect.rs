@@ -4,7 +4,7 @@
 use crate::OutputArgs;
 use crate::commands::run::{DEFAULT_STEP_S, load, studies};
 use crate::failure::Failure;
-use crate::layer;
+use crate::layer::Layer;
 use crate::outputs::{self, LaunchDetection, Results};
 use cupola_analysis::detection::DetectionStudy;
 use cupola_scenario::Scenario;
@@ -14,10 +14,14 @@ use std::path::Path;
 /// `[detect]` table, s (the documented default of that table).
 const DEFAULT_DETECT_STEP_S: f64 = 1.0;
 
-/// Fly every launch of `scenario` past its sensors; adds the trajectories
-/// and the detections to `results`.
-pub fn detections(scenario: &Scenario, results: &mut Results) -> Result<(), Failure> {
-    let sensors = layer::sensors(scenario)?;
+/// Fly every launch of `scenario` past its sensors on `layer`; adds the
+/// trajectories and the detections to `results`.
+pub fn detections(
+    scenario: &Scenario,
+    layer: &Layer,
+    results: &mut Results,
+) -> Result<(), Failure> {
+    let sensors = layer.sensors(scenario)?;
     let step = scenario
         .detect
         .as_ref()
@@ -45,7 +49,7 @@ pub fn detect(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
         )));
     }
     let mut results = Results::default();
-    detections(&scenario, &mut results)?;
+    detections(&scenario, &Layer::new(&scenario)?, &mut results)?;
     outputs::emit(
         &outputs::provenance(&scenario),
         &scenario.name,

@@ -2,7 +2,7 @@
 
 use crate::OutputArgs;
 use crate::failure::Failure;
-use crate::layer;
+use crate::layer::{self, Layer};
 use crate::outputs::{self, Results};
 use cupola_analysis::TrajectoryStudy;
 use cupola_scenario::Scenario;
@@ -53,15 +53,16 @@ pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
             .collect::<Result<_, _>>()?,
         ..Results::default()
     };
+    let layer = Layer::new(&scenario)?;
     if let Some(spec) = &scenario.coverage {
-        results.coverage = Some(crate::commands::constellation::coverage(&scenario, spec)?);
+        results.coverage = Some(crate::commands::constellation::coverage(&layer, spec)?);
     }
     if scenario.sensors.is_empty() {
         for s in studies(&scenario, DEFAULT_STEP_S) {
             results.trajectories.push(s.run()?);
         }
     } else {
-        crate::commands::detect::detections(&scenario, &mut results)?;
+        crate::commands::detect::detections(&scenario, &layer, &mut results)?;
     }
     outputs::emit(
         &outputs::provenance(&scenario),

@@ -4,6 +4,7 @@
 use super::{Ephemeris, TargetState};
 use cupola_physics::Vec3;
 use cupola_physics::geometry::line_of_sight;
+use std::sync::Arc;
 
 /// A constellation of infrared launch-detection satellites (SBIRS/DSP class).
 ///
@@ -16,7 +17,7 @@ pub struct InfraredEarlyWarning {
     /// Name for reports.
     pub name: String,
     /// Satellite positions.
-    pub satellites: Box<dyn Ephemeris>,
+    pub satellites: Arc<dyn Ephemeris>,
     /// Altitude the plume must clear to be seen, m (APS 2003 uses about
     /// 10–15 km; default 12 km).
     pub burnthrough_altitude_m: f64,

@@ -5,6 +5,7 @@
 use super::{Ephemeris, TargetState};
 use cupola_physics::Vec3;
 use cupola_physics::geometry::line_of_sight;
+use std::sync::Arc;
 
 /// A constellation of tracking satellites (the HBTSS / tracking-layer class).
 ///
@@ -17,7 +18,7 @@ pub struct TrackingLayer {
     /// Name for reports.
     pub name: String,
     /// Satellite positions.
-    pub satellites: Box<dyn Ephemeris>,
+    pub satellites: Arc<dyn Ephemeris>,
     /// Lowest altitude the line of sight may pass over the Earth, m.
     pub grazing_altitude_m: f64,
     /// Largest sensor-to-target range, m.
