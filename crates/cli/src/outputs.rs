@@ -89,6 +89,13 @@ fn provenance_line(prov: &Provenance) -> String {
     )
 }
 
+/// Append `text` to `o`, each line indented by two spaces.
+fn push_indented(o: &mut String, text: &str) {
+    for line in text.lines() {
+        let _ = writeln!(o, "  {line}");
+    }
+}
+
 /// A readable summary of the results.
 pub fn summary(prov: &Provenance, title: &str, results: &Results) -> String {
     let mut o = String::new();

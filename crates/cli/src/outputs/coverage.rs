@@ -40,9 +40,7 @@ fn constellation_heading(c: &ConstellationSummary) -> String {
 pub fn constellation_text(c: &ConstellationSummary) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{}", constellation_heading(c));
-    for line in rows_table(c).to_string().lines() {
-        let _ = writeln!(o, "  {line}");
-    }
+    super::push_indented(&mut o, &rows_table(c).to_string());
     o
 }
 
@@ -106,9 +104,7 @@ pub fn coverage_text(r: &CoverageResult) -> String {
         let _ = writeln!(o, "  {line}");
     }
     let _ = writeln!(o);
-    for line in bands_table(r).to_string().lines() {
-        let _ = writeln!(o, "  {line}");
-    }
+    super::push_indented(&mut o, &bands_table(r).to_string());
     o
 }
 

@@ -85,9 +85,7 @@ pub fn text(d: &LaunchDetection) -> String {
         let _ = writeln!(o, "  {line}");
     }
     let _ = writeln!(o);
-    for line in events_table(d).to_string().lines() {
-        let _ = writeln!(o, "  {line}");
-    }
+    super::push_indented(&mut o, &events_table(d).to_string());
     o
 }
 

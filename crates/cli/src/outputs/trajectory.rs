@@ -97,9 +97,7 @@ pub fn text(r: &TrajectoryResult) -> String {
         let _ = writeln!(o, "  {line}");
     }
     let _ = writeln!(o);
-    for line in timeline_table(r).to_string().lines() {
-        let _ = writeln!(o, "  {line}");
-    }
+    super::push_indented(&mut o, &timeline_table(r).to_string());
     o
 }
 
