@@ -758,7 +758,7 @@ min_sensors = 3
 name = "t"
 kind = "tracking"
 constellation = "geo"
-burnthrough_altitude_km = 10
+reporting_latency_s = 10
 half_width_deg = 60
 [[launch]]
 missile = "solid-icbm"
