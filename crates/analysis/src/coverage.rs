@@ -46,8 +46,10 @@ pub struct BandCoverage {
     pub min_in_view: usize,
     /// Most satellites in view at any point and time.
     pub max_in_view: usize,
-    /// Longest run of samples without coverage at any point of the band, s
-    /// (resolution `step_s`; the whole duration if never covered).
+    /// Longest run of samples without coverage at any point of the band
+    /// times `step_s`, s (the whole duration if never covered). The true gap
+    /// lies within one step of it either way, and gaps at the start or end
+    /// of the window are cut short by it.
     pub max_gap_s: f64,
 }
 
@@ -86,8 +88,9 @@ struct PointStats {
     max_run: u64,
 }
 
-/// Time samples processed per parallel chunk (bounds memory).
-const CHUNK: usize = 256;
+/// Counts held in memory at once, per parallel chunk of time samples (bounds
+/// memory to 64 MB whatever the grid).
+const CHUNK_COUNTS: usize = 16_000_000;
 
 impl CoverageStudy<'_> {
     /// The grid: band centres (rad) and their ground sites.
@@ -126,8 +129,9 @@ impl CoverageStudy<'_> {
             };
             sites.len()
         ];
-        for start in (0..samples).step_by(CHUNK) {
-            let end = (start + CHUNK).min(samples);
+        let chunk = (CHUNK_COUNTS / sites.len().max(1)).clamp(1, 256);
+        for start in (0..samples).step_by(chunk) {
+            let end = (start + chunk).min(samples);
             // Counts per time sample of this chunk, computed in parallel; the
             // order of the results is the order of the samples.
             let counts: Vec<Vec<u32>> = (start..end)

@@ -34,9 +34,14 @@ fn walker(spec: &ConstellationSpec) -> Result<Option<(Constellation, bool)>, Fai
     Ok(Some((c, random_phasing_seed.is_some())))
 }
 
-/// The satellites of a constellation, propagated from the scenario epoch.
-fn ephemeris(spec: &ConstellationSpec, scenario: &Scenario) -> Result<Arc<dyn Ephemeris>, Failure> {
-    if let Some((c, _)) = walker(spec)? {
+/// The satellites of a constellation, propagated from the scenario epoch;
+/// `built` is its Walker constellation, when it is one.
+fn ephemeris(
+    spec: &ConstellationSpec,
+    built: Option<&(Constellation, bool)>,
+    scenario: &Scenario,
+) -> Result<Arc<dyn Ephemeris>, Failure> {
+    if let Some((c, _)) = built {
         let batch = c.j2_batch().map_err(|e| internal(&spec.name, e))?;
         return Ok(Arc::new(OrbitEphemeris::new(batch)));
     }
@@ -57,10 +62,14 @@ fn ephemeris(spec: &ConstellationSpec, scenario: &Scenario) -> Result<Arc<dyn Ep
     }
 }
 
-/// A summary of a constellation.
-pub fn summary(spec: &ConstellationSpec) -> Result<ConstellationSummary, Failure> {
-    if let Some((c, random)) = walker(spec)? {
-        return Ok(ConstellationSummary::walker(&spec.name, &c, random));
+/// A summary of a constellation; `built` is its Walker constellation, when
+/// it is one.
+fn summary(
+    spec: &ConstellationSpec,
+    built: Option<&(Constellation, bool)>,
+) -> Result<ConstellationSummary, Failure> {
+    if let Some((c, random)) = built {
+        return Ok(ConstellationSummary::walker(&spec.name, c, *random));
     }
     Ok(match &spec.source {
         ConstellationSource::Orbits(elements) => {
@@ -108,17 +117,28 @@ pub fn summary(spec: &ConstellationSpec) -> Result<ConstellationSummary, Failure
 /// and sensor that uses it.
 pub struct Layer {
     constellations: Vec<(String, Arc<dyn Ephemeris>)>,
+    summaries: Vec<ConstellationSummary>,
 }
 
 impl Layer {
     /// Build every constellation of `scenario`.
     pub fn new(scenario: &Scenario) -> Result<Self, Failure> {
-        let constellations = scenario
-            .constellations
-            .iter()
-            .map(|c| Ok((c.name.clone(), ephemeris(c, scenario)?)))
-            .collect::<Result<_, Failure>>()?;
-        Ok(Self { constellations })
+        let mut constellations = Vec::new();
+        let mut summaries = Vec::new();
+        for c in &scenario.constellations {
+            let built = walker(c)?;
+            constellations.push((c.name.clone(), ephemeris(c, built.as_ref(), scenario)?));
+            summaries.push(summary(c, built.as_ref())?);
+        }
+        Ok(Self {
+            constellations,
+            summaries,
+        })
+    }
+
+    /// Summaries of the constellations, in scenario order.
+    pub fn summaries(&self) -> &[ConstellationSummary] {
+        &self.summaries
     }
 
     /// The satellites of the named constellation, or of all together, with

@@ -1,10 +1,13 @@
 //! The detection and track timeline of one threat trajectory against a
 //! sensor layer.
 
-use crate::sensor::{Sensor, TargetState};
+use crate::sensor::{Sensor, TargetState, smoothed_error};
 use cupola_physics::Vec3;
 use cupola_physics::frames::Geodetic;
 use cupola_threat::Trajectory;
+
+/// Most samples a detection timeline holds; a finer step is widened.
+pub const MAX_DETECT_SAMPLES: usize = 1_000_000;
 
 /// The sensors' view at one instant.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -27,8 +30,10 @@ pub struct DetectionTimeline {
     /// First report of the launch, s after lift-off (first sight plus the
     /// sensor's reporting latency), and the sensor that made it.
     pub first_detection: Option<(f64, String)>,
-    /// First instant a track exists (a tracking layer with enough sensors in
-    /// view, or a radar), s after lift-off, and the sensor.
+    /// First sample at which a track exists (a tracking layer with enough
+    /// sensors in view, or a radar), s after lift-off, and the sensor; its
+    /// resolution is the sampling step (first detection is refined to
+    /// 0.01 s, this is not).
     pub track_established: Option<(f64, String)>,
     /// The view every step and the track error.
     pub samples: Vec<TrackSample>,
@@ -110,6 +115,8 @@ pub fn detect(
     } else {
         1.0
     };
+    // At most MAX_DETECT_SAMPLES samples, whatever the step.
+    let step = step.max(end / MAX_DETECT_SAMPLES as f64);
     let n = (end / step).ceil() as usize;
     let mut view = View::new(sensors.len());
     let mut samples = Vec::with_capacity(n + 1);
@@ -148,9 +155,10 @@ pub fn detect(
                     let t0 = *track_start[j].get_or_insert(t);
                     let tau = match s {
                         Sensor::Tracking(tl) => tl.smoothing_time_s,
-                        _ => 10.0,
+                        Sensor::Radar(r) => r.smoothing_time_s,
+                        Sensor::Infrared(_) => 0.0,
                     };
-                    let err = e / (1.0 + (t - t0) / tau.max(1e-9)).sqrt();
+                    let err = smoothed_error(e, t - t0, tau);
                     best_error = Some(best_error.map_or(err, |b: f64| b.min(err)));
                 }
                 None => track_start[j] = None,
@@ -303,6 +311,43 @@ mod tests {
         assert!(tl.track_error(two, 30.0) < two / 1.9);
     }
 
+    /// With a 100 km grazing altitude a cold body is seen against space
+    /// (from the side) but not against the Earth (from above); a boosting
+    /// target is seen from above, once above its burn-through altitude.
+    #[test]
+    fn cold_bodies_need_a_space_background() {
+        let mut tl = tracking(Vec::new());
+        tl.grazing_altitude_m = 100e3;
+        tl.min_target_altitude_m = 12e3;
+        let g = Geodetic::from_degrees(0.0, 0.0, 500e3);
+        let target = g.to_ecef();
+        let up = target.unit();
+        let east = Vec3::new(0.0, 1.0, 0.0);
+        let above = target + up * 1_000e3;
+        let beside = target + east * 1_500e3 + up * 300e3;
+        let cold = TargetState {
+            position: target,
+            altitude_m: 500e3,
+            boosting: false,
+        };
+        let mut seen = Vec::new();
+        tl.observers(&cold, &[above, beside], &mut seen);
+        assert_eq!(seen, vec![1]);
+        let hot = TargetState {
+            boosting: true,
+            ..cold
+        };
+        tl.observers(&hot, &[above, beside], &mut seen);
+        assert_eq!(seen, vec![0, 1]);
+        let low = TargetState {
+            position: Geodetic::from_degrees(0.0, 0.0, 5e3).to_ecef(),
+            altitude_m: 5e3,
+            boosting: true,
+        };
+        tl.observers(&low, &[above], &mut seen);
+        assert!(seen.is_empty(), "below burn-through");
+    }
+
     /// A radar sees a target above its horizon mask, in range and in its
     /// field of regard, and not otherwise.
     #[test]
@@ -317,6 +362,7 @@ mod tests {
             half_width_rad: 60f64.to_radians(),
             range_error_m: 10.0,
             angle_error_rad: 1e-3,
+            smoothing_time_s: 10.0,
         };
         let at = |lat: f64, lon: f64, alt: f64| TargetState {
             position: Geodetic::from_degrees(lat, lon, alt).to_ecef(),

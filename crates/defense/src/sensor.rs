@@ -58,6 +58,14 @@ impl Ephemeris for Stationary {
     }
 }
 
+/// Track error (one sigma, m) after `time_in_track_s` (s) of continuous
+/// track from an instantaneous fix error `fix_error_m` (m), with smoothing
+/// time constant `tau_s` (s): `σ/√(1 + t/τ)`, the √n gain of averaging
+/// independent measurements (a generic smoothing model, not a Kalman filter).
+pub fn smoothed_error(fix_error_m: f64, time_in_track_s: f64, tau_s: f64) -> f64 {
+    fix_error_m / (1.0 + time_in_track_s.max(0.0) / tau_s.max(1e-9)).sqrt()
+}
+
 /// What a target looks like to the sensors at one instant.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TargetState {

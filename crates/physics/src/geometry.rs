@@ -9,7 +9,7 @@
 //! for). The test scales z by a/b, which maps the ellipsoid onto a sphere of
 //! radius a, and asks whether the segment stays outside the sphere of radius
 //! a + grazing altitude there; the raised surface is then exact at the
-//! equator and high by at most 0.34% of the grazing altitude at the poles. A
+//! equator and low by at most 0.34% of the grazing altitude at the poles (h·b/a). A
 //! point on the ground (height 0) or above sees what is above its horizon: a
 //! 1 m tolerance absorbs rounding. The ellipsoid is the same in ECI and ECEF
 //! (both share the polar axis), so line of sight takes two points in either

@@ -166,6 +166,27 @@ pub(crate) fn read_constellations(
                 }),
                 _ => None,
             };
+            let before: usize = declared
+                .iter()
+                .filter_map(|(d, _)| d.spec.as_ref().map(ConstellationSpec::satellite_count))
+                .sum();
+            let count = spec.as_ref().map_or(0, ConstellationSpec::satellite_count);
+            let spec = if before + count > MAX_SATELLITES {
+                ctx.report(
+                    ProblemKind::InvalidValue,
+                    name.span.clone(),
+                    format!(
+                        "this constellation brings the scenario to {} satellites, more than the {MAX_SATELLITES} \
+                         cupola handles in one scenario",
+                        before + count
+                    ),
+                    "split the study into several scenarios, or use fewer satellites",
+                )
+                .relabel("too many satellites");
+                None
+            } else {
+                spec
+            };
             declared.push((
                 DeclaredConstellation {
                     name: name.value,
@@ -177,6 +198,10 @@ pub(crate) fn read_constellations(
     }
     declared.into_iter().map(|(d, _)| d).collect()
 }
+
+/// Most satellites in all the constellations of one scenario (their states at
+/// one epoch take 9.6 MB).
+pub const MAX_SATELLITES: usize = 200_000;
 
 /// Check a `name` of a `[[what]]` table: not empty, not already used by one
 /// of `earlier` (names with the span of their value). Reports and returns

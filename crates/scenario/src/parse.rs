@@ -189,7 +189,15 @@ pub(crate) fn parse(
         }
     }
     let sensors = read_sensors(&mut ctx, &root, &constellation_names);
-    let coverage = read_coverage(&mut ctx, &root, &constellation_names);
+    let satellite_counts: Vec<(&str, usize)> = constellations
+        .iter()
+        .filter_map(|c| {
+            c.spec
+                .as_ref()
+                .map(|s| (c.name.as_str(), s.satellite_count()))
+        })
+        .collect();
+    let coverage = read_coverage(&mut ctx, &root, &constellation_names, &satellite_counts);
     let detect = read_detect(&mut ctx, &root);
     root.finish(&mut ctx);
 

@@ -85,11 +85,16 @@ const MAX_DURATION_S: f64 = 30.0 * 86_400.0;
 /// Most time steps of a coverage study.
 const MAX_STEPS: f64 = 1e6;
 
+/// Largest coverage study accepted: satellites × ground points × time
+/// samples (about a minute of work on two cores).
+pub const MAX_COVERAGE_WORK: f64 = 5e10;
+
 /// Read `[coverage]`: `Some(None)` when absent, `None` when invalid.
 pub(crate) fn read_coverage(
     ctx: &mut Ctx,
     root: &TableReader<'_>,
     constellations: &[&str],
+    satellite_counts: &[(&str, usize)],
 ) -> Option<Option<CoverageSpec>> {
     let t = match root.table(ctx, "coverage", "[coverage]", COVERAGE_KEYS) {
         Field::Given(t) => t.value,
@@ -187,11 +192,40 @@ pub(crate) fn read_coverage(
         ctx,
         lat_in,
         "latitude_step_deg",
-        |v| v > 0.0 && v <= 90.0,
-        "(0, 90]",
+        |v| (0.5..=90.0).contains(&v),
+        "[0.5, 90]",
         "degrees",
-        "the spacing of the latitude bands in degrees, e.g. 5",
+        "the spacing of the latitude bands in degrees, e.g. 5 (0.5 at the finest)",
     );
+    // The study's cost: satellites × ground points × time samples.
+    if let (true, Some(d), Some(s), Some(l), Some(c)) =
+        (steps_ok, duration, step, lat, &constellation)
+    {
+        let sats: usize = match c {
+            Some(name) => satellite_counts
+                .iter()
+                .filter(|(n, _)| *n == name.as_str())
+                .map(|(_, k)| k)
+                .sum(),
+            None => satellite_counts.iter().map(|(_, k)| k).sum(),
+        };
+        let points = 4.0 * std::f64::consts::PI / l.to_radians().powi(2);
+        let work = sats as f64 * points * (d / s + 1.0);
+        if work > MAX_COVERAGE_WORK {
+            ctx.report(
+                ProblemKind::InvalidValue,
+                t.span.clone(),
+                format!(
+                    "[coverage] would test {work:.1e} satellite-point-sample triples ({sats} satellites, about \
+                     {points:.0} ground points, {:.0} samples), more than the {MAX_COVERAGE_WORK:.0e} a study may take",
+                    d / s + 1.0
+                ),
+                "raise `step_s` or `latitude_step_deg`, or shorten `duration_s`",
+            )
+            .relabel("too costly");
+            return None;
+        }
+    }
     t.finish(ctx);
     if !steps_ok {
         return None;
@@ -218,11 +252,11 @@ pub(crate) fn read_detect(ctx: &mut Ctx, root: &TableReader<'_>) -> Option<Optio
         ctx,
         step_in,
         "step_s",
-        |v| v > 0.0 && v <= 60.0,
-        "(0, 60]",
+        |v| (0.01..=60.0).contains(&v),
+        "[0.01, 60]",
         "s",
-        "the time step of the detection timeline in seconds: 1 resolves the boost phase, \
-         60 is the coarsest allowed",
+        "the time step of the detection timeline in seconds: 1 resolves the boost phase; \
+         0.01 is the finest and 60 the coarsest allowed",
     );
     t.finish(ctx);
     Some(Some(DetectSpec { step_s: step? }))

@@ -493,10 +493,34 @@ const CASES: &[Case] = &[
     case(
         "detect-step-too-long",
         InvalidValue,
-        "`step_s` must be in (0, 60] s, got 120",
+        "`step_s` must be in [0.01, 60] s, got 120",
         10,
         10,
         None,
+    ),
+    case(
+        "detect-step-too-fine",
+        InvalidValue,
+        "`step_s` must be in [0.01, 60] s",
+        10,
+        10,
+        None,
+    ),
+    case(
+        "too-many-satellites",
+        InvalidValue,
+        "brings the scenario to 250000 satellites, more than the 200000",
+        13,
+        8,
+        Some("split the study into several scenarios, or use fewer satellites"),
+    ),
+    case(
+        "coverage-too-costly",
+        InvalidValue,
+        "more than the 5e10 a study may take",
+        17,
+        1,
+        Some("raise `step_s` or `latitude_step_deg`, or shorten `duration_s`"),
     ),
 ];
 

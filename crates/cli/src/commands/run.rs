@@ -2,7 +2,7 @@
 
 use crate::OutputArgs;
 use crate::failure::Failure;
-use crate::layer::{self, Layer};
+use crate::layer::Layer;
 use crate::outputs::{self, Results};
 use cupola_analysis::TrajectoryStudy;
 use cupola_scenario::Scenario;
@@ -45,15 +45,11 @@ pub fn studies(s: &Scenario, step_s: f64) -> Vec<TrajectoryStudy> {
 /// every launch — past the sensor layer when there is one.
 pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
     let scenario = load(file)?;
+    let layer = Layer::new(&scenario)?;
     let mut results = Results {
-        constellations: scenario
-            .constellations
-            .iter()
-            .map(layer::summary)
-            .collect::<Result<_, _>>()?,
+        constellations: layer.summaries().to_vec(),
         ..Results::default()
     };
-    let layer = Layer::new(&scenario)?;
     if let Some(spec) = &scenario.coverage {
         results.coverage = Some(crate::commands::constellation::coverage(&layer, spec)?);
     }

@@ -24,6 +24,9 @@ pub struct GroundRadar {
     pub range_error_m: f64,
     /// One-sigma angle error, rad.
     pub angle_error_rad: f64,
+    /// Time constant of the track's smoothing, s: the error falls as
+    /// `1/√(1 + t_in_track/τ)`.
+    pub smoothing_time_s: f64,
 }
 
 impl GroundRadar {

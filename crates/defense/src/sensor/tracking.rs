@@ -4,22 +4,25 @@
 
 use super::{Ephemeris, TargetState};
 use cupola_physics::Vec3;
-use cupola_physics::geometry::line_of_sight;
+use cupola_physics::geometry::{EarthLimb, line_of_sight};
 use std::sync::Arc;
 
 /// A constellation of tracking satellites (the HBTSS / tracking-layer class).
 ///
-/// A satellite sees a target when the line of sight passes above
-/// `grazing_altitude_m` (zero sees a hot booster against the Earth; about
-/// 100 km is needed to see cold objects against space above the limb) and
-/// within `max_range_m`; cold (non-boosting) targets are seen only if
-/// `sees_cold_bodies`.
+/// A satellite sees a target when the Earth does not block the line of
+/// sight and the target is within `max_range_m`. A boosting target (a hot
+/// plume, once above `min_target_altitude_m`) is seen against any
+/// background; a cold post-boost object is seen only if `sees_cold_bodies`,
+/// and then only against space: the line of sight continued past the target
+/// must clear the Earth raised by `grazing_altitude_m` (about 100 km keeps
+/// the atmosphere out of the background; 0 accepts any view above the
+/// horizon).
 pub struct TrackingLayer {
     /// Name for reports.
     pub name: String,
     /// Satellite positions.
     pub satellites: Arc<dyn Ephemeris>,
-    /// Lowest altitude the line of sight may pass over the Earth, m.
+    /// Height above the Earth the background of a cold body must clear, m.
     pub grazing_altitude_m: f64,
     /// Largest sensor-to-target range, m.
     pub max_range_m: f64,
@@ -38,6 +41,10 @@ pub struct TrackingLayer {
     pub smoothing_time_s: f64,
 }
 
+/// Length of the ray continued past a target to test its background, m
+/// (beyond any place it could meet the Earth).
+const BACKGROUND_RAY_M: f64 = 1.0e8;
+
 impl TrackingLayer {
     /// Indices of the satellites that see `target`, written into `seen`.
     pub fn observers(&self, target: &TargetState, positions: &[Vec3], seen: &mut Vec<usize>) {
@@ -47,10 +54,21 @@ impl TrackingLayer {
         {
             return;
         }
+        let limb = EarthLimb::with_grazing_altitude(self.grazing_altitude_m);
         for (i, &p) in positions.iter().enumerate() {
-            if (p - target.position).norm() <= self.max_range_m
-                && line_of_sight(p, target.position, self.grazing_altitude_m)
-            {
+            let d = target.position - p;
+            if d.norm() > self.max_range_m || !line_of_sight(p, target.position, 0.0) {
+                continue;
+            }
+            // A cold body must stand against space: the ray beyond it clears
+            // the raised limb.
+            let against_space = || {
+                limb.clear(
+                    target.position,
+                    target.position + d.unit() * BACKGROUND_RAY_M,
+                )
+            };
+            if target.boosting || self.grazing_altitude_m <= 0.0 || against_space() {
                 seen.push(i);
             }
         }
@@ -84,9 +102,8 @@ impl TrackingLayer {
     }
 
     /// Track error (one sigma, m) after `time_in_track_s` of continuous
-    /// track, from the instantaneous fix error.
+    /// track, from the instantaneous fix error; see [`super::smoothed_error`].
     pub fn track_error(&self, fix_error_m: f64, time_in_track_s: f64) -> f64 {
-        let tau = self.smoothing_time_s.max(1e-9);
-        fix_error_m / (1.0 + time_in_track_s.max(0.0) / tau).sqrt()
+        super::smoothed_error(fix_error_m, time_in_track_s, self.smoothing_time_s)
     }
 }

@@ -71,7 +71,12 @@ pub fn sun_synchronous_inclination_rad(semi_major_axis_m: f64, eccentricity: f64
     (cos_i >= -1.0).then(|| cos_i.acos())
 }
 
-/// Per-satellite constants of the circular fast path.
+/// Per-satellite constants of the circular fast path. The position advances
+/// at the J2-corrected rates; the velocity is the two-body speed √(μ/a)
+/// along the orbit, so it differs from the derivative of the position by the
+/// J2 rate corrections (about 1e-3 relative in LEO) — the usual convention of
+/// mean-element propagation, documented here so that nobody differentiates
+/// one to check the other.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct CircularSat {
     /// Orbit radius, m.

@@ -114,7 +114,7 @@ const APPLIES: &[(&str, &[&str])] = &[
     ("sees_cold_bodies", &["tracking"]),
     ("angle_error_urad", &["tracking"]),
     ("min_sensors", &["tracking"]),
-    ("smoothing_time_s", &["tracking"]),
+    ("smoothing_time_s", &["tracking", "radar"]),
     ("site", &["radar"]),
     ("elevation_mask_deg", &["radar"]),
     ("boresight_azimuth_deg", &["radar"]),
@@ -413,6 +413,14 @@ fn read_radar(ctx: &mut Ctx, t: &TableReader<'_>, name: &str) -> Option<SensorKi
         "mrad",
         "the one-sigma angle error in milliradians, e.g. 1",
     );
+    let smoothing_in = t.opt_number(ctx, "smoothing_time_s", 10.0);
+    let smoothing = positive(
+        ctx,
+        smoothing_in,
+        "smoothing_time_s",
+        "s",
+        "the time constant of the track's smoothing in seconds: the error falls as 1/√(1 + t/τ)",
+    );
     Some(SensorKind::Radar(GroundRadar {
         name: name.to_owned(),
         site: site?,
@@ -422,6 +430,7 @@ fn read_radar(ctx: &mut Ctx, t: &TableReader<'_>, name: &str) -> Option<SensorKi
         half_width_rad: half?.to_radians(),
         range_error_m: range_error?,
         angle_error_rad: angle? / 1e3,
+        smoothing_time_s: smoothing?,
     }))
 }
 
