@@ -2,6 +2,7 @@
 //! (missiles, launch and aim points, options) and returns a result; it
 //! neither reads files nor prints.
 
+pub mod absentee;
 pub mod constellation;
 pub mod coverage;
 pub mod detection;
