@@ -1,9 +1,11 @@
-//! Defense models of cupola. For now: the sensor layer — infrared
+//! Defense models of cupola: space-based interceptors and their masses
+//! (the start of the boost-phase work), and the sensor layer — infrared
 //! early-warning satellites, a low-orbit tracking layer and ground radars —
 //! and the detection and track timeline they give for a threat trajectory.
 
 pub mod detect;
 pub mod ephemeris;
+pub mod interceptor;
 pub mod sensor;
 
 pub use detect::{DetectionTimeline, TrackSample, detect};
