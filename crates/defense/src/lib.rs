@@ -3,6 +3,7 @@
 //! early-warning satellites, a low-orbit tracking layer and ground radars —
 //! and the detection and track timeline they give for a threat trajectory.
 
+pub mod budget;
 pub mod detect;
 pub mod ephemeris;
 pub mod interceptor;
