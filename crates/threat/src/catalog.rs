@@ -8,8 +8,9 @@
 use crate::missile::{Missile, ReentryVehicle, Stage};
 
 /// β of a Minuteman III-class re-entry vehicle: 2,000 lb/ft² ≈ 9,770 kg/m²
-/// (the value used in open trajectory codes after Gronlund & Wright,
-/// Science & Global Security 3, 1992).
+/// (≈ 96 kN/m²), the value an open Python missile-flyout model uses for
+/// Minuteman and Trident RVs; within the 50–150 kN/m² range the open
+/// literature gives for modern RVs.
 const BETA_MK12_KG_M2: f64 = 9_770.0;
 
 /// Sea-level-to-vacuum thrust difference of the Minuteman III first stage
@@ -31,7 +32,7 @@ fn stage(gross: f64, propellant: f64, isp_vac: f64, burn: f64, exit_area: f64) -
 const SRC_MM3: &str = "Minuteman III stage masses, burn times and Isp (23,230/20,780 kg, 61 s; \
      7,270/6,240 kg, 66 s; 3,710/3,306 kg, 61 s; Isp 267 s sea level, 287/287/285 s vacuum; 1.7 m) \
      as tabulated in open trajectory codes: L. M. Arthur, PyTraj (MIT Laboratory for Nuclear \
-     Security and Policy, 2024), and codes after Gronlund & Wright, Science & Global Security 3 (1992)";
+     Security and Policy, 2024)";
 
 /// A generic three-stage solid-propellant ICBM of the Minuteman III class:
 /// the Minuteman III stage masses and Isp with each burn set to 60 s, so
@@ -44,7 +45,7 @@ pub fn solid_icbm() -> Missile {
         sources: vec![
             SRC_MM3.into(),
             "Boost durations: APS Study Group on Boost-Phase Intercept, Rev. Mod. Phys. 76, S1 (2004)".into(),
-            "RV ballistic coefficient 2,000 lb/ft²: Gronlund & Wright, Science & Global Security 3 (1992)".into(),
+            "RV ballistic coefficient 2,000 lb/ft² (≈ 96 kN/m²), as used for Minuteman RVs in open missile-flyout models".into(),
         ],
         stages: vec![
             stage(23_230.0, 20_780.0, 287.0, 60.0, MM3_STAGE1_EXIT_AREA_M2),
@@ -137,8 +138,8 @@ pub fn slbm() -> Missile {
         description: "generic three-stage solid SLBM, Trident II class".into(),
         sources: vec![
             "Trident II stage masses 39,241/33,355, 11,866/10,320 and 2,191/1,970 kg, burns 63/64/43 s, \
-             Isp 281 s, 2.11 m, as tabulated in open trajectory codes after Gronlund & Wright, \
-             Science & Global Security 3 (1992); launch mass 58.5 t (public reporting)"
+             Isp 281 s, 2.11 m, as tabulated in an open Python missile-flyout model; launch mass 58.5 t \
+             (public reporting); payload 1,500 kg is a cupola choice"
                 .into(),
         ],
         stages: vec![

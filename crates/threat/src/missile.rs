@@ -223,10 +223,9 @@ impl Missile {
 }
 
 /// Drag coefficient of a large solid-propellant missile body against Mach
-/// number (zero angle of attack), dimensionless: the table used for
-/// Minuteman- and Trident-class boosters in open trajectory codes after
-/// Gronlund & Wright (Science & Global Security 3, 1992), whose shape follows
-/// the V-2 curve of Sutton, *Rocket Propulsion Elements*: about 0.10
+/// number (zero angle of attack), dimensionless: the table an open Python
+/// missile-flyout model uses for Minuteman- and Trident-class boosters, whose
+/// shape follows the V-2 curve of Sutton, *Rocket Propulsion Elements*: about 0.10
 /// subsonic, a transonic peak of 0.36 near Mach 1.2, falling to 0.10 by
 /// Mach 6. Scaled per missile by [`Missile::drag_factor`] (about 1.3 gives
 /// the blunter liquid-missile curve of the same codes).

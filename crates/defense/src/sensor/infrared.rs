@@ -18,8 +18,9 @@ pub struct InfraredEarlyWarning {
     pub name: String,
     /// Satellite positions.
     pub satellites: Arc<dyn Ephemeris>,
-    /// Altitude the plume must clear to be seen, m (APS 2003 uses about
-    /// 10–15 km; default 12 km).
+    /// Altitude the plume must clear to be seen, m. The scenario default,
+    /// 12 km, is cupola's assumption for a plume above most clouds and water
+    /// vapour (roughly 10–15 km), not a figure from a cited table.
     pub burnthrough_altitude_m: f64,
     /// Delay from first sight to a report, s.
     pub reporting_latency_s: f64,
