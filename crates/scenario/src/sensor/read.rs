@@ -247,24 +247,46 @@ fn max_range(ctx: &mut Ctx, t: &TableReader<'_>, required: bool) -> Option<f64> 
     .map(|km| km * 1e3)
 }
 
+/// The `constellation` a satellite sensor rides on, resolved by name.
+fn carrier(ctx: &mut Ctx, t: &TableReader<'_>, constellations: &[&str]) -> Option<String> {
+    let by = t.what.clone();
+    t.req_string(ctx, "constellation")
+        .and_then(|c| resolve_constellation(ctx, c, constellations, &by))
+}
+
+/// `burnthrough_altitude_km` (default 12), shared by infrared and tracking
+/// sensors.
+fn burnthrough_km(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
+    let burn_in = t.opt_number(ctx, "burnthrough_altitude_km", 12.0);
+    positive(
+        ctx,
+        burn_in,
+        "burnthrough_altitude_km",
+        "km",
+        "the altitude a booster's plume must clear to be seen, in km (about 10-15 km, above the \
+         clouds and most water vapour)",
+    )
+}
+
+/// `smoothing_time_s` (default 10), shared by tracking layers and radars.
+fn smoothing_time_s(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
+    let smoothing_in = t.opt_number(ctx, "smoothing_time_s", 10.0);
+    positive(
+        ctx,
+        smoothing_in,
+        "smoothing_time_s",
+        "s",
+        "the time constant of the track's smoothing in seconds: the error falls as 1/√(1 + t/τ)",
+    )
+}
+
 fn read_infrared(
     ctx: &mut Ctx,
     t: &TableReader<'_>,
     constellations: &[&str],
 ) -> Option<SensorKind> {
-    let by = t.what.clone();
-    let constellation = t
-        .req_string(ctx, "constellation")
-        .and_then(|c| resolve_constellation(ctx, c, constellations, &by));
-    let burn_in = t.opt_number(ctx, "burnthrough_altitude_km", 12.0);
-    let burn = positive(
-        ctx,
-        burn_in,
-        "burnthrough_altitude_km",
-        "km",
-        "the altitude a booster's plume must clear to be seen against the Earth, in km \
-         (about 10-15 km, above the clouds and most water vapour)",
-    );
+    let constellation = carrier(ctx, t, constellations);
+    let burn = burnthrough_km(ctx, t);
     let latency_in = t.opt_number(ctx, "reporting_latency_s", 20.0);
     let latency = non_negative(
         ctx,
@@ -287,10 +309,7 @@ fn read_tracking(
     t: &TableReader<'_>,
     constellations: &[&str],
 ) -> Option<SensorKind> {
-    let by = t.what.clone();
-    let constellation = t
-        .req_string(ctx, "constellation")
-        .and_then(|c| resolve_constellation(ctx, c, constellations, &by));
+    let constellation = carrier(ctx, t, constellations);
     let grazing_in = t.opt_number(ctx, "grazing_altitude_km", 0.0);
     let grazing = non_negative(
         ctx,
@@ -325,23 +344,8 @@ fn read_tracking(
         Some(s) => usize::try_from(s.value).ok(),
         None => None,
     };
-    let burn_in = t.opt_number(ctx, "burnthrough_altitude_km", 12.0);
-    let burn = positive(
-        ctx,
-        burn_in,
-        "burnthrough_altitude_km",
-        "km",
-        "the altitude a booster's plume must clear to be seen, in km (about 10-15 km, above the \
-         clouds and most water vapour)",
-    );
-    let smoothing_in = t.opt_number(ctx, "smoothing_time_s", 10.0);
-    let smoothing = positive(
-        ctx,
-        smoothing_in,
-        "smoothing_time_s",
-        "s",
-        "the time constant of the track's smoothing in seconds: the error falls as 1/√(1 + t/τ)",
-    );
+    let burn = burnthrough_km(ctx, t);
+    let smoothing = smoothing_time_s(ctx, t);
     Some(SensorKind::Tracking {
         constellation: constellation?,
         grazing_altitude_m: grazing? * 1e3,
@@ -413,14 +417,7 @@ fn read_radar(ctx: &mut Ctx, t: &TableReader<'_>, name: &str) -> Option<SensorKi
         "mrad",
         "the one-sigma angle error in milliradians, e.g. 1",
     );
-    let smoothing_in = t.opt_number(ctx, "smoothing_time_s", 10.0);
-    let smoothing = positive(
-        ctx,
-        smoothing_in,
-        "smoothing_time_s",
-        "s",
-        "the time constant of the track's smoothing in seconds: the error falls as 1/√(1 + t/τ)",
-    );
+    let smoothing = smoothing_time_s(ctx, t);
     Some(SensorKind::Radar(GroundRadar {
         name: name.to_owned(),
         site: site?,
