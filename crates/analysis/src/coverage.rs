@@ -92,16 +92,50 @@ struct PointStats {
 /// memory to 64 MB whatever the grid).
 const CHUNK_COUNTS: usize = 16_000_000;
 
+/// Largest coverage study accepted, in satellite × ground point × time
+/// sample tests (about a minute of work on two cores).
+pub const MAX_WORK: f64 = 5e10;
+
+/// The bands of the grid for a band width (rad): each band's centre
+/// latitude (rad) and number of ground points.
+fn bands(latitude_step_rad: f64) -> impl Iterator<Item = (f64, usize)> {
+    let step = latitude_step_rad.clamp(1e-3, std::f64::consts::PI);
+    let n = (std::f64::consts::PI / step).ceil() as usize;
+    let dlat = std::f64::consts::PI / n as f64;
+    (0..n).map(move |i| {
+        let lat = -std::f64::consts::FRAC_PI_2 + (i as f64 + 0.5) * dlat;
+        let m = ((std::f64::consts::TAU * lat.cos() / dlat).round() as usize).max(1);
+        (lat, m)
+    })
+}
+
+/// Time samples of a study spanning `duration_s` every `step_s` (s).
+fn sample_count(duration_s: f64, step_s: f64) -> usize {
+    ((duration_s / step_s).floor() as usize + 1).max(1)
+}
+
+/// Ground points and time samples of a study, and its work: satellites ×
+/// points × samples (the number of elevation tests it makes).
+pub fn study_size(
+    satellites: usize,
+    duration_s: f64,
+    step_s: f64,
+    latitude_step_rad: f64,
+) -> (usize, usize, f64) {
+    let points: usize = bands(latitude_step_rad).map(|(_, m)| m).sum();
+    let samples = sample_count(duration_s, step_s);
+    (
+        points,
+        samples,
+        satellites as f64 * points as f64 * samples as f64,
+    )
+}
+
 impl CoverageStudy<'_> {
     /// The grid: band centres (rad) and their ground sites.
     fn grid(&self) -> Vec<(f64, Vec<GroundSite>)> {
-        let step = self.latitude_step_rad.clamp(1e-3, std::f64::consts::PI);
-        let n = (std::f64::consts::PI / step).ceil() as usize;
-        let dlat = std::f64::consts::PI / n as f64;
-        (0..n)
-            .map(|i| {
-                let lat = -std::f64::consts::FRAC_PI_2 + (i as f64 + 0.5) * dlat;
-                let m = ((std::f64::consts::TAU * lat.cos() / dlat).round() as usize).max(1);
+        bands(self.latitude_step_rad)
+            .map(|(lat, m)| {
                 let sites = (0..m)
                     .map(|j| {
                         let lon = -std::f64::consts::PI
@@ -119,7 +153,7 @@ impl CoverageStudy<'_> {
         let grid = self.grid();
         let sites: Vec<&GroundSite> = grid.iter().flat_map(|(_, s)| s.iter()).collect();
         let step = if self.step_s > 0.0 { self.step_s } else { 60.0 };
-        let samples = ((self.duration_s / step).floor() as usize + 1).max(1);
+        let samples = sample_count(self.duration_s, step);
         let sin_mask = self.min_elevation_rad.sin();
         let k = self.min_satellites.max(1);
         let mut stats = vec![

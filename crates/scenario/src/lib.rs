@@ -45,7 +45,7 @@ mod study;
 pub use constellation::{ConstellationSource, ConstellationSpec};
 pub use problem::{Problem, ProblemKind, ScenarioError};
 pub use sensor::{SensorKind, SensorSpec};
-pub use study::{CoverageSpec, DetectSpec, MAX_COVERAGE_WORK};
+pub use study::{CoverageSpec, DetectSpec};
 
 /// The text of the built-in default scenario (`scenarios/default.toml`):
 /// one catalog `solid-icbm` launched from 41.0° N 100.0° E (1 km up) on a

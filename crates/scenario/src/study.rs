@@ -6,6 +6,7 @@ use crate::context::{Ctx, Spanned};
 use crate::missile::{positive, within};
 use crate::problem::ProblemKind;
 use crate::reader::{Field, KeyDoc, TableReader};
+use cupola_analysis::coverage::{MAX_WORK, study_size};
 
 /// Settings of the coverage study (`cupola constellation`), from
 /// `[coverage]`, in SI units.
@@ -84,10 +85,6 @@ const MAX_DURATION_S: f64 = 30.0 * 86_400.0;
 
 /// Most time steps of a coverage study.
 const MAX_STEPS: f64 = 1e6;
-
-/// Largest coverage study accepted: satellites × ground points × time
-/// samples (about a minute of work on two cores).
-pub const MAX_COVERAGE_WORK: f64 = 5e10;
 
 /// Read `[coverage]`: `Some(None)` when absent, `None` when invalid.
 pub(crate) fn read_coverage(
@@ -209,16 +206,14 @@ pub(crate) fn read_coverage(
                 .sum(),
             None => satellite_counts.iter().map(|(_, k)| k).sum(),
         };
-        let points = 4.0 * std::f64::consts::PI / l.to_radians().powi(2);
-        let work = sats as f64 * points * (d / s + 1.0);
-        if work > MAX_COVERAGE_WORK {
+        let (points, samples, work) = study_size(sats, d, s, l.to_radians());
+        if work > MAX_WORK {
             ctx.report(
                 ProblemKind::InvalidValue,
                 t.span.clone(),
                 format!(
-                    "[coverage] would test {work:.1e} satellite-point-sample triples ({sats} satellites, about \
-                     {points:.0} ground points, {:.0} samples), more than the {MAX_COVERAGE_WORK:.0e} a study may take",
-                    d / s + 1.0
+                    "[coverage] would test {work:.1e} satellite-point-sample triples ({sats} satellites, \
+                     {points} ground points, {samples} samples), more than the {MAX_WORK:.0e} a study may take"
                 ),
                 "raise `step_s` or `latitude_step_deg`, or shorten `duration_s`",
             )

@@ -6,8 +6,8 @@ use crate::commands::run::load;
 use crate::failure::Failure;
 use crate::layer::Layer;
 use crate::outputs::{self, Results};
-use cupola_analysis::coverage::{CoverageResult, CoverageStudy};
-use cupola_scenario::{CoverageSpec, MAX_COVERAGE_WORK};
+use cupola_analysis::coverage::{CoverageResult, CoverageStudy, MAX_WORK, study_size};
+use cupola_scenario::CoverageSpec;
 use std::path::Path;
 
 /// The coverage settings used when a scenario has no `[coverage]` table
@@ -26,12 +26,16 @@ fn default_coverage() -> CoverageSpec {
 /// The coverage study of a scenario's layer with the given settings.
 pub fn coverage(layer: &Layer, spec: &CoverageSpec) -> Result<CoverageResult, Failure> {
     let (name, sats) = layer.satellites(spec.constellation.as_deref())?;
-    let points = 4.0 * std::f64::consts::PI / spec.latitude_step_rad.powi(2);
-    let work = sats.count() as f64 * points * (spec.duration_s / spec.step_s + 1.0);
-    if work > MAX_COVERAGE_WORK {
+    let (_, _, work) = study_size(
+        sats.count(),
+        spec.duration_s,
+        spec.step_s,
+        spec.latitude_step_rad,
+    );
+    if work > MAX_WORK {
         return Err(Failure::Input(format!(
             "coverage of {} satellites with these settings would test {work:.1e} satellite-point-sample \
-             triples, more than {MAX_COVERAGE_WORK:.0e}; add a [coverage] table with a larger `step_s` or \
+             triples, more than {MAX_WORK:.0e}; add a [coverage] table with a larger `step_s` or \
              `latitude_step_deg`, or a shorter `duration_s`",
             sats.count()
         )));
