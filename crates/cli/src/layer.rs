@@ -7,80 +7,52 @@ use cupola_defense::{
     CatalogEphemeris, CombinedEphemeris, Ephemeris, InfraredEarlyWarning, OrbitEphemeris, Sensor,
     TrackingLayer,
 };
+use cupola_physics::constants::MU_EARTH;
 use cupola_physics::constellation::Constellation;
-use cupola_physics::orbit::J2Batch;
 use cupola_physics::orbit::sgp4_model::Satellite;
+use cupola_physics::orbit::{Elements, J2Batch};
 use cupola_scenario::{ConstellationSource, ConstellationSpec, Scenario, SensorKind};
 use std::sync::Arc;
 
-fn internal(what: &str, e: impl std::fmt::Display) -> Failure {
-    Failure::Internal(format!("{what}: {e}"))
-}
-
-/// The Walker constellation of a spec, if it is one.
-fn walker(spec: &ConstellationSpec) -> Result<Option<(Constellation, bool)>, Failure> {
-    let ConstellationSource::Walker {
-        shells,
-        random_phasing_seed,
-    } = &spec.source
-    else {
-        return Ok(None);
-    };
-    let c = match random_phasing_seed {
-        Some(seed) => Constellation::with_random_phasing(shells.clone(), *seed),
-        None => Constellation::new(shells.clone()),
-    }
-    .map_err(|e| internal(&spec.name, e))?;
-    Ok(Some((c, random_phasing_seed.is_some())))
-}
-
-/// The satellites of a constellation, propagated from the scenario epoch;
-/// `built` is its Walker constellation, when it is one.
-fn ephemeris(
+/// Build one constellation: its satellites, propagated from the scenario
+/// epoch, and its summary.
+fn build(
     spec: &ConstellationSpec,
-    built: Option<&(Constellation, bool)>,
     scenario: &Scenario,
-) -> Result<Arc<dyn Ephemeris>, Failure> {
-    if let Some((c, _)) = built {
-        let batch = c.j2_batch().map_err(|e| internal(&spec.name, e))?;
-        return Ok(Arc::new(OrbitEphemeris::new(batch)));
-    }
-    match &spec.source {
-        ConstellationSource::Orbits(elements) => {
-            let batch = J2Batch::new(elements).map_err(|e| internal(&spec.name, e))?;
-            Ok(Arc::new(OrbitEphemeris::new(batch)))
-        }
-        ConstellationSource::Catalog { elements, .. } => {
-            let sats = elements
-                .iter()
-                .map(Satellite::from_elements)
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| internal(&spec.name, e))?;
-            Ok(Arc::new(CatalogEphemeris::new(sats, scenario.epoch)))
-        }
-        ConstellationSource::Walker { .. } => Err(Failure::Internal("unreachable walker".into())),
-    }
-}
-
-/// A summary of a constellation; `built` is its Walker constellation, when
-/// it is one.
-fn summary(
-    spec: &ConstellationSpec,
-    built: Option<&(Constellation, bool)>,
-) -> Result<ConstellationSummary, Failure> {
-    if let Some((c, random)) = built {
-        return Ok(ConstellationSummary::walker(&spec.name, c, *random));
-    }
+) -> Result<(Arc<dyn Ephemeris>, ConstellationSummary), Failure> {
+    let fail = |e: &dyn std::fmt::Display| Failure::Internal(format!("{}: {e}", spec.name));
     Ok(match &spec.source {
+        ConstellationSource::Walker {
+            shells,
+            random_phasing_seed,
+        } => {
+            let c = match random_phasing_seed {
+                Some(seed) => Constellation::with_random_phasing(shells.clone(), *seed),
+                None => Constellation::new(shells.clone()),
+            }
+            .map_err(|e| fail(&e))?;
+            let batch = c.j2_batch().map_err(|e| fail(&e))?;
+            let summary =
+                ConstellationSummary::walker(&spec.name, &c, random_phasing_seed.is_some());
+            (Arc::new(OrbitEphemeris::new(batch)), summary)
+        }
         ConstellationSource::Orbits(elements) => {
+            let batch = J2Batch::new(elements).map_err(|e| fail(&e))?;
             let rows: Vec<_> = elements
                 .iter()
                 .enumerate()
                 .map(|(k, e)| (format!("orbit {}", k + 1), *e))
                 .collect();
-            ConstellationSummary::orbits(&spec.name, "explicit orbits", &rows)
+            let summary = ConstellationSummary::orbits(&spec.name, "explicit orbits", &rows);
+            (Arc::new(OrbitEphemeris::new(batch)), summary)
         }
         ConstellationSource::Catalog { path, elements } => {
+            let sats = elements
+                .iter()
+                .map(Satellite::from_elements)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| fail(&e))?;
+            // Summary rows from the mean elements (a from the mean motion).
             let rows: Vec<_> = elements
                 .iter()
                 .filter_map(|g| {
@@ -89,9 +61,9 @@ fn summary(
                         g.name.as_deref().unwrap_or("unnamed").trim(),
                         g.catalog_number
                     );
-                    cupola_physics::orbit::Elements::new(
-                        (cupola_physics::constants::MU_EARTH / (g.mean_motion * g.mean_motion))
-                            .cbrt(),
+                    let a = (MU_EARTH / (g.mean_motion * g.mean_motion)).cbrt();
+                    Elements::new(
+                        a,
                         g.eccentricity,
                         g.inclination,
                         g.raan,
@@ -102,13 +74,13 @@ fn summary(
                     .map(|e| (label, e))
                 })
                 .collect();
-            let mut s =
+            let mut summary =
                 ConstellationSummary::orbits(&spec.name, &format!("catalog {path}, SGP4"), &rows);
-            s.satellites = elements.len();
-            s
-        }
-        ConstellationSource::Walker { .. } => {
-            return Err(Failure::Internal("unreachable walker".into()));
+            summary.satellites = elements.len();
+            (
+                Arc::new(CatalogEphemeris::new(sats, scenario.epoch)),
+                summary,
+            )
         }
     })
 }
@@ -126,9 +98,9 @@ impl Layer {
         let mut constellations = Vec::new();
         let mut summaries = Vec::new();
         for c in &scenario.constellations {
-            let built = walker(c)?;
-            constellations.push((c.name.clone(), ephemeris(c, built.as_ref(), scenario)?));
-            summaries.push(summary(c, built.as_ref())?);
+            let (ephemeris, summary) = build(c, scenario)?;
+            constellations.push((c.name.clone(), ephemeris));
+            summaries.push(summary);
         }
         Ok(Self {
             constellations,

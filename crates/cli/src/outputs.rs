@@ -144,21 +144,19 @@ pub struct Sink {
     pub set: OutputSet,
     /// The HTML report being built.
     pub html: HtmlReport,
-    used: BTreeSet<String>,
 }
 
-impl Sink {
-    /// A file stem for `name` not used before in this run.
-    fn stem(&mut self, name: &str) -> String {
-        let base = slug(name);
-        let mut stem = base.clone();
-        let mut k = 2;
-        while !self.used.insert(stem.clone()) {
-            stem = format!("{base}-{k}");
-            k += 1;
-        }
-        stem
+/// A file stem for `name` not yet in `used` (which then holds it): its
+/// slug, or the slug with `-2`, `-3`, … appended.
+fn unique_stem(used: &mut BTreeSet<String>, name: &str) -> String {
+    let base = slug(name);
+    let mut stem = base.clone();
+    let mut k = 2;
+    while !used.insert(stem.clone()) {
+        stem = format!("{base}-{k}");
+        k += 1;
     }
+    stem
 }
 
 /// Tables, plots, JSON and the HTML report of a run, ready to write.
@@ -171,7 +169,6 @@ pub fn files(
     let mut sink = Sink {
         set: OutputSet::new(),
         html: HtmlReport::new(format!("cupola — {title}")),
-        used: BTreeSet::new(),
     };
     sink.html.sections.push(HtmlSection {
         heading: "Provenance".into(),
@@ -185,9 +182,10 @@ pub fn files(
     if let Some(c) = &results.coverage {
         coverage::coverage_files(&mut sink, c)?;
     }
+    let mut trajectory_stems = BTreeSet::new();
     let mut all = trajectory::plot("Trajectories: altitude against downrange".into());
     for r in &results.trajectories {
-        let stem = sink.stem(&r.summary.name);
+        let stem = unique_stem(&mut trajectory_stems, &r.summary.name);
         trajectory::files(&mut sink, &stem, r)?;
         all.series.push(trajectory::series(r));
     }
@@ -197,13 +195,7 @@ pub fn files(
     }
     let mut detection_stems = BTreeSet::new();
     for d in &results.detections {
-        let base = slug(&d.launch);
-        let mut stem = base.clone();
-        let mut k = 2;
-        while !detection_stems.insert(stem.clone()) {
-            stem = format!("{base}-{k}");
-            k += 1;
-        }
+        let stem = unique_stem(&mut detection_stems, &d.launch);
         detection::files(&mut sink, &stem, d)?;
     }
     sink.set.add("report.html", sink.html.render().into_bytes());
