@@ -130,35 +130,7 @@ pub fn ground_reach_m(average_speed_m_s: f64, window_s: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cupola_physics::frames::Geodetic;
-    use cupola_threat::{FlightOptions, Profile, solve};
-
-    fn trajectory() -> Trajectory {
-        let m = cupola_threat::catalog::solid_icbm();
-        let site = Geodetic::from_degrees(41.0, 100.0, 1_000.0);
-        let aim = Geodetic::from_degrees(47.35, -101.75, 0.0);
-        solve(
-            &m,
-            site,
-            aim,
-            Profile::MinimumEnergy,
-            FlightOptions::default(),
-        )
-        .expect("targets")
-        .trajectory
-    }
-
-    fn sbi() -> Interceptor {
-        Interceptor {
-            booster_delta_v_m_s: 4_000.0,
-            booster_isp_s: 285.0,
-            structure_fraction: 0.15,
-            acceleration_m_s2: 100.0,
-            kill_vehicle_mass_kg: 60.0,
-            divert_delta_v_m_s: 1_000.0,
-            end_game_s: 10.0,
-        }
-    }
+    use crate::fixtures::{default_trajectory as trajectory, sbi};
 
     /// The reference case: 180 s of boost, 60 s of delays, 4 km/s
     /// average fly-out speed reach 480 km on the ground.

@@ -210,23 +210,8 @@ fn refine(tr: &Trajectory, launch_time_s: f64, sensor: &[Sensor], mut a: f64, mu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::default_trajectory as trajectory;
     use crate::sensor::{GroundRadar, InfraredEarlyWarning, Stationary, TrackingLayer};
-    use cupola_threat::{FlightOptions, Profile, solve};
-
-    fn trajectory() -> Trajectory {
-        let m = cupola_threat::catalog::solid_icbm();
-        let site = Geodetic::from_degrees(41.0, 100.0, 1_000.0);
-        let aim = Geodetic::from_degrees(47.35, -101.75, 0.0);
-        solve(
-            &m,
-            site,
-            aim,
-            Profile::MinimumEnergy,
-            FlightOptions::default(),
-        )
-        .expect("targets")
-        .trajectory
-    }
 
     fn ir(longitudes: &[f64]) -> Sensor {
         Sensor::Infrared(InfraredEarlyWarning {

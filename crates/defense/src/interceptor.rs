@@ -208,18 +208,7 @@ impl Carrier {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sbi() -> Interceptor {
-        Interceptor {
-            booster_delta_v_m_s: 4_000.0,
-            booster_isp_s: 285.0,
-            structure_fraction: 0.15,
-            acceleration_m_s2: 100.0,
-            kill_vehicle_mass_kg: 60.0,
-            divert_delta_v_m_s: 1_000.0,
-            end_game_s: 10.0,
-        }
-    }
+    use crate::fixtures::sbi;
 
     /// Rocket equation, closed form: Δv = Isp·g₀·ln R; with no structure the
     /// launch mass is m·R, and with structure fraction ε it is m·R(1−ε)/(1−εR)

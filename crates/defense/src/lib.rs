@@ -6,6 +6,8 @@
 pub mod budget;
 pub mod detect;
 pub mod ephemeris;
+#[cfg(test)]
+mod fixtures;
 pub mod interceptor;
 pub mod sensor;
 
