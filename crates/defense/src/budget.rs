@@ -21,6 +21,11 @@ pub enum Deadline {
         /// Altitude, m.
         altitude_m: f64,
     },
+    /// Before a fixed time after lift-off, s.
+    At {
+        /// Time after lift-off, s.
+        time_s: f64,
+    },
 }
 
 /// The defense's timeline against one launch.
@@ -74,9 +79,10 @@ impl TimeBudget {
                 .event(EventKind::BusDeployed)
                 .map(|e| e.state.time_s),
             Deadline::DescendsBelow { altitude_m } => descent_time(trajectory, altitude_m),
+            Deadline::At { time_s } => Some(time_s),
         };
         match at {
-            Some(t) if t.is_finite() && t <= impact => Ok(t),
+            Some(t) if t.is_finite() && t > 0.0 && t <= impact => Ok(t),
             _ => Err(BudgetError::DeadlineNotOnTrajectory(format!(
                 "{:?}",
                 self.deadline
@@ -186,5 +192,12 @@ mod tests {
             never.deadline_s(&tr),
             Err(BudgetError::DeadlineNotOnTrajectory(_))
         ));
+        let after_impact = TimeBudget {
+            deadline: Deadline::At {
+                time_s: tr.flight_time_s().unwrap() + 1.0,
+            },
+            ..never
+        };
+        assert!(after_impact.deadline_s(&tr).is_err());
     }
 }

@@ -9,6 +9,7 @@ pub mod ephemeris;
 #[cfg(test)]
 mod fixtures;
 pub mod interceptor;
+pub mod reach;
 pub mod sensor;
 
 pub use detect::{DetectionTimeline, TrackSample, detect};

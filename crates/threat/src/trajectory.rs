@@ -212,6 +212,19 @@ impl Trajectory {
         Some(Sample::from_state(t, &y, self.site, self.omega))
     }
 
+    /// Position and velocity at time `t` (s after lift-off) in the flight's
+    /// inertial frame: Earth-centred, axes fixed to the Earth's at lift-off
+    /// (so the launch site's ECEF position is its position here at t = 0);
+    /// m and m/s. `None` outside the flight.
+    pub fn state_eci(&self, t: f64) -> Option<(Vec3, Vec3)> {
+        let (a, b) = self.dense.span()?;
+        if !(a..=b).contains(&t) {
+            return None;
+        }
+        let y = self.dense.sample(t)?;
+        Some((Vec3::new(y[0], y[1], y[2]), Vec3::new(y[3], y[4], y[5])))
+    }
+
     /// Samples every `step` seconds from lift-off to impact (at most
     /// [`MAX_SAMPLES`] of them: a smaller step is widened), plus every event
     /// instant, in time order.

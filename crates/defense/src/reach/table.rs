@@ -1,0 +1,307 @@
+//! The reach table: for every place a satellite of one shell can be when a
+//! missile lifts off, whether (and how early) its interceptor can meet the
+//! missile before the deadline.
+//!
+//! A satellite on a circular orbit of given radius and inclination is placed
+//! relative to the launch by three numbers: the cross-track angle `δ` of the
+//! pad from the orbit plane (`sin δ = ŝ·ĥ`, ŝ the pad direction, ĥ the orbit
+//! normal), the argument-of-latitude lead `Δu = u_sat − u_pad` of the satellite
+//! over the pad's projection on the plane, and whether the pad lies on the
+//! northbound half of the orbit (`cos u_pad > 0`). The geometry is invariant
+//! under rotation about the Earth's axis, so one table serves every launch
+//! time and every pad at the same latitude with the same trajectory shape.
+
+use super::{CircularOrbit, TargetTrack, closed_form_margin, earliest};
+use crate::interceptor::Interceptor;
+use cupola_physics::Vec3;
+use cupola_physics::constants::{MU_EARTH, R_EARTH_MEAN};
+use rayon::prelude::*;
+
+/// Margin stored for geometry no satellite of the shell can have (the pad's
+/// latitude out of the plane's reach at that cross-track angle), m/s.
+const IMPOSSIBLE: f32 = -1.0e9;
+
+/// Step of the fly-out time scan in each cell, s (every local maximum of
+/// the scan is refined, so a narrower feasible window is not missed).
+const SCAN_STEP_S: f64 = 4.0;
+
+/// What the table is built for.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct TableGeometry {
+    /// Orbit radius of the shell, m.
+    pub orbit_radius_m: f64,
+    /// Inclination of the shell, rad, in (0, π).
+    pub inclination_rad: f64,
+    /// Interceptor launch, s after the missile's lift-off (detection plus
+    /// decision).
+    pub fire_s: f64,
+    /// Latest intercept, s after lift-off (the deadline less the end game).
+    pub intercept_by_s: f64,
+    /// Grid step in both angles, rad.
+    pub resolution_rad: f64,
+}
+
+/// A geometry the table cannot be built for.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ReachTableError {
+    /// Equatorial or near-equatorial orbits.
+    #[error(
+        "inclination {inclination_deg}° is too close to the equator (0° or 180°) for a reach table; use at least 0.1° away"
+    )]
+    Equatorial {
+        /// The inclination, degrees.
+        inclination_deg: f64,
+    },
+    /// The grid step is not positive or too fine.
+    #[error("reach table resolution {resolution_deg}° must be in [0.01°, 2°]")]
+    Resolution {
+        /// The step, degrees.
+        resolution_deg: f64,
+    },
+    /// The table would be too large.
+    #[error("a reach table of {cells} cells is over the limit of {max}; use a coarser resolution")]
+    TooLarge {
+        /// Cells it would need.
+        cells: usize,
+        /// The limit.
+        max: usize,
+    },
+}
+
+/// Most cells a table may have (two layers of δ × Δu).
+pub const MAX_CELLS: usize = 4_000_000;
+
+/// Reach of one interceptor design from one shell against one trajectory.
+#[derive(Clone, Debug)]
+pub struct ReachTable {
+    geometry: TableGeometry,
+    delta0: f64,
+    n_delta: usize,
+    du0: f64,
+    n_du: usize,
+    /// Best closed-form margin in each cell, m/s (a lower bound where
+    /// feasible): layer (southbound, northbound) × δ × Δu.
+    margins: Vec<f32>,
+    /// Earliest intercept time in each cell, s after lift-off (NaN: none).
+    earliest: Vec<f32>,
+}
+
+impl ReachTable {
+    /// Build the table for `interceptor` against `track` (whose first point
+    /// is the pad), every cell evaluated with the closed-form model, in
+    /// parallel over rows.
+    pub fn build(
+        track: &TargetTrack,
+        interceptor: &Interceptor,
+        geometry: TableGeometry,
+    ) -> Result<Self, ReachTableError> {
+        let i = geometry.inclination_rad;
+        if !(i.sin() > 0.1f64.to_radians().sin()) {
+            return Err(ReachTableError::Equatorial {
+                inclination_deg: i.to_degrees(),
+            });
+        }
+        let res = geometry.resolution_rad;
+        if !(0.01f64.to_radians()..=2f64.to_radians()).contains(&res) {
+            return Err(ReachTableError::Resolution {
+                resolution_deg: res.to_degrees(),
+            });
+        }
+        let window = (geometry.intercept_by_s - geometry.fire_s).max(0.0);
+        // No fly-out goes further than Δv·window; the gravity gradient adds a
+        // few per cent, covered by 10% and 50 km.
+        let reach = 1.1 * interceptor.booster_delta_v_m_s * window + 50e3;
+        let angle = 2.0 * (reach / (2.0 * R_EARTH_MEAN)).min(1.0).asin()
+            + track.max_angle_from_pad()
+            + 2.0 * res;
+        let delta_max = angle.min(std::f64::consts::FRAC_PI_2);
+        let n = (MU_EARTH / geometry.orbit_radius_m.powi(3)).sqrt();
+        let du_lo = -n * geometry.intercept_by_s - angle;
+        let du_hi = -n * geometry.fire_s + angle;
+        let n_delta = (2.0 * delta_max / res).ceil() as usize + 1;
+        let n_du = ((du_hi - du_lo) / res).ceil() as usize + 1;
+        let cells = 2 * n_delta * n_du;
+        if cells > MAX_CELLS {
+            return Err(ReachTableError::TooLarge {
+                cells,
+                max: MAX_CELLS,
+            });
+        }
+        let mut table = ReachTable {
+            geometry,
+            delta0: -delta_max,
+            n_delta,
+            du0: du_lo,
+            n_du,
+            margins: vec![IMPOSSIBLE; cells],
+            earliest: vec![f32::NAN; cells],
+        };
+        let pad = track.position(0.0).unit();
+        let rows: Vec<(Vec<f32>, Vec<f32>)> = (0..2 * n_delta)
+            .into_par_iter()
+            .map(|row| {
+                let northbound = row >= n_delta;
+                let delta = table.delta0 + (row % n_delta) as f64 * res;
+                let mut m = vec![IMPOSSIBLE; n_du];
+                let mut e = vec![f32::NAN; n_du];
+                let Some((node, ahead)) = plane_through(pad, delta, i, northbound) else {
+                    return (m, e);
+                };
+                for k in 0..n_du {
+                    let du = table.du0 + k as f64 * res;
+                    let orbit = satellite(&node, &ahead, du, geometry.orbit_radius_m, n);
+                    let found = earliest(
+                        |tau| {
+                            let t = geometry.fire_s + tau;
+                            closed_form_margin(
+                                interceptor,
+                                &orbit,
+                                geometry.fire_s,
+                                tau,
+                                track.position(t),
+                            )
+                        },
+                        0.0,
+                        window,
+                        SCAN_STEP_S,
+                    );
+                    m[k] = found.best_margin.max(f64::from(IMPOSSIBLE)) as f32;
+                    if let Some(tau) = found.tau_s {
+                        m[k] = m[k].max(0.0);
+                        e[k] = (geometry.fire_s + tau) as f32;
+                    }
+                }
+                (m, e)
+            })
+            .collect();
+        for (row, (m, e)) in rows.into_iter().enumerate() {
+            table.margins[row * n_du..(row + 1) * n_du].copy_from_slice(&m);
+            table.earliest[row * n_du..(row + 1) * n_du].copy_from_slice(&e);
+        }
+        Ok(table)
+    }
+
+    /// What the table was built for.
+    pub fn geometry(&self) -> &TableGeometry {
+        &self.geometry
+    }
+
+    /// Largest |δ| the table covers, rad: farther planes are out of reach.
+    pub fn max_cross_track_rad(&self) -> f64 {
+        -self.delta0
+    }
+
+    /// The range of Δu (rad) the table covers: satellites outside it are out
+    /// of reach.
+    pub fn lead_range_rad(&self) -> (f64, f64) {
+        (
+            self.du0,
+            self.du0 + (self.n_du - 1) as f64 * self.geometry.resolution_rad,
+        )
+    }
+
+    /// Number of cells.
+    pub fn cells(&self) -> usize {
+        self.margins.len()
+    }
+
+    /// Cells from which an intercept is feasible.
+    pub fn feasible_cells(&self) -> usize {
+        self.margins.iter().filter(|&&m| m >= 0.0).count()
+    }
+
+    /// Margin (m/s) at cross-track angle `delta` and lead `du` (rad), for a
+    /// pad on the northbound (`true`) or southbound half of the orbit,
+    /// interpolated bilinearly; −∞ outside the table.
+    pub fn margin(&self, delta: f64, du: f64, northbound: bool) -> f64 {
+        let res = self.geometry.resolution_rad;
+        let x = (delta - self.delta0) / res;
+        let y = (du - self.du0) / res;
+        if !(x >= 0.0 && y >= 0.0) {
+            return f64::NEG_INFINITY;
+        }
+        let (i, j) = (x.floor() as usize, y.floor() as usize);
+        if i + 1 >= self.n_delta || j + 1 >= self.n_du {
+            return f64::NEG_INFINITY;
+        }
+        let (fx, fy) = (x - i as f64, y - j as f64);
+        let base = usize::from(northbound) * self.n_delta * self.n_du;
+        let at = |a: usize, b: usize| f64::from(self.margins[base + a * self.n_du + b]);
+        (at(i, j) * (1.0 - fy) + at(i, j + 1) * fy) * (1.0 - fx)
+            + (at(i + 1, j) * (1.0 - fy) + at(i + 1, j + 1) * fy) * fx
+    }
+
+    /// Whether a satellite at (`delta`, `du`, `northbound`) can intercept.
+    pub fn in_reach(&self, delta: f64, du: f64, northbound: bool) -> bool {
+        self.margin(delta, du, northbound) >= 0.0
+    }
+
+    /// Earliest intercept time (s after lift-off) of the nearest cell, if
+    /// it has one.
+    pub fn earliest_s(&self, delta: f64, du: f64, northbound: bool) -> Option<f64> {
+        let res = self.geometry.resolution_rad;
+        let i = ((delta - self.delta0) / res).round();
+        let j = ((du - self.du0) / res).round();
+        if !(i >= 0.0 && j >= 0.0) || i as usize >= self.n_delta || j as usize >= self.n_du {
+            return None;
+        }
+        let base = usize::from(northbound) * self.n_delta * self.n_du;
+        let t = self.earliest[base + i as usize * self.n_du + j as usize];
+        (!t.is_nan()).then_some(f64::from(t))
+    }
+
+    /// The grid point nearest to each cell, as (δ, Δu, northbound, margin
+    /// m/s), for tests and plots.
+    pub fn cells_iter(&self) -> impl Iterator<Item = (f64, f64, bool, f64)> + '_ {
+        let res = self.geometry.resolution_rad;
+        self.margins.iter().enumerate().map(move |(k, &m)| {
+            let layer = k / (self.n_delta * self.n_du);
+            let rem = k % (self.n_delta * self.n_du);
+            (
+                self.delta0 + (rem / self.n_du) as f64 * res,
+                self.du0 + (rem % self.n_du) as f64 * res,
+                layer == 1,
+                f64::from(m),
+            )
+        })
+    }
+}
+
+/// The orbit plane of inclination `i` (rad) whose normal makes cross-track
+/// angle `delta` (rad) with the pad direction `pad`, with the pad on its
+/// northbound (`true`) or southbound half: the pad's projection on the plane
+/// and the direction 90° ahead of it. `None` if no such plane exists.
+pub(crate) fn plane_through(pad: Vec3, delta: f64, i: f64, northbound: bool) -> Option<(Vec3, Vec3)> {
+    let lat = pad.z.clamp(-1.0, 1.0).asin();
+    let lon = pad.y.atan2(pad.x);
+    // ŝ·ĥ = sin i cos φ sin(Ω − λ) + cos i sin φ = sin δ.
+    let arg = (delta.sin() - i.cos() * lat.sin()) / (i.sin() * lat.cos());
+    if !(-1.0..=1.0).contains(&arg) {
+        return None;
+    }
+    let x = arg.asin();
+    for raan in [lon + x, lon + std::f64::consts::PI - x] {
+        let node = Vec3::new(raan.cos(), raan.sin(), 0.0);
+        let h = Vec3::new(i.sin() * raan.sin(), -i.sin() * raan.cos(), i.cos());
+        let q = h.cross(node);
+        let u = pad.dot(q).atan2(pad.dot(node));
+        if (u.cos() > 0.0) == northbound {
+            let (s, c) = u.sin_cos();
+            return Some((node * c + q * s, q * c - node * s));
+        }
+    }
+    None
+}
+
+/// The satellite `du` (rad) ahead of the pad's projection (`node`, with
+/// `ahead` 90° further along the orbit), on a circular orbit of `radius` (m)
+/// and mean motion `n` (rad/s).
+fn satellite(node: &Vec3, ahead: &Vec3, du: f64, radius: f64, n: f64) -> CircularOrbit {
+    let (s, c) = du.sin_cos();
+    CircularOrbit {
+        radius,
+        mean_motion: n,
+        p: *node * c + *ahead * s,
+        q: *ahead * c - *node * s,
+    }
+}
