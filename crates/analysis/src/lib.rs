@@ -7,6 +7,7 @@ pub mod constellation;
 pub mod coverage;
 pub mod detection;
 pub mod provenance;
+pub mod sizing;
 pub mod trajectory;
 
 pub use provenance::Provenance;
