@@ -1,6 +1,19 @@
 //! Boost-phase sizing: how many space-based interceptors must be in orbit
 //! so that enough can reach every missile of a salvo before the deadline.
+//!
+//! The pieces, in the order a study uses them: [`layout`] lays a
+//! constellation out plane by plane; [`coverage`] samples launch times and
+//! counts the carriers that can reach each missile, through a reach table
+//! (or the analytic cap) and the shot [`assign`]ment; [`search`] finds the
+//! smallest constellation that meets a requirement; [`study`] puts it
+//! together beside the analytic models.
 
+pub mod assign;
+pub mod coverage;
+pub mod layout;
+pub mod search;
 mod spec;
+pub mod study;
 
 pub use spec::{AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind};
+pub use study::{SizingError, SizingInput, SizingResult, size, size_against};

@@ -1,0 +1,181 @@
+//! Shot assignment: can every missile get `shots` interceptors when each
+//! interceptor engages at most one missile, a carrier holds `capacity` of
+//! them, and a carrier fires at most one interceptor at any one missile?
+//!
+//! A b-matching on the bipartite graph missiles × carriers in reach, solved
+//! exactly by augmenting paths (Ford–Fulkerson on unit edges: source →
+//! missile with capacity `shots`, missile → carrier 1, carrier → sink
+//! `capacity`).
+
+/// Reusable buffers for [`Assigner::feasible`].
+#[derive(Clone, Debug, Default)]
+pub struct Assigner {
+    carriers: Vec<u32>,
+    lists: Vec<Vec<usize>>,
+    load: Vec<u32>,
+    users: Vec<Vec<usize>>,
+    assigned: Vec<Vec<usize>>,
+    seen: Vec<bool>,
+}
+
+impl Assigner {
+    /// Whether every missile `j` (with carriers in reach `reach[j]`, ids
+    /// sorted or not) can get `shots` interceptors from distinct carriers of
+    /// `capacity` interceptors each.
+    pub fn feasible(&mut self, reach: &[Vec<u32>], shots: u32, capacity: u32) -> bool {
+        let s = shots as usize;
+        if reach.iter().any(|r| r.len() < s) {
+            return false;
+        }
+        if capacity as usize >= reach.len() || s == 0 {
+            // Every carrier can serve every missile at once.
+            return true;
+        }
+        // Local carrier indices.
+        self.carriers.clear();
+        for r in reach {
+            self.carriers.extend_from_slice(r);
+        }
+        self.carriers.sort_unstable();
+        self.carriers.dedup();
+        let nc = self.carriers.len();
+        if (nc as u64) * u64::from(capacity) < (reach.len() as u64) * u64::from(shots) {
+            return false;
+        }
+        self.lists.resize_with(reach.len(), Vec::new);
+        for (list, r) in self.lists.iter_mut().zip(reach) {
+            list.clear();
+            list.extend(r.iter().map(|c| self.carriers.binary_search(c).unwrap_or(0)));
+        }
+        self.load.clear();
+        self.load.resize(nc, 0);
+        self.users.resize_with(nc, Vec::new);
+        self.users.iter_mut().for_each(Vec::clear);
+        self.assigned.resize_with(reach.len(), Vec::new);
+        self.assigned.iter_mut().for_each(Vec::clear);
+        for j in 0..reach.len() {
+            for _ in 0..s {
+                self.seen.clear();
+                self.seen.resize(nc, false);
+                if !self.augment(j, capacity) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Find a carrier for one more shot at missile `j`, moving other
+    /// missiles' shots along an augmenting path if needed.
+    fn augment(&mut self, j: usize, capacity: u32) -> bool {
+        for idx in 0..self.lists[j].len() {
+            let c = self.lists[j][idx];
+            if self.seen[c] || self.assigned[j].contains(&c) {
+                continue;
+            }
+            self.seen[c] = true;
+            if self.load[c] < capacity {
+                self.take(j, c);
+                return true;
+            }
+            // Full: try to move one of its missiles elsewhere.
+            for u in 0..self.users[c].len() {
+                let other = self.users[c][u];
+                if other == j {
+                    continue;
+                }
+                if self.augment(other, capacity) {
+                    // `other` gained a carrier elsewhere; free its slot on c.
+                    self.release(other, c);
+                    self.take(j, c);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn take(&mut self, j: usize, c: usize) {
+        self.load[c] += 1;
+        self.users[c].push(j);
+        self.assigned[j].push(c);
+    }
+
+    fn release(&mut self, j: usize, c: usize) {
+        self.load[c] -= 1;
+        if let Some(p) = self.users[c].iter().position(|&u| u == j) {
+            self.users[c].swap_remove(p);
+        }
+        if let Some(p) = self.assigned[j].iter().position(|&x| x == c) {
+            self.assigned[j].swap_remove(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Brute force: try every way of giving each missile `shots` distinct
+    /// carriers from its list, respecting capacities.
+    fn brute(reach: &[Vec<u32>], shots: usize, cap: u32, load: &mut Vec<u32>) -> bool {
+        let Some((first, rest)) = reach.split_first() else {
+            return true;
+        };
+        fn choose(
+            list: &[u32],
+            k: usize,
+            start: usize,
+            load: &mut Vec<u32>,
+            cap: u32,
+            rest: &[Vec<u32>],
+            shots: usize,
+        ) -> bool {
+            if k == 0 {
+                return brute(rest, shots, cap, load);
+            }
+            for i in start..list.len() {
+                let c = list[i] as usize;
+                if load[c] < cap {
+                    load[c] += 1;
+                    let ok = choose(list, k - 1, i + 1, load, cap, rest, shots);
+                    load[c] -= 1;
+                    if ok {
+                        return true;
+                    }
+                }
+            }
+            false
+        }
+        choose(first, shots, 0, load, cap, rest, shots)
+    }
+
+    /// The augmenting-path assignment agrees with exhaustive search on
+    /// random small instances.
+    #[test]
+    fn matches_brute_force() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut a = Assigner::default();
+        let mut agree = (0, 0);
+        for _ in 0..3_000 {
+            let missiles = 1 + (next() % 5) as usize;
+            let carriers = 1 + (next() % 7) as u32;
+            let reach: Vec<Vec<u32>> = (0..missiles)
+                .map(|_| (0..carriers).filter(|_| next() % 2 == 0).collect())
+                .collect();
+            let shots = 1 + (next() % 3) as u32;
+            let cap = 1 + (next() % 3) as u32;
+            let mut load = vec![0; carriers as usize];
+            let want = brute(&reach, shots as usize, cap, &mut load);
+            assert_eq!(a.feasible(&reach, shots, cap), want, "{reach:?} s {shots} c {cap}");
+            if want { agree.0 += 1 } else { agree.1 += 1 }
+        }
+        assert!(agree.0 > 200 && agree.1 > 200, "{agree:?}");
+    }
+}

@@ -1,0 +1,262 @@
+//! Coverage statistics of an SBI constellation against a raid: sample the
+//! launch time over the constellation's phasing, find the carriers that can
+//! reach each missile, solve the shot assignment.
+
+use super::assign::Assigner;
+use super::layout::Layout;
+use cupola_defense::reach::ReachTable;
+use cupola_physics::Vec3;
+use cupola_physics::constants::OMEGA_EARTH;
+use rayon::prelude::*;
+use std::sync::Arc;
+
+/// Which satellites can engage a launch, as a function of where they are
+/// relative to the pad at lift-off.
+#[derive(Clone, Debug)]
+pub enum ReachModel {
+    /// The reach table of an interceptor design against a trajectory.
+    Table(Arc<ReachTable>),
+    /// The analytic model's idealisation: every satellite whose ground
+    /// point is within `angle_rad` (ground reach over the Earth's radius) of
+    /// the pad at lift-off.
+    Cap {
+        /// Angular radius of the cap, rad.
+        angle_rad: f64,
+    },
+}
+
+impl ReachModel {
+    /// Largest cross-track angle in reach, rad.
+    fn max_cross_track(&self) -> f64 {
+        match self {
+            ReachModel::Table(t) => t.max_cross_track_rad(),
+            ReachModel::Cap { angle_rad } => *angle_rad,
+        }
+    }
+
+    /// Range of leads in reach, rad.
+    fn leads(&self) -> (f64, f64) {
+        match self {
+            ReachModel::Table(t) => t.lead_range_rad(),
+            ReachModel::Cap { angle_rad } => (-angle_rad, *angle_rad),
+        }
+    }
+
+    fn in_reach(&self, delta: f64, lead: f64, northbound: bool) -> bool {
+        match self {
+            ReachModel::Table(t) => t.in_reach(delta, lead, northbound),
+            // Spherical right triangle: cos d = cos δ cos Δu.
+            ReachModel::Cap { angle_rad } => delta.cos() * lead.cos() >= angle_rad.cos(),
+        }
+    }
+}
+
+/// One missile of a raid.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RaidMissile {
+    /// Pad direction, unit vector, Earth-fixed (ECEF).
+    pub pad_ecef: Vec3,
+    /// Launch time after the sampled raid time, s.
+    pub offset_s: f64,
+    /// Index of its reach model.
+    pub model: usize,
+}
+
+/// A raid: its missiles and the reach models they use.
+#[derive(Clone, Debug)]
+pub struct Raid {
+    /// The missiles.
+    pub missiles: Vec<RaidMissile>,
+    /// The reach models.
+    pub models: Vec<ReachModel>,
+}
+
+/// How launch times are sampled.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct Sampling {
+    /// Number of raid times.
+    pub samples: u32,
+    /// They cover `[0, span_s)` s after the epoch, one per stratum of width
+    /// `span_s / samples`, at a position drawn from the seed.
+    pub span_s: f64,
+    /// Master seed.
+    pub seed: u64,
+}
+
+impl Sampling {
+    /// Raid time of sample `k`, s: stratum `k` plus a uniform offset keyed
+    /// by (seed, k), so the same seed gives the same times for any thread
+    /// count.
+    pub fn time(&self, k: u32) -> f64 {
+        let u = (splitmix64(self.seed ^ splitmix64(u64::from(k) ^ 0x5349_5a49_4e47)) >> 11) as f64
+            * (1.0 / (1u64 << 53) as f64);
+        (f64::from(k) + u) * self.span_s / f64::from(self.samples.max(1))
+    }
+}
+
+/// The SplitMix64 finaliser (Steele, Lea & Flood, "Fast splittable
+/// pseudorandom number generators", OOPSLA 2014): a keyed, stateless draw.
+fn splitmix64(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Bins of the shots-in-reach histogram: 0, 1, …, `HISTOGRAM_BINS − 1`
+/// (the last bin holds that many or more).
+pub const HISTOGRAM_BINS: usize = 41;
+
+/// What the raid met, over every sampled launch time.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct CoverageStats {
+    /// Launch-time samples.
+    pub samples: u32,
+    /// Carriers in the constellation.
+    pub carriers: u32,
+    /// Samples in which every missile got its shots after assignment.
+    pub all_assigned: u64,
+    /// Samples in which every missile had its shots' worth of carriers in
+    /// reach (ignoring that carriers are shared).
+    pub all_in_reach: u64,
+    /// Sum over samples and missiles of the carriers in reach.
+    pub in_reach_total: u64,
+    /// Missile-samples by carriers in reach (see [`HISTOGRAM_BINS`]).
+    pub histogram: Vec<u64>,
+    /// Missiles in the raid.
+    pub missiles: u32,
+}
+
+impl CoverageStats {
+    fn empty(samples: u32, carriers: u32, missiles: u32) -> Self {
+        Self {
+            samples,
+            carriers,
+            all_assigned: 0,
+            all_in_reach: 0,
+            in_reach_total: 0,
+            histogram: vec![0; HISTOGRAM_BINS],
+            missiles,
+        }
+    }
+
+    fn merge(mut self, o: &CoverageStats) -> Self {
+        self.all_assigned += o.all_assigned;
+        self.all_in_reach += o.all_in_reach;
+        self.in_reach_total += o.in_reach_total;
+        for (a, b) in self.histogram.iter_mut().zip(&o.histogram) {
+            *a += b;
+        }
+        self
+    }
+
+    /// Probability that every missile gets its shots, after assignment.
+    pub fn p_success(&self) -> f64 {
+        self.all_assigned as f64 / f64::from(self.samples.max(1))
+    }
+
+    /// 95% Wilson score interval of [`CoverageStats::p_success`].
+    pub fn p_success_interval(&self) -> (f64, f64) {
+        wilson(self.all_assigned, u64::from(self.samples))
+    }
+
+    /// Probability that every missile has its shots' worth of carriers in
+    /// reach.
+    pub fn p_in_reach(&self) -> f64 {
+        self.all_in_reach as f64 / f64::from(self.samples.max(1))
+    }
+
+    /// Mean carriers in reach of a missile.
+    pub fn mean_in_reach(&self) -> f64 {
+        self.in_reach_total as f64 / (f64::from(self.samples.max(1)) * f64::from(self.missiles.max(1)))
+    }
+
+    /// Carriers in orbit per carrier in reach of a missile (∞ if none ever
+    /// is).
+    pub fn absentee_ratio(&self) -> f64 {
+        f64::from(self.carriers) / self.mean_in_reach()
+    }
+}
+
+/// Wilson score interval at 95% for `k` successes in `n` trials.
+pub fn wilson(k: u64, n: u64) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let z = 1.959_963_984_540_054_f64;
+    let n = n as f64;
+    let p = k as f64 / n;
+    let d = 1.0 + z * z / n;
+    let c = p + z * z / (2.0 * n);
+    let h = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt();
+    (((c - h) / d).max(0.0), ((c + h) / d).min(1.0))
+}
+
+/// Per-worker buffers.
+#[derive(Default)]
+struct Scratch {
+    reach: Vec<Vec<u32>>,
+    assigner: Assigner,
+}
+
+/// Carriers in reach of each missile of `raid` launched at `t` (s after the
+/// epoch), into `out` (one list per missile).
+pub fn in_reach_at(layout: &Layout, raid: &Raid, t: f64, out: &mut Vec<Vec<u32>>) {
+    out.resize_with(raid.missiles.len(), Vec::new);
+    for (m, list) in raid.missiles.iter().zip(out.iter_mut()) {
+        list.clear();
+        let model = &raid.models[m.model];
+        let (lo, hi) = model.leads();
+        let dmax = model.max_cross_track();
+        let tl = t + m.offset_s;
+        let (s, c) = (OMEGA_EARTH * tl).sin_cos();
+        let p = m.pad_ecef;
+        let pad = Vec3::new(c * p.x - s * p.y, s * p.x + c * p.y, p.z);
+        for plane in &layout.planes {
+            let g = plane.pad_geometry(pad, tl);
+            if g.delta.abs() > dmax {
+                continue;
+            }
+            plane.satellites_within(g.u_pad, tl, lo, hi, |k, lead| {
+                if model.in_reach(g.delta, lead, g.northbound) {
+                    list.push(k);
+                }
+            });
+        }
+    }
+}
+
+/// Coverage of `raid` by the carriers of `layout` (each with `capacity`
+/// interceptors) over the sampled launch times, requiring `shots` per
+/// missile; samples run in parallel, and every count is an integer merged
+/// in a fixed order, so the result does not depend on the thread count.
+pub fn coverage(layout: &Layout, raid: &Raid, sampling: &Sampling, shots: u32, capacity: u32) -> CoverageStats {
+    let n = raid.missiles.len() as u32;
+    let carriers = layout.len() as u32;
+    let chunk = 256u32;
+    let chunks = sampling.samples.div_ceil(chunk);
+    let parts: Vec<CoverageStats> = (0..chunks)
+        .into_par_iter()
+        .map_init(Scratch::default, |scratch, ci| {
+            let mut st = CoverageStats::empty(0, carriers, n);
+            for k in ci * chunk..((ci + 1) * chunk).min(sampling.samples) {
+                in_reach_at(layout, raid, sampling.time(k), &mut scratch.reach);
+                let mut all = true;
+                for list in &scratch.reach {
+                    let c = list.len();
+                    st.in_reach_total += c as u64;
+                    st.histogram[c.min(HISTOGRAM_BINS - 1)] += 1;
+                    all &= c >= shots as usize;
+                }
+                st.all_in_reach += u64::from(all);
+                if all && scratch.assigner.feasible(&scratch.reach, shots, capacity) {
+                    st.all_assigned += 1;
+                }
+            }
+            st
+        })
+        .collect();
+    parts
+        .iter()
+        .fold(CoverageStats::empty(sampling.samples, carriers, n), |a, b| a.merge(b))
+}

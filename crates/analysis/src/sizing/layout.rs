@@ -1,0 +1,189 @@
+//! A constellation laid out for fast reach queries: planes, each with its
+//! node and the sorted phases of its satellites, advanced by the J2 secular
+//! rates of circular orbits. A launch then asks each plane for the few
+//! satellites near the pad instead of propagating every satellite.
+
+use cupola_physics::Vec3;
+use cupola_physics::constellation::{Constellation, ConstellationError, Shell};
+use cupola_physics::orbit::Elements;
+use std::f64::consts::TAU;
+
+/// One orbit plane.
+#[derive(Clone, Debug)]
+pub struct Plane {
+    /// Inclination, rad.
+    pub inclination_rad: f64,
+    /// RAAN at t = 0, rad (cupola ECI).
+    pub raan0_rad: f64,
+    /// RAAN drift, rad/s.
+    pub raan_rate: f64,
+    /// Argument-of-latitude rate, rad/s.
+    pub u_rate: f64,
+    /// Arguments of latitude at t = 0, rad, sorted, in [0, 2π).
+    pub phases: Vec<f64>,
+    /// Index of the plane's first satellite in the layout.
+    pub first: u32,
+}
+
+/// Satellites of one or more circular shells, plane by plane.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    /// The planes.
+    pub planes: Vec<Plane>,
+    /// Orbit radius of each plane's shell, m (one per plane).
+    pub radius_m: Vec<f64>,
+}
+
+impl Layout {
+    /// The planes of a Walker shell (random plane offsets with `seed` when
+    /// `random` is set, as [`Constellation::with_random_phasing`]).
+    pub fn shell(shell: Shell, random: Option<u64>) -> Result<Self, ConstellationError> {
+        let c = match random {
+            Some(seed) => Constellation::with_random_phasing(vec![shell], seed)?,
+            None => Constellation::new(vec![shell])?,
+        };
+        let per_plane = shell.per_plane().max(1) as usize;
+        let mut layout = Layout::default();
+        for chunk in c.elements.chunks(per_plane) {
+            layout.push_plane(chunk);
+        }
+        Ok(layout)
+    }
+
+    /// Satellites each in its own plane, from their elements (circular).
+    pub fn from_elements(elements: &[Elements]) -> Self {
+        let mut layout = Layout::default();
+        for e in elements {
+            layout.push_plane(std::slice::from_ref(e));
+        }
+        layout
+    }
+
+    /// Add one plane from elements sharing its inclination and node.
+    fn push_plane(&mut self, elements: &[Elements]) {
+        let Some(first) = elements.first() else { return };
+        let rates = first.j2_rates();
+        let mut phases: Vec<f64> = elements
+            .iter()
+            .map(|e| (e.arg_perigee_rad + e.mean_anomaly_rad).rem_euclid(TAU))
+            .collect();
+        phases.sort_by(f64::total_cmp);
+        self.planes.push(Plane {
+            inclination_rad: first.inclination_rad,
+            raan0_rad: first.raan_rad,
+            raan_rate: rates.raan_rad_s,
+            u_rate: rates.arg_latitude_rad_s(),
+            phases,
+            first: self.len() as u32,
+        });
+        self.radius_m.push(first.semi_major_axis_m);
+    }
+
+    /// Number of satellites.
+    pub fn len(&self) -> usize {
+        self.planes.last().map_or(0, |p| p.first as usize + p.phases.len())
+    }
+
+    /// Whether there is no satellite.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Where a pad stands relative to a plane at one instant.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PadGeometry {
+    /// Cross-track angle of the pad from the plane, rad (positive on the
+    /// orbit normal's side).
+    pub delta: f64,
+    /// Argument of latitude of the pad's projection on the plane, rad.
+    pub u_pad: f64,
+    /// Whether the pad lies on the northbound half of the orbit.
+    pub northbound: bool,
+}
+
+impl Plane {
+    /// The pad (unit vector, ECI) relative to this plane at time `t` (s).
+    pub fn pad_geometry(&self, pad: Vec3, t: f64) -> PadGeometry {
+        let raan = self.raan0_rad + self.raan_rate * t;
+        let (si, ci) = self.inclination_rad.sin_cos();
+        let (so, co) = raan.sin_cos();
+        let h = Vec3::new(si * so, -si * co, ci);
+        let node = Vec3::new(co, so, 0.0);
+        let q = Vec3::new(-ci * so, ci * co, si);
+        let (x, y) = (pad.dot(node), pad.dot(q));
+        PadGeometry {
+            delta: pad.dot(h).clamp(-1.0, 1.0).asin(),
+            u_pad: y.atan2(x),
+            northbound: x > 0.0,
+        }
+    }
+
+    /// Call `f(index, lead)` for every satellite whose lead over `u_pad`
+    /// (rad, wrapped to (−π, π]) at time `t` (s) lies in `[lo, hi]`
+    /// (rad, `hi − lo < 2π`): a binary search in the sorted phases.
+    pub fn satellites_within(&self, u_pad: f64, t: f64, lo: f64, hi: f64, mut f: impl FnMut(u32, f64)) {
+        let n = self.phases.len();
+        if n == 0 {
+            return;
+        }
+        let shift = self.u_rate * t - u_pad;
+        // Phases φ with φ + shift ∈ [lo, hi] (mod 2π).
+        let start = (lo - shift).rem_euclid(TAU);
+        let width = hi - lo;
+        let end = start + width;
+        let mut visit = |a: f64, b: f64| {
+            let i0 = self.phases.partition_point(|&p| p < a);
+            let i1 = self.phases.partition_point(|&p| p <= b);
+            for k in i0..i1 {
+                let lead = (self.phases[k] + shift + std::f64::consts::PI).rem_euclid(TAU)
+                    - std::f64::consts::PI;
+                f(self.first + k as u32, lead);
+            }
+        };
+        if end < TAU {
+            visit(start, end);
+        } else {
+            visit(start, TAU);
+            visit(0.0, end - TAU);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cupola_physics::constellation::Shell;
+
+    /// The plane query finds exactly the satellites a brute-force check of
+    /// every satellite's lead finds.
+    #[test]
+    fn plane_query_matches_brute_force() {
+        let shell = Shell::walker_delta(550e3, 53f64.to_radians(), 1_584, 72, 17);
+        let layout = Layout::shell(shell, None).unwrap();
+        assert_eq!(layout.len(), 1_584);
+        let pad = Vec3::new(0.3, 0.5, 0.6).unit();
+        for t in [0.0, 1_234.5, 86_000.0] {
+            for p in &layout.planes {
+                let g = p.pad_geometry(pad, t);
+                let (lo, hi) = (-0.7, 0.25);
+                let mut found = Vec::new();
+                p.satellites_within(g.u_pad, t, lo, hi, |k, _| found.push(k));
+                let brute: Vec<u32> = p
+                    .phases
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, ph)| {
+                        let lead = (**ph + p.u_rate * t - g.u_pad + std::f64::consts::PI)
+                            .rem_euclid(TAU)
+                            - std::f64::consts::PI;
+                        (lo..=hi).contains(&lead)
+                    })
+                    .map(|(k, _)| p.first + k as u32)
+                    .collect();
+                found.sort();
+                assert_eq!(found, brute);
+            }
+        }
+    }
+}
