@@ -8,6 +8,7 @@
 //! smallest constellation that meets a requirement; [`study`] puts it
 //! together beside the analytic models.
 
+pub mod asat;
 pub mod assign;
 pub mod coverage;
 pub mod layout;
@@ -17,3 +18,6 @@ pub mod study;
 
 pub use spec::{AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind};
 pub use study::{SizingError, SizingInput, SizingResult, size, size_against};
+
+#[cfg(test)]
+mod tests;

@@ -26,18 +26,18 @@ pub enum ReachModel {
 }
 
 impl ReachModel {
-    /// Largest cross-track angle in reach, rad.
-    fn max_cross_track(&self) -> f64 {
+    /// Range of cross-track angles that can be in reach, rad.
+    fn cross_track(&self) -> (f64, f64) {
         match self {
-            ReachModel::Table(t) => t.max_cross_track_rad(),
-            ReachModel::Cap { angle_rad } => *angle_rad,
+            ReachModel::Table(t) => t.feasible_cross_track_rad(),
+            ReachModel::Cap { angle_rad } => (-angle_rad, *angle_rad),
         }
     }
 
-    /// Range of leads in reach, rad.
+    /// Range of leads that can be in reach, rad.
     fn leads(&self) -> (f64, f64) {
         match self {
-            ReachModel::Table(t) => t.lead_range_rad(),
+            ReachModel::Table(t) => t.feasible_lead_rad(),
             ReachModel::Cap { angle_rad } => (-angle_rad, *angle_rad),
         }
     }
@@ -203,18 +203,28 @@ struct Scratch {
 /// epoch), into `out` (one list per missile).
 pub fn in_reach_at(layout: &Layout, raid: &Raid, t: f64, out: &mut Vec<Vec<u32>>) {
     out.resize_with(raid.missiles.len(), Vec::new);
-    for (m, list) in raid.missiles.iter().zip(out.iter_mut()) {
+    for (j, m) in raid.missiles.iter().enumerate() {
+        // A launch identical to an earlier one has the same carriers in reach.
+        if let Some(same) = raid.missiles[..j].iter().position(|o| o == m) {
+            let (done, rest) = out.split_at_mut(j);
+            rest[0].clone_from(&done[same]);
+            continue;
+        }
+        let list = &mut out[j];
         list.clear();
         let model = &raid.models[m.model];
         let (lo, hi) = model.leads();
-        let dmax = model.max_cross_track();
+        let (dlo, dhi) = model.cross_track();
+        if lo > hi || dlo > dhi {
+            continue;
+        }
         let tl = t + m.offset_s;
         let (s, c) = (OMEGA_EARTH * tl).sin_cos();
         let p = m.pad_ecef;
         let pad = Vec3::new(c * p.x - s * p.y, s * p.x + c * p.y, p.z);
         for plane in &layout.planes {
             let g = plane.pad_geometry(pad, tl);
-            if g.delta.abs() > dmax {
+            if g.delta < dlo || g.delta > dhi {
                 continue;
             }
             plane.satellites_within(g.u_pad, tl, lo, hi, |k, lead| {

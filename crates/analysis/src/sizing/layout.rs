@@ -88,6 +88,27 @@ impl Layout {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Position and velocity (m, m/s, cupola ECI) of every satellite at
+    /// time `t` (s), in index order, into `out` (cleared first).
+    pub fn states(&self, t: f64, out: &mut Vec<(Vec3, Vec3)>) {
+        out.clear();
+        for (plane, &radius) in self.planes.iter().zip(&self.radius_m) {
+            let raan = plane.raan0_rad + plane.raan_rate * t;
+            let (si, ci) = plane.inclination_rad.sin_cos();
+            let (so, co) = raan.sin_cos();
+            let node = Vec3::new(co, so, 0.0);
+            let q = Vec3::new(-ci * so, ci * co, si);
+            let speed = (cupola_physics::constants::MU_EARTH / radius).sqrt();
+            for &phase in &plane.phases {
+                let (su, cu) = (phase + plane.u_rate * t).sin_cos();
+                out.push((
+                    (node * cu + q * su) * radius,
+                    (q * cu - node * su) * speed,
+                ));
+            }
+        }
+    }
 }
 
 /// Where a pad stands relative to a plane at one instant.

@@ -98,6 +98,29 @@ pub struct Analytic {
     pub inclined_poisson_total: f64,
 }
 
+/// One constellation tried by the search.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Tried {
+    /// Carriers.
+    pub total: u32,
+    /// Probability every missile got its shots.
+    pub p_success: f64,
+    /// Mean carriers in reach of a missile.
+    pub mean_in_reach: f64,
+}
+
+/// The search over one family (altitude, inclination, planes).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct FamilyResult {
+    /// The family.
+    pub family: Family,
+    /// Its smallest constellation meeting the requirement (None: none up to
+    /// the limit).
+    pub best: Option<Candidate>,
+    /// Every constellation tried, by size.
+    pub tried: Vec<Tried>,
+}
+
 /// The result of a sizing study.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct SizingResult {
@@ -107,9 +130,8 @@ pub struct SizingResult {
     pub requirement: Requirement,
     /// Reach against the reference launch.
     pub reach: ReachSummary,
-    /// Smallest constellation of each family searched (None: none up to
-    /// the limit).
-    pub families: Vec<(Family, Option<Candidate>)>,
+    /// Each family searched, with what it found.
+    pub families: Vec<FamilyResult>,
     /// The smallest of them all.
     pub best: Option<Candidate>,
     /// Carrier mass in orbit, kg each.
@@ -196,12 +218,26 @@ pub fn size_against(input: &SizingInput, trajectory: &Trajectory) -> Result<Sizi
             };
             let s = smallest(family, &raid, &sampling, &req, spec.max_satellites, start)?;
             evaluations += s.tried.len();
-            families.push((family, s.best));
+            let mut tried: Vec<Tried> = s
+                .tried
+                .iter()
+                .map(|c| Tried {
+                    total: c.total,
+                    p_success: c.stats.p_success(),
+                    mean_in_reach: c.stats.mean_in_reach(),
+                })
+                .collect();
+            tried.sort_by_key(|t| t.total);
+            families.push(FamilyResult {
+                family,
+                best: s.best,
+                tried,
+            });
         }
     }
     let best = families
         .iter()
-        .filter_map(|(_, c)| c.clone())
+        .filter_map(|f| f.best.clone())
         .min_by_key(|c| c.total);
     Ok(SizingResult {
         salvo: spec.salvo,

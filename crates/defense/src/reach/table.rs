@@ -84,6 +84,9 @@ pub struct ReachTable {
     margins: Vec<f32>,
     /// Earliest intercept time in each cell, s after lift-off (NaN: none).
     earliest: Vec<f32>,
+    /// Bounding box of the feasible cells grown by one cell, rad:
+    /// (δ low, δ high, Δu low, Δu high); empty (low > high) when none is.
+    feasible_box: [f64; 4],
 }
 
 impl ReachTable {
@@ -135,6 +138,7 @@ impl ReachTable {
             n_du,
             margins: vec![IMPOSSIBLE; cells],
             earliest: vec![f32::NAN; cells],
+            feasible_box: [f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY],
         };
         let pad = track.position(0.0).unit();
         let rows: Vec<(Vec<f32>, Vec<f32>)> = (0..2 * n_delta)
@@ -178,6 +182,18 @@ impl ReachTable {
             table.margins[row * n_du..(row + 1) * n_du].copy_from_slice(&m);
             table.earliest[row * n_du..(row + 1) * n_du].copy_from_slice(&e);
         }
+        let mut bbox = table.feasible_box;
+        for (d, du, _, m) in table.cells_iter() {
+            if m >= 0.0 {
+                bbox = [
+                    bbox[0].min(d - res),
+                    bbox[1].max(d + res),
+                    bbox[2].min(du - res),
+                    bbox[3].max(du + res),
+                ];
+            }
+        }
+        table.feasible_box = bbox;
         Ok(table)
     }
 
@@ -198,6 +214,19 @@ impl ReachTable {
             self.du0,
             self.du0 + (self.n_du - 1) as f64 * self.geometry.resolution_rad,
         )
+    }
+
+    /// Cross-track angles (rad) of the feasible region, grown by one cell:
+    /// outside it the interpolated margin is negative. Empty (low > high)
+    /// when no cell is feasible.
+    pub fn feasible_cross_track_rad(&self) -> (f64, f64) {
+        (self.feasible_box[0], self.feasible_box[1])
+    }
+
+    /// Leads (rad) of the feasible region, grown by one cell; see
+    /// [`ReachTable::feasible_cross_track_rad`].
+    pub fn feasible_lead_rad(&self) -> (f64, f64) {
+        (self.feasible_box[2], self.feasible_box[3])
     }
 
     /// Number of cells.
