@@ -6,7 +6,8 @@
 //! counts the carriers that can reach each missile, through a reach table
 //! (or the analytic cap) and the shot [`assign`]ment; [`search`] finds the
 //! smallest constellation that meets a requirement; [`study`] puts it
-//! together beside the analytic models.
+//! together beside the analytic models; [`sweep`] repeats it over a
+//! parameter; [`asat`] turns the layer against satellites.
 
 pub mod asat;
 pub mod assign;
@@ -15,6 +16,7 @@ pub mod layout;
 pub mod search;
 mod spec;
 pub mod study;
+pub mod sweep;
 
 pub use spec::{AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind};
 pub use study::{SizingError, SizingInput, SizingResult, size, size_against};

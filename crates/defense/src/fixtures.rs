@@ -26,6 +26,7 @@ pub fn default_trajectory() -> Trajectory {
 pub fn sbi() -> Interceptor {
     Interceptor {
         booster_delta_v_m_s: 4_000.0,
+        booster_stages: 1,
         booster_isp_s: 285.0,
         structure_fraction: 0.15,
         acceleration_m_s2: 100.0,

@@ -14,6 +14,9 @@ use cupola_physics::constants::G0;
 pub struct Interceptor {
     /// Velocity change the booster gives the kill vehicle, m/s.
     pub booster_delta_v_m_s: f64,
+    /// Booster stages, ≥ 1, each giving an equal share of the Δv with the
+    /// same Isp and structure fraction.
+    pub booster_stages: u32,
     /// Booster specific impulse, s.
     pub booster_isp_s: f64,
     /// Booster structure fraction: structure / (structure + propellant),
@@ -68,7 +71,7 @@ pub enum InterceptorError {
     /// for the velocity change.
     #[error(
         "a booster of structure fraction {structure_fraction} and Isp {isp_s} s cannot give {delta_v_m_s} m/s: \
-         the mass ratio {mass_ratio:.2} needs a structure fraction below {max_fraction:.3}"
+         the stage mass ratio {mass_ratio:.2} needs a structure fraction below {max_fraction:.3} (or more stages)"
     )]
     Unreachable {
         /// Requested velocity change, m/s.
@@ -110,6 +113,13 @@ impl Interceptor {
     /// Check every parameter.
     pub fn validate(&self) -> Result<(), InterceptorError> {
         positive("booster_delta_v_m_s", self.booster_delta_v_m_s)?;
+        if !(1..=4).contains(&self.booster_stages) {
+            return Err(InterceptorError::OutOfRange {
+                field: "booster_stages",
+                value: f64::from(self.booster_stages),
+                range: "1 to 4",
+            });
+        }
         positive("booster_isp_s", self.booster_isp_s)?;
         positive("acceleration_m_s2", self.acceleration_m_s2)?;
         positive("kill_vehicle_mass_kg", self.kill_vehicle_mass_kg)?;
@@ -137,15 +147,17 @@ impl Interceptor {
         self.mass_kg().map(|_| ())
     }
 
-    /// Booster mass ratio (ignition over burnout mass), dimensionless:
-    /// `exp(Δv / (Isp·g₀))`.
+    /// Mass ratio of each booster stage (ignition over burnout mass),
+    /// dimensionless: `exp(Δv / (n·Isp·g₀))` for n stages.
     pub fn mass_ratio(&self) -> f64 {
-        (self.booster_delta_v_m_s / (self.booster_isp_s * G0)).exp()
+        (self.booster_delta_v_m_s / (f64::from(self.booster_stages.max(1)) * self.booster_isp_s * G0)).exp()
     }
 
     /// Launch mass of the whole interceptor, kg, from the rocket equation
-    /// with structure fraction ε: with R the mass ratio and m the kill
-    /// vehicle's mass, `m₀ = m·R·(1 − ε)/(1 − ε·R)`; impossible when `ε·R ≥ 1`.
+    /// with structure fraction ε: with R the stage mass ratio, each stage
+    /// multiplies the mass above it by `R·(1 − ε)/(1 − ε·R)`, so n stages
+    /// give `m₀ = m·[R(1 − ε)/(1 − εR)]ⁿ` for a kill vehicle of mass m;
+    /// impossible when `ε·R ≥ 1`.
     pub fn mass_kg(&self) -> Result<f64, InterceptorError> {
         let r = self.mass_ratio();
         let e = self.structure_fraction;
@@ -158,7 +170,8 @@ impl Interceptor {
                 max_fraction: 1.0 / r,
             });
         }
-        Ok(self.kill_vehicle_mass_kg * r * (1.0 - e) / (1.0 - e * r))
+        let growth = r * (1.0 - e) / (1.0 - e * r);
+        Ok(self.kill_vehicle_mass_kg * growth.powi(self.booster_stages.max(1) as i32))
     }
 
     /// Booster burn time, s: `Δv / a`.
@@ -232,6 +245,21 @@ mod tests {
             ..sbi()
         };
         assert!((no_structure.mass_kg().unwrap() - m_kv * r).abs() < 1e-9);
+        // Two stages without structure: the same total mass ratio (the
+        // rocket equation is additive in Δv).
+        let two = Interceptor {
+            booster_stages: 2,
+            ..no_structure.clone()
+        };
+        assert!((two.mass_kg().unwrap() - m_kv * r).abs() < 1e-9);
+        // With structure, staging makes a hard Δv possible and lighter.
+        let fast = |n| Interceptor {
+            booster_delta_v_m_s: 6_000.0,
+            booster_stages: n,
+            ..sbi()
+        };
+        assert!(fast(1).mass_kg().is_err());
+        assert!(fast(2).mass_kg().unwrap() > fast(3).mass_kg().unwrap());
         assert!((i.burn_time_s() - 40.0).abs() < 1e-12);
     }
 

@@ -19,12 +19,14 @@ pub(crate) fn default_launch() -> TrajectoryStudy {
     }
 }
 
-/// A generic layer: 4 km/s, 10 g interceptors, one per carrier, 500 km 55°.
+/// A generic layer: 4 km/s two-stage 10 g interceptors, one per carrier,
+/// 500 km 55°.
 pub(crate) fn layer() -> SbiLayerSpec {
     SbiLayerSpec {
         carrier: Carrier {
             interceptor: Interceptor {
                 booster_delta_v_m_s: 4_000.0,
+                booster_stages: 2,
                 booster_isp_s: 285.0,
                 structure_fraction: 0.15,
                 acceleration_m_s2: 98.0665,
@@ -109,3 +111,32 @@ fn deterministic_across_thread_counts() {
     assert_eq!(run(1), run(2));
 }
 
+
+/// Sweeps move the answer the way the physics says: a bigger salvo or a
+/// shorter boost needs more satellites; a faster interceptor fewer.
+#[test]
+fn sweeps_move_the_right_way() {
+    let mut i = input(1, 500);
+    i.layer.planes = vec![48];
+    let reference = i.launch.solve().unwrap().trajectory;
+    let totals = |kind, values: &[f64]| -> Vec<u32> {
+        sweep::run_sweep(
+            &i,
+            &reference,
+            &Sweep {
+                kind,
+                values: values.to_vec(),
+            },
+        )
+        .points
+        .iter()
+        .map(|p| p.outcome.as_ref().unwrap().best.as_ref().map_or(u32::MAX, |b| b.total))
+        .collect()
+    };
+    let salvo = totals(SweepKind::Salvo, &[1.0, 3.0]);
+    assert!(salvo[0] < salvo[1], "{salvo:?}");
+    let dv = totals(SweepKind::DeltaV, &[3_000.0, 6_000.0]);
+    assert!(dv[0] > dv[1], "{dv:?}");
+    let boost = totals(SweepKind::BoostTime, &[130.0, 200.0]);
+    assert!(boost[0] > boost[1], "{boost:?}");
+}

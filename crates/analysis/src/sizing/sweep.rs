@@ -1,0 +1,70 @@
+//! Sweeps of the sizing study: the constellation needed as one parameter
+//! varies (salvo size, boost time, interceptor Δv, orbit altitude,
+//! inclination), each point a full sizing search beside the analytic models.
+
+use super::spec::{Sweep, SweepKind};
+use super::study::{SizingInput, SizingResult, size_against};
+use cupola_threat::{Missile, Trajectory};
+
+/// One point of a sweep.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct SweepPoint {
+    /// The swept value (SI units; a count for the salvo).
+    pub value: f64,
+    /// The sizing there, or why it could not run.
+    pub outcome: Result<SizingResult, String>,
+}
+
+/// A whole sweep.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct SweepResult {
+    /// What was swept.
+    pub kind: SweepKind,
+    /// The points, in the order given.
+    pub points: Vec<SweepPoint>,
+}
+
+/// `missile` with its stage burn times scaled so that they add up to
+/// `boost_s` (s), propellant kept: a faster burn is a higher thrust.
+pub fn with_boost_time(missile: &Missile, boost_s: f64) -> Missile {
+    let total: f64 = missile.stages.iter().map(|s| s.burn_time_s).sum();
+    let k = boost_s / total;
+    let mut m = missile.clone();
+    for s in &mut m.stages {
+        s.burn_time_s *= k;
+    }
+    m.name = format!("{} ({boost_s:.0} s boost)", missile.name);
+    m
+}
+
+/// Run `sweep` around `input`, whose reference launch flew `reference`.
+pub fn run_sweep(input: &SizingInput, reference: &Trajectory, sweep: &Sweep) -> SweepResult {
+    let points = sweep
+        .values
+        .iter()
+        .map(|&value| {
+            let mut i = input.clone();
+            let mut flown = None;
+            match sweep.kind {
+                SweepKind::Salvo => i.spec.salvo = value.round().max(1.0) as u32,
+                SweepKind::DeltaV => i.layer.carrier.interceptor.booster_delta_v_m_s = value,
+                SweepKind::Altitude => i.layer.altitude_m = value,
+                SweepKind::Inclination => i.layer.inclinations_rad = vec![value],
+                SweepKind::BoostTime => {
+                    i.launch.missile = with_boost_time(&input.launch.missile, value);
+                    flown = Some(i.launch.solve().map(|s| s.trajectory));
+                }
+            }
+            let outcome = match flown {
+                None => size_against(&i, reference).map_err(|e| e.to_string()),
+                Some(Ok(t)) => size_against(&i, &t).map_err(|e| e.to_string()),
+                Some(Err(e)) => Err(e.to_string()),
+            };
+            SweepPoint { value, outcome }
+        })
+        .collect();
+    SweepResult {
+        kind: sweep.kind,
+        points,
+    }
+}
