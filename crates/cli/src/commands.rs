@@ -5,4 +5,5 @@ pub mod constellation;
 pub mod detect;
 pub mod missiles;
 pub mod run;
+pub mod size;
 pub mod trajectory;

@@ -51,6 +51,10 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Sizing study: how many space-based interceptors the scenario's
+    /// `[sbi]` layer needs against its `[size]` salvo, beside the analytic
+    /// absentee-ratio models, with sweeps and SVG plots.
+    Size(commands::size::SizeArgs),
     /// Trajectory study: target and fly missiles, report their timelines.
     Trajectory(commands::trajectory::TrajectoryArgs),
     /// List the catalog of generic missiles with their sources.
@@ -81,6 +85,7 @@ fn main() -> ExitCode {
             commands::constellation::constellation(file.as_deref(), &output)
         }
         Command::Detect { file, output } => commands::detect::detect(file.as_deref(), &output),
+        Command::Size(args) => commands::size::size(&args),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
         Command::Missiles { json } => commands::missiles::missiles(json),
     };

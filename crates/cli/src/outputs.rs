@@ -2,9 +2,11 @@
 
 mod coverage;
 mod detection;
+mod sizing;
 mod trajectory;
 
 pub use detection::LaunchDetection;
+pub use sizing::SizingReport;
 
 use crate::OutputArgs;
 use crate::failure::Failure;
@@ -32,6 +34,9 @@ pub struct Results {
     /// Detection timelines of the launches.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub detections: Vec<LaunchDetection>,
+    /// Boost-phase sizing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sizing: Option<SizingReport>,
 }
 
 /// The git commit this binary was built from, when known.
@@ -111,6 +116,7 @@ pub fn summary(prov: &Provenance, title: &str, results: &Results) -> String {
     parts.extend(results.coverage.iter().map(coverage::coverage_text));
     parts.extend(results.trajectories.iter().map(trajectory::text));
     parts.extend(results.detections.iter().map(detection::text));
+    parts.extend(results.sizing.iter().map(sizing::text));
     for p in parts {
         let _ = writeln!(o);
         o.push_str(&p);
@@ -197,6 +203,9 @@ pub fn files(
     for d in &results.detections {
         let stem = unique_stem(&mut detection_stems, &d.launch);
         detection::files(&mut sink, &stem, d)?;
+    }
+    if let Some(s) = &results.sizing {
+        sizing::files(&mut sink, s)?;
     }
     sink.set.add("report.html", sink.html.render().into_bytes());
     Ok(sink.set)

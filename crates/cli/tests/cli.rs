@@ -358,4 +358,63 @@ fn studies_without_their_inputs_are_bad_input() {
     let o = cupola(&["detect", "scenarios/lofted.toml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("[[sensor]]"), "{}", stderr(&o));
+    let o = cupola(&["size", "scenarios/lofted.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("[sbi]"), "{}", stderr(&o));
+}
+
+#[test]
+fn default_run_includes_a_sizing_summary() {
+    let o = cupola(&["run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    for want in [
+        "Boost-phase sizing: salvo of 10",
+        "numeric: reach table",
+        "analytic: inclination-corrected + Poisson",
+        "analytic: uniform sphere + Poisson",
+        "analytic: mean value",
+        "Mass in orbit",
+        "Against satellites (leo-tracking)",
+    ] {
+        assert!(s.contains(want), "summary lacks {want:?}:\n{s}");
+    }
+    assert!(!s.contains("Sweep of"), "run skips the sweeps");
+}
+
+#[test]
+fn size_study_writes_sweeps_and_plots() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("size");
+    let o = cupola(&[
+        "size",
+        "--sweep",
+        "salvo",
+        "--samples",
+        "300",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Sweep of missiles in the salvo"), "{}", stdout(&o));
+    for f in [
+        "sizing.csv",
+        "sizing.svg",
+        "sweep-salvo.csv",
+        "sweep-salvo.svg",
+        "asat.csv",
+        "report.html",
+    ] {
+        assert!(out.join(f).exists(), "{f} missing");
+    }
+    let csv = std::fs::read_to_string(out.join("sweep-salvo.csv")).unwrap();
+    assert!(csv.starts_with("salvo,numeric_carriers"), "{csv}");
+    assert_eq!(csv.lines().count(), 7, "{csv}");
+    let o = cupola(&["size", "--samples", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--samples"), "{}", stderr(&o));
+    let o = cupola(&["size", "--json", "--no-sweeps", "--samples", "200"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["sizing"]["result"]["analytic"]["fraction_uniform"].as_f64().is_some());
 }

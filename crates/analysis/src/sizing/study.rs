@@ -7,7 +7,7 @@ use super::search::{Candidate, Family, Requirement, smallest};
 use super::spec::{SbiLayerSpec, SizingSpec};
 use crate::absentee::{fraction_in_reach, inclination_factor, poisson_mean_for};
 use crate::trajectory::{StudyError, TrajectoryStudy};
-use cupola_defense::budget::{BudgetError, TimeBudget};
+use cupola_defense::budget::{BudgetError, Deadline, TimeBudget};
 use cupola_defense::interceptor::InterceptorError;
 use cupola_defense::reach::{ReachTable, ReachTableError, TableGeometry, TargetTrack};
 use cupola_physics::Vec3;
@@ -128,6 +128,8 @@ pub struct SizingResult {
     pub salvo: u32,
     /// The requirement.
     pub requirement: Requirement,
+    /// The deadline the reach was computed for.
+    pub deadline: Deadline,
     /// Reach against the reference launch.
     pub reach: ReachSummary,
     /// Each family searched, with what it found.
@@ -242,6 +244,7 @@ pub fn size_against(input: &SizingInput, trajectory: &Trajectory) -> Result<Sizi
     Ok(SizingResult {
         salvo: spec.salvo,
         requirement: req,
+        deadline: layer.deadline,
         reach: reach.unwrap_or(ReachSummary {
             fire_s,
             deadline_s,

@@ -41,8 +41,10 @@ pub fn studies(s: &Scenario, step_s: f64) -> Vec<TrajectoryStudy> {
 }
 
 /// Run the scenario at `file` (or the default) and emit its results: the
-/// constellations (and their coverage, when the scenario asks for it), and
-/// every launch — past the sensor layer when there is one.
+/// constellations (and their coverage, when the scenario asks for it),
+/// every launch — past the sensor layer when there is one — and the
+/// boost-phase sizing (without its sweeps) when the scenario has `[sbi]` and
+/// `[size]`.
 pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
     let scenario = load(file)?;
     let layer = Layer::new(&scenario)?;
@@ -59,6 +61,14 @@ pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
         }
     } else {
         crate::commands::detect::detections(&scenario, &layer, &mut results)?;
+    }
+    if scenario.sbi.is_some() && scenario.size.is_some() {
+        results.sizing = Some(crate::commands::size::sizing(
+            &scenario,
+            &layer,
+            crate::commands::size::SweepChoice::None,
+            None,
+        )?);
     }
     outputs::emit(
         &outputs::provenance(&scenario),

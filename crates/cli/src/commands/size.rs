@@ -1,0 +1,202 @@
+//! `cupola size`: how many space-based interceptors the scenario's layer
+//! needs against its salvo, the analytic models beside the numeric answer,
+//! sweeps, and the layer's reach against satellites.
+
+use crate::OutputArgs;
+use crate::commands::run::{DEFAULT_STEP_S, load, studies};
+use crate::failure::Failure;
+use crate::layer::Layer;
+use crate::outputs::{self, Results, SizingReport};
+use clap::{Args, ValueEnum};
+use cupola_analysis::detection::DetectionStudy;
+use cupola_analysis::sizing::asat::asat_reach;
+use cupola_analysis::sizing::sweep::run_sweep;
+use cupola_analysis::sizing::{Detection, SizingError, SizingInput, Sweep, SweepKind, size_against};
+use cupola_scenario::Scenario;
+use std::path::PathBuf;
+
+/// Flags of `cupola size`.
+#[derive(Args, Debug, Default)]
+pub struct SizeArgs {
+    /// Scenario file (TOML); omit for the built-in default.
+    pub file: Option<PathBuf>,
+    /// Run only these of the scenario's `[size.sweep]` sweeps (repeat the
+    /// flag for several); default all of them.
+    #[arg(long = "sweep", value_enum)]
+    pub sweeps: Vec<SweepFlag>,
+    /// Skip the sweeps: the sizing at the scenario's settings only.
+    #[arg(long, conflicts_with = "sweeps")]
+    pub no_sweeps: bool,
+    /// Launch-time samples per candidate constellation, overriding
+    /// `[size] samples` (1 to 1,000,000).
+    #[arg(long, value_name = "N")]
+    pub samples: Option<u32>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A sweep named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SweepFlag {
+    /// Missiles in the salvo.
+    Salvo,
+    /// The missile's boost time.
+    Boost,
+    /// The interceptor's Δv.
+    DeltaV,
+    /// Orbit altitude.
+    Altitude,
+    /// Orbit inclination.
+    Inclination,
+}
+
+impl SweepFlag {
+    fn kind(self) -> SweepKind {
+        match self {
+            SweepFlag::Salvo => SweepKind::Salvo,
+            SweepFlag::Boost => SweepKind::BoostTime,
+            SweepFlag::DeltaV => SweepKind::DeltaV,
+            SweepFlag::Altitude => SweepKind::Altitude,
+            SweepFlag::Inclination => SweepKind::Inclination,
+        }
+    }
+}
+
+impl From<SizingError> for Failure {
+    fn from(e: SizingError) -> Self {
+        match e {
+            SizingError::Flight(f) => f.into(),
+            SizingError::Budget(_) | SizingError::Interceptor(_) => Failure::Input(e.to_string()),
+            SizingError::Table(_) | SizingError::Constellation(_) => {
+                Failure::Input(format!("sizing: {e}"))
+            }
+        }
+    }
+}
+
+/// Which sweeps to run.
+pub enum SweepChoice<'a> {
+    /// None.
+    None,
+    /// The scenario's, all or only those named.
+    Some(&'a [SweepFlag]),
+}
+
+/// The sizing study of `scenario` (which must have `[sbi]` and `[size]`),
+/// with the chosen sweeps and the anti-satellite reach when asked.
+pub fn sizing(
+    scenario: &Scenario,
+    layer: &Layer,
+    sweeps: SweepChoice<'_>,
+    samples: Option<u32>,
+) -> Result<SizingReport, Failure> {
+    let (Some(sbi), Some(spec)) = (&scenario.sbi, &scenario.size) else {
+        return Err(Failure::Input(format!(
+            "{}: the scenario has no [sbi] and [size] tables; add them (see docs/scenario.md)",
+            scenario.source_name
+        )));
+    };
+    let mut spec = spec.clone();
+    if let Some(n) = samples {
+        if !(1..=1_000_000).contains(&n) {
+            return Err(Failure::Input(format!(
+                "--samples {n}: must be between 1 and 1,000,000"
+            )));
+        }
+        spec.samples = n;
+    }
+    let launch = studies(scenario, DEFAULT_STEP_S)
+        .into_iter()
+        .nth(spec.launch)
+        .ok_or_else(|| Failure::Internal("sizing launch index out of range".into()))?;
+    let flown = launch.solve()?.trajectory;
+    let detection_s = match sbi.detection {
+        Detection::Latency { seconds } => seconds,
+        Detection::SensorLayer => {
+            let sensors = layer.sensors(scenario)?;
+            let d = DetectionStudy {
+                launch: &launch,
+                sensors: &sensors,
+                step_s: scenario.detect.as_ref().map_or(1.0, |d| d.step_s),
+            }
+            .run()?;
+            d.detection
+                .first_detection
+                .map(|(t, _)| t)
+                .ok_or_else(|| {
+                    Failure::Input(format!(
+                        "[sbi.budget] detection = \"sensors\": the sensor layer never reports launch \"{}\"; give detection_s instead or add sensors",
+                        launch.name
+                    ))
+                })?
+        }
+    };
+    let input = SizingInput {
+        layer: sbi.clone(),
+        spec: spec.clone(),
+        launch,
+        detection_s,
+        seed: scenario.seed,
+    };
+    let result = size_against(&input, &flown)?;
+    let chosen: Vec<&Sweep> = match sweeps {
+        SweepChoice::None => Vec::new(),
+        SweepChoice::Some(flags) => spec
+            .sweeps
+            .iter()
+            .filter(|s| flags.is_empty() || flags.iter().any(|f| f.kind() == s.kind))
+            .collect(),
+    };
+    let sweeps = chosen
+        .into_iter()
+        .map(|s| run_sweep(&input, &flown, s))
+        .collect();
+    let asat = match (&scenario.asat, &result.best) {
+        (Some(a), Some(best)) => {
+            let (name, targets) = layer.satellites(Some(&a.targets))?;
+            let layout = best
+                .family
+                .layout(best.per_plane)
+                .map_err(|e| Failure::Internal(e.to_string()))?;
+            Some((
+                name,
+                asat_reach(
+                    &layout,
+                    &sbi.carrier.interceptor,
+                    targets.as_ref(),
+                    0.0,
+                    a.within_s,
+                ),
+            ))
+        }
+        _ => None,
+    };
+    Ok(SizingReport {
+        detection_s,
+        result,
+        sweeps,
+        asat,
+    })
+}
+
+/// Run `cupola size`.
+pub fn size(args: &SizeArgs) -> Result<(), Failure> {
+    let scenario = load(args.file.as_deref())?;
+    let layer = Layer::new(&scenario)?;
+    let choice = if args.no_sweeps {
+        SweepChoice::None
+    } else {
+        SweepChoice::Some(&args.sweeps)
+    };
+    let report = sizing(&scenario, &layer, choice, args.samples)?;
+    let results = Results {
+        sizing: Some(report),
+        ..Results::default()
+    };
+    outputs::emit(
+        &outputs::provenance(&scenario),
+        &scenario.name,
+        &results,
+        &args.output,
+    )
+}

@@ -1,0 +1,371 @@
+//! Sizing results: the constellation needed, the analytic models beside it,
+//! sweeps, and the reach against satellites.
+
+use super::Sink;
+use crate::failure::Failure;
+use cupola_analysis::sizing::SizingResult;
+use cupola_analysis::sizing::asat::AsatResult;
+use cupola_analysis::sizing::sweep::SweepResult;
+use cupola_analysis::sizing::{Phasing, SweepKind};
+use cupola_defense::budget::Deadline;
+use cupola_report::{HtmlSection, LinePlot, Series, Table, TextTable};
+use std::fmt::Write as _;
+
+/// What `cupola size` (and the sizing part of `cupola run`) computed.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SizingReport {
+    /// Lift-off to launch report used, s.
+    pub detection_s: f64,
+    /// The sizing at the scenario's settings.
+    pub result: SizingResult,
+    /// The sweeps run.
+    pub sweeps: Vec<SweepResult>,
+    /// Reach of the sized layer against a constellation: its name and the
+    /// result.
+    pub asat: Option<(String, AsatResult)>,
+}
+
+/// Thousands separators: 49440 → "49,440".
+fn count(n: f64) -> String {
+    if !n.is_finite() {
+        return "∞".into();
+    }
+    let s = format!("{:.0}", n.round());
+    let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+fn deadline_name(d: &Deadline) -> String {
+    match d {
+        Deadline::BoostEnd => "boost end".into(),
+        Deadline::BusDeployed => "bus deployed".into(),
+        Deadline::DescendsBelow { altitude_m } => format!("descent below {:.0} km", altitude_m / 1e3),
+        Deadline::At { time_s } => format!("{time_s:.0} s after lift-off"),
+    }
+}
+
+fn heading(r: &SizingResult) -> String {
+    format!(
+        "Boost-phase sizing: salvo of {}, {} shot{} each with {:.0}% probability",
+        r.salvo,
+        r.requirement.shots,
+        if r.requirement.shots == 1 { "" } else { "s" },
+        r.requirement.confidence * 100.0
+    )
+}
+
+/// The models side by side.
+fn models_table(r: &SizingResult) -> TextTable {
+    let mut t = TextTable::new(vec![
+        "model".to_string(),
+        "carriers".into(),
+        "absentee ratio".into(),
+        "note".into(),
+    ]);
+    let a = &r.analytic;
+    match &r.best {
+        Some(b) => {
+            let (lo, hi) = b.stats.p_success_interval();
+            t.push_row(vec![
+                "numeric: reach table + launch-time sampling".to_string(),
+                count(f64::from(b.total)),
+                count(b.stats.absentee_ratio()),
+                format!(
+                    "P = {:.3} ({lo:.3}–{hi:.3}); {} planes × {}, {:.1}°, {}",
+                    b.stats.p_success(),
+                    b.family.planes,
+                    b.per_plane,
+                    b.family.inclination_rad.to_degrees(),
+                    match b.family.phasing {
+                        Phasing::Walker => "Walker",
+                        Phasing::Random => "random phasing",
+                    }
+                ),
+            ]);
+        }
+        None => {
+            t.push_row(vec![
+                "numeric: reach table + launch-time sampling".to_string(),
+                "none found".into(),
+                "—".into(),
+                "no constellation up to max_satellites meets the requirement".into(),
+            ]);
+        }
+    }
+    let k = a.inclination_factor.unwrap_or(0.0);
+    t.push_row(vec![
+        "analytic: inclination-corrected + Poisson".to_string(),
+        count(a.inclined_poisson_total),
+        count(a.absentee_uniform / k),
+        format!("k(λ, i) = {k:.3}; Poisson mean {:.2}", a.poisson_mean),
+    ]);
+    t.push_row(vec![
+        "analytic: uniform sphere + Poisson".to_string(),
+        count(a.uniform_poisson_total),
+        count(a.absentee_uniform),
+        format!(
+            "{} in reach with {:.0}% → mean {:.2}",
+            a.needed_in_reach,
+            r.requirement.confidence * 100.0,
+            a.poisson_mean
+        ),
+    ]);
+    t.push_row(vec![
+        "analytic: mean value (needed in reach × absentee ratio)".to_string(),
+        count(a.mean_value_total),
+        count(a.absentee_uniform),
+        format!("{} needed in reach", a.needed_in_reach),
+    ]);
+    t
+}
+
+fn lines(rep: &SizingReport) -> Vec<String> {
+    let r = &rep.result;
+    let re = &r.reach;
+    let a = &r.analytic;
+    let mut v = vec![
+        format!(
+            "Timeline: launch reported {:.1} s after lift-off, interceptors fired at {:.1} s; \
+             deadline ({}) {:.1} s less the end game: intercept by {:.1} s, a fly-out window of {:.1} s.",
+            rep.detection_s,
+            re.fire_s,
+            deadline_name(&r.deadline),
+            re.deadline_s,
+            re.intercept_by_s,
+            re.window_s
+        ),
+        format!(
+            "Carrier: {:.0} kg in orbit ({} interceptor{} of {:.0} kg).",
+            r.carrier_mass_kg,
+            r.requirement.capacity,
+            if r.requirement.capacity == 1 { "" } else { "s" },
+            r.interceptor_mass_kg
+        ),
+        format!(
+            "Reach table: {} of {} cells feasible; analytic ground reach ρ = v̄·t = {:.2} km/s × {:.1} s = {:.0} km \
+             (uniform fraction in reach {:.3e}).",
+            re.feasible_cells,
+            re.table_cells,
+            a.average_speed_m_s / 1e3,
+            re.window_s.max(0.0),
+            a.ground_reach_m / 1e3,
+            a.fraction_uniform
+        ),
+    ];
+    if let Some(m) = r.mass_in_orbit_kg() {
+        v.push(format!(
+            "Mass in orbit of the numeric answer: {} t.",
+            count(m / 1e3)
+        ));
+    }
+    if let Some((name, s)) = &rep.asat {
+        v.push(format!(
+            "Against satellites ({name}): {} of {} reachable within {:.0} min by this layer; \
+             {:.1} SBIs in reach of each on average, at most {}.",
+            s.reachable(),
+            s.in_reach.len(),
+            s.within_s / 60.0,
+            s.mean_in_reach(),
+            s.max_in_reach()
+        ));
+    }
+    v
+}
+
+fn families_table(r: &SizingResult) -> TextTable {
+    let mut t = TextTable::new(vec![
+        "inclination_deg".to_string(),
+        "planes".into(),
+        "smallest".into(),
+        "tried".into(),
+    ]);
+    for f in &r.families {
+        t.push_row(vec![
+            format!("{:.1}", f.family.inclination_rad.to_degrees()),
+            f.family.planes.to_string(),
+            f.best
+                .as_ref()
+                .map_or("none".into(), |b| count(f64::from(b.total))),
+            f.tried.len().to_string(),
+        ]);
+    }
+    t
+}
+
+fn sweep_name(k: SweepKind) -> (&'static str, &'static str, f64) {
+    match k {
+        SweepKind::Salvo => ("salvo", "missiles in the salvo", 1.0),
+        SweepKind::BoostTime => ("boost", "missile boost time (s)", 1.0),
+        SweepKind::DeltaV => ("delta-v", "interceptor Δv (km/s)", 1e-3),
+        SweepKind::Altitude => ("altitude", "orbit altitude (km)", 1e-3),
+        SweepKind::Inclination => ("inclination", "inclination (°)", 180.0 / std::f64::consts::PI),
+    }
+}
+
+fn sweep_table(s: &SweepResult) -> TextTable {
+    let (_, label, scale) = sweep_name(s.kind);
+    let mut t = TextTable::new(vec![
+        label.to_string(),
+        "numeric".into(),
+        "inclined+Poisson".into(),
+        "uniform+Poisson".into(),
+        "mean value".into(),
+    ]);
+    for p in &s.points {
+        let v = format!("{}", (p.value * scale * 100.0).round() / 100.0);
+        let row = match &p.outcome {
+            Ok(r) => vec![
+                v,
+                r.best
+                    .as_ref()
+                    .map_or("none".into(), |b| count(f64::from(b.total))),
+                count(r.analytic.inclined_poisson_total),
+                count(r.analytic.uniform_poisson_total),
+                count(r.analytic.mean_value_total),
+            ],
+            Err(e) => vec![v, format!("error: {e}"), String::new(), String::new(), String::new()],
+        };
+        t.push_row(row);
+    }
+    t
+}
+
+/// Summary text of the sizing.
+pub fn text(rep: &SizingReport) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", heading(&rep.result));
+    for l in lines(rep) {
+        let _ = writeln!(o, "  {l}");
+    }
+    let _ = writeln!(o);
+    super::push_indented(&mut o, &models_table(&rep.result).to_string());
+    if rep.result.families.len() > 1 {
+        let _ = writeln!(o);
+        super::push_indented(&mut o, &families_table(&rep.result).to_string());
+    }
+    for s in &rep.sweeps {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "  Sweep of {}:", sweep_name(s.kind).1);
+        super::push_indented(&mut o, &sweep_table(s).to_string());
+    }
+    o
+}
+
+/// Tables, plots and HTML sections of the sizing.
+pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
+    let r = &rep.result;
+    // The search: probability against constellation size, per family.
+    let mut plot = LinePlot {
+        title: "Probability every missile gets its shots".into(),
+        x_label: "carriers in orbit".into(),
+        y_label: "probability".into(),
+        series: Vec::new(),
+    };
+    let (mut fam, mut total, mut p, mut mean) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (k, f) in r.families.iter().enumerate() {
+        plot.series.push(Series::new(
+            format!(
+                "{:.0}°, {} planes",
+                f.family.inclination_rad.to_degrees(),
+                f.family.planes
+            ),
+            f.tried
+                .iter()
+                .map(|t| (f64::from(t.total), t.p_success))
+                .collect(),
+        ));
+        for t in &f.tried {
+            fam.push(k as f64);
+            total.push(f64::from(t.total));
+            p.push(t.p_success);
+            mean.push(t.mean_in_reach);
+        }
+    }
+    let csv = Table::new("sizing search")
+        .with_column("family", "", fam)
+        .with_column("carriers", "", total)
+        .with_column("p_success", "", p)
+        .with_column("mean_in_reach", "", mean)
+        .to_csv()?;
+    sink.set.add("sizing.csv", csv.into_bytes());
+    let svg = plot.render_svg()?;
+    sink.set.add("sizing.svg", svg.clone().into_bytes());
+    let mut paragraphs = lines(rep);
+    paragraphs.push("Tables: sizing.csv (every constellation tried).".into());
+    let mut svgs = vec![svg];
+    let mut tables = vec![models_table(r), families_table(r)];
+    for s in &rep.sweeps {
+        let (stem, label, scale) = sweep_name(s.kind);
+        let ok: Vec<(f64, &SizingResult)> = s
+            .points
+            .iter()
+            .filter_map(|p| p.outcome.as_ref().ok().map(|r| (p.value * scale, r)))
+            .collect();
+        let col = |f: &dyn Fn(&SizingResult) -> f64| ok.iter().map(|(_, r)| f(r)).collect::<Vec<f64>>();
+        let numeric = |r: &SizingResult| r.best.as_ref().map_or(f64::NAN, |b| f64::from(b.total));
+        let inclined = |r: &SizingResult| r.analytic.inclined_poisson_total;
+        let uniform = |r: &SizingResult| r.analytic.uniform_poisson_total;
+        let mean_value = |r: &SizingResult| r.analytic.mean_value_total;
+        let xs: Vec<f64> = ok.iter().map(|(x, _)| *x).collect();
+        let csv = Table::new(format!("sweep {stem}"))
+            .with_column(stem, "", xs.clone())
+            .with_column("numeric", "carriers", col(&numeric))
+            .with_column("inclined_poisson", "carriers", col(&inclined))
+            .with_column("uniform_poisson", "carriers", col(&uniform))
+            .with_column("mean_value", "carriers", col(&mean_value))
+            .to_csv()?;
+        sink.set.add(format!("sweep-{stem}.csv"), csv.into_bytes());
+        let series = |name: &str, ys: Vec<f64>| {
+            Series::new(name, xs.iter().copied().zip(ys).collect())
+        };
+        let svg = LinePlot {
+            title: format!("Carriers needed against {label}"),
+            x_label: label.into(),
+            y_label: "carriers in orbit".into(),
+            series: vec![
+                series("numeric (reach table)", col(&numeric)),
+                series("inclination-corrected + Poisson", col(&inclined)),
+                series("uniform sphere + Poisson", col(&uniform)),
+                series("mean value", col(&mean_value)),
+            ],
+        }
+        .render_svg()?;
+        sink.set.add(format!("sweep-{stem}.svg"), svg.clone().into_bytes());
+        svgs.push(svg);
+        tables.push(sweep_table(s));
+    }
+    if let Some((_, a)) = &rep.asat {
+        let csv = Table::new("asat reach")
+            .with_column(
+                "target",
+                "",
+                (0..a.in_reach.len()).map(|k| k as f64).collect(),
+            )
+            .with_column(
+                "sbis_in_reach",
+                "",
+                a.in_reach.iter().map(|&n| f64::from(n)).collect(),
+            )
+            .with_column(
+                "earliest",
+                "s",
+                a.earliest_s.iter().map(|e| e.unwrap_or(f64::NAN)).collect(),
+            )
+            .to_csv()?;
+        sink.set.add("asat.csv", csv.into_bytes());
+    }
+    sink.html.sections.push(HtmlSection {
+        heading: heading(r),
+        paragraphs,
+        tables,
+        svgs,
+    });
+    Ok(())
+}
