@@ -5,8 +5,9 @@
 //! trajectory profile), the physics to fly them with, the epoch they start
 //! at, the constellations in orbit (Walker shells, explicit orbits or a TLE /
 //! OMM catalog), the sensors that watch for them (infrared early warning, a
-//! tracking layer, ground radars) and the settings of the coverage and
-//! detection studies. Every key that has a unit carries it as a suffix
+//! tracking layer, ground radars), the settings of the coverage and
+//! detection studies, and a space-based interceptor layer with the
+//! settings of the studies that use it (sizing, anti-satellite reach). Every key that has a unit carries it as a suffix
 //! (`burn_time_s`, `apogee_km`). The schema is documented in
 //! `docs/scenario.md`; the files in `scenarios/` are commented examples.
 //!
@@ -27,6 +28,7 @@
 
 use std::path::Path;
 
+use cupola_analysis::sizing::{AsatSpec, SbiLayerSpec, SizingSpec};
 use cupola_physics::frames::Geodetic;
 use cupola_threat::{FlightOptions, Missile, Profile};
 use hifitime::Epoch;
@@ -39,6 +41,7 @@ mod missile;
 mod parse;
 mod problem;
 mod reader;
+mod sbi;
 mod sensor;
 mod study;
 
@@ -101,6 +104,32 @@ pub struct Scenario {
     /// Settings of the detection study (`cupola detect`), from `[detect]`;
     /// `None` when the table is absent.
     pub detect: Option<DetectSpec>,
+    /// The space-based interceptor layer, from `[sbi]` with
+    /// `[sbi.interceptor]` and `[sbi.budget]`, in SI units (orbit altitude
+    /// in m above the WGS84 equatorial radius, inclinations in rad, Δv in
+    /// m/s, acceleration in m/s², masses in kg, delays in s); `None` when
+    /// the table is absent. Its carrier passes [`Carrier::validate`]
+    /// (interceptors per carrier within the payload limit), and its
+    /// deadline falls between lift-off and impact of the reference launch
+    /// ([`SizingSpec::launch`], or the first launch without `[size]`).
+    /// `detection = "sensors"` ([`Detection::SensorLayer`]) is only
+    /// accepted when [`Scenario::sensors`] is not empty.
+    ///
+    /// [`Carrier::validate`]: cupola_defense::interceptor::Carrier::validate
+    /// [`SizingSpec::launch`]: cupola_analysis::sizing::SizingSpec::launch
+    /// [`Detection::SensorLayer`]: cupola_analysis::sizing::Detection::SensorLayer
+    pub sbi: Option<SbiLayerSpec>,
+    /// Settings of the sizing study (`cupola size`), from `[size]` with
+    /// `[size.sweep]`, in SI units (area width in m, sampled span in s, reach
+    /// table step in rad; swept Δv in m/s, altitudes in m, inclinations in
+    /// rad, boost times in s); `None` when the table is absent. Present only
+    /// with [`Scenario::sbi`]; its `launch` indexes [`Scenario::launches`].
+    pub size: Option<SizingSpec>,
+    /// Settings of the anti-satellite reach of the SBI layer, from `[asat]`
+    /// (fly-out time in s); `None` when the table is absent. Present only
+    /// with [`Scenario::sbi`]; its `targets` is the name of one of
+    /// [`Scenario::constellations`].
+    pub asat: Option<AsatSpec>,
     /// The file name the scenario was parsed from, as given to [`parse`],
     /// [`parse_with_base`] or [`load`].
     pub source_name: String,

@@ -167,7 +167,7 @@ pub(crate) fn non_negative(
 }
 
 /// Check that a number lies in a range; `range` describes it, e.g.
-/// "[-5, 90)", in `unit`.
+/// "[-5, 90)", in `unit` (empty for a dimensionless number).
 pub(crate) fn within(
     ctx: &mut Ctx,
     f: Option<Spanned<f64>>,
@@ -184,7 +184,11 @@ pub(crate) fn within(
     ctx.report(
         ProblemKind::InvalidValue,
         s.span,
-        format!("`{key}` must be in {range} {unit}, got {}", s.value),
+        format!(
+            "`{key}` must be in {range}{}{unit}, got {}",
+            if unit.is_empty() { "" } else { " " },
+            s.value
+        ),
         help,
     )
     .relabel(format!("outside {range}"));

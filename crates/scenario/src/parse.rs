@@ -1,6 +1,7 @@
 //! The top of a scenario file: `[scenario]`, `[physics]`, and the walk that
 //! hands `[[missile]]`, `[[launch]]`, `[[constellation]]`, `[[sensor]]`,
-//! `[coverage]` and `[detect]` to their readers.
+//! `[coverage]`, `[detect]`, `[sbi]`, `[size]` and `[asat]` to their
+//! readers.
 
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use crate::launch::read_launches;
 use crate::missile::read_missiles;
 use crate::problem::{ProblemKind, ScenarioError};
 use crate::reader::{Field, KeyDoc, TableReader};
+use crate::sbi::{check_deadline, declares, launch_names, read_asat, read_sbi, read_size};
 use crate::sensor::read_sensors;
 use crate::study::{read_coverage, read_detect};
 use crate::{Scenario, fnv1a_hex};
@@ -70,6 +72,21 @@ const ROOT_KEYS: &[KeyDoc] = &[
         name: "detect",
         example: "[detect]",
         doc: "settings of the detection study",
+    },
+    KeyDoc {
+        name: "sbi",
+        example: "[sbi]",
+        doc: "the space-based interceptor layer",
+    },
+    KeyDoc {
+        name: "size",
+        example: "[size]",
+        doc: "settings of the sizing study (needs [sbi])",
+    },
+    KeyDoc {
+        name: "asat",
+        example: "[asat]",
+        doc: "the anti-satellite reach of the SBI layer (needs [sbi])",
     },
 ];
 
@@ -199,13 +216,33 @@ pub(crate) fn parse(
         .collect();
     let coverage = read_coverage(&mut ctx, &root, &constellation_names, &satellite_counts);
     let detect = read_detect(&mut ctx, &root);
+    let sbi = read_sbi(&mut ctx, &root, declares(&root, "sensor"));
+    let has_sbi = root.entry("sbi").is_some();
+    let size = read_size(&mut ctx, &root, has_sbi, &launch_names(&root));
+    let asat = read_asat(&mut ctx, &root, has_sbi, &constellation_names);
     root.finish(&mut ctx);
+
+    // The deadline against the reference launch: flown only when
+    // everything else is valid.
+    if !ctx.has_problems()
+        && let (Some(Some(layer)), Some(size), Some(flight)) = (&sbi, &size, flight)
+        && let Some(launch) = launches.get(size.as_ref().map_or(0, |s| s.launch))
+    {
+        check_deadline(&mut ctx, layer, launch, flight);
+    }
 
     if ctx.has_problems() {
         return Err(invalid(source_name, ctx));
     }
-    let (Some(header), Some(flight), Some(coverage), Some(detect)) =
-        (header, flight, coverage, detect)
+    let (
+        Some(header),
+        Some(flight),
+        Some(coverage),
+        Some(detect),
+        Some(sbi),
+        Some(size),
+        Some(asat),
+    ) = (header, flight, coverage, detect, sbi, size, asat)
     else {
         // Every path that yields `None` records a problem; stay safe anyway.
         return Err(invalid(source_name, ctx));
@@ -223,6 +260,9 @@ pub(crate) fn parse(
         sensors,
         coverage,
         detect,
+        sbi: sbi.map(|s| s.spec),
+        size,
+        asat,
         source_name: source_name.to_owned(),
         hash: fnv1a_hex(text),
     })

@@ -2,6 +2,12 @@
 
 use std::path::PathBuf;
 
+use cupola_analysis::sizing::{
+    AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind,
+};
+use cupola_defense::budget::Deadline;
+use cupola_defense::interceptor::{Carrier, Interceptor};
+use cupola_physics::constants::G0;
 use cupola_physics::constellation::{Constellation, Pattern, Shell};
 use cupola_physics::frames::Geodetic;
 use cupola_physics::gravity::GravityModel;
@@ -526,4 +532,240 @@ aim = { lat_deg = 47.0, lon_deg = -101.6 }
         })
     );
     assert_eq!(s.detect, Some(DetectSpec { step_s: 1.0 }));
+}
+
+/// The generic interceptor of the `[sbi.interceptor]` defaults (APS 2003,
+/// ch. 10), in SI units.
+fn generic_interceptor() -> Interceptor {
+    Interceptor {
+        booster_delta_v_m_s: 4_000.0,
+        booster_stages: 1,
+        booster_isp_s: 285.0,
+        structure_fraction: 0.15,
+        acceleration_m_s2: 10.0 * G0,
+        kill_vehicle_mass_kg: 60.0,
+        divert_delta_v_m_s: 1_000.0,
+        end_game_s: 10.0,
+    }
+}
+
+#[test]
+fn sbi_example() {
+    let s = example("sbi.toml");
+    let layer = s.sbi.as_ref().expect("[sbi]");
+    assert_eq!(
+        *layer,
+        SbiLayerSpec {
+            carrier: Carrier {
+                interceptor: generic_interceptor(),
+                interceptors: 3,
+                bus_mass_kg: 300.0,
+                max_payload_kg: 2_000.0,
+            },
+            detection: Detection::Latency { seconds: 30.0 },
+            decision_s: 30.0,
+            deadline: Deadline::BoostEnd,
+            altitude_m: 500e3,
+            inclinations_rad: vec![45f64.to_radians(), 55f64.to_radians()],
+            planes: vec![24],
+            phasing: Phasing::Walker,
+        }
+    );
+    assert!(layer.carrier.validate().is_ok());
+    // Δv / a: 4,000 m/s at 10 g is a 40.8 s burn.
+    assert!((layer.carrier.interceptor.burn_time_s() - 40.79).abs() < 0.01);
+
+    let size = s.size.as_ref().expect("[size]");
+    let expected_sweeps = vec![
+        Sweep {
+            kind: SweepKind::Salvo,
+            values: vec![1.0, 2.0, 5.0, 10.0, 15.0, 20.0],
+        },
+        Sweep {
+            kind: SweepKind::BoostTime,
+            values: vec![100.0, 150.0, 200.0, 250.0, 300.0],
+        },
+        Sweep {
+            kind: SweepKind::DeltaV,
+            values: vec![2_000.0, 3_000.0, 4_000.0, 5_000.0, 6_000.0],
+        },
+        Sweep {
+            kind: SweepKind::Altitude,
+            values: vec![300e3, 500e3, 800e3, 1_200e3],
+        },
+        Sweep {
+            kind: SweepKind::Inclination,
+            values: [30.0, 45.0, 55.0, 70.0, 90.0].map(f64::to_radians).to_vec(),
+        },
+    ];
+    assert_eq!(
+        *size,
+        SizingSpec {
+            launch: 0,
+            salvo: 10,
+            area_width_m: 0.0,
+            window_s: 0.0,
+            shots: 1,
+            confidence: 0.95,
+            samples: 10_000,
+            span_s: 86_400.0,
+            max_satellites: 100_000,
+            resolution_rad: 0.2f64.to_radians(),
+            sweeps: expected_sweeps,
+        }
+    );
+    assert_eq!(
+        s.asat,
+        Some(AsatSpec {
+            targets: "leo-tracking".into(),
+            within_s: 600.0,
+        })
+    );
+    // Serializable, with the enums tagged.
+    let json = serde_json::to_value(&s).expect("serializes");
+    assert_eq!(json["sbi"]["deadline"]["kind"], "boost_end");
+    assert_eq!(json["size"]["sweeps"][2]["kind"], "delta_v");
+}
+
+/// A minimal SBI scenario: `[sbi]` with its three required keys, empty
+/// `[size]`, every other key at its default.
+const MINIMAL_SBI: &str = r#"
+[scenario]
+name = "sbi defaults"
+[[launch]]
+missile = "solid-icbm"
+site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }
+aim = { lat_deg = 47.35, lon_deg = -101.75 }
+[[launch]]
+name = "second"
+missile = "solid-icbm"
+site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }
+aim = { lat_deg = 47.35, lon_deg = -101.75 }
+[sbi]
+altitude_km = 500
+inclination_deg = 55
+planes = [12, 24]
+"#;
+
+#[test]
+fn sbi_and_size_defaults() {
+    let text = format!("{MINIMAL_SBI}[size]\n");
+    let s = parse("sbi.toml", &text).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    assert_eq!(
+        s.sbi,
+        Some(SbiLayerSpec {
+            carrier: Carrier {
+                interceptor: generic_interceptor(),
+                interceptors: 1,
+                bus_mass_kg: 300.0,
+                max_payload_kg: 2_000.0,
+            },
+            detection: Detection::Latency { seconds: 30.0 },
+            decision_s: 30.0,
+            deadline: Deadline::BoostEnd,
+            altitude_m: 500e3,
+            inclinations_rad: vec![55f64.to_radians()],
+            planes: vec![12, 24],
+            phasing: Phasing::Walker,
+        })
+    );
+    assert_eq!(
+        s.size,
+        Some(SizingSpec {
+            launch: 0,
+            salvo: 10,
+            area_width_m: 0.0,
+            window_s: 0.0,
+            shots: 1,
+            confidence: 0.95,
+            samples: 10_000,
+            span_s: 86_400.0,
+            max_satellites: 100_000,
+            resolution_rad: 0.2f64.to_radians(),
+            sweeps: Vec::new(),
+        })
+    );
+    assert_eq!(s.asat, None);
+    // Without the tables, nothing.
+    let none = example("lofted.toml");
+    assert_eq!((none.sbi, none.size, none.asat), (None, None, None));
+}
+
+#[test]
+fn sbi_budget_forms() {
+    let with = |budget: &str| {
+        let text = format!("{MINIMAL_SBI}[sbi.budget]\n{budget}\n");
+        parse("sbi.toml", &text).unwrap_or_else(|e| {
+            let list: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+            panic!("{budget}: {}", list.join("\n"))
+        })
+    };
+    let layer = |s: Scenario| s.sbi.expect("[sbi]");
+    let l = layer(with("deadline = \"bus_deployed\"\ndecision_s = 0"));
+    assert_eq!(l.deadline, Deadline::BusDeployed);
+    assert_eq!(l.decision_s, 0.0);
+    let l = layer(with("deadline = { descends_below_km = 100.0 }"));
+    assert_eq!(l.deadline, Deadline::DescendsBelow { altitude_m: 100e3 });
+    let l = layer(with("deadline = { time_s = 250 }\ndetection_s = 12.5"));
+    assert_eq!(l.deadline, Deadline::At { time_s: 250.0 });
+    assert_eq!(l.detection, Detection::Latency { seconds: 12.5 });
+    // The sensor layer reports; the deadline is a sub-table.
+    let text = r#"
+[scenario]
+name = "sbi with sensors"
+[[constellation]]
+name = "geo"
+shell = [{ altitude_km = 35786, inclination_deg = 0, satellites = 4, planes = 1 }]
+[[sensor]]
+name = "ir"
+kind = "infrared"
+constellation = "geo"
+[[launch]]
+missile = "solid-icbm"
+site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }
+aim = { lat_deg = 47.35, lon_deg = -101.75 }
+[sbi]
+altitude_km = 500
+inclination_deg = 55
+planes = 1
+phasing = "random"
+[sbi.interceptor]
+delta_v_km_s = 6.0
+stages = 2
+[sbi.budget]
+detection = "sensors"
+[sbi.budget.deadline]
+time_s = 200
+"#;
+    let l = layer(parse("sensors.toml", text).unwrap_or_else(|e| panic!("{:?}", e.problems())));
+    assert_eq!(l.phasing, Phasing::Random);
+    assert_eq!(l.carrier.interceptor.booster_stages, 2);
+    assert_eq!(l.carrier.interceptor.booster_delta_v_m_s, 6_000.0);
+    assert_eq!(l.detection, Detection::SensorLayer);
+    assert_eq!(l.deadline, Deadline::At { time_s: 200.0 });
+}
+
+#[test]
+fn size_names_its_launch() {
+    let text = format!(
+        "{MINIMAL_SBI}[size]\nlaunch = \"second\"\n[size.sweep]\nboost_s = [120.5, 90]\nsalvo = [3]\n"
+    );
+    let s = parse("sbi.toml", &text).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    let size = s.size.expect("[size]");
+    assert_eq!(size.launch, 1);
+    assert_eq!(s.launches[size.launch].name, "second");
+    // Sweeps in file order, values in the order given.
+    assert_eq!(
+        size.sweeps,
+        [
+            Sweep {
+                kind: SweepKind::BoostTime,
+                values: vec![120.5, 90.0],
+            },
+            Sweep {
+                kind: SweepKind::Salvo,
+                values: vec![3.0],
+            },
+        ]
+    );
 }

@@ -1,0 +1,369 @@
+//! `[sbi.budget]`: how the launch report comes (a fixed delay or the
+//! scenario's sensors), the decision delay and the deadline; and the check
+//! of the deadline against the reference launch, flown once the whole
+//! scenario is known to be valid.
+
+use cupola_analysis::sizing::Detection;
+use cupola_defense::budget::{Deadline, TimeBudget};
+use cupola_threat::FlightOptions;
+use toml_edit::Value;
+
+use super::SbiRead;
+use crate::LaunchSpec;
+use crate::context::{Ctx, Spanned, closest, one_of};
+use crate::missile::{non_negative, positive};
+use crate::problem::ProblemKind;
+use crate::reader::{Field, KeyDoc, TableReader};
+
+/// Keys of `[sbi.budget]`.
+pub(crate) const BUDGET_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "detection_s",
+        example: "detection_s = 30.0",
+        doc: "lift-off to the launch report, s, ≥ 0, default 30 (or `detection`)",
+    },
+    KeyDoc {
+        name: "detection",
+        example: "detection = \"sensors\"",
+        doc: "\"sensors\": take the report from the scenario's [[sensor]] layer (or `detection_s`)",
+    },
+    KeyDoc {
+        name: "decision_s",
+        example: "decision_s = 30.0",
+        doc: "report to interceptor launch (decision and commit), s, ≥ 0, default 30",
+    },
+    KeyDoc {
+        name: "deadline",
+        example: "deadline = \"boost_end\"",
+        doc: "when the intercept must have happened: \"boost_end\" (default), \"bus_deployed\", \
+              { descends_below_km = 100.0 } or { time_s = 250.0 }",
+    },
+];
+
+/// Keys of a `deadline = { … }` table.
+pub(crate) const DEADLINE_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "descends_below_km",
+        example: "deadline = { descends_below_km = 100.0 }",
+        doc: "before the missile descends below this altitude, km, > 0",
+    },
+    KeyDoc {
+        name: "time_s",
+        example: "deadline = { time_s = 250.0 }",
+        doc: "before this time after lift-off, s, > 0",
+    },
+];
+
+/// Named deadlines accepted by `deadline`.
+const DEADLINES: [&str; 2] = ["boost_end", "bus_deployed"];
+
+/// Detection sources accepted by `detection`.
+const SOURCES: [&str; 1] = ["sensors"];
+
+/// The values of `[sbi.budget]`, SI.
+pub(super) struct Budget {
+    /// Where the launch report comes from.
+    pub detection: Detection,
+    /// Report to interceptor launch, s.
+    pub decision_s: f64,
+    /// The deadline, where it is written.
+    pub deadline: Spanned<Deadline>,
+}
+
+/// Read `[sbi.budget]` (`t` reads an empty table when it is absent);
+/// `has_sensors`: whether the scenario declares a `[[sensor]]`.
+pub(super) fn read_budget(ctx: &mut Ctx, t: &TableReader<'_>, has_sensors: bool) -> Option<Budget> {
+    let detection = read_detection(ctx, t, has_sensors);
+    let decision_in = t.opt_number(ctx, "decision_s", 30.0);
+    let decision = non_negative(
+        ctx,
+        decision_in,
+        "decision_s",
+        "s",
+        "the seconds from the launch report to the interceptor's launch (decision and \
+         commit), 0 or more, e.g. 30",
+    );
+    let deadline = read_deadline(ctx, t);
+    t.finish(ctx);
+    Some(Budget {
+        detection: detection?,
+        decision_s: decision?,
+        deadline: deadline?,
+    })
+}
+
+/// `detection_s` or `detection`, not both; a fixed 30 s without either.
+fn read_detection(ctx: &mut Ctx, t: &TableReader<'_>, has_sensors: bool) -> Option<Detection> {
+    let seconds = t.number(ctx, "detection_s");
+    let source = t.string(ctx, "detection");
+    if seconds.is_present() && source.is_present() {
+        let later = ["detection_s", "detection"]
+            .into_iter()
+            .max_by_key(|k| t.key_span(k).start)
+            .unwrap_or("detection");
+        let p = ctx
+            .at(
+                ProblemKind::Conflict,
+                t.key_span(later),
+                "`detection_s` and `detection` cannot both be given: the launch report comes \
+                 either after a fixed delay or from the sensors",
+            )
+            .with_help(
+                "keep `detection_s = 30.0` for a fixed delay from lift-off to the report, or \
+                 `detection = \"sensors\"` to take it from the scenario's [[sensor]] layer",
+            )
+            .with_label("give only one");
+        ctx.push(p);
+        return None;
+    }
+    let source = match source {
+        Field::Given(s) => s,
+        Field::Invalid => return None,
+        Field::Absent => {
+            let s = seconds.or(30.0, &t.span);
+            return non_negative(
+                ctx,
+                s,
+                "detection_s",
+                "s",
+                "the seconds from lift-off to the launch report reaching the defense, 0 or \
+                 more, e.g. 30",
+            )
+            .map(|seconds| Detection::Latency { seconds });
+        }
+    };
+    if source.value != "sensors" {
+        let help = match closest(&source.value, SOURCES) {
+            Some(best) => format!("did you mean \"{best}\"?"),
+            None => format!(
+                "the only source is {} (the scenario's [[sensor]] layer); for a fixed delay \
+                 write `detection_s = 30.0` instead",
+                one_of(&SOURCES)
+            ),
+        };
+        ctx.report(
+            ProblemKind::InvalidValue,
+            source.span,
+            format!("unknown detection source \"{}\"", source.value),
+            help,
+        )
+        .relabel("unknown source");
+        return None;
+    }
+    if !has_sensors {
+        ctx.report(
+            ProblemKind::MissingKey,
+            source.span,
+            "`detection = \"sensors\"` needs the scenario's sensors, but it defines no [[sensor]]",
+            "add an infrared or tracking [[sensor]], or give a fixed delay instead, e.g. \
+             `detection_s = 30.0`",
+        )
+        .relabel("no [[sensor]] to detect with");
+        return None;
+    }
+    Some(Detection::SensorLayer)
+}
+
+/// `deadline`: a name, or a table with one of `descends_below_km` and
+/// `time_s`; "boost_end" when absent.
+fn read_deadline(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Spanned<Deadline>> {
+    let Some((item, span)) = t.value("deadline") else {
+        return Some(Spanned {
+            value: Deadline::BoostEnd,
+            span: t.span.clone(),
+        });
+    };
+    if let Some(name) = item.as_str() {
+        let value = match name {
+            "boost_end" => Deadline::BoostEnd,
+            "bus_deployed" => Deadline::BusDeployed,
+            other => {
+                let help = match closest(other, DEADLINES) {
+                    Some(best) => format!("did you mean \"{best}\"?"),
+                    None => format!(
+                        "write {} or a table: `deadline = {{ descends_below_km = 100.0 }}` or \
+                         `deadline = {{ time_s = 250.0 }}`",
+                        one_of(&DEADLINES)
+                    ),
+                };
+                ctx.report(
+                    ProblemKind::InvalidValue,
+                    span,
+                    format!("unknown deadline \"{other}\""),
+                    help,
+                )
+                .relabel("unknown deadline");
+                return None;
+            }
+        };
+        return Some(Spanned { value, span });
+    }
+    if !item.is_table_like() || matches!(item.as_value(), Some(Value::Array(_))) {
+        t.wrong_type(
+            ctx,
+            "deadline",
+            "\"boost_end\", \"bus_deployed\" or a table",
+            item,
+            span,
+        );
+        return None;
+    }
+    let r = t
+        .table(
+            ctx,
+            "deadline",
+            "the `deadline` of [sbi.budget]",
+            DEADLINE_KEYS,
+        )
+        .given()?
+        .value;
+    let below = r.number(ctx, "descends_below_km");
+    let time = r.number(ctx, "time_s");
+    r.finish(ctx);
+    if below.is_present() && time.is_present() {
+        let later = ["descends_below_km", "time_s"]
+            .into_iter()
+            .map(|k| r.key_span(k))
+            .max_by_key(|s| s.start)
+            .unwrap_or_else(|| span.clone());
+        let p = ctx
+            .at(
+                ProblemKind::Conflict,
+                later,
+                "a deadline is either `descends_below_km` or `time_s`, not both",
+            )
+            .with_help(
+                "keep `descends_below_km` to end when the missile falls below an altitude, \
+                 or `time_s` for a fixed time after lift-off",
+            )
+            .with_label("give only one");
+        ctx.push(p);
+        return None;
+    }
+    let value = match (below, time) {
+        (Field::Absent, Field::Absent) => {
+            ctx.report(
+                ProblemKind::MissingKey,
+                span,
+                "the `deadline` table names no deadline",
+                "write `deadline = { descends_below_km = 100.0 }` or `deadline = { time_s = 250.0 }`",
+            )
+            .relabel("empty deadline");
+            return None;
+        }
+        (Field::Given(b), _) => {
+            let km = positive(
+                ctx,
+                Some(b),
+                "descends_below_km",
+                "km",
+                "the altitude in km the missile must not have descended below on its way down, \
+                 e.g. 100",
+            )?;
+            Deadline::DescendsBelow {
+                altitude_m: km * 1e3,
+            }
+        }
+        (_, Field::Given(s)) => {
+            let time_s = positive(
+                ctx,
+                Some(s),
+                "time_s",
+                "s",
+                "the deadline in seconds after lift-off, e.g. 250; it must fall before the \
+                 missile's impact",
+            )?;
+            Deadline::At { time_s }
+        }
+        _ => return None,
+    };
+    Some(Spanned { value, span })
+}
+
+/// Check the deadline of the layer `sbi` against the reference `launch`,
+/// flown with `flight`: it must fall between lift-off and impact. Called
+/// only on an otherwise valid scenario (the flight costs some
+/// milliseconds); a launch that cannot be flown is left to the study that
+/// flies it.
+pub(crate) fn check_deadline(
+    ctx: &mut Ctx,
+    sbi: &SbiRead,
+    launch: &LaunchSpec,
+    flight: FlightOptions,
+) {
+    let Ok(solution) = cupola_threat::solve(
+        &launch.missile,
+        launch.site,
+        launch.aim,
+        launch.profile,
+        flight,
+    ) else {
+        return;
+    };
+    let tr = &solution.trajectory;
+    let budget = TimeBudget {
+        detection_s: 0.0,
+        decision_s: sbi.spec.decision_s,
+        deadline: sbi.spec.deadline,
+    };
+    if budget.deadline_s(tr).is_ok() {
+        return;
+    }
+    let name = &launch.name;
+    let lands = tr
+        .flight_time_s()
+        .map_or_else(String::new, |t| format!(", {t:.0} s after lift-off"));
+    let apogee_km = tr.apogee_altitude_m() / 1e3;
+    let boost_s = tr.boost_end_s;
+    let (message, help) = match sbi.spec.deadline {
+        Deadline::At { time_s } => (
+            format!(
+                "the deadline {time_s} s after lift-off falls after the missile's impact: the \
+                 reference launch `{name}` lands{lands}"
+            ),
+            format!(
+                "give a time before impact, e.g. `deadline = {{ time_s = {boost_s:.0} }}` (the \
+                 end of boost), or use \"boost_end\""
+            ),
+        ),
+        Deadline::DescendsBelow { altitude_m } if altitude_m >= tr.apogee_altitude_m() => (
+            format!(
+                "the reference launch `{name}` never climbs above {} km (its apogee is \
+                 {apogee_km:.0} km), so it never descends below it",
+                altitude_m / 1e3
+            ),
+            format!(
+                "give an altitude below the apogee, e.g. `deadline = {{ descends_below_km = \
+                 {:.0} }}`",
+                (apogee_km / 2.0).min(100.0)
+            ),
+        ),
+        Deadline::DescendsBelow { altitude_m } => (
+            format!(
+                "the reference launch `{name}` does not descend below {} km before impact{lands}",
+                altitude_m / 1e3
+            ),
+            "give an altitude above the aim point's, e.g. `deadline = { descends_below_km = \
+             100.0 }`"
+                .to_owned(),
+        ),
+        Deadline::BusDeployed => (
+            format!(
+                "the missile `{}` of the reference launch `{name}` deploys no bus before impact",
+                launch.missile.name
+            ),
+            "use \"boost_end\", or a missile with a post-boost bus".to_owned(),
+        ),
+        Deadline::BoostEnd => (
+            format!("the boost of the reference launch `{name}` does not end before impact"),
+            "use a deadline on the trajectory, e.g. `deadline = { time_s = 100.0 }`".to_owned(),
+        ),
+    };
+    ctx.report(
+        ProblemKind::InvalidValue,
+        sbi.deadline_span.clone(),
+        message,
+        help,
+    )
+    .relabel("not between lift-off and impact");
+}
