@@ -55,7 +55,8 @@ pub use study::{CoverageSpec, DetectSpec};
 /// minimum-energy trajectory to an aim point in North Dakota, 10,000 km away
 /// on a 6371 km sphere, watched by four geostationary infrared satellites
 /// and a 96-satellite tracking layer (Walker 55°: 96/8/1 at 1,000 km), with
-/// `[detect]` settings. It names no catalog file.
+/// `[detect]` settings, and a space-based interceptor layer (`[sbi]`) with
+/// `[size]` and `[asat]` settings. It names no catalog file.
 pub const DEFAULT_SCENARIO_TOML: &str = include_str!("../../../scenarios/default.toml");
 
 /// File name reported for problems in [`DEFAULT_SCENARIO_TOML`].

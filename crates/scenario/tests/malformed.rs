@@ -522,6 +522,227 @@ const CASES: &[Case] = &[
         1,
         Some("raise `step_s` or `latitude_step_deg`, or shorten `duration_s`"),
     ),
+    // The SBI layer: orbits.
+    case(
+        "sbi-altitude-too-low",
+        InvalidValue,
+        "`altitude_km` must be in [100, 40000] km, got 50",
+        11,
+        15,
+        Some("Kármán line"),
+    ),
+    case(
+        "sbi-inclination-in-array",
+        InvalidValue,
+        "`inclination_deg` must be in [0.1, 179.9] degrees, got 0",
+        12,
+        32,
+        None,
+    ),
+    case(
+        "sbi-planes-float",
+        WrongType,
+        "`planes` must hold integers, got the float 24.5",
+        13,
+        15,
+        None,
+    ),
+    case(
+        "sbi-missing-planes",
+        MissingKey,
+        "[sbi] is missing the required key `planes`",
+        10,
+        1,
+        Some("planes = 24"),
+    ),
+    // The SBI layer: interceptor and carrier.
+    case(
+        "sbi-zero-delta-v",
+        InvalidValue,
+        "`delta_v_km_s` must be greater than zero, got 0 km/s",
+        16,
+        16,
+        None,
+    ),
+    case(
+        "sbi-negative-delta-v",
+        InvalidValue,
+        "`delta_v_km_s` must be greater than zero, got -4 km/s",
+        16,
+        16,
+        None,
+    ),
+    case(
+        "sbi-zero-acceleration",
+        InvalidValue,
+        "`acceleration_g` must be greater than zero, got 0 g",
+        17,
+        20,
+        Some("the burn lasts Δv / a"),
+    ),
+    case(
+        "sbi-structure-fraction-1",
+        InvalidValue,
+        "`structure_fraction` must be in [0, 1), got 1",
+        16,
+        22,
+        None,
+    ),
+    case(
+        "sbi-unreachable-delta-v",
+        InvalidValue,
+        "cannot give 6 km/s: each stage needs a mass ratio of 8.56",
+        16,
+        16,
+        Some("lower `delta_v_km_s` below 5.30 km/s"),
+    ),
+    case(
+        "sbi-overloaded-carrier",
+        InvalidValue,
+        "4 interceptors of 572.9 kg each weigh 2291.5 kg, more than the carrier's `max_payload_kg` of 2000 kg",
+        14,
+        28,
+        Some("carry at most 3 per carrier"),
+    ),
+    case(
+        "sbi-interceptor-unknown-key",
+        UnknownKey,
+        "unknown key `delta_v` in [sbi.interceptor]",
+        16,
+        1,
+        Some("did you mean `delta_v_km_s`?"),
+    ),
+    // The SBI layer: time budget.
+    case(
+        "sbi-negative-delay",
+        InvalidValue,
+        "`decision_s` must not be negative, got -5 s",
+        17,
+        14,
+        None,
+    ),
+    case(
+        "sbi-detection-both",
+        Conflict,
+        "`detection_s` and `detection` cannot both be given",
+        17,
+        1,
+        None,
+    ),
+    case(
+        "sbi-sensors-without-sensor",
+        MissingKey,
+        "`detection = \"sensors\"` needs the scenario's sensors, but it defines no [[sensor]]",
+        16,
+        13,
+        Some("detection_s = 30.0"),
+    ),
+    case(
+        "sbi-deadline-typo",
+        InvalidValue,
+        "unknown deadline \"boost_ned\"",
+        16,
+        12,
+        Some("did you mean \"boost_end\"?"),
+    ),
+    case(
+        "sbi-deadline-negative-altitude",
+        InvalidValue,
+        "`descends_below_km` must be greater than zero, got -5 km",
+        16,
+        34,
+        None,
+    ),
+    case(
+        "sbi-deadline-after-impact",
+        InvalidValue,
+        "the deadline 99999 s after lift-off falls after the missile's impact: the reference launch \
+         `ICBM to North Dakota` lands ",
+        16,
+        12,
+        Some("(the end of boost)"),
+    ),
+    case(
+        "sbi-deadline-above-apogee",
+        InvalidValue,
+        "never climbs above 5000 km (its apogee is 1063 km)",
+        16,
+        12,
+        None,
+    ),
+    // Studies of the SBI layer.
+    case(
+        "size-without-sbi",
+        MissingKey,
+        "[size] needs an [sbi] table",
+        10,
+        1,
+        Some("[sbi]\naltitude_km = 500.0"),
+    ),
+    case(
+        "asat-without-sbi",
+        MissingKey,
+        "[asat] needs an [sbi] table",
+        14,
+        1,
+        None,
+    ),
+    case(
+        "size-unknown-launch",
+        UnknownName,
+        "[size] names the unknown launch `ICBM to North Dakta`",
+        16,
+        10,
+        Some("did you mean `ICBM to North Dakota`?"),
+    ),
+    case(
+        "size-bad-confidence",
+        InvalidValue,
+        "`confidence` must be in (0, 1), got 1",
+        17,
+        14,
+        None,
+    ),
+    case(
+        "size-bad-sweep-value",
+        InvalidValue,
+        "`delta_v_km_s` must be in (0, 12] km/s, got 0",
+        18,
+        22,
+        None,
+    ),
+    case(
+        "size-empty-sweep",
+        InvalidValue,
+        "`salvo` must not be an empty array",
+        18,
+        11,
+        None,
+    ),
+    case(
+        "size-salvo-sweep-float",
+        WrongType,
+        "`salvo` must hold integers, got the float 2.5",
+        17,
+        13,
+        None,
+    ),
+    case(
+        "asat-unknown-constellation",
+        UnknownName,
+        "[asat] names the unknown constellation `leo-trackng`",
+        20,
+        11,
+        Some("did you mean `leo-tracking`?"),
+    ),
+    case(
+        "asat-within-too-long",
+        InvalidValue,
+        "`within_min` must be in (0, 45] minutes, got 90",
+        21,
+        14,
+        None,
+    ),
 ];
 
 #[test]
@@ -603,6 +824,59 @@ fn multiple_errors_are_all_reported_in_file_order() {
             .unwrap_or("")
             .contains("did you mean \"depressed\"?")
     );
+}
+
+#[test]
+fn sbi_problems_do_not_cascade() {
+    for name in [
+        "sbi-zero-delta-v",
+        "sbi-zero-acceleration",
+        "sbi-unreachable-delta-v",
+        "sbi-overloaded-carrier",
+        "sbi-missing-planes",
+        "sbi-detection-both",
+        "sbi-deadline-after-impact",
+        "size-without-sbi",
+        "size-bad-sweep-value",
+        "asat-unknown-constellation",
+    ] {
+        let ps = problems(name);
+        assert_eq!(ps.len(), 1, "{name}: {ps:#?}");
+    }
+}
+
+#[test]
+fn the_deadline_is_checked_only_on_an_otherwise_valid_scenario() {
+    // The reference launch is flown only once everything else is valid: a
+    // late deadline beside another problem is not (yet) reported.
+    let (file, text) = fixture("sbi-deadline-after-impact");
+    let broken = text.replace("planes = 24", "planes = 0");
+    let err = parse(&file, &broken).expect_err("zero planes");
+    let ps = err.problems();
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert!(
+        ps[0]
+            .message()
+            .contains("`planes` must be in [1, 10000], got 0")
+    );
+    let before = text.replace("99999.0", "1900.0");
+    assert!(parse(&file, &before).is_ok(), "1900 s is before impact");
+    // The reference launch is [size]'s when given: a lofted second launch
+    // is still flying at 2,500 s, the first has landed.
+    let lofted = "[[launch]]\nname = \"lofted\"\nmissile = \"solid-icbm\"\n\
+                  site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }\n\
+                  aim = { lat_deg = 47.35, lon_deg = -101.75 }\nprofile = \"lofted\"\n\
+                  apogee_km = 3000.0\n\n[sbi]";
+    let two = text.replace("99999.0", "2500.0").replace("[sbi]", lofted);
+    let err = parse(&file, &two).expect_err("the first launch has landed by 2500 s");
+    assert!(
+        err.problems()[0]
+            .message()
+            .contains("`ICBM to North Dakota` lands")
+    );
+    let sized = format!("{two}\n[size]\nlaunch = \"lofted\"\n");
+    let s = parse(&file, &sized).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    assert_eq!(s.size.map(|z| z.launch), Some(1));
 }
 
 #[test]

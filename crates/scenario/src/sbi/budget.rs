@@ -310,16 +310,17 @@ pub(crate) fn check_deadline(
         return;
     }
     let name = &launch.name;
-    let lands = tr
-        .flight_time_s()
-        .map_or_else(String::new, |t| format!(", {t:.0} s after lift-off"));
+    let lands = tr.flight_time_s().map_or_else(
+        || "does not land".to_owned(),
+        |t| format!("lands {t:.0} s after lift-off"),
+    );
     let apogee_km = tr.apogee_altitude_m() / 1e3;
     let boost_s = tr.boost_end_s;
     let (message, help) = match sbi.spec.deadline {
         Deadline::At { time_s } => (
             format!(
                 "the deadline {time_s} s after lift-off falls after the missile's impact: the \
-                 reference launch `{name}` lands{lands}"
+                 reference launch `{name}` {lands}"
             ),
             format!(
                 "give a time before impact, e.g. `deadline = {{ time_s = {boost_s:.0} }}` (the \
@@ -340,7 +341,7 @@ pub(crate) fn check_deadline(
         ),
         Deadline::DescendsBelow { altitude_m } => (
             format!(
-                "the reference launch `{name}` does not descend below {} km before impact{lands}",
+                "the reference launch `{name}` does not descend below {} km before impact (it {lands})",
                 altitude_m / 1e3
             ),
             "give an altitude above the aim point's, e.g. `deadline = { descends_below_km = \
