@@ -34,7 +34,8 @@ pub enum ProblemKind {
     /// called the same), or an inline missile named like a catalog missile.
     DuplicateName,
     /// A reference to something the file does not define: a sensor's or
-    /// `[coverage]`'s `constellation` naming no `[[constellation]]`.
+    /// `[coverage]`'s `constellation`, or `[asat]`'s `targets`, naming no
+    /// `[[constellation]]`; `[size]`'s `launch` naming no `[[launch]]`.
     UnknownName,
     /// A file named by the scenario (`tle_file`, `omm_file`) cannot be read.
     File,
