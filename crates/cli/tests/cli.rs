@@ -396,7 +396,11 @@ fn size_study_writes_sweeps_and_plots() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("Sweep of missiles in the salvo"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Sweep of missiles in the salvo"),
+        "{}",
+        stdout(&o)
+    );
     for f in [
         "sizing.csv",
         "sizing.svg",
@@ -416,5 +420,9 @@ fn size_study_writes_sweeps_and_plots() {
     let o = cupola(&["size", "--json", "--no-sweeps", "--samples", "200"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert!(v["sizing"]["result"]["analytic"]["fraction_uniform"].as_f64().is_some());
+    assert!(
+        v["sizing"]["result"]["analytic"]["fraction_uniform"]
+            .as_f64()
+            .is_some()
+    );
 }

@@ -150,7 +150,9 @@ impl Interceptor {
     /// Mass ratio of each booster stage (ignition over burnout mass),
     /// dimensionless: `exp(Δv / (n·Isp·g₀))` for n stages.
     pub fn mass_ratio(&self) -> f64 {
-        (self.booster_delta_v_m_s / (f64::from(self.booster_stages.max(1)) * self.booster_isp_s * G0)).exp()
+        (self.booster_delta_v_m_s
+            / (f64::from(self.booster_stages.max(1)) * self.booster_isp_s * G0))
+            .exp()
     }
 
     /// Launch mass of the whole interceptor, kg, from the rocket equation

@@ -160,7 +160,11 @@ fn fly(r0: Vec3, v0: Vec3, w: Vec3, accel: f64, tau: f64) -> Option<Vec3> {
     if burn > tau {
         return None;
     }
-    let thrust = if dv > 0.0 { w * (accel / dv) } else { Vec3::ZERO };
+    let thrust = if dv > 0.0 {
+        w * (accel / dv)
+    } else {
+        Vec3::ZERO
+    };
     let settings = Settings::<6>::new(1e-11, 1e-4);
     let y0 = [r0.x, r0.y, r0.z, v0.x, v0.y, v0.z];
     let rhs = |push: Vec3| {
@@ -217,9 +221,13 @@ pub fn integrated_delta_v(
         // Jacobian columns by forward differences of 0.05 m/s.
         let h = 0.05;
         let mut jac = [[0.0; 3]; 3];
-        for (k, e) in [Vec3::new(h, 0.0, 0.0), Vec3::new(0.0, h, 0.0), Vec3::new(0.0, 0.0, h)]
-            .into_iter()
-            .enumerate()
+        for (k, e) in [
+            Vec3::new(h, 0.0, 0.0),
+            Vec3::new(0.0, h, 0.0),
+            Vec3::new(0.0, 0.0, h),
+        ]
+        .into_iter()
+        .enumerate()
         {
             let col = (fly(r0, v0, w + e, accel, tau)? - target - f) * (1.0 / h);
             jac[0][k] = col.x;
@@ -266,7 +274,7 @@ fn solve3(m: [[f64; 3]; 3], b: [f64; 3]) -> Option<[f64; 3]> {
 /// section (to 1 ms) and, if it reaches zero, the crossing before it is
 /// bisected. Also returns the largest margin found (m/s).
 pub fn earliest(margin: impl Fn(f64) -> f64, lo: f64, hi: f64, step: f64) -> Search {
-    if !(hi > lo) || !(step > 0.0) {
+    if hi.is_nan() || lo.is_nan() || hi <= lo || step.is_nan() || step <= 0.0 {
         return Search {
             tau_s: None,
             best_margin: f64::NEG_INFINITY,
@@ -298,7 +306,11 @@ pub fn earliest(margin: impl Fn(f64) -> f64, lo: f64, hi: f64, step: f64) -> Sea
     }
     // No sample feasible: refine every local maximum of the samples.
     for k in 0..samples.len() {
-        let left = if k > 0 { samples[k - 1].1 } else { f64::NEG_INFINITY };
+        let left = if k > 0 {
+            samples[k - 1].1
+        } else {
+            f64::NEG_INFINITY
+        };
         let right = samples.get(k + 1).map_or(f64::NEG_INFINITY, |s| s.1);
         if samples[k].1 < left || samples[k].1 < right {
             continue;

@@ -203,16 +203,29 @@ mod tests {
     #[test]
     fn reach_against_satellites() {
         let i = layer().carrier.interceptor;
-        let sbis = Layout::shell(Shell::walker_delta(500e3, 55f64.to_radians(), 1, 1, 0), None).unwrap();
+        let sbis = Layout::shell(
+            Shell::walker_delta(500e3, 55f64.to_radians(), 1, 1, 0),
+            None,
+        )
+        .unwrap();
         // Targets: a ring of 36 satellites in the SBI's plane, 10° apart, the
         // first right above it, at 520 km.
-        let ring = Layout::shell(Shell::walker_delta(520e3, 55f64.to_radians(), 36, 1, 0), None).unwrap();
+        let ring = Layout::shell(
+            Shell::walker_delta(520e3, 55f64.to_radians(), 36, 1, 0),
+            None,
+        )
+        .unwrap();
         let r10 = asat_reach(&sbis, &i, &Points(ring.clone()), 0.0, 600.0);
         assert_eq!(r10.in_reach.len(), 36);
         assert_eq!(r10.in_reach[0], 1, "co-orbital target reachable");
         assert!(r10.in_reach[18] == 0, "the far side is out of reach");
         let r30 = asat_reach(&sbis, &i, &Points(ring), 0.0, 1_800.0);
-        assert!(r30.reachable() > r10.reachable(), "{} {}", r30.reachable(), r10.reachable());
+        assert!(
+            r30.reachable() > r10.reachable(),
+            "{} {}",
+            r30.reachable(),
+            r10.reachable()
+        );
         assert!(r10.reachable() >= 1 && r10.reachable() < 36);
     }
 }

@@ -45,7 +45,10 @@ impl Assigner {
         self.lists.resize_with(reach.len(), Vec::new);
         for (list, r) in self.lists.iter_mut().zip(reach) {
             list.clear();
-            list.extend(r.iter().map(|c| self.carriers.binary_search(c).unwrap_or(0)));
+            list.extend(
+                r.iter()
+                    .map(|c| self.carriers.binary_search(c).unwrap_or(0)),
+            );
         }
         self.load.clear();
         self.load.resize(nc, 0);
@@ -173,7 +176,11 @@ mod tests {
             let cap = 1 + (next() % 3) as u32;
             let mut load = vec![0; carriers as usize];
             let want = brute(&reach, shots as usize, cap, &mut load);
-            assert_eq!(a.feasible(&reach, shots, cap), want, "{reach:?} s {shots} c {cap}");
+            assert_eq!(
+                a.feasible(&reach, shots, cap),
+                want,
+                "{reach:?} s {shots} c {cap}"
+            );
             if want { agree.0 += 1 } else { agree.1 += 1 }
         }
         assert!(agree.0 > 200 && agree.1 > 200, "{agree:?}");

@@ -168,7 +168,8 @@ impl CoverageStats {
 
     /// Mean carriers in reach of a missile.
     pub fn mean_in_reach(&self) -> f64 {
-        self.in_reach_total as f64 / (f64::from(self.samples.max(1)) * f64::from(self.missiles.max(1)))
+        self.in_reach_total as f64
+            / (f64::from(self.samples.max(1)) * f64::from(self.missiles.max(1)))
     }
 
     /// Carriers in orbit per carrier in reach of a missile (∞ if none ever
@@ -240,7 +241,13 @@ pub fn in_reach_at(layout: &Layout, raid: &Raid, t: f64, out: &mut Vec<Vec<u32>>
 /// interceptors) over the sampled launch times, requiring `shots` per
 /// missile; samples run in parallel, and every count is an integer merged
 /// in a fixed order, so the result does not depend on the thread count.
-pub fn coverage(layout: &Layout, raid: &Raid, sampling: &Sampling, shots: u32, capacity: u32) -> CoverageStats {
+pub fn coverage(
+    layout: &Layout,
+    raid: &Raid,
+    sampling: &Sampling,
+    shots: u32,
+    capacity: u32,
+) -> CoverageStats {
     let n = raid.missiles.len() as u32;
     let carriers = layout.len() as u32;
     let chunk = 256u32;
@@ -266,7 +273,8 @@ pub fn coverage(layout: &Layout, raid: &Raid, sampling: &Sampling, shots: u32, c
             st
         })
         .collect();
-    parts
-        .iter()
-        .fold(CoverageStats::empty(sampling.samples, carriers, n), |a, b| a.merge(b))
+    parts.iter().fold(
+        CoverageStats::empty(sampling.samples, carriers, n),
+        |a, b| a.merge(b),
+    )
 }

@@ -61,7 +61,9 @@ impl Layout {
 
     /// Add one plane from elements sharing its inclination and node.
     fn push_plane(&mut self, elements: &[Elements]) {
-        let Some(first) = elements.first() else { return };
+        let Some(first) = elements.first() else {
+            return;
+        };
         let rates = first.j2_rates();
         let mut phases: Vec<f64> = elements
             .iter()
@@ -81,7 +83,9 @@ impl Layout {
 
     /// Number of satellites.
     pub fn len(&self) -> usize {
-        self.planes.last().map_or(0, |p| p.first as usize + p.phases.len())
+        self.planes
+            .last()
+            .map_or(0, |p| p.first as usize + p.phases.len())
     }
 
     /// Whether there is no satellite.
@@ -102,10 +106,7 @@ impl Layout {
             let speed = (cupola_physics::constants::MU_EARTH / radius).sqrt();
             for &phase in &plane.phases {
                 let (su, cu) = (phase + plane.u_rate * t).sin_cos();
-                out.push((
-                    (node * cu + q * su) * radius,
-                    (q * cu - node * su) * speed,
-                ));
+                out.push(((node * cu + q * su) * radius, (q * cu - node * su) * speed));
             }
         }
     }
@@ -143,7 +144,14 @@ impl Plane {
     /// Call `f(index, lead)` for every satellite whose lead over `u_pad`
     /// (rad, wrapped to (−π, π]) at time `t` (s) lies in `[lo, hi]`
     /// (rad, `hi − lo < 2π`): a binary search in the sorted phases.
-    pub fn satellites_within(&self, u_pad: f64, t: f64, lo: f64, hi: f64, mut f: impl FnMut(u32, f64)) {
+    pub fn satellites_within(
+        &self,
+        u_pad: f64,
+        t: f64,
+        lo: f64,
+        hi: f64,
+        mut f: impl FnMut(u32, f64),
+    ) {
         let n = self.phases.len();
         if n == 0 {
             return;

@@ -156,7 +156,10 @@ impl SizingResult {
 }
 
 /// Run the sizing study on an already flown reference trajectory.
-pub fn size_against(input: &SizingInput, trajectory: &Trajectory) -> Result<SizingResult, SizingError> {
+pub fn size_against(
+    input: &SizingInput,
+    trajectory: &Trajectory,
+) -> Result<SizingResult, SizingError> {
     let layer = &input.layer;
     let spec = &input.spec;
     layer.carrier.validate()?;

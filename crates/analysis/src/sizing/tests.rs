@@ -111,7 +111,6 @@ fn deterministic_across_thread_counts() {
     assert_eq!(run(1), run(2));
 }
 
-
 /// Sweeps move the answer the way the physics says: a bigger salvo or a
 /// shorter boost needs more satellites; a faster interceptor fewer.
 #[test]
@@ -130,7 +129,14 @@ fn sweeps_move_the_right_way() {
         )
         .points
         .iter()
-        .map(|p| p.outcome.as_ref().unwrap().best.as_ref().map_or(u32::MAX, |b| b.total))
+        .map(|p| {
+            p.outcome
+                .as_ref()
+                .unwrap()
+                .best
+                .as_ref()
+                .map_or(u32::MAX, |b| b.total)
+        })
         .collect()
     };
     let salvo = totals(SweepKind::Salvo, &[1.0, 3.0]);

@@ -11,7 +11,9 @@ use clap::{Args, ValueEnum};
 use cupola_analysis::detection::DetectionStudy;
 use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::sweep::run_sweep;
-use cupola_analysis::sizing::{Detection, SizingError, SizingInput, Sweep, SweepKind, size_against};
+use cupola_analysis::sizing::{
+    Detection, SizingError, SizingInput, Sweep, SweepKind, size_against,
+};
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
 

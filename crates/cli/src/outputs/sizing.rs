@@ -46,7 +46,9 @@ fn deadline_name(d: &Deadline) -> String {
     match d {
         Deadline::BoostEnd => "boost end".into(),
         Deadline::BusDeployed => "bus deployed".into(),
-        Deadline::DescendsBelow { altitude_m } => format!("descent below {:.0} km", altitude_m / 1e3),
+        Deadline::DescendsBelow { altitude_m } => {
+            format!("descent below {:.0} km", altitude_m / 1e3)
+        }
         Deadline::At { time_s } => format!("{time_s:.0} s after lift-off"),
     }
 }
@@ -205,7 +207,11 @@ fn sweep_name(k: SweepKind) -> (&'static str, &'static str, f64) {
         SweepKind::BoostTime => ("boost", "missile boost time (s)", 1.0),
         SweepKind::DeltaV => ("delta-v", "interceptor Δv (km/s)", 1e-3),
         SweepKind::Altitude => ("altitude", "orbit altitude (km)", 1e-3),
-        SweepKind::Inclination => ("inclination", "inclination (°)", 180.0 / std::f64::consts::PI),
+        SweepKind::Inclination => (
+            "inclination",
+            "inclination (°)",
+            180.0 / std::f64::consts::PI,
+        ),
     }
 }
 
@@ -230,7 +236,13 @@ fn sweep_table(s: &SweepResult) -> TextTable {
                 count(r.analytic.uniform_poisson_total),
                 count(r.analytic.mean_value_total),
             ],
-            Err(e) => vec![v, format!("error: {e}"), String::new(), String::new(), String::new()],
+            Err(e) => vec![
+                v,
+                format!("error: {e}"),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
         };
         t.push_row(row);
     }
@@ -308,7 +320,8 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             .iter()
             .filter_map(|p| p.outcome.as_ref().ok().map(|r| (p.value * scale, r)))
             .collect();
-        let col = |f: &dyn Fn(&SizingResult) -> f64| ok.iter().map(|(_, r)| f(r)).collect::<Vec<f64>>();
+        let col =
+            |f: &dyn Fn(&SizingResult) -> f64| ok.iter().map(|(_, r)| f(r)).collect::<Vec<f64>>();
         let numeric = |r: &SizingResult| r.best.as_ref().map_or(f64::NAN, |b| f64::from(b.total));
         let inclined = |r: &SizingResult| r.analytic.inclined_poisson_total;
         let uniform = |r: &SizingResult| r.analytic.uniform_poisson_total;
@@ -322,9 +335,8 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             .with_column("mean_value", "carriers", col(&mean_value))
             .to_csv()?;
         sink.set.add(format!("sweep-{stem}.csv"), csv.into_bytes());
-        let series = |name: &str, ys: Vec<f64>| {
-            Series::new(name, xs.iter().copied().zip(ys).collect())
-        };
+        let series =
+            |name: &str, ys: Vec<f64>| Series::new(name, xs.iter().copied().zip(ys).collect());
         let svg = LinePlot {
             title: format!("Carriers needed against {label}"),
             x_label: label.into(),
@@ -337,7 +349,8 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             ],
         }
         .render_svg()?;
-        sink.set.add(format!("sweep-{stem}.svg"), svg.clone().into_bytes());
+        sink.set
+            .add(format!("sweep-{stem}.svg"), svg.clone().into_bytes());
         svgs.push(svg);
         tables.push(sweep_table(s));
     }

@@ -99,7 +99,7 @@ impl ReachTable {
         geometry: TableGeometry,
     ) -> Result<Self, ReachTableError> {
         let i = geometry.inclination_rad;
-        if !(i.sin() > 0.1f64.to_radians().sin()) {
+        if i.sin().is_nan() || i.sin() <= 0.1f64.to_radians().sin() {
             return Err(ReachTableError::Equatorial {
                 inclination_deg: i.to_degrees(),
             });
@@ -138,7 +138,12 @@ impl ReachTable {
             n_du,
             margins: vec![IMPOSSIBLE; cells],
             earliest: vec![f32::NAN; cells],
-            feasible_box: [f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY],
+            feasible_box: [
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+            ],
         };
         let pad = track.position(0.0).unit();
         let rows: Vec<(Vec<f32>, Vec<f32>)> = (0..2 * n_delta)
@@ -300,7 +305,12 @@ impl ReachTable {
 /// angle `delta` (rad) with the pad direction `pad`, with the pad on its
 /// northbound (`true`) or southbound half: the pad's projection on the plane
 /// and the direction 90° ahead of it. `None` if no such plane exists.
-pub(crate) fn plane_through(pad: Vec3, delta: f64, i: f64, northbound: bool) -> Option<(Vec3, Vec3)> {
+pub(crate) fn plane_through(
+    pad: Vec3,
+    delta: f64,
+    i: f64,
+    northbound: bool,
+) -> Option<(Vec3, Vec3)> {
     let lat = pad.z.clamp(-1.0, 1.0).asin();
     let lon = pad.y.atan2(pad.x);
     // ŝ·ĥ = sin i cos φ sin(Ω − λ) + cos i sin φ = sin δ.

@@ -159,7 +159,10 @@ fn agreement(after_boost_s: f64, stride: usize) -> f64 {
         let tau_i = bisect(&m_int, 0.9 * tau_c, (1.1 * tau_c).min(window + 1.0));
         let rel = (tau_i - tau_c).abs() / tau_c;
         worst = worst.max(rel);
-        assert!(rel < 0.02, "δ {d}, Δu {du}: closed {tau_c} s, integrated {tau_i} s");
+        assert!(
+            rel < 0.02,
+            "δ {d}, Δu {du}: closed {tau_c} s, integrated {tau_i} s"
+        );
         checked += 1;
     }
     assert!(checked >= 20, "{checked}");
@@ -194,4 +197,3 @@ fn reach_grows_with_delta_v() {
     let (a, b, c) = (count(2_000.0), count(4_000.0), count(6_000.0));
     assert!(a < b && b < c, "{a} {b} {c}");
 }
-

@@ -1,0 +1,122 @@
+//! Sizing benchmarks: a full sizing study (10-missile salvo, constellations
+//! up to 20,000 carriers, 10,000 launch-time samples per candidate), the
+//! reach table it starts from, and the coverage kernel's cost against
+//! constellation size and sample count.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use cupola_analysis::sizing::coverage::{ReachModel, Sampling, coverage};
+use cupola_analysis::sizing::search::Family;
+use cupola_analysis::sizing::study::raid;
+use cupola_analysis::sizing::{Phasing, SizingInput, size_against};
+use cupola_analysis::trajectory::TrajectoryStudy;
+use cupola_defense::reach::{ReachTable, TableGeometry, TargetTrack};
+use cupola_physics::constants::WGS84_A;
+use std::hint::black_box;
+use std::sync::Arc;
+
+/// The default scenario's SBI layer and salvo, sized up to 20,000 carriers
+/// with 10,000 samples per candidate, pads spread over 200 km and launches
+/// over 30 s (so that no two missiles share a geometry), one family (45°,
+/// 48 planes), a fixed 38 s detection.
+fn input() -> SizingInput {
+    let s = cupola_scenario::default_scenario();
+    let l = &s.launches[0];
+    let mut layer = s.sbi.clone().expect("default has [sbi]");
+    layer.inclinations_rad = vec![45f64.to_radians()];
+    layer.planes = vec![48];
+    layer.phasing = Phasing::Walker;
+    let mut spec = s.size.clone().expect("default has [size]");
+    spec.max_satellites = 20_000;
+    spec.samples = 10_000;
+    spec.window_s = 30.0;
+    SizingInput {
+        layer,
+        spec,
+        launch: TrajectoryStudy {
+            name: l.name.clone(),
+            missile: l.missile.clone(),
+            site: l.site,
+            aim: l.aim,
+            profile: l.profile,
+            launch_time_s: 0.0,
+            options: s.flight,
+            sample_step_s: 10.0,
+        },
+        detection_s: 38.0,
+        seed: s.seed,
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let input = input();
+    let traj = input.launch.solve().expect("default targets").trajectory;
+    let r = size_against(&input, &traj).expect("sizes");
+    eprintln!(
+        "full study: {} constellations evaluated, smallest {:?}",
+        r.evaluations,
+        r.best.as_ref().map(|b| b.total)
+    );
+    c.bench_function("sizing/full_study_10_missiles_20k_max_10k_samples", |b| {
+        b.iter(|| size_against(black_box(&input), &traj).expect("sizes"))
+    });
+
+    let layer = &input.layer;
+    let fire = input.detection_s + layer.decision_s;
+    let by = traj.boost_end_s - layer.carrier.interceptor.end_game_s;
+    let track = TargetTrack::from_trajectory(&traj, by, 1.0);
+    let geometry = TableGeometry {
+        orbit_radius_m: WGS84_A + layer.altitude_m,
+        inclination_rad: 45f64.to_radians(),
+        fire_s: fire,
+        intercept_by_s: by,
+        resolution_rad: input.spec.resolution_rad,
+    };
+    c.bench_function("sizing/reach_table_0.2deg", |b| {
+        b.iter(|| ReachTable::build(&track, &layer.carrier.interceptor, geometry).expect("builds"))
+    });
+
+    let table = ReachTable::build(&track, &layer.carrier.interceptor, geometry).expect("builds");
+    let raid = raid(
+        &input.spec,
+        traj.site.to_ecef().unit(),
+        ReachModel::Table(Arc::new(table)),
+    );
+    let family = Family {
+        altitude_m: layer.altitude_m,
+        inclination_rad: 45f64.to_radians(),
+        planes: 48,
+        phasing: Phasing::Walker,
+        seed: 1,
+    };
+    for total in [2_400u32, 4_800, 9_600, 19_200] {
+        let layout = family.layout(total / 48).expect("builds");
+        let sampling = Sampling {
+            samples: 10_000,
+            span_s: 86_400.0,
+            seed: 1,
+        };
+        c.bench_function(
+            &format!("sizing/coverage_{total}_carriers_10k_samples"),
+            |b| b.iter(|| coverage(black_box(&layout), &raid, &sampling, 1, 1)),
+        );
+    }
+    let layout = family.layout(200).expect("builds");
+    for samples in [1_000u32, 100_000] {
+        let sampling = Sampling {
+            samples,
+            span_s: 86_400.0,
+            seed: 1,
+        };
+        c.bench_function(
+            &format!("sizing/coverage_9600_carriers_{samples}_samples"),
+            |b| b.iter(|| coverage(black_box(&layout), &raid, &sampling, 1, 1)),
+        );
+    }
+}
+
+criterion_group! {
+    name = group;
+    config = Criterion::default().sample_size(10);
+    targets = benches
+}
+criterion_main!(group);
