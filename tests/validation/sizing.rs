@@ -96,7 +96,10 @@ fn random_orientation_matches_the_uniform_sphere() {
     let p0 = small.histogram[0] as f64 / f64::from(small.samples);
     let mean = small.mean_in_reach();
     assert!((2.0..4.0).contains(&mean), "{mean}");
-    eprintln!("poisson: P(0) {p0:.4}, e^-mean {:.4} (mean {mean:.3})", (-mean).exp());
+    eprintln!(
+        "poisson: P(0) {p0:.4}, e^-mean {:.4} (mean {mean:.3})",
+        (-mean).exp()
+    );
     assert!(
         (p0 - (-mean).exp()).abs() < 0.02,
         "P(0) {p0:.4} vs Poisson {:.4} (mean {mean:.3})",

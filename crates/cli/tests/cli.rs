@@ -375,6 +375,7 @@ fn default_run_includes_a_sizing_summary() {
         "analytic: uniform sphere + Poisson",
         "analytic: mean value",
         "Mass in orbit",
+        "Carriers in reach of a missile",
         "Against satellites (leo-tracking)",
     ] {
         assert!(s.contains(want), "summary lacks {want:?}:\n{s}");
@@ -407,6 +408,7 @@ fn size_study_writes_sweeps_and_plots() {
         "sweep-salvo.csv",
         "sweep-salvo.svg",
         "asat.csv",
+        "in-reach.csv",
         "report.html",
     ] {
         assert!(out.join(f).exists(), "{f} missing");

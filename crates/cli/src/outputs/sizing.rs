@@ -161,6 +161,36 @@ fn lines(rep: &SizingReport) -> Vec<String> {
             a.fraction_uniform
         ),
     ];
+    if let Some(b) = &r.best {
+        let h = &b.stats.histogram;
+        let total: u64 = h.iter().sum();
+        // Smallest count whose cumulative share reaches q.
+        let quantile = |q: f64| {
+            let mut acc = 0u64;
+            h.iter()
+                .position(|&n| {
+                    acc += n;
+                    acc as f64 >= q * total as f64
+                })
+                .map_or("—".to_string(), |k| {
+                    if k + 1 == h.len() {
+                        format!("{k}+")
+                    } else {
+                        k.to_string()
+                    }
+                })
+        };
+        v.push(format!(
+            "Carriers in reach of a missile (numeric answer): mean {:.2}, 5th percentile {}, median {}, 95th percentile {}; \
+             every missile had its shots in reach in {:.1}% of launch times, and kept them after assignment in {:.1}%.",
+            b.stats.mean_in_reach(),
+            quantile(0.05),
+            quantile(0.5),
+            quantile(0.95),
+            100.0 * b.stats.p_in_reach(),
+            100.0 * b.stats.p_success()
+        ));
+    }
     if let Some(m) = r.mass_in_orbit_kg() {
         v.push(format!(
             "Mass in orbit of the numeric answer: {} t.",
@@ -307,10 +337,22 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
         .with_column("mean_in_reach", "", mean)
         .to_csv()?;
     sink.set.add("sizing.csv", csv.into_bytes());
+    if let Some(b) = &r.best {
+        let h = &b.stats.histogram;
+        let total = h.iter().sum::<u64>().max(1) as f64;
+        let csv = Table::new("carriers in reach of a missile")
+            .with_column("in_reach", "", (0..h.len()).map(|k| k as f64).collect())
+            .with_column("share", "", h.iter().map(|&n| n as f64 / total).collect())
+            .to_csv()?;
+        sink.set.add("in-reach.csv", csv.into_bytes());
+    }
     let svg = plot.render_svg()?;
     sink.set.add("sizing.svg", svg.clone().into_bytes());
     let mut paragraphs = lines(rep);
-    paragraphs.push("Tables: sizing.csv (every constellation tried).".into());
+    paragraphs.push(
+        "Tables: sizing.csv (every constellation tried), in-reach.csv (distribution of carriers in reach of a missile; the last row counts that many or more)."
+            .into(),
+    );
     let mut svgs = vec![svg];
     let mut tables = vec![models_table(r), families_table(r)];
     for s in &rep.sweeps {
