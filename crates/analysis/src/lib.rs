@@ -6,6 +6,7 @@ pub mod absentee;
 pub mod constellation;
 pub mod coverage;
 pub mod detection;
+pub mod engage;
 pub mod provenance;
 pub mod sizing;
 pub mod trajectory;
