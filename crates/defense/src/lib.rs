@@ -11,6 +11,7 @@ mod fixtures;
 pub mod interceptor;
 pub mod reach;
 pub mod sensor;
+pub mod wta;
 
 pub use detect::{DetectionTimeline, TrackSample, detect};
 pub use ephemeris::{CatalogEphemeris, CombinedEphemeris, OrbitEphemeris};
