@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use miette::NamedSource;
 
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::{Problem, ProblemKind, locate};
 
 /// Byte range in the scenario text.
 pub(crate) type Span = Range<usize>;
@@ -20,14 +20,18 @@ pub(crate) struct Spanned<T> {
     pub span: Span,
 }
 
-/// The problems found so far in one file.
+/// The problems found so far in one file, and its warnings.
 ///
 /// Each problem is kept with the byte offset in the scenario text that
 /// orders it: its own span start, or, for a problem located in another file
-/// (a TLE catalog), the offset of the key that named that file.
+/// (a TLE catalog), the offset of the key that named that file. Warnings
+/// (things that do not stop a scenario from running but are probably not
+/// meant, such as a defense layer that can never engage) are kept with the
+/// offset of their span.
 pub(crate) struct Ctx {
     source: NamedSource<Arc<str>>,
     problems: Vec<(usize, Problem)>,
+    warnings: Vec<(usize, String)>,
 }
 
 impl Ctx {
@@ -36,6 +40,7 @@ impl Ctx {
         Self {
             source: NamedSource::new(name, Arc::<str>::from(text)),
             problems: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -85,6 +90,26 @@ impl Ctx {
     pub fn slice(&self, span: &Span) -> &str {
         let text: &str = self.source.inner();
         text.get(span.clone()).unwrap_or("")
+    }
+
+    /// Record a warning at `span`, written `file:line:column: message`
+    /// like the one-line form of a [`Problem`].
+    pub fn warn(&mut self, span: &Span, message: impl AsRef<str>) {
+        let (line, column) = locate(self.source.inner(), span.start);
+        let text = format!(
+            "{}:{line}:{column}: {}",
+            self.source.name(),
+            message.as_ref()
+        );
+        self.warnings.push((span.start, text));
+    }
+
+    /// Every warning recorded, sorted by position in the file; the
+    /// context keeps none.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        let mut warnings = std::mem::take(&mut self.warnings);
+        warnings.sort_by_key(|(at, _)| *at);
+        warnings.into_iter().map(|(_, w)| w).collect()
     }
 
     /// Whether any problem has been recorded.

@@ -6,8 +6,10 @@
 //! at, the constellations in orbit (Walker shells, explicit orbits or a TLE /
 //! OMM catalog), the sensors that watch for them (infrared early warning, a
 //! tracking layer, ground radars), the settings of the coverage and
-//! detection studies, and a space-based interceptor layer with the
-//! settings of the studies that use it (sizing, anti-satellite reach). Every key that has a unit carries it as a suffix
+//! detection studies, a space-based interceptor layer with the settings of
+//! the studies that use it (sizing, anti-satellite reach), and the layered
+//! engagement study with its boost, midcourse and terminal defense layers
+//! and defended assets. Every key that has a unit carries it as a suffix
 //! (`burn_time_s`, `apogee_km`). The schema is documented in
 //! `docs/scenario.md`; the files in `scenarios/` are commented examples.
 //!
@@ -28,6 +30,7 @@
 
 use std::path::Path;
 
+use cupola_analysis::engage::EngageSpec;
 use cupola_analysis::sizing::{AsatSpec, SbiLayerSpec, SizingSpec};
 use cupola_physics::frames::Geodetic;
 use cupola_threat::{FlightOptions, Missile, Profile};
@@ -35,6 +38,7 @@ use hifitime::Epoch;
 
 mod constellation;
 mod context;
+mod engage;
 mod epoch;
 mod launch;
 mod missile;
@@ -131,6 +135,26 @@ pub struct Scenario {
     /// with [`Scenario::sbi`]; its `targets` is the name of one of
     /// [`Scenario::constellations`].
     pub asat: Option<AsatSpec>,
+    /// Settings of the layered engagement study (`cupola engage`), from
+    /// `[engage]` with `[engage.boost]`, `[[engage.midcourse]]`,
+    /// `[[engage.terminal]]` and `[[engage.asset]]`, in SI units (area
+    /// width, footprints, altitudes and radii in m, fly-out speeds in m/s,
+    /// times in s); `None` when the table is absent. Its `launch` indexes
+    /// [`Scenario::launches`]; its `boost` is present only with
+    /// [`Scenario::sbi`]; the names of its midcourse sites and terminal
+    /// batteries are unique among all of them, and each names (`sensor`) a
+    /// tracking layer or ground radar of [`Scenario::sensors`].
+    pub engage: Option<EngageSpec>,
+    /// Warnings: things that do not stop the scenario from running but are
+    /// probably not meant, in file order, each written like the one-line
+    /// form of a [`Problem`], `file:line:column: message` (e.g. a defense
+    /// layer that can never engage: an `[[engage.midcourse]]` or
+    /// `[[engage.terminal]]` with `inventory = 0`, or a short-range battery
+    /// whose `max_threat_range_km` is below the ground range of the
+    /// reference launch). Empty for most scenarios; for a front end (such
+    /// as `cupola check`) to show. A scenario with problems has none: it
+    /// is an error listing only its problems.
+    pub warnings: Vec<String>,
     /// The file name the scenario was parsed from, as given to [`parse`],
     /// [`parse_with_base`] or [`load`].
     pub source_name: String,

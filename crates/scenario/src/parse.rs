@@ -1,7 +1,7 @@
 //! The top of a scenario file: `[scenario]`, `[physics]`, and the walk that
 //! hands `[[missile]]`, `[[launch]]`, `[[constellation]]`, `[[sensor]]`,
-//! `[coverage]`, `[detect]`, `[sbi]`, `[size]` and `[asat]` to their
-//! readers.
+//! `[coverage]`, `[detect]`, `[sbi]`, `[size]`, `[asat]` and `[engage]` to
+//! their readers.
 
 use std::path::Path;
 
@@ -12,6 +12,7 @@ use toml_edit::Document;
 
 use crate::constellation::read_constellations;
 use crate::context::{Ctx, closest, one_of};
+use crate::engage::{EngageInputs, read_engage, sensor_names};
 use crate::epoch::read_epoch;
 use crate::launch::read_launches;
 use crate::missile::read_missiles;
@@ -87,6 +88,11 @@ const ROOT_KEYS: &[KeyDoc] = &[
         name: "asat",
         example: "[asat]",
         doc: "the anti-satellite reach of the SBI layer (needs [sbi])",
+    },
+    KeyDoc {
+        name: "engage",
+        example: "[engage]",
+        doc: "the layered engagement study: boost, midcourse and terminal layers",
     },
 ];
 
@@ -218,8 +224,20 @@ pub(crate) fn parse(
     let detect = read_detect(&mut ctx, &root);
     let sbi = read_sbi(&mut ctx, &root, declares(&root, "sensor"));
     let has_sbi = root.entry("sbi").is_some();
-    let size = read_size(&mut ctx, &root, has_sbi, &launch_names(&root));
+    let launch_names = launch_names(&root);
+    let size = read_size(&mut ctx, &root, has_sbi, &launch_names);
     let asat = read_asat(&mut ctx, &root, has_sbi, &constellation_names);
+    let engage = read_engage(
+        &mut ctx,
+        &root,
+        &EngageInputs {
+            has_sbi,
+            launch_names: &launch_names,
+            launches: &launches,
+            sensors: &sensors,
+            sensor_names: &sensor_names(&root),
+        },
+    );
     root.finish(&mut ctx);
 
     // The deadline against the reference launch: flown only when
@@ -242,12 +260,14 @@ pub(crate) fn parse(
         Some(sbi),
         Some(size),
         Some(asat),
-    ) = (header, flight, coverage, detect, sbi, size, asat)
+        Some(engage),
+    ) = (header, flight, coverage, detect, sbi, size, asat, engage)
     else {
         // Every path that yields `None` records a problem; stay safe anyway.
         return Err(invalid(source_name, ctx));
     };
     let missiles = declared.into_iter().filter_map(|d| d.missile).collect();
+    let warnings = ctx.take_warnings();
     Ok(Scenario {
         name: header.name,
         description: header.description,
@@ -263,6 +283,8 @@ pub(crate) fn parse(
         sbi: sbi.map(|s| s.spec),
         size,
         asat,
+        engage,
+        warnings,
         source_name: source_name.to_owned(),
         hash: fnv1a_hex(text),
     })

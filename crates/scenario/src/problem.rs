@@ -31,11 +31,14 @@ pub enum ProblemKind {
     /// (e.g. `apogee_km` with the minimum-energy profile).
     Conflict,
     /// A name given twice (two inline missiles, constellations or sensors
-    /// called the same), or an inline missile named like a catalog missile.
+    /// called the same; a midcourse site and a terminal battery, or two
+    /// defended assets, of `[engage]` called the same), or an inline
+    /// missile named like a catalog missile.
     DuplicateName,
     /// A reference to something the file does not define: a sensor's or
     /// `[coverage]`'s `constellation`, or `[asat]`'s `targets`, naming no
-    /// `[[constellation]]`; `[size]`'s `launch` naming no `[[launch]]`.
+    /// `[[constellation]]`; `[size]`'s or `[engage]`'s `launch` naming no
+    /// `[[launch]]`; an `[engage]` layer's `sensor` naming no `[[sensor]]`.
     UnknownName,
     /// A file named by the scenario (`tle_file`, `omm_file`) cannot be read.
     File,
@@ -245,6 +248,12 @@ impl ScenarioError {
             Self::Invalid { problems, .. } => problems,
         }
     }
+}
+
+/// 1-based line and character column of byte offset `at` in `text` (an
+/// offset inside a character or past the end is moved back to a boundary).
+pub(crate) fn locate(text: &str, at: usize) -> (usize, usize) {
+    line_column(text, clamp_to_boundary(text, at))
 }
 
 /// 1-based line and character column of byte offset `at` in `text`.

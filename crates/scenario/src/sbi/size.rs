@@ -100,10 +100,10 @@ pub(crate) const SWEEP_KEYS: &[KeyDoc] = &[
 ];
 
 /// Most missiles in a salvo.
-const MAX_SALVO: u64 = 1_000;
+pub(crate) const MAX_SALVO: u64 = 1_000;
 
 /// Help for a salvo size.
-const SALVO_HELP: &str = "the number of missiles launched together, from 1 to 1000";
+pub(crate) const SALVO_HELP: &str = "the number of missiles launched together, from 1 to 1000";
 
 /// The names of the `[[launch]]` tables, in file order, as the launch
 /// reader names them (`launch N` without a `name`), including launches
@@ -152,7 +152,7 @@ pub(crate) fn read_size(
         needs_sbi(ctx, &t, "the sizing study");
     }
     let launch = match t.string(ctx, "launch") {
-        Field::Given(name) => resolve_launch(ctx, &name, launches),
+        Field::Given(name) => resolve_launch(ctx, &name, launches, "[size]"),
         Field::Absent => Some(0),
         Field::Invalid => None,
     };
@@ -257,8 +257,14 @@ pub(crate) fn read_size(
     }))
 }
 
-/// The index of the launch called `name`: the first of that name.
-fn resolve_launch(ctx: &mut Ctx, name: &Spanned<String>, launches: &[String]) -> Option<usize> {
+/// The index of the launch called `name`: the first of that name. An
+/// unknown name is reported as said `by` a table (`[size]`, `[engage]`).
+pub(crate) fn resolve_launch(
+    ctx: &mut Ctx,
+    name: &Spanned<String>,
+    launches: &[String],
+    by: &str,
+) -> Option<usize> {
     if let Some(i) = launches.iter().position(|l| *l == name.value) {
         return Some(i);
     }
@@ -278,7 +284,7 @@ fn resolve_launch(ctx: &mut Ctx, name: &Spanned<String>, launches: &[String]) ->
         .at(
             ProblemKind::UnknownName,
             name.span.clone(),
-            format!("[size] names the unknown launch `{}`", name.value),
+            format!("{by} names the unknown launch `{}`", name.value),
         )
         .with_help(help)
         .with_label("no [[launch]] has this name");

@@ -1,0 +1,85 @@
+//! `[[engage.asset]]`: the defended assets, each a point with a radius
+//! and a relative value.
+
+use cupola_analysis::engage::Asset;
+
+use super::layer::{Named, all, check_unique, read_name, read_site};
+use crate::context::Ctx;
+use crate::missile::{positive, within};
+use crate::reader::{KeyDoc, TableReader};
+
+/// Keys of an `[[engage.asset]]` table.
+pub(crate) const ASSET_KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        name: "name",
+        example: "name = \"Minot\"",
+        doc: "a label for reports, unique among the assets",
+    },
+    KeyDoc {
+        name: "site",
+        example: "site = { lat_deg = 48.4, lon_deg = -101.3 }",
+        doc: "where the asset is",
+    },
+    KeyDoc {
+        name: "value",
+        example: "value = 1.0",
+        doc: "relative value, > 0, default 1 (high values are protected first)",
+    },
+    KeyDoc {
+        name: "radius_km",
+        example: "radius_km = 50.0",
+        doc: "radius of the asset, km, > 0, default 50: warheads aimed within it count as arriving at it",
+    },
+];
+
+/// Read every `[[engage.asset]]`; names are unique among the assets.
+pub(super) fn read_assets(ctx: &mut Ctx, tables: Vec<TableReader<'_>>) -> Option<Vec<Asset>> {
+    let assets: Vec<Named<Asset>> = tables
+        .into_iter()
+        .map(|mut t| {
+            let name = read_name(ctx, &mut t, "asset");
+            let value = read_asset_keys(ctx, &t, name.as_ref().map(|n| n.value.clone()));
+            t.finish(ctx);
+            Named { name, value }
+        })
+        .collect();
+    let unique = check_unique(
+        ctx,
+        assets.iter().map(|a| &a.name),
+        "defended asset",
+        "[[engage.asset]]",
+    );
+    let assets = all(assets)?;
+    unique.then_some(assets)
+}
+
+/// The keys of an asset after its `name`.
+fn read_asset_keys(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Option<Asset> {
+    let site = read_site(ctx, t);
+    let value_in = t.opt_number(ctx, "value", 1.0);
+    let value = within(
+        ctx,
+        value_in,
+        "value",
+        |v| v > 0.0,
+        "(0, ∞)",
+        "",
+        "the asset's value relative to the others, above 0, e.g. 1; the battle manager \
+         protects high values first",
+    );
+    let radius_in = t.opt_number(ctx, "radius_km", 50.0);
+    let radius = positive(
+        ctx,
+        radius_in,
+        "radius_km",
+        "km",
+        "the radius of the asset in km: warheads aimed within it count as arriving at it, \
+         e.g. 50",
+    );
+    Some(Asset {
+        name: name?,
+        site: site?,
+        value: value?,
+        radius_m: radius? * 1e3,
+    })
+}
