@@ -2,6 +2,10 @@
 
 use std::path::PathBuf;
 
+use cupola_analysis::engage::{
+    Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite, TerminalBattery,
+    TerminalKind,
+};
 use cupola_analysis::sizing::{
     AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind,
 };
@@ -768,4 +772,347 @@ fn size_names_its_launch() {
             },
         ]
     );
+}
+
+/// A point given in degrees and km, as the scenario reader converts it.
+fn point(lat_deg: f64, lon_deg: f64, alt_km: f64) -> Geodetic {
+    Geodetic::from_degrees(lat_deg, lon_deg, alt_km * 1e3)
+}
+
+#[test]
+fn layered_example() {
+    let s = example("layered.toml");
+    assert!(s.sbi.is_some(), "the boost layer needs [sbi]");
+    let names: Vec<&str> = s.sensors.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["geo early warning", "leo tracking", "ground radar"]);
+    let engage = s.engage.as_ref().expect("[engage]");
+    let aim = point(47.35, -101.75, 0.0);
+    let expected = EngageSpec {
+        launch: 0,
+        salvo: 10,
+        area_width_m: 0.0,
+        window_s: 0.0,
+        decoys_per_rv: 0,
+        trials: 10_000,
+        detection_jitter_s: 0.0,
+        assignment: Assignment::Greedy,
+        boost: Some(BoostLayerSpec {
+            carriers: 7_800,
+            pk: 0.8,
+            shots: 1,
+            pool: 2_048,
+        }),
+        midcourse: vec![
+            // GMD: 40 + 4 = 44 interceptors, pk 12/21.
+            MidcourseSite {
+                name: "Fort Greely".into(),
+                site: point(63.95, -145.7, 0.4),
+                inventory: 40,
+                pk: 0.571,
+                flyout_speed_m_s: 7_000.0,
+                doctrine: Doctrine::Barrage { shots: 2 },
+                assess_s: 60.0,
+                decision_s: 30.0,
+                discrimination: 0.0,
+                reserve: 0.0,
+                sensor: "leo tracking".into(),
+            },
+            MidcourseSite {
+                name: "Vandenberg".into(),
+                site: point(34.7, -120.6, 0.0),
+                inventory: 4,
+                pk: 0.571,
+                flyout_speed_m_s: 7_000.0,
+                doctrine: Doctrine::ShootLookShoot { shots: 1 },
+                assess_s: 60.0,
+                decision_s: 30.0,
+                discrimination: 0.0,
+                reserve: 0.0,
+                sensor: "leo tracking".into(),
+            },
+        ],
+        terminal: vec![
+            TerminalBattery {
+                name: "THAAD-like battery".into(),
+                site: aim,
+                kind: TerminalKind::UpperTier,
+                footprint_m: 200e3,
+                min_altitude_m: 40e3,
+                max_altitude_m: 150e3,
+                inventory: 48,
+                pk: 0.8,
+                doctrine: Doctrine::Barrage { shots: 2 },
+                assess_s: 10.0,
+                sensor: "ground radar".into(),
+            },
+            TerminalBattery {
+                name: "Iron-Dome-like battery".into(),
+                site: aim,
+                kind: TerminalKind::ShortRange {
+                    max_threat_range_m: 70e3,
+                },
+                footprint_m: 15e3,
+                min_altitude_m: 500.0,
+                max_altitude_m: 10e3,
+                inventory: 20,
+                pk: 0.9,
+                doctrine: Doctrine::Barrage { shots: 2 },
+                assess_s: 10.0,
+                sensor: "ground radar".into(),
+            },
+        ],
+        assets: vec![Asset {
+            name: "central North Dakota".into(),
+            site: aim,
+            value: 1.0,
+            radius_m: 50e3,
+        }],
+        salvo_sweep: vec![1, 2, 5, 10, 20],
+    };
+    assert_eq!(*engage, expected);
+    let gmd: u32 = engage.midcourse.iter().map(|m| m.inventory).sum();
+    assert_eq!(gmd, 44);
+    assert!((engage.midcourse[0].pk - 12.0 / 21.0).abs() < 1e-3);
+    // The short-range battery never engages the 10,000 km ICBM: a warning,
+    // located at its threat range, and nothing else.
+    assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+    let w = &s.warnings[0];
+    assert!(w.contains("layered.toml:"), "{w}");
+    assert!(
+        w.contains("`Iron-Dome-like battery` engages threats of at most 70 km range"),
+        "{w}"
+    );
+    assert!(
+        w.contains("the reference launch `ICBM to North Dakota` flies 10000 km: it never engages"),
+        "{w}"
+    );
+    let line = include_str!("../../../scenarios/layered.toml")
+        .lines()
+        .position(|l| l.trim_start().starts_with("max_threat_range_km"))
+        .expect("the threat range is written")
+        + 1;
+    assert!(
+        w.starts_with(&format!("{}:{line}:25: ", s.source_name)),
+        "{w}"
+    );
+    // Serializable, with the enums tagged.
+    let json = serde_json::to_value(&s).expect("serializes");
+    assert_eq!(
+        json["engage"]["midcourse"][1]["doctrine"]["kind"],
+        "shoot_look_shoot"
+    );
+    assert_eq!(json["engage"]["terminal"][1]["kind"]["kind"], "short_range");
+    assert_eq!(json["engage"]["assignment"], "greedy");
+}
+
+/// A minimal engagement: a radar, and one layer of each kind with only
+/// its required keys.
+const MINIMAL_ENGAGE: &str = r#"
+[scenario]
+name = "engage defaults"
+[[launch]]
+name = "ICBM to North Dakota"
+missile = "solid-icbm"
+site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }
+aim = { lat_deg = 47.35, lon_deg = -101.75 }
+[[sensor]]
+name = "radar"
+kind = "radar"
+site = { lat_deg = 47.6, lon_deg = -101.5 }
+max_range_km = 2000.0
+"#;
+
+#[test]
+fn engage_defaults() {
+    let parse_ok = |text: &str| {
+        parse("engage.toml", text).unwrap_or_else(|e| {
+            let list: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+            panic!("{}", list.join("\n"))
+        })
+    };
+    // An empty [engage]: every default, no layers.
+    let s = parse_ok(&format!("{MINIMAL_ENGAGE}[engage]\n"));
+    assert_eq!(
+        s.engage,
+        Some(EngageSpec {
+            launch: 0,
+            salvo: 10,
+            area_width_m: 0.0,
+            window_s: 0.0,
+            decoys_per_rv: 0,
+            trials: 10_000,
+            detection_jitter_s: 0.0,
+            assignment: Assignment::Greedy,
+            boost: None,
+            midcourse: Vec::new(),
+            terminal: Vec::new(),
+            assets: Vec::new(),
+            salvo_sweep: Vec::new(),
+        })
+    );
+    assert!(s.warnings.is_empty());
+
+    // One layer of each kind with its required keys only.
+    let text = format!(
+        "{MINIMAL_ENGAGE}[engage]
+salvo = 3
+area_width_km = 200
+window_s = 60
+decoys_per_rv = 4
+trials = 500
+detection_jitter_s = 5
+assignment = \"exact\"
+salvo_sweep = [5]
+[[engage.midcourse]]
+name = \"gbi\"
+site = {{ lat_deg = 63.95, lon_deg = -145.7 }}
+inventory = 10
+pk = 0.5
+sensor = \"radar\"
+doctrine = \"shoot_look_shoot\"
+[[engage.terminal]]
+name = \"upper\"
+site = {{ lat_deg = 47.35, lon_deg = -101.75 }}
+inventory = 8
+pk = 0.7
+sensor = \"radar\"
+[[engage.asset]]
+name = \"aim\"
+site = {{ lat_deg = 47.35, lon_deg = -101.75 }}
+"
+    );
+    let s = parse_ok(&text);
+    let e = s.engage.expect("[engage]");
+    assert_eq!(
+        (e.salvo, e.decoys_per_rv, e.trials, e.assignment),
+        (3, 4, 500, Assignment::Exact)
+    );
+    assert_eq!(e.area_width_m, 200e3);
+    assert_eq!((e.window_s, e.detection_jitter_s), (60.0, 5.0));
+    assert_eq!(e.salvo_sweep, [5]);
+    assert_eq!(
+        e.midcourse,
+        [MidcourseSite {
+            name: "gbi".into(),
+            site: point(63.95, -145.7, 0.0),
+            inventory: 10,
+            pk: 0.5,
+            flyout_speed_m_s: 7_000.0,
+            doctrine: Doctrine::ShootLookShoot { shots: 1 },
+            assess_s: 60.0,
+            decision_s: 30.0,
+            discrimination: 0.0,
+            reserve: 0.0,
+            sensor: "radar".into(),
+        }]
+    );
+    assert_eq!(
+        e.terminal,
+        [TerminalBattery {
+            name: "upper".into(),
+            site: point(47.35, -101.75, 0.0),
+            kind: TerminalKind::UpperTier,
+            footprint_m: 200e3,
+            min_altitude_m: 40e3,
+            max_altitude_m: 150e3,
+            inventory: 8,
+            pk: 0.7,
+            doctrine: Doctrine::Barrage { shots: 2 },
+            assess_s: 10.0,
+            sensor: "radar".into(),
+        }]
+    );
+    assert_eq!(
+        e.assets,
+        [Asset {
+            name: "aim".into(),
+            site: point(47.35, -101.75, 0.0),
+            value: 1.0,
+            radius_m: 50e3,
+        }]
+    );
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+
+    // The boost layer's defaults, with [sbi].
+    let text = format!(
+        "{MINIMAL_ENGAGE}[sbi]\naltitude_km = 400\ninclination_deg = 55\nplanes = 24\n\
+         [engage]\n[engage.boost]\ncarriers = 1000\n"
+    );
+    let boost = parse_ok(&text).engage.and_then(|e| e.boost);
+    assert_eq!(
+        boost,
+        Some(BoostLayerSpec {
+            carriers: 1_000,
+            pk: 0.8,
+            shots: 1,
+            pool: 2_048,
+        })
+    );
+
+    // Without [engage], nothing, and no warnings.
+    for name in ["sbi.toml", "sensor-layer.toml", "lofted.toml"] {
+        let s = example(name);
+        assert_eq!(s.engage, None, "{name}");
+        assert!(s.warnings.is_empty(), "{name}: {:?}", s.warnings);
+    }
+}
+
+/// A short-range battery warns when the reference launch flies beyond its
+/// threat range, and not when it does not; an empty layer warns too.
+#[test]
+fn layers_that_can_never_engage_are_warnings() {
+    let battery = |kind: &str, inventory: u32| {
+        format!(
+            "[engage]\n[[engage.terminal]]\nname = \"point defense\"\n\
+             site = {{ lat_deg = 47.35, lon_deg = -101.75 }}\n{kind}\
+             inventory = {inventory}\npk = 0.9\nsensor = \"radar\"\n"
+        )
+    };
+    let short = "kind = \"short_range\"\nmax_threat_range_km = 70.0\n";
+    // Against the 10,000 km ICBM.
+    let text = format!("{MINIMAL_ENGAGE}{}", battery(short, 20));
+    let s = parse("icbm.toml", &text).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("max_threat_range_km"))
+        .expect("written")
+        + 1;
+    assert_eq!(
+        s.warnings[0],
+        format!(
+            "icbm.toml:{line}:23: [[engage.terminal]] `point defense` engages threats of at \
+             most 70 km range, but the reference launch `ICBM to North Dakota` flies 10000 km: \
+             it never engages"
+        )
+    );
+    // Against a 50 km shot (a second launch named as the reference): no
+    // warning.
+    let close = MINIMAL_ENGAGE.replace(
+        "[[sensor]]",
+        "[[launch]]\nname = \"short shot\"\nmissile = \"solid-icbm\"\n\
+         site = { lat_deg = 47.35, lon_deg = -102.4 }\naim = { lat_deg = 47.35, lon_deg = -101.75 }\n\
+         [[sensor]]",
+    );
+    let text = format!("{close}{}", battery(short, 20))
+        .replace("[engage]\n", "[engage]\nlaunch = \"short shot\"\n");
+    let s = parse("short.toml", &text).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    assert_eq!(s.engage.as_ref().map(|e| e.launch), Some(1));
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    // An upper-tier battery with no interceptors.
+    let text = format!("{MINIMAL_ENGAGE}{}", battery("", 0));
+    let s = parse("empty.toml", &text).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+    assert!(
+        s.warnings[0].ends_with(
+            "[[engage.terminal]] `point defense` has no interceptors (`inventory = 0`): it \
+             never engages"
+        ),
+        "{:?}",
+        s.warnings
+    );
+    // Warnings are not errors: a scenario with problems reports only those.
+    let text = format!("{MINIMAL_ENGAGE}{}", battery("", 0)).replace("pk = 0.9", "pk = 9");
+    let e = parse("bad.toml", &text).expect_err("pk 9 is refused");
+    assert_eq!(e.problems().len(), 1, "{:?}", e.problems());
 }

@@ -19,13 +19,14 @@ fn check(text: &str) {
 const INLINE: &str = include_str!("../../../scenarios/inline-missile.toml");
 const SENSORS: &str = include_str!("../../../scenarios/sensor-layer.toml");
 const SBI: &str = include_str!("../../../scenarios/sbi.toml");
-const BASES: [&str; 4] = [DEFAULT_SCENARIO_TOML, INLINE, SENSORS, SBI];
+const LAYERED: &str = include_str!("../../../scenarios/layered.toml");
+const BASES: [&str; 5] = [DEFAULT_SCENARIO_TOML, INLINE, SENSORS, SBI, LAYERED];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn deleting_a_slice_never_panics(which in 0..4usize, start in 0.0..1.0f64, len in 0usize..40) {
+    fn deleting_a_slice_never_panics(which in 0..BASES.len(), start in 0.0..1.0f64, len in 0usize..40) {
         let base = BASES[which];
         let mut a = (start * base.len() as f64) as usize;
         while !base.is_char_boundary(a) { a -= 1; }
@@ -35,7 +36,7 @@ proptest! {
     }
 
     #[test]
-    fn inserting_text_never_panics(which in 0..4usize, at in 0.0..1.0f64, insert in "[-=\\[\\]{}\"a-z0-9_., \n]{0,12}") {
+    fn inserting_text_never_panics(which in 0..BASES.len(), at in 0.0..1.0f64, insert in "[-=\\[\\]{}\"a-z0-9_., \n]{0,12}") {
         let base = BASES[which];
         let mut a = (at * base.len() as f64) as usize;
         while !base.is_char_boundary(a) { a -= 1; }
