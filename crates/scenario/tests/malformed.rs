@@ -743,6 +743,169 @@ const CASES: &[Case] = &[
         14,
         None,
     ),
+    // The engagement study and its layers.
+    case(
+        "engage-negative-inventory",
+        InvalidValue,
+        "`inventory` must not be negative, got -4",
+        21,
+        13,
+        Some("e.g. `inventory = 40`"),
+    ),
+    case(
+        "engage-inventory-float",
+        WrongType,
+        "`inventory` must be an integer, got the float 40.5",
+        21,
+        13,
+        None,
+    ),
+    case(
+        "engage-pk-above-1",
+        InvalidValue,
+        "`pk` must be in [0, 1], got 1.2",
+        22,
+        6,
+        Some("single-shot kill probability"),
+    ),
+    case(
+        "engage-pk-negative",
+        InvalidValue,
+        "`pk` must be in [0, 1], got -0.1",
+        22,
+        6,
+        None,
+    ),
+    case(
+        "engage-reserve-1",
+        InvalidValue,
+        "`reserve` must be in [0, 1), got 1",
+        24,
+        11,
+        None,
+    ),
+    case(
+        "engage-unknown-sensor",
+        UnknownName,
+        "[[engage.midcourse]] `Fort Greely` names the unknown sensor `ground radr`",
+        23,
+        10,
+        Some("did you mean `ground radar`?"),
+    ),
+    case(
+        "engage-missing-sensor",
+        MissingKey,
+        "[[engage.midcourse]] `Fort Greely` is missing the required key `sensor`",
+        18,
+        1,
+        Some("a tracking layer or a ground radar"),
+    ),
+    case(
+        "engage-infrared-cue",
+        InvalidValue,
+        "sensor \"geo early warning\" is an infrared early-warning sensor: it sees only the \
+         boost plume and cannot cue a midcourse site; name a tracking layer or a ground radar",
+        41,
+        10,
+        Some("the sensors that can cue it are `leo tracking` or `ground radar`"),
+    ),
+    case(
+        "engage-infrared-cue-terminal",
+        InvalidValue,
+        "cannot cue a terminal battery",
+        41,
+        10,
+        None,
+    ),
+    case(
+        "engage-altitude-band",
+        InvalidValue,
+        "`max_altitude_km` (40 km) must be above `min_altitude_km` (40 km)",
+        22,
+        19,
+        None,
+    ),
+    case(
+        "engage-duplicate-layer",
+        DuplicateName,
+        "a defense layer named `Fort Greely` is already defined on line 19",
+        26,
+        8,
+        Some("[[engage.midcourse]] and [[engage.terminal]]"),
+    ),
+    case(
+        "engage-threat-range-on-upper-tier",
+        Conflict,
+        "`max_threat_range_km` applies to kind = \"short_range\" batteries only, not to this \
+         upper_tier battery",
+        22,
+        1,
+        Some("set `kind = \"short_range\"`"),
+    ),
+    case(
+        "engage-short-range-without-range",
+        MissingKey,
+        "a short_range battery needs `max_threat_range_km`",
+        21,
+        8,
+        Some("`max_threat_range_km = 70.0`"),
+    ),
+    case(
+        "engage-boost-without-sbi",
+        MissingKey,
+        "[engage.boost] needs an [sbi] table",
+        18,
+        1,
+        Some("[sbi]\naltitude_km = 500.0"),
+    ),
+    case(
+        "engage-unknown-launch",
+        UnknownName,
+        "[engage] names the unknown launch `ICBM to North Dakta`",
+        17,
+        10,
+        Some("did you mean `ICBM to North Dakota`?"),
+    ),
+    case(
+        "engage-sweep-not-ascending",
+        InvalidValue,
+        "`salvo_sweep` must be strictly ascending, but 5 follows 5",
+        17,
+        25,
+        None,
+    ),
+    case(
+        "engage-bad-doctrine",
+        InvalidValue,
+        "unknown shot doctrine \"shoot-look-shoot\"",
+        24,
+        12,
+        Some("did you mean \"shoot_look_shoot\"?"),
+    ),
+    case(
+        "engage-bad-assignment",
+        InvalidValue,
+        "unknown weapon-target assignment \"hungarian\"",
+        17,
+        14,
+        Some("`greedy` or `exact`"),
+    ),
+    case(
+        "engage-key-typo",
+        UnknownKey,
+        "unknown key `flyout_speed_km` in [[engage.midcourse]] `Fort Greely`",
+        24,
+        1,
+        Some("did you mean `flyout_speed_km_s`?"),
+    ),
+    case(
+        "engage-midcourse-single-brackets",
+        WrongType,
+        "`midcourse` must be an array of tables, got a table",
+        18,
+        9,
+        Some("[[engage.midcourse]]"),
+    ),
 ];
 
 #[test]
@@ -840,6 +1003,20 @@ fn sbi_problems_do_not_cascade() {
         "size-bad-sweep-value",
         "asat-unknown-constellation",
     ] {
+        let ps = problems(name);
+        assert_eq!(ps.len(), 1, "{name}: {ps:#?}");
+    }
+}
+
+#[test]
+fn engage_problems_do_not_cascade() {
+    let engage: Vec<&str> = CASES
+        .iter()
+        .map(|c| c.file)
+        .filter(|f| f.starts_with("engage-"))
+        .collect();
+    assert!(engage.len() >= 13, "{engage:?}");
+    for name in engage {
         let ps = problems(name);
         assert_eq!(ps.len(), 1, "{name}: {ps:#?}");
     }
