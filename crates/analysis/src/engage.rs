@@ -1,10 +1,24 @@
 //! The layered engagement: a raid's missiles and their payloads through the
 //! boost, midcourse and terminal layers under one battle manager, many
 //! times over.
+//!
+//! [`plan`] computes once what does not change between trials (windows,
+//! footprints, the pool of boost geometries); [`trial`] runs one trial from
+//! its own random streams; [`run`] runs many in parallel and sums them;
+//! [`study`] ties it to a scenario's launch and sweeps the salvo size.
 
+pub mod plan;
+pub mod run;
 mod spec;
+pub mod study;
+pub mod trial;
 
+pub use run::{EngageResult, LayerResult};
 pub use spec::{
     Assignment, Asset, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite, TerminalBattery,
     TerminalKind,
 };
+pub use study::{EngageInput, engage, leak_curve, saturation};
+
+#[cfg(test)]
+mod tests;

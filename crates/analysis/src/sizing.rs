@@ -22,4 +22,4 @@ pub use spec::{AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, Sw
 pub use study::{SizingError, SizingInput, SizingResult, size, size_against};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod constellation;
 pub mod detect;
+pub mod engage;
 pub mod missiles;
 pub mod run;
 pub mod size;

@@ -55,6 +55,9 @@ enum Command {
     /// `[sbi]` layer needs against its `[size]` salvo, beside the analytic
     /// absentee-ratio models, with sweeps and SVG plots.
     Size(commands::size::SizeArgs),
+    /// Engagement study: a whole attack through the boost, midcourse and
+    /// terminal layers, many times over, and the leak curve over salvo size.
+    Engage(commands::engage::EngageArgs),
     /// Trajectory study: target and fly missiles, report their timelines.
     Trajectory(commands::trajectory::TrajectoryArgs),
     /// List the catalog of generic missiles with their sources.
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
         }
         Command::Detect { file, output } => commands::detect::detect(file.as_deref(), &output),
         Command::Size(args) => commands::size::size(&args),
+        Command::Engage(args) => commands::engage::run(&args),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
         Command::Missiles { json } => commands::missiles::missiles(json),
     };

@@ -2,10 +2,12 @@
 
 mod coverage;
 mod detection;
+mod engagement;
 mod sizing;
 mod trajectory;
 
 pub use detection::LaunchDetection;
+pub use engagement::EngagementReport;
 pub use sizing::SizingReport;
 
 use crate::OutputArgs;
@@ -37,6 +39,9 @@ pub struct Results {
     /// Boost-phase sizing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sizing: Option<SizingReport>,
+    /// The layered engagement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engagement: Option<EngagementReport>,
 }
 
 /// The git commit this binary was built from, when known.
@@ -117,6 +122,7 @@ pub fn summary(prov: &Provenance, title: &str, results: &Results) -> String {
     parts.extend(results.trajectories.iter().map(trajectory::text));
     parts.extend(results.detections.iter().map(detection::text));
     parts.extend(results.sizing.iter().map(sizing::text));
+    parts.extend(results.engagement.iter().map(engagement::text));
     for p in parts {
         let _ = writeln!(o);
         o.push_str(&p);
@@ -206,6 +212,9 @@ pub fn files(
     }
     if let Some(s) = &results.sizing {
         sizing::files(&mut sink, s)?;
+    }
+    if let Some(e) = &results.engagement {
+        engagement::files(&mut sink, e)?;
     }
     sink.set.add("report.html", sink.html.render().into_bytes());
     Ok(sink.set)

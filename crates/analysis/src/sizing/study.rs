@@ -155,6 +155,65 @@ impl SizingResult {
     }
 }
 
+/// The boost-phase timeline of an SBI layer against one trajectory.
+pub struct BoostTimeline {
+    /// Interceptor launch, s after lift-off.
+    pub fire_s: f64,
+    /// The deadline, s after lift-off.
+    pub deadline_s: f64,
+    /// Latest intercept (deadline less end game), s after lift-off.
+    pub intercept_by_s: f64,
+    /// The missile's track up to the latest intercept.
+    pub track: TargetTrack,
+}
+
+impl BoostTimeline {
+    /// Check the layer's carrier and budget against `trajectory` with the
+    /// launch reported `detection_s` s after lift-off.
+    pub fn new(
+        layer: &SbiLayerSpec,
+        detection_s: f64,
+        trajectory: &Trajectory,
+    ) -> Result<Self, SizingError> {
+        layer.carrier.validate()?;
+        let budget = TimeBudget {
+            detection_s,
+            decision_s: layer.decision_s,
+            deadline: layer.deadline,
+        };
+        budget.validate()?;
+        let deadline_s = budget.deadline_s(trajectory)?;
+        let intercept_by_s = deadline_s - layer.carrier.interceptor.end_game_s;
+        Ok(Self {
+            fire_s: detection_s + layer.decision_s,
+            deadline_s,
+            intercept_by_s,
+            track: TargetTrack::from_trajectory(trajectory, intercept_by_s.max(0.0), 1.0),
+        })
+    }
+
+    /// The reach table of `layer` at `inclination_rad` (rad) with grid step
+    /// `resolution_rad` (rad).
+    pub fn table(
+        &self,
+        layer: &SbiLayerSpec,
+        inclination_rad: f64,
+        resolution_rad: f64,
+    ) -> Result<ReachTable, SizingError> {
+        Ok(ReachTable::build(
+            &self.track,
+            &layer.carrier.interceptor,
+            TableGeometry {
+                orbit_radius_m: WGS84_A + layer.altitude_m,
+                inclination_rad,
+                fire_s: self.fire_s,
+                intercept_by_s: self.intercept_by_s,
+                resolution_rad,
+            },
+        )?)
+    }
+}
+
 /// Run the sizing study on an already flown reference trajectory.
 pub fn size_against(
     input: &SizingInput,
@@ -162,19 +221,11 @@ pub fn size_against(
 ) -> Result<SizingResult, SizingError> {
     let layer = &input.layer;
     let spec = &input.spec;
-    layer.carrier.validate()?;
     let interceptor = &layer.carrier.interceptor;
-    let budget = TimeBudget {
-        detection_s: input.detection_s,
-        decision_s: layer.decision_s,
-        deadline: layer.deadline,
-    };
-    budget.validate()?;
-    let deadline_s = budget.deadline_s(trajectory)?;
-    let fire_s = input.detection_s + layer.decision_s;
-    let intercept_by_s = deadline_s - interceptor.end_game_s;
+    let timeline = BoostTimeline::new(layer, input.detection_s, trajectory)?;
+    let (fire_s, deadline_s, intercept_by_s) =
+        (timeline.fire_s, timeline.deadline_s, timeline.intercept_by_s);
     let window_s = intercept_by_s - fire_s;
-    let track = TargetTrack::from_trajectory(trajectory, intercept_by_s.max(0.0), 1.0);
     let req = Requirement {
         shots: spec.shots,
         confidence: spec.confidence,
@@ -191,17 +242,7 @@ pub fn size_against(
     let mut reach = None;
     let mut evaluations = 0;
     for &inclination_rad in &layer.inclinations_rad {
-        let table = ReachTable::build(
-            &track,
-            interceptor,
-            TableGeometry {
-                orbit_radius_m: WGS84_A + layer.altitude_m,
-                inclination_rad,
-                fire_s,
-                intercept_by_s,
-                resolution_rad: spec.resolution_rad,
-            },
-        )?;
+        let table = timeline.table(layer, inclination_rad, spec.resolution_rad)?;
         reach.get_or_insert(ReachSummary {
             fire_s,
             deadline_s,
@@ -271,27 +312,41 @@ pub fn size(input: &SizingInput) -> Result<SizingResult, SizingError> {
     size_against(input, &flown.trajectory)
 }
 
-/// The salvo: `spec.salvo` pads spread evenly along the reference pad's
-/// parallel over the area's width, launches spread evenly over the window;
-/// one reach model serves all (the geometry is invariant under rotation
-/// about the Earth's axis).
-pub fn raid(spec: &SizingSpec, pad: Vec3, model: ReachModel) -> Raid {
-    let n = spec.salvo.max(1);
+/// Pads and launch offsets of a salvo of `salvo` copies of one launch from
+/// `pad` (unit vector, ECEF): spread evenly along the pad's parallel over
+/// `area_width_m` (m) and evenly over `window_s` (s). Each entry is (pad,
+/// launch offset s, longitude shift rad).
+pub fn salvo_pads(salvo: u32, area_width_m: f64, window_s: f64, pad: Vec3) -> Vec<(Vec3, f64, f64)> {
+    let n = salvo.max(1);
     let lat = pad.z.clamp(-1.0, 1.0).asin();
-    let missiles = (0..n)
+    (0..n)
         .map(|k| {
             let x = if n > 1 {
                 f64::from(k) / f64::from(n - 1) - 0.5
             } else {
                 0.0
             };
-            let dlon = spec.area_width_m * x / (R_EARTH_MEAN * lat.cos().max(1e-6));
+            let dlon = area_width_m * x / (R_EARTH_MEAN * lat.cos().max(1e-6));
             let (s, c) = dlon.sin_cos();
-            RaidMissile {
-                pad_ecef: Vec3::new(c * pad.x - s * pad.y, s * pad.x + c * pad.y, pad.z),
-                offset_s: spec.window_s * (x + 0.5),
-                model: 0,
-            }
+            (
+                Vec3::new(c * pad.x - s * pad.y, s * pad.x + c * pad.y, pad.z),
+                window_s * (x + 0.5),
+                dlon,
+            )
+        })
+        .collect()
+}
+
+/// The salvo of `spec` from `pad` (see [`salvo_pads`]); one reach model
+/// serves all (the geometry is invariant under rotation about the Earth's
+/// axis).
+pub fn raid(spec: &SizingSpec, pad: Vec3, model: ReachModel) -> Raid {
+    let missiles = salvo_pads(spec.salvo, spec.area_width_m, spec.window_s, pad)
+        .into_iter()
+        .map(|(pad_ecef, offset_s, _)| RaidMissile {
+            pad_ecef,
+            offset_s,
+            model: 0,
         })
         .collect();
     Raid {

@@ -44,7 +44,8 @@ pub fn studies(s: &Scenario, step_s: f64) -> Vec<TrajectoryStudy> {
 /// constellations (and their coverage, when the scenario asks for it),
 /// every launch — past the sensor layer when there is one — and the
 /// boost-phase sizing (without its sweeps) when the scenario has `[sbi]` and
-/// `[size]`.
+/// `[size]`, and the layered engagement (without its leak curve) when it has
+/// `[engage]`.
 pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
     let scenario = load(file)?;
     let layer = Layer::new(&scenario)?;
@@ -68,6 +69,11 @@ pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
             &layer,
             crate::commands::size::SweepChoice::None,
             None,
+        )?);
+    }
+    if scenario.engage.is_some() {
+        results.engagement = Some(crate::commands::engage::engagement(
+            &scenario, &layer, None, false, !out.json,
         )?);
     }
     outputs::emit(

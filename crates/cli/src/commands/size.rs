@@ -11,8 +11,9 @@ use clap::{Args, ValueEnum};
 use cupola_analysis::detection::DetectionStudy;
 use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::sweep::run_sweep;
+use cupola_analysis::TrajectoryStudy;
 use cupola_analysis::sizing::{
-    Detection, SizingError, SizingInput, Sweep, SweepKind, size_against,
+    Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind, size_against,
 };
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
@@ -84,6 +85,37 @@ pub enum SweepChoice<'a> {
     Some(&'a [SweepFlag]),
 }
 
+/// When the SBI layer's launch report comes, s after lift-off of
+/// `launch`: its fixed latency, or the sensor layer's first report.
+pub fn detection_time(
+    scenario: &Scenario,
+    layer: &Layer,
+    sbi: &SbiLayerSpec,
+    launch: &TrajectoryStudy,
+) -> Result<f64, Failure> {
+    match sbi.detection {
+        Detection::Latency { seconds } => Ok(seconds),
+        Detection::SensorLayer => {
+            let sensors = layer.sensors(scenario)?;
+            let d = DetectionStudy {
+                launch,
+                sensors: &sensors,
+                step_s: scenario.detect.as_ref().map_or(1.0, |d| d.step_s),
+            }
+            .run()?;
+            d.detection
+                .first_detection
+                .map(|(t, _)| t)
+                .ok_or_else(|| {
+                    Failure::Input(format!(
+                        "[sbi.budget] detection = \"sensors\": the sensor layer never reports launch \"{}\"; give detection_s instead or add sensors",
+                        launch.name
+                    ))
+                })
+        }
+    }
+}
+
 /// The sizing study of `scenario` (which must have `[sbi]` and `[size]`),
 /// with the chosen sweeps and the anti-satellite reach when asked.
 pub fn sizing(
@@ -112,27 +144,7 @@ pub fn sizing(
         .nth(spec.launch)
         .ok_or_else(|| Failure::Internal("sizing launch index out of range".into()))?;
     let flown = launch.solve()?.trajectory;
-    let detection_s = match sbi.detection {
-        Detection::Latency { seconds } => seconds,
-        Detection::SensorLayer => {
-            let sensors = layer.sensors(scenario)?;
-            let d = DetectionStudy {
-                launch: &launch,
-                sensors: &sensors,
-                step_s: scenario.detect.as_ref().map_or(1.0, |d| d.step_s),
-            }
-            .run()?;
-            d.detection
-                .first_detection
-                .map(|(t, _)| t)
-                .ok_or_else(|| {
-                    Failure::Input(format!(
-                        "[sbi.budget] detection = \"sensors\": the sensor layer never reports launch \"{}\"; give detection_s instead or add sensors",
-                        launch.name
-                    ))
-                })?
-        }
-    };
+    let detection_s = detection_time(scenario, layer, sbi, &launch)?;
     let input = SizingInput {
         layer: sbi.clone(),
         spec: spec.clone(),

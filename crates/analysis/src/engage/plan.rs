@@ -1,0 +1,353 @@
+//! Everything about an engagement that does not change from trial to
+//! trial, computed once: the raid's missiles and where their warheads go,
+//! each midcourse site's engagement window against each missile, each
+//! terminal battery's coverage and timeline, and the pool of boost-phase
+//! geometries (the SBIs in reach of each missile at sampled launch times).
+
+use super::spec::{EngageSpec, TerminalKind};
+use crate::sizing::coverage::{Raid, RaidMissile, ReachModel, Sampling, in_reach_at};
+use crate::sizing::search::Family;
+use crate::sizing::study::{BoostTimeline, salvo_pads};
+use crate::sizing::{SbiLayerSpec, SizingError};
+use cupola_physics::Vec3;
+use cupola_physics::constants::OMEGA_EARTH;
+use cupola_physics::frames::{Geodetic, ground_distance};
+use cupola_threat::{EventKind, Trajectory};
+use std::sync::Arc;
+
+/// Grid step of the midcourse windows, s.
+const WINDOW_STEP_S: f64 = 1.0;
+
+/// Rotate `v` about the Earth's axis by `angle` (rad).
+fn rot_z(v: Vec3, angle: f64) -> Vec3 {
+    let (s, c) = angle.sin_cos();
+    Vec3::new(c * v.x - s * v.y, s * v.x + c * v.y, v.z)
+}
+
+/// When a midcourse site can intercept one missile's objects: for a site
+/// ready to launch at time L (s after the missile's lift-off), the earliest
+/// intercept is the first t with `t − flyout(t) ≥ L`, flyout(t) being the
+/// straight-line distance to the objects at t over the site's average
+/// fly-out speed.
+#[derive(Clone, Debug)]
+pub struct Window {
+    /// First grid time, s after lift-off (the bus's deployment).
+    t0: f64,
+    /// Running maximum of `t − flyout(t)` on the grid, s.
+    ready_by: Vec<f32>,
+}
+
+impl Window {
+    /// Earliest intercept time (s after lift-off) for a site ready at
+    /// `ready_s`, on the 1 s grid; `None` if none before re-entry.
+    pub fn earliest(&self, ready_s: f64) -> Option<f64> {
+        let k = self.ready_by.partition_point(|&g| f64::from(g) < ready_s);
+        (k < self.ready_by.len()).then(|| self.t0 + k as f64 * WINDOW_STEP_S)
+    }
+}
+
+/// A missile of the raid, planned.
+#[derive(Clone, Debug)]
+pub struct PlannedMissile {
+    /// Launch time after the raid's start, s.
+    pub offset_s: f64,
+    /// Asset its re-entry vehicles are aimed at (index into
+    /// [`Plan::assets`]).
+    pub asset: usize,
+}
+
+/// A defended asset, planned.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct PlannedAsset {
+    /// Name.
+    pub name: String,
+    /// Value.
+    pub value: f64,
+}
+
+/// A midcourse site, planned.
+#[derive(Clone, Debug)]
+pub struct SitePlan {
+    /// Cueing track, s after lift-off (None: its sensor never tracks).
+    pub cue_s: Option<f64>,
+    /// Window against each missile.
+    pub windows: Vec<Window>,
+}
+
+/// A terminal battery, planned.
+#[derive(Clone, Debug)]
+pub struct BatteryPlan {
+    /// Cueing track, s after lift-off (None: never).
+    pub cue_s: Option<f64>,
+    /// Whether each missile's warheads fall in its footprint and are a
+    /// threat it engages.
+    pub covers: Vec<bool>,
+    /// Entry into and exit from its altitude band on the way down, s after
+    /// lift-off (None: the trajectory never passes through it).
+    pub band: Option<(f64, f64)>,
+}
+
+/// The boost layer's precomputed geometries.
+#[derive(Clone, Debug)]
+pub struct BoostPool {
+    /// Carriers in reach of each missile at each pooled launch time,
+    /// flattened: sample k, missile j is `lists[starts[k·n + j]..starts[k·n + j + 1]]`.
+    pub starts: Vec<u32>,
+    /// Carrier indices.
+    pub lists: Vec<u32>,
+    /// Interceptors per carrier.
+    pub capacity: u32,
+    /// Carriers in orbit.
+    pub carriers: u32,
+    /// Pooled launch times.
+    pub samples: u32,
+}
+
+impl BoostPool {
+    /// Carriers in reach of missile `j` of `n` at pooled sample `k`.
+    pub fn in_reach(&self, k: usize, n: usize, j: usize) -> &[u32] {
+        let i = k * n + j;
+        &self.lists[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+/// What the plan needs beyond the spec.
+pub struct PlanInput<'a> {
+    /// The study.
+    pub spec: &'a EngageSpec,
+    /// The reference launch's trajectory.
+    pub trajectory: &'a Trajectory,
+    /// Name of the reference launch (the implicit asset).
+    pub launch_name: &'a str,
+    /// Re-entry vehicles per missile.
+    pub rvs: u32,
+    /// The SBI layer, with the boost layer's launch report time (s after
+    /// lift-off), when the spec has a boost layer.
+    pub sbi: Option<(&'a SbiLayerSpec, f64)>,
+    /// Cueing track time of each midcourse site's sensor, s after lift-off.
+    pub midcourse_cue_s: &'a [Option<f64>],
+    /// Cueing track time of each terminal battery's sensor.
+    pub terminal_cue_s: &'a [Option<f64>],
+    /// Master seed (phasing of the SBI layer, pooled launch times).
+    pub seed: u64,
+}
+
+/// The plan of an engagement.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// The missiles.
+    pub missiles: Vec<PlannedMissile>,
+    /// The assets.
+    pub assets: Vec<PlannedAsset>,
+    /// Re-entry vehicles per missile.
+    pub rvs: u32,
+    /// Bus deployment (objects appear), s after lift-off.
+    pub deploy_s: f64,
+    /// Re-entry at 100 km (decoys stripped; midcourse ends), s after
+    /// lift-off.
+    pub reentry_s: f64,
+    /// Midcourse sites, as in the spec.
+    pub sites: Vec<SitePlan>,
+    /// Terminal batteries, as in the spec.
+    pub batteries: Vec<BatteryPlan>,
+    /// Boost layer.
+    pub boost: Option<BoostPool>,
+}
+
+impl Plan {
+    /// Build the plan.
+    pub fn build(input: &PlanInput<'_>) -> Result<Self, SizingError> {
+        let spec = input.spec;
+        let tr = input.trajectory;
+        let pad = tr.site.to_ecef();
+        let salvo = salvo_pads(spec.salvo, spec.area_width_m, spec.window_s, pad.unit());
+        let aim = tr
+            .impact()
+            .map_or(pad, |g| Geodetic { alt: 0.0, ..g }.to_ecef());
+        // Assets: the spec's, or the launch's aim point.
+        let mut assets: Vec<PlannedAsset> = spec
+            .assets
+            .iter()
+            .map(|a| PlannedAsset {
+                name: a.name.clone(),
+                value: a.value,
+            })
+            .collect();
+        let mut implicit = None;
+        let missiles = salvo
+            .iter()
+            .map(|&(_, offset_s, dlon)| {
+                let target = rot_z(aim, dlon);
+                let hit = spec
+                    .assets
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| ground_distance(a.site.to_ecef(), target) <= a.radius_m)
+                    .min_by(|a, b| {
+                        ground_distance(a.1.site.to_ecef(), target)
+                            .total_cmp(&ground_distance(b.1.site.to_ecef(), target))
+                    })
+                    .map(|(k, _)| k);
+                let asset = hit.unwrap_or_else(|| {
+                    *implicit.get_or_insert_with(|| {
+                        assets.push(PlannedAsset {
+                            name: format!("{} aim point", input.launch_name),
+                            value: 1.0,
+                        });
+                        assets.len() - 1
+                    })
+                });
+                PlannedMissile { offset_s, asset }
+            })
+            .collect();
+        let deploy_s = tr
+            .event(EventKind::BusDeployed)
+            .map_or(tr.boost_end_s, |e| e.state.time_s);
+        let impact_s = tr.flight_time_s().unwrap_or(deploy_s);
+        let reentry_s = tr
+            .event(EventKind::Reentry)
+            .map_or(impact_s, |e| e.state.time_s);
+        // Objects' positions in the flight frame, deployment to re-entry.
+        let n_grid = ((reentry_s - deploy_s) / WINDOW_STEP_S).floor().max(0.0) as usize + 1;
+        let objects: Vec<Vec3> = (0..n_grid)
+            .filter_map(|k| tr.state_eci(deploy_s + k as f64 * WINDOW_STEP_S).map(|s| s.0))
+            .collect();
+        let sites = spec
+            .midcourse
+            .iter()
+            .zip(input.midcourse_cue_s)
+            .map(|(m, &cue_s)| {
+                let base = m.site.to_ecef();
+                let windows = salvo
+                    .iter()
+                    .map(|&(_, _, dlon)| {
+                        // The site seen from copy k's flight frame.
+                        let site = rot_z(base, -dlon);
+                        let mut best = f32::NEG_INFINITY;
+                        let ready_by = objects
+                            .iter()
+                            .enumerate()
+                            .map(|(k, &p)| {
+                                let t = deploy_s + k as f64 * WINDOW_STEP_S;
+                                let s = rot_z(site, OMEGA_EARTH * t);
+                                let g = (t - (p - s).norm() / m.flyout_speed_m_s) as f32;
+                                best = best.max(g);
+                                best
+                            })
+                            .collect();
+                        Window {
+                            t0: deploy_s,
+                            ready_by,
+                        }
+                    })
+                    .collect();
+                SitePlan { cue_s, windows }
+            })
+            .collect();
+        let launch_range = ground_distance(pad, aim);
+        let batteries = spec
+            .terminal
+            .iter()
+            .zip(input.terminal_cue_s)
+            .map(|(b, &cue_s)| {
+                let engages = match b.kind {
+                    TerminalKind::UpperTier => true,
+                    TerminalKind::ShortRange { max_threat_range_m } => {
+                        launch_range <= max_threat_range_m
+                    }
+                };
+                let covers = salvo
+                    .iter()
+                    .map(|&(_, _, dlon)| {
+                        engages && ground_distance(b.site.to_ecef(), rot_z(aim, dlon)) <= b.footprint_m
+                    })
+                    .collect();
+                BatteryPlan {
+                    cue_s,
+                    covers,
+                    band: band(tr, b.min_altitude_m, b.max_altitude_m),
+                }
+            })
+            .collect();
+        let boost = match (&spec.boost, input.sbi) {
+            (Some(b), Some((layer, detection_s))) => {
+                let timeline = BoostTimeline::new(layer, detection_s, tr)?;
+                let inclination = layer.inclinations_rad.first().copied().unwrap_or(1.0);
+                let planes = layer.planes.first().copied().unwrap_or(1).max(1);
+                let table = timeline.table(layer, inclination, 0.2f64.to_radians())?;
+                let family = Family {
+                    altitude_m: layer.altitude_m,
+                    inclination_rad: inclination,
+                    planes,
+                    phasing: layer.phasing,
+                    seed: input.seed,
+                };
+                let layout = family.layout(b.carriers.div_ceil(planes))?;
+                let raid = Raid {
+                    missiles: salvo
+                        .iter()
+                        .map(|&(pad_ecef, offset_s, _)| RaidMissile {
+                            pad_ecef,
+                            offset_s,
+                            model: 0,
+                        })
+                        .collect(),
+                    models: vec![ReachModel::Table(Arc::new(table))],
+                };
+                let sampling = Sampling {
+                    samples: b.pool,
+                    span_s: 86_400.0,
+                    seed: input.seed ^ 0xB005,
+                };
+                let mut starts = vec![0u32];
+                let mut lists = Vec::new();
+                let mut scratch = Vec::new();
+                for k in 0..b.pool {
+                    in_reach_at(&layout, &raid, sampling.time(k), &mut scratch);
+                    for l in &scratch {
+                        lists.extend_from_slice(l);
+                        starts.push(lists.len() as u32);
+                    }
+                }
+                Some(BoostPool {
+                    starts,
+                    lists,
+                    capacity: layer.carrier.interceptors,
+                    carriers: layout.len() as u32,
+                    samples: b.pool,
+                })
+            }
+            _ => None,
+        };
+        Ok(Plan {
+            missiles,
+            assets,
+            rvs: input.rvs.max(1),
+            deploy_s,
+            reentry_s,
+            sites,
+            batteries,
+            boost,
+        })
+    }
+}
+
+/// When the descending trajectory enters (`max_m`) and leaves (`min_m`)
+/// an altitude band, s after lift-off, by 0.5 s sampling after apogee.
+fn band(tr: &Trajectory, min_m: f64, max_m: f64) -> Option<(f64, f64)> {
+    let apogee = tr.event(EventKind::Apogee)?.state.time_s;
+    let end = tr.flight_time_s()?;
+    let mut entry = None;
+    let mut t = apogee;
+    while t <= end {
+        let h = tr.sample(t)?.altitude_m;
+        if entry.is_none() && h <= max_m {
+            entry = Some(t);
+        }
+        if h < min_m {
+            return entry.map(|e| (e, t));
+        }
+        t += 0.5;
+    }
+    entry.map(|e| (e, end))
+}

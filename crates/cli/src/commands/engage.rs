@@ -1,0 +1,158 @@
+//! `cupola engage`: a whole attack through the boost, midcourse and
+//! terminal layers, many times over, and the leak curve over salvo size.
+
+use crate::OutputArgs;
+use crate::commands::run::{DEFAULT_STEP_S, load, studies};
+use crate::commands::size::detection_time;
+use crate::failure::Failure;
+use crate::layer::Layer;
+use crate::outputs::{self, EngagementReport, Results};
+use clap::Args;
+use cupola_analysis::TrajectoryStudy;
+use cupola_analysis::detection::DetectionStudy;
+use cupola_analysis::engage::{EngageInput, engage, leak_curve, saturation};
+use cupola_defense::Sensor;
+use cupola_scenario::Scenario;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::PathBuf;
+
+/// Flags of `cupola engage`.
+#[derive(Args, Debug, Default)]
+pub struct EngageArgs {
+    /// Scenario file (TOML); omit for the built-in default.
+    pub file: Option<PathBuf>,
+    /// Monte Carlo trials, overriding `[engage] trials` (1 to 10,000,000).
+    #[arg(long, value_name = "N")]
+    pub trials: Option<u32>,
+    /// Skip the leak curve over `[engage] salvo_sweep`.
+    #[arg(long)]
+    pub no_sweep: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// When the named sensor first holds a track of `launch`, s after lift-off.
+fn cue(
+    launch: &TrajectoryStudy,
+    sensors: &[Sensor],
+    scenario: &Scenario,
+    name: &str,
+) -> Result<Option<f64>, Failure> {
+    let Some(k) = scenario.sensors.iter().position(|s| s.name == name) else {
+        return Err(Failure::Internal(format!("sensor {name:?} vanished")));
+    };
+    let d = DetectionStudy {
+        launch,
+        sensors: &sensors[k..=k],
+        step_s: scenario.detect.as_ref().map_or(1.0, |d| d.step_s),
+    }
+    .run()?;
+    Ok(d.detection.track_established.map(|(t, _)| t))
+}
+
+/// The engagement study of `scenario` (which must have `[engage]`), with
+/// the leak curve when `sweep` is set; `progress` shows a bar on long runs.
+pub fn engagement(
+    scenario: &Scenario,
+    layer: &Layer,
+    trials: Option<u32>,
+    sweep: bool,
+    progress: bool,
+) -> Result<EngagementReport, Failure> {
+    let Some(spec) = &scenario.engage else {
+        return Err(Failure::Input(format!(
+            "{}: the scenario has no [engage] table; add one (see docs/scenario.md)",
+            scenario.source_name
+        )));
+    };
+    let mut spec = spec.clone();
+    if let Some(n) = trials {
+        if !(1..=10_000_000).contains(&n) {
+            return Err(Failure::Input(format!(
+                "--trials {n}: must be between 1 and 10,000,000"
+            )));
+        }
+        spec.trials = n;
+    }
+    let launch = studies(scenario, DEFAULT_STEP_S)
+        .into_iter()
+        .nth(spec.launch)
+        .ok_or_else(|| Failure::Internal("engagement launch index out of range".into()))?;
+    let flown = launch.solve()?.trajectory;
+    let sensors = layer.sensors(scenario)?;
+    let midcourse_cue_s = spec
+        .midcourse
+        .iter()
+        .map(|m| cue(&launch, &sensors, scenario, &m.sensor))
+        .collect::<Result<Vec<_>, _>>()?;
+    let terminal_cue_s = spec
+        .terminal
+        .iter()
+        .map(|b| cue(&launch, &sensors, scenario, &b.sensor))
+        .collect::<Result<Vec<_>, _>>()?;
+    let sbi = match (&spec.boost, &scenario.sbi) {
+        (Some(_), Some(layer_spec)) => Some((
+            layer_spec.clone(),
+            detection_time(scenario, layer, layer_spec, &launch)?,
+        )),
+        _ => None,
+    };
+    let input = EngageInput {
+        spec: spec.clone(),
+        launch_name: launch.name.clone(),
+        rvs: launch.missile.rv_count,
+        sbi,
+        midcourse_cue_s,
+        terminal_cue_s,
+        seed: scenario.seed,
+    };
+    let curve_points = if sweep { spec.salvo_sweep.len() as u64 } else { 0 };
+    let total = u64::from(spec.trials) * (1 + curve_points);
+    let bar = if progress && total >= 200_000 {
+        let b = ProgressBar::new(total);
+        b.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} trials ({eta} left)")
+                .map_err(|e| Failure::Internal(e.to_string()))?,
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let tick = |n: u64| bar.inc(n);
+    let result = engage(&input, &flown, &tick)?;
+    let curve = if sweep {
+        leak_curve(&input, &flown, &tick)?
+    } else {
+        Vec::new()
+    };
+    bar.finish_and_clear();
+    Ok(EngagementReport {
+        saturation: saturation(&curve),
+        result,
+        curve,
+        cues: spec
+            .midcourse
+            .iter()
+            .map(|m| m.name.clone())
+            .chain(spec.terminal.iter().map(|b| b.name.clone()))
+            .zip(input.midcourse_cue_s.iter().chain(&input.terminal_cue_s).copied())
+            .collect(),
+    })
+}
+
+/// Run `cupola engage`.
+pub fn run(args: &EngageArgs) -> Result<(), Failure> {
+    let scenario = load(args.file.as_deref())?;
+    let layer = Layer::new(&scenario)?;
+    let report = engagement(&scenario, &layer, args.trials, !args.no_sweep, !args.output.json)?;
+    let results = Results {
+        engagement: Some(report),
+        ..Results::default()
+    };
+    outputs::emit(
+        &outputs::provenance(&scenario),
+        &scenario.name,
+        &results,
+        &args.output,
+    )
+}
