@@ -15,7 +15,7 @@ pub mod trial;
 
 pub use run::{EngageResult, LayerResult};
 pub use spec::{
-    Assignment, Asset, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite, TerminalBattery,
+    Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite, TerminalBattery,
     TerminalKind,
 };
 pub use study::{EngageInput, engage, leak_curve, saturation};

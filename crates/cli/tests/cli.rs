@@ -428,3 +428,64 @@ fn size_study_writes_sweeps_and_plots() {
             .is_some()
     );
 }
+
+#[test]
+fn check_prints_warnings_of_layers_that_never_engage() {
+    let o = cupola(&["check", "scenarios/layered.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("warning:") && e.contains("never engages"), "{e}");
+}
+
+#[test]
+fn default_run_includes_an_engagement_summary() {
+    let o = cupola(&["run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    for want in [
+        "Layered engagement: 10 missiles, 30 re-entry vehicles",
+        "Probability that nothing arrives",
+        "space-based interceptors",
+        "Fort Greely",
+        "THAAD-like battery",
+    ] {
+        assert!(s.contains(want), "summary lacks {want:?}:\n{s}");
+    }
+    assert!(!s.contains("Leak curve"), "run skips the leak curve");
+}
+
+#[test]
+fn engage_study_writes_the_leak_curve() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("engage");
+    let o = cupola(&["engage", "--trials", "500", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Leak curve"), "{}", stdout(&o));
+    for f in [
+        "engagement-leakers.csv",
+        "engagement-layers.csv",
+        "leak-curve.csv",
+        "leak-curve.svg",
+        "layer-kills.svg",
+        "report.html",
+    ] {
+        assert!(out.join(f).exists(), "{f} missing");
+    }
+    let csv = std::fs::read_to_string(out.join("leak-curve.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 7, "{csv}");
+    let o = cupola(&["engage", "--trials", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--trials"), "{}", stderr(&o));
+    let a = cupola(&["engage", "--json", "--no-sweep", "--trials", "300"]);
+    let b = cupola(&["engage", "--json", "--no-sweep", "--trials", "300"]);
+    assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
+    let strip = |o: &Output| {
+        let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["provenance"] = serde_json::Value::Null;
+        v
+    };
+    assert_eq!(strip(&a), strip(&b), "same seed, same answer");
+    let o = cupola(&["engage", "scenarios/lofted.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("[engage]"), "{}", stderr(&o));
+}

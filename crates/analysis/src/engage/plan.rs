@@ -42,7 +42,7 @@ impl Window {
     /// `ready_s`, on the 1 s grid; `None` if none before re-entry.
     pub fn earliest(&self, ready_s: f64) -> Option<f64> {
         let k = self.ready_by.partition_point(|&g| f64::from(g) < ready_s);
-        (k < self.ready_by.len()).then(|| self.t0 + k as f64 * WINDOW_STEP_S)
+        (k < self.ready_by.len()).then_some(self.t0 + k as f64 * WINDOW_STEP_S)
     }
 }
 
@@ -210,7 +210,10 @@ impl Plan {
         // Objects' positions in the flight frame, deployment to re-entry.
         let n_grid = ((reentry_s - deploy_s) / WINDOW_STEP_S).floor().max(0.0) as usize + 1;
         let objects: Vec<Vec3> = (0..n_grid)
-            .filter_map(|k| tr.state_eci(deploy_s + k as f64 * WINDOW_STEP_S).map(|s| s.0))
+            .filter_map(|k| {
+                tr.state_eci(deploy_s + k as f64 * WINDOW_STEP_S)
+                    .map(|s| s.0)
+            })
             .collect();
         let sites = spec
             .midcourse
@@ -259,7 +262,8 @@ impl Plan {
                 let covers = salvo
                     .iter()
                     .map(|&(_, _, dlon)| {
-                        engages && ground_distance(b.site.to_ecef(), rot_z(aim, dlon)) <= b.footprint_m
+                        engages
+                            && ground_distance(b.site.to_ecef(), rot_z(aim, dlon)) <= b.footprint_m
                     })
                     .collect();
                 BatteryPlan {

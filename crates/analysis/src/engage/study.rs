@@ -53,7 +53,13 @@ pub fn engage(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<EngageResult, SizingError> {
     let p = plan(input, trajectory, input.spec.salvo)?;
-    Ok(monte_carlo(&input.spec, &p, input.spec.trials, input.seed, progress))
+    Ok(monte_carlo(
+        &input.spec,
+        &p,
+        input.spec.trials,
+        input.seed,
+        progress,
+    ))
 }
 
 /// The leak curve: the engagement at each of the spec's sweep salvo sizes.
@@ -68,7 +74,13 @@ pub fn leak_curve(
         .iter()
         .map(|&n| {
             let p = plan(input, trajectory, n)?;
-            Ok(monte_carlo(&input.spec, &p, input.spec.trials, input.seed, progress))
+            Ok(monte_carlo(
+                &input.spec,
+                &p,
+                input.spec.trials,
+                input.seed,
+                progress,
+            ))
         })
         .collect()
 }

@@ -71,10 +71,17 @@ fn independent_shots_match_the_closed_form() {
     for (n, want) in [(1, 0.571), (2, 0.816), (3, 0.921), (4, 0.966)] {
         let closed: f64 = 1.0 - (1.0 - p).powi(n as i32);
         assert!((closed - want).abs() < 5e-4, "{n}: {closed}");
-        let s = spec(1, 20_000, vec![site(10, p, Doctrine::Barrage { shots: n }, 60.0)]);
+        let s = spec(
+            1,
+            20_000,
+            vec![site(10, p, Doctrine::Barrage { shots: n }, 60.0)],
+        );
         let r = monte_carlo(&s, &plan_of(&s, &tr, 1), s.trials, 7, &|_| {});
         let sigma = (closed * (1.0 - closed) / 20_000.0).sqrt();
-        eprintln!("{n} shots: Monte Carlo {:.4}, closed form {closed:.4}, σ {sigma:.4}", r.p_no_leak);
+        eprintln!(
+            "{n} shots: Monte Carlo {:.4}, closed form {closed:.4}, σ {sigma:.4}",
+            r.p_no_leak
+        );
         assert!(
             (r.p_no_leak - closed).abs() < 2.0 * sigma,
             "{n} shots: Monte Carlo {} vs {closed} (σ {sigma:.4})",
@@ -101,10 +108,21 @@ fn shoot_look_shoot_beats_barrage_when_time_allows() {
     let sls = run(Doctrine::ShootLookShoot { shots: 1 }, 60.0);
     let barrage = run(Doctrine::Barrage { shots: 2 }, 60.0);
     let sigma = (0.25f64 / 20_000.0).sqrt();
-    assert!((sls.p_no_leak - (p * p + 2.0 * p * p * (1.0 - p))).abs() < 3.0 * sigma, "{}", sls.p_no_leak);
-    assert!((barrage.p_no_leak - (1.0 - (1.0 - p).powi(2)) * p).abs() < 3.0 * sigma, "{}", barrage.p_no_leak);
+    assert!(
+        (sls.p_no_leak - (p * p + 2.0 * p * p * (1.0 - p))).abs() < 3.0 * sigma,
+        "{}",
+        sls.p_no_leak
+    );
+    assert!(
+        (barrage.p_no_leak - (1.0 - (1.0 - p).powi(2)) * p).abs() < 3.0 * sigma,
+        "{}",
+        barrage.p_no_leak
+    );
     assert!(sls.p_no_leak > barrage.p_no_leak + 0.1);
-    eprintln!("shoot-look-shoot {:.4}, barrage {:.4}", sls.p_no_leak, barrage.p_no_leak);
+    eprintln!(
+        "shoot-look-shoot {:.4}, barrage {:.4}",
+        sls.p_no_leak, barrage.p_no_leak
+    );
     // No time to look: the same as a barrage of two, draw for draw.
     let late = run(Doctrine::ShootLookShoot { shots: 1 }, 5_000.0);
     assert_eq!(late, barrage);
@@ -114,7 +132,11 @@ fn shoot_look_shoot_beats_barrage_when_time_allows() {
 #[test]
 fn deterministic_across_threads_and_runs() {
     let tr = trajectory();
-    let mut s = spec(4, 3_000, vec![site(6, 0.6, Doctrine::ShootLookShoot { shots: 1 }, 60.0)]);
+    let mut s = spec(
+        4,
+        3_000,
+        vec![site(6, 0.6, Doctrine::ShootLookShoot { shots: 1 }, 60.0)],
+    );
     s.decoys_per_rv = 2;
     s.detection_jitter_s = 30.0;
     s.midcourse[0].discrimination = 0.5;
@@ -139,7 +161,11 @@ fn leak_probability_is_non_decreasing_in_salvo_size() {
     let tr = trajectory();
     let mut last: Option<(f64, f64)> = None;
     for n in 1..=10 {
-        let s = spec(n, 4_000, vec![site(8, 0.7, Doctrine::ShootLookShoot { shots: 1 }, 60.0)]);
+        let s = spec(
+            n,
+            4_000,
+            vec![site(8, 0.7, Doctrine::ShootLookShoot { shots: 1 }, 60.0)],
+        );
         let r = monte_carlo(&s, &plan_of(&s, &tr, 1), s.trials, 5, &|_| {});
         let leak = 1.0 - r.p_no_leak;
         if let Some((prev, se)) = last {
@@ -147,5 +173,8 @@ fn leak_probability_is_non_decreasing_in_salvo_size() {
         }
         last = Some((leak, (2.0 * 0.25 / 4_000f64).sqrt()));
     }
-    assert!(last.unwrap().0 > 0.9, "ten missiles against eight interceptors leak");
+    assert!(
+        last.unwrap().0 > 0.9,
+        "ten missiles against eight interceptors leak"
+    );
 }

@@ -190,9 +190,11 @@ pub fn run_trial(
     out.arrivals.resize(plan.assets.len(), 0);
     out.boost = LayerTally::default();
     out.midcourse.clear();
-    out.midcourse.resize(plan.sites.len(), LayerTally::default());
+    out.midcourse
+        .resize(plan.sites.len(), LayerTally::default());
     out.terminal.clear();
-    out.terminal.resize(plan.batteries.len(), LayerTally::default());
+    out.terminal
+        .resize(plan.batteries.len(), LayerTally::default());
     s.alive.clear();
     s.alive.resize(n, true);
     boost(spec, plan, streams, s, out);
@@ -228,16 +230,24 @@ pub fn run_trial(
     }
 }
 
-fn boost(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, out: &mut TrialOutcome) {
+fn boost(
+    spec: &EngageSpec,
+    plan: &Plan,
+    st: &mut Streams,
+    s: &mut Scratch,
+    out: &mut TrialOutcome,
+) {
     let (Some(pool), Some(b)) = (&plan.boost, &spec.boost) else {
         return;
     };
     let n = plan.missiles.len();
-    let k = ((unit(&mut st.boost) * f64::from(pool.samples)) as usize).min(pool.samples as usize - 1);
+    let k =
+        ((unit(&mut st.boost) * f64::from(pool.samples)) as usize).min(pool.samples as usize - 1);
     // Groups: the carriers in reach of any missile.
     s.groups.clear();
     for j in 0..n {
-        s.groups.extend(pool.in_reach(k, n, j).iter().map(|&c| c as usize));
+        s.groups
+            .extend(pool.in_reach(k, n, j).iter().map(|&c| c as usize));
     }
     s.groups.sort_unstable();
     s.groups.dedup();
@@ -287,7 +297,13 @@ fn boost(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, out:
 /// Midcourse: one decision per wave of launches (missiles sharing a launch
 /// offset), holding back each site's reserve until the last wave; a second
 /// look for shoot-look-shoot survivors.
-fn midcourse(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, out: &mut TrialOutcome) {
+fn midcourse(
+    spec: &EngageSpec,
+    plan: &Plan,
+    st: &mut Streams,
+    s: &mut Scratch,
+    out: &mut TrialOutcome,
+) {
     let sites = &spec.midcourse;
     if sites.is_empty() || s.objects.is_empty() {
         return;
@@ -327,7 +343,11 @@ fn midcourse(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, 
             s.targets.clear();
             for (o, obj) in s.objects.iter().enumerate() {
                 let in_wave = plan.missiles[obj.missile].offset_s == offset;
-                let wanted = if look == 0 { !s.engaged[o] } else { s.engaged[o] };
+                let wanted = if look == 0 {
+                    !s.engaged[o]
+                } else {
+                    s.engaged[o]
+                };
                 if obj.alive && in_wave && wanted {
                     s.targets.push(o);
                 }
@@ -338,13 +358,14 @@ fn midcourse(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, 
             let t = s.targets.len();
             let g = sites.len();
             s.rounds.clear();
-            s.rounds.extend(inventory.iter().zip(sites).map(|(&inv, m)| {
-                if last || look == 1 {
-                    inv
-                } else {
-                    (f64::from(inv) * (1.0 - m.reserve)).floor() as u32
-                }
-            }));
+            s.rounds
+                .extend(inventory.iter().zip(sites).map(|(&inv, m)| {
+                    if last || look == 1 {
+                        inv
+                    } else {
+                        (f64::from(inv) * (1.0 - m.reserve)).floor() as u32
+                    }
+                }));
             s.value.clear();
             s.caps.clear();
             s.pk.clear();
@@ -360,12 +381,15 @@ fn midcourse(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, 
                     }
                     let Some(ready_i) = s.ready[i] else { continue };
                     let win = &plan.sites[i].windows[obj.missile];
-                    let Some(t1) = win.earliest(ready_i) else { continue };
+                    let Some(t1) = win.earliest(ready_i) else {
+                        continue;
+                    };
                     let second = win.earliest(t1 + m.assess_s).is_some();
                     if look == 0 {
                         cap = cap.max(first_look(m.doctrine, second));
                         s.pk[i * t + jj] = m.pk;
-                    } else if let (Doctrine::ShootLookShoot { shots }, true) = (m.doctrine, second) {
+                    } else if let (Doctrine::ShootLookShoot { shots }, true) = (m.doctrine, second)
+                    {
                         cap = cap.max(shots);
                         s.pk[i * t + jj] = m.pk;
                     }
@@ -374,34 +398,31 @@ fn midcourse(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, 
             }
             s.solve(spec.assignment);
             for (jj, &o) in s.targets.iter().enumerate() {
-                let mut killed = false;
-                let mut shots = 0;
+                // Every round is drawn; the kill goes to the first that hits.
+                let mut killer = None;
                 for i in 0..g {
                     let x = s.x[i * t + jj];
                     if x == 0 {
                         continue;
                     }
-                    shots += x;
                     inventory[i] -= x;
                     out.midcourse[i].rounds += u64::from(x);
+                    if look == 0 {
+                        out.midcourse[i].engaged += 1;
+                        s.engaged[o] = true;
+                    }
                     for _ in 0..x {
-                        killed |= unit(r) < sites[i].pk;
+                        if unit(r) < sites[i].pk && killer.is_none() {
+                            killer = Some(i);
+                        }
                     }
                 }
-                if shots == 0 {
-                    continue;
-                }
-                let first_site = (0..g).find(|&i| s.x[i * t + jj] > 0).unwrap_or(0);
-                if look == 0 {
-                    s.engaged[o] = true;
-                    out.midcourse[first_site].engaged += 1;
-                }
-                if killed {
+                if let Some(i) = killer {
                     s.objects[o].alive = false;
                     if s.objects[o].rv {
-                        out.midcourse[first_site].rv_kills += 1;
+                        out.midcourse[i].rv_kills += 1;
                     } else {
-                        out.midcourse[first_site].decoy_kills += 1;
+                        out.midcourse[i].decoy_kills += 1;
                     }
                 }
             }
@@ -414,7 +435,13 @@ fn midcourse(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, 
 /// Terminal: each battery engages the re-entry vehicles falling in its
 /// footprint while they cross its altitude band, once its sensor has a
 /// track; a second look when the band leaves time for the assessment.
-fn terminal(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, out: &mut TrialOutcome) {
+fn terminal(
+    spec: &EngageSpec,
+    plan: &Plan,
+    st: &mut Streams,
+    s: &mut Scratch,
+    out: &mut TrialOutcome,
+) {
     let bats = &spec.terminal;
     if bats.is_empty() || s.objects.is_empty() {
         return;
@@ -441,7 +468,11 @@ fn terminal(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, o
     for look in 0..2 {
         s.targets.clear();
         for (o, obj) in s.objects.iter().enumerate() {
-            let wanted = if look == 0 { !s.engaged[o] } else { s.engaged[o] };
+            let wanted = if look == 0 {
+                !s.engaged[o]
+            } else {
+                s.engaged[o]
+            };
             if obj.alive && wanted {
                 s.targets.push(o);
             }
@@ -480,31 +511,27 @@ fn terminal(spec: &EngageSpec, plan: &Plan, st: &mut Streams, s: &mut Scratch, o
         }
         s.solve(spec.assignment);
         for (jj, &o) in s.targets.iter().enumerate() {
-            let mut killed = false;
-            let mut shots = 0;
+            let mut killer = None;
             for i in 0..g {
                 let x = s.x[i * t + jj];
                 if x == 0 {
                     continue;
                 }
-                shots += x;
                 inventory[i] -= x;
                 out.terminal[i].rounds += u64::from(x);
+                if look == 0 {
+                    out.terminal[i].engaged += 1;
+                    s.engaged[o] = true;
+                }
                 for _ in 0..x {
-                    killed |= unit(r) < bats[i].pk;
+                    if unit(r) < bats[i].pk && killer.is_none() {
+                        killer = Some(i);
+                    }
                 }
             }
-            if shots == 0 {
-                continue;
-            }
-            let first_battery = (0..g).find(|&i| s.x[i * t + jj] > 0).unwrap_or(0);
-            if look == 0 {
-                s.engaged[o] = true;
-                out.terminal[first_battery].engaged += 1;
-            }
-            if killed {
+            if let Some(i) = killer {
                 s.objects[o].alive = false;
-                out.terminal[first_battery].rv_kills += 1;
+                out.terminal[i].rv_kills += 1;
             }
         }
     }

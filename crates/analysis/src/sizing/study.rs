@@ -223,8 +223,11 @@ pub fn size_against(
     let spec = &input.spec;
     let interceptor = &layer.carrier.interceptor;
     let timeline = BoostTimeline::new(layer, input.detection_s, trajectory)?;
-    let (fire_s, deadline_s, intercept_by_s) =
-        (timeline.fire_s, timeline.deadline_s, timeline.intercept_by_s);
+    let (fire_s, deadline_s, intercept_by_s) = (
+        timeline.fire_s,
+        timeline.deadline_s,
+        timeline.intercept_by_s,
+    );
     let window_s = intercept_by_s - fire_s;
     let req = Requirement {
         shots: spec.shots,
@@ -316,7 +319,12 @@ pub fn size(input: &SizingInput) -> Result<SizingResult, SizingError> {
 /// `pad` (unit vector, ECEF): spread evenly along the pad's parallel over
 /// `area_width_m` (m) and evenly over `window_s` (s). Each entry is (pad,
 /// launch offset s, longitude shift rad).
-pub fn salvo_pads(salvo: u32, area_width_m: f64, window_s: f64, pad: Vec3) -> Vec<(Vec3, f64, f64)> {
+pub fn salvo_pads(
+    salvo: u32,
+    area_width_m: f64,
+    window_s: f64,
+    pad: Vec3,
+) -> Vec<(Vec3, f64, f64)> {
     let n = salvo.max(1);
     let lat = pad.z.clamp(-1.0, 1.0).asin();
     (0..n)

@@ -15,5 +15,8 @@ pub fn check(file: &Path) -> Result<(), Failure> {
         s.missiles.len(),
         if s.missiles.len() == 1 { "" } else { "s" },
     );
+    for w in &s.warnings {
+        eprintln!("warning: {w}");
+    }
     Ok(())
 }

@@ -106,7 +106,11 @@ pub fn engagement(
         terminal_cue_s,
         seed: scenario.seed,
     };
-    let curve_points = if sweep { spec.salvo_sweep.len() as u64 } else { 0 };
+    let curve_points = if sweep {
+        spec.salvo_sweep.len() as u64
+    } else {
+        0
+    };
     let total = u64::from(spec.trials) * (1 + curve_points);
     let bar = if progress && total >= 200_000 {
         let b = ProgressBar::new(total);
@@ -135,7 +139,13 @@ pub fn engagement(
             .iter()
             .map(|m| m.name.clone())
             .chain(spec.terminal.iter().map(|b| b.name.clone()))
-            .zip(input.midcourse_cue_s.iter().chain(&input.terminal_cue_s).copied())
+            .zip(
+                input
+                    .midcourse_cue_s
+                    .iter()
+                    .chain(&input.terminal_cue_s)
+                    .copied(),
+            )
             .collect(),
     })
 }
@@ -144,7 +154,13 @@ pub fn engagement(
 pub fn run(args: &EngageArgs) -> Result<(), Failure> {
     let scenario = load(args.file.as_deref())?;
     let layer = Layer::new(&scenario)?;
-    let report = engagement(&scenario, &layer, args.trials, !args.no_sweep, !args.output.json)?;
+    let report = engagement(
+        &scenario,
+        &layer,
+        args.trials,
+        !args.no_sweep,
+        !args.output.json,
+    )?;
     let results = Results {
         engagement: Some(report),
         ..Results::default()

@@ -11,16 +11,21 @@ use std::path::Path;
 /// Interval between trajectory samples in tables and plots, s.
 pub const DEFAULT_STEP_S: f64 = 5.0;
 
-/// The scenario at `file`, or the built-in default.
+/// The scenario at `file`, or the built-in default; its warnings (layers
+/// that can never engage) go to standard error.
 pub fn load(file: Option<&Path>) -> Result<Scenario, Failure> {
-    Ok(match file {
+    let scenario = match file {
         Some(p) => cupola_scenario::load(p)?,
         None => {
             let mut s = cupola_scenario::default_scenario();
             s.source_name = format!("built-in default ({})", s.source_name);
             s
         }
-    })
+    };
+    for w in &scenario.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(scenario)
 }
 
 /// The trajectory studies of a scenario's launches.

@@ -8,10 +8,10 @@ use crate::failure::Failure;
 use crate::layer::Layer;
 use crate::outputs::{self, Results, SizingReport};
 use clap::{Args, ValueEnum};
+use cupola_analysis::TrajectoryStudy;
 use cupola_analysis::detection::DetectionStudy;
 use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::sweep::run_sweep;
-use cupola_analysis::TrajectoryStudy;
 use cupola_analysis::sizing::{
     Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind, size_against,
 };

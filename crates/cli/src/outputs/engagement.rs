@@ -68,7 +68,9 @@ fn lines(rep: &EngagementReport) -> Vec<String> {
             "Saturation: {s} missiles is the largest salvo of the curve with at least an even chance that nothing arrives."
         ));
     } else if !rep.curve.is_empty() {
-        v.push("Saturation: even the smallest salvo of the curve leaks more often than not.".into());
+        v.push(
+            "Saturation: even the smallest salvo of the curve leaks more often than not.".into(),
+        );
     }
     v
 }
@@ -145,10 +147,22 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
     let csv = Table::new("layers")
         .with_column("layer", "", (0..layers.len()).map(|k| k as f64).collect())
         .with_column("engaged", "", layers.iter().map(|l| l.engaged).collect())
-        .with_column("interceptors", "", layers.iter().map(|l| l.rounds).collect())
+        .with_column(
+            "interceptors",
+            "",
+            layers.iter().map(|l| l.rounds).collect(),
+        )
         .with_column("rv_kills", "", layers.iter().map(|l| l.rv_kills).collect())
-        .with_column("decoy_kills", "", layers.iter().map(|l| l.decoy_kills).collect())
-        .with_column("missile_kills", "", layers.iter().map(|l| l.missile_kills).collect())
+        .with_column(
+            "decoy_kills",
+            "",
+            layers.iter().map(|l| l.decoy_kills).collect(),
+        )
+        .with_column(
+            "missile_kills",
+            "",
+            layers.iter().map(|l| l.missile_kills).collect(),
+        )
         .to_csv()?;
     sink.set.add("engagement-layers.csv", csv.into_bytes());
     let mut svgs = Vec::new();
@@ -160,7 +174,11 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
             .with_column("missiles", "", xs.clone())
             .with_column("rvs", "", c.iter().map(|r| f64::from(r.rvs)).collect())
             .with_column("p_no_leak", "", c.iter().map(|r| r.p_no_leak).collect())
-            .with_column("mean_leakers", "", c.iter().map(|r| r.mean_leakers).collect())
+            .with_column(
+                "mean_leakers",
+                "",
+                c.iter().map(|r| r.mean_leakers).collect(),
+            )
             .to_csv()?;
         sink.set.add("leak-curve.csv", csv.into_bytes());
         let leak = LinePlot {
@@ -170,11 +188,15 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
             series: vec![
                 Series::new(
                     "P(at least one leaker)",
-                    c.iter().map(|r| (f64::from(r.salvo), 1.0 - r.p_no_leak)).collect(),
+                    c.iter()
+                        .map(|r| (f64::from(r.salvo), 1.0 - r.p_no_leak))
+                        .collect(),
                 ),
                 Series::new(
                     "expected leakers",
-                    c.iter().map(|r| (f64::from(r.salvo), r.mean_leakers)).collect(),
+                    c.iter()
+                        .map(|r| (f64::from(r.salvo), r.mean_leakers))
+                        .collect(),
                 ),
             ],
         }
@@ -203,7 +225,8 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
                 .collect(),
         }
         .render_svg()?;
-        sink.set.add("layer-kills.svg", per_layer.clone().into_bytes());
+        sink.set
+            .add("layer-kills.svg", per_layer.clone().into_bytes());
         svgs.push(leak);
         svgs.push(per_layer);
         tables.push(curve_table(c));
