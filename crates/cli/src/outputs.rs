@@ -158,6 +158,16 @@ pub struct Sink {
     pub html: HtmlReport,
 }
 
+impl Sink {
+    /// Add `table` as `STEM.csv` and `STEM.parquet`.
+    pub fn table(&mut self, stem: &str, table: &cupola_report::Table) -> Result<(), Failure> {
+        self.set
+            .add(format!("{stem}.csv"), table.to_csv()?.into_bytes());
+        self.set.add(format!("{stem}.parquet"), table.to_parquet()?);
+        Ok(())
+    }
+}
+
 /// A file stem for `name` not yet in `used` (which then holds it): its
 /// slug, or the slug with `-2`, `-3`, … appended.
 fn unique_stem(used: &mut BTreeSet<String>, name: &str) -> String {

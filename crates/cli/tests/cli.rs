@@ -465,6 +465,8 @@ fn engage_study_writes_the_leak_curve() {
         "engagement-leakers.csv",
         "engagement-layers.csv",
         "leak-curve.csv",
+        "leak-curve.parquet",
+        "engagement-leakers.parquet",
         "leak-curve.svg",
         "layer-kills.svg",
         "report.html",

@@ -34,6 +34,15 @@ pub enum ReportError {
         reason: &'static str,
     },
 
+    /// A table could not be encoded as Parquet.
+    #[error("table \"{table}\": cannot encode as Parquet: {reason}")]
+    Parquet {
+        /// Title of the table.
+        table: String,
+        /// What the encoder said.
+        reason: String,
+    },
+
     /// The output directory could not be created.
     #[error("cannot create output directory {}: {source}", path.display())]
     CreateDir {

@@ -12,6 +12,7 @@
 //! CSV header spells it as a suffix (`altitude_km`), following the scenario
 //! key convention of the workspace.
 
+mod columnar;
 mod error;
 mod html;
 mod json;

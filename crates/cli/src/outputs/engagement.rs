@@ -138,13 +138,12 @@ pub fn text(rep: &EngagementReport) -> String {
 pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
     let r = &rep.result;
     let d = &r.leaker_distribution;
-    let csv = Table::new("leakers")
+    let t = Table::new("leakers")
         .with_column("leakers", "", (0..d.len()).map(|k| k as f64).collect())
-        .with_column("probability", "", d.clone())
-        .to_csv()?;
-    sink.set.add("engagement-leakers.csv", csv.into_bytes());
+        .with_column("probability", "", d.clone());
+    sink.table("engagement-leakers", &t)?;
     let layers = &r.layers;
-    let csv = Table::new("layers")
+    let t = Table::new("layers")
         .with_column("layer", "", (0..layers.len()).map(|k| k as f64).collect())
         .with_column("engaged", "", layers.iter().map(|l| l.engaged).collect())
         .with_column(
@@ -162,15 +161,14 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
             "missile_kills",
             "",
             layers.iter().map(|l| l.missile_kills).collect(),
-        )
-        .to_csv()?;
-    sink.set.add("engagement-layers.csv", csv.into_bytes());
+        );
+    sink.table("engagement-layers", &t)?;
     let mut svgs = Vec::new();
     let mut tables = vec![layers_table(r)];
     if !rep.curve.is_empty() {
         let c = &rep.curve;
         let xs: Vec<f64> = c.iter().map(|r| f64::from(r.salvo)).collect();
-        let csv = Table::new("leak curve")
+        let t = Table::new("leak curve")
             .with_column("missiles", "", xs.clone())
             .with_column("rvs", "", c.iter().map(|r| f64::from(r.rvs)).collect())
             .with_column("p_no_leak", "", c.iter().map(|r| r.p_no_leak).collect())
@@ -178,9 +176,8 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
                 "mean_leakers",
                 "",
                 c.iter().map(|r| r.mean_leakers).collect(),
-            )
-            .to_csv()?;
-        sink.set.add("leak-curve.csv", csv.into_bytes());
+            );
+        sink.table("leak-curve", &t)?;
         let leak = LinePlot {
             title: "Leak probability and expected leakers against salvo size".into(),
             x_label: "missiles in the salvo".into(),
@@ -233,7 +230,7 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
     }
     let mut paragraphs = lines(rep);
     paragraphs.push(
-        "Tables: engagement-leakers.csv, engagement-layers.csv (layers in the order above), leak-curve.csv.".into(),
+        "Tables (CSV and Parquet): engagement-leakers, engagement-layers (layers in the order above), leak-curve.".into(),
     );
     sink.html.sections.push(HtmlSection {
         heading: heading(r),

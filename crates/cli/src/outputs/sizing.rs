@@ -330,27 +330,25 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             mean.push(t.mean_in_reach);
         }
     }
-    let csv = Table::new("sizing search")
+    let t = Table::new("sizing search")
         .with_column("family", "", fam)
         .with_column("carriers", "", total)
         .with_column("p_success", "", p)
-        .with_column("mean_in_reach", "", mean)
-        .to_csv()?;
-    sink.set.add("sizing.csv", csv.into_bytes());
+        .with_column("mean_in_reach", "", mean);
+    sink.table("sizing", &t)?;
     if let Some(b) = &r.best {
         let h = &b.stats.histogram;
         let total = h.iter().sum::<u64>().max(1) as f64;
-        let csv = Table::new("carriers in reach of a missile")
+        let t = Table::new("carriers in reach of a missile")
             .with_column("in_reach", "", (0..h.len()).map(|k| k as f64).collect())
-            .with_column("share", "", h.iter().map(|&n| n as f64 / total).collect())
-            .to_csv()?;
-        sink.set.add("in-reach.csv", csv.into_bytes());
+            .with_column("share", "", h.iter().map(|&n| n as f64 / total).collect());
+        sink.table("in-reach", &t)?;
     }
     let svg = plot.render_svg()?;
     sink.set.add("sizing.svg", svg.clone().into_bytes());
     let mut paragraphs = lines(rep);
     paragraphs.push(
-        "Tables: sizing.csv (every constellation tried), in-reach.csv (distribution of carriers in reach of a missile; the last row counts that many or more)."
+        "Tables (CSV and Parquet): sizing (every constellation tried), in-reach (distribution of carriers in reach of a missile; the last row counts that many or more), sweep-KIND, asat."
             .into(),
     );
     let mut svgs = vec![svg];
@@ -369,14 +367,13 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
         let uniform = |r: &SizingResult| r.analytic.uniform_poisson_total;
         let mean_value = |r: &SizingResult| r.analytic.mean_value_total;
         let xs: Vec<f64> = ok.iter().map(|(x, _)| *x).collect();
-        let csv = Table::new(format!("sweep {stem}"))
+        let t = Table::new(format!("sweep {stem}"))
             .with_column(stem, "", xs.clone())
             .with_column("numeric", "carriers", col(&numeric))
             .with_column("inclined_poisson", "carriers", col(&inclined))
             .with_column("uniform_poisson", "carriers", col(&uniform))
-            .with_column("mean_value", "carriers", col(&mean_value))
-            .to_csv()?;
-        sink.set.add(format!("sweep-{stem}.csv"), csv.into_bytes());
+            .with_column("mean_value", "carriers", col(&mean_value));
+        sink.table(&format!("sweep-{stem}"), &t)?;
         let series =
             |name: &str, ys: Vec<f64>| Series::new(name, xs.iter().copied().zip(ys).collect());
         let svg = LinePlot {
@@ -397,7 +394,7 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
         tables.push(sweep_table(s));
     }
     if let Some((_, a)) = &rep.asat {
-        let csv = Table::new("asat reach")
+        let t = Table::new("asat reach")
             .with_column(
                 "target",
                 "",
@@ -412,9 +409,8 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
                 "earliest",
                 "s",
                 a.earliest_s.iter().map(|e| e.unwrap_or(f64::NAN)).collect(),
-            )
-            .to_csv()?;
-        sink.set.add("asat.csv", csv.into_bytes());
+            );
+        sink.table("asat", &t)?;
     }
     sink.html.sections.push(HtmlSection {
         heading: heading(r),
