@@ -187,14 +187,22 @@ fn leak_probability_is_non_decreasing_in_salvo_size() {
 fn exact_and_greedy_agree_where_greedy_is_optimal() {
     let tr = trajectory();
     let p: f64 = 12.0 / 21.0;
-    let mut s = spec(1, 20_000, vec![site(4, p, Doctrine::Barrage { shots: 2 }, 60.0)]);
+    let mut s = spec(
+        1,
+        20_000,
+        vec![site(4, p, Doctrine::Barrage { shots: 2 }, 60.0)],
+    );
     let greedy = monte_carlo(&s, &plan_of(&s, &tr, 3), s.trials, 9, &|_| {});
     s.assignment = Assignment::Exact;
     let exact = monte_carlo(&s, &plan_of(&s, &tr, 3), s.trials, 9, &|_| {});
     let want = (1.0 - (1.0 - p).powi(2)) * p * p;
     let sigma = (want * (1.0 - want) / 20_000.0).sqrt();
     for r in [&greedy, &exact] {
-        assert!((r.p_no_leak - want).abs() < 3.0 * sigma, "{} vs {want}", r.p_no_leak);
+        assert!(
+            (r.p_no_leak - want).abs() < 3.0 * sigma,
+            "{} vs {want}",
+            r.p_no_leak
+        );
         assert!((r.layers[0].rounds - 4.0).abs() < 1e-12);
     }
 }
