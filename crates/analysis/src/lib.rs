@@ -9,6 +9,7 @@ pub mod detection;
 pub mod engage;
 pub mod provenance;
 pub mod sizing;
+pub mod stability;
 pub mod trajectory;
 
 pub use provenance::Provenance;

@@ -324,6 +324,7 @@ pub(crate) fn read_engage(
         terminal,
         assets: assets?,
         salvo_sweep: salvo_sweep?,
+        asat_shots: 0,
     }))
 }
 

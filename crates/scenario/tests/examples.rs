@@ -868,6 +868,7 @@ fn layered_example() {
             radius_m: 50e3,
         }],
         salvo_sweep: vec![1, 2, 5, 10, 20],
+        asat_shots: 0,
     };
     assert_eq!(*engage, expected);
     let gmd: u32 = engage.midcourse.iter().map(|m| m.inventory).sum();
@@ -948,6 +949,7 @@ fn engage_defaults() {
             terminal: Vec::new(),
             assets: Vec::new(),
             salvo_sweep: Vec::new(),
+            asat_shots: 0,
         })
     );
     assert!(s.warnings.is_empty());

@@ -161,4 +161,9 @@ pub struct EngageSpec {
     pub assets: Vec<Asset>,
     /// Salvo sizes of the leak curve (`cupola engage`), ascending.
     pub salvo_sweep: Vec<u32>,
+    /// SBIs over the launch area the attacker destroys just before the
+    /// launch (anti-satellite shots at the carriers in reach of the most
+    /// missiles), ≥ 0; 0 in scenarios, set by the attacker's options of the
+    /// stability study.
+    pub asat_shots: u32,
 }

@@ -42,6 +42,7 @@ fn spec(salvo: u32, trials: u32, midcourse: Vec<MidcourseSite>) -> EngageSpec {
         terminal: Vec::new(),
         assets: Vec::new(),
         salvo_sweep: Vec::new(),
+        asat_shots: 0,
     }
 }
 

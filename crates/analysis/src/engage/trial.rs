@@ -251,6 +251,25 @@ fn boost(
     }
     s.groups.sort_unstable();
     s.groups.dedup();
+    if spec.asat_shots > 0 {
+        // The attacker first destroys the carriers in reach of the most
+        // missiles (ties: lowest index).
+        s.rows.clear();
+        for (i, &c) in s.groups.iter().enumerate() {
+            let reach = (0..n)
+                .filter(|&j| pool.in_reach(k, n, j).contains(&(c as u32)))
+                .count();
+            s.rows.push((i, reach));
+        }
+        s.rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let dead: Vec<usize> = s
+            .rows
+            .iter()
+            .take(spec.asat_shots as usize)
+            .map(|&(i, _)| s.groups[i])
+            .collect();
+        s.groups.retain(|c| !dead.contains(c));
+    }
     let (g, t) = (s.groups.len(), n);
     s.rounds.clear();
     s.rounds.resize(g, pool.capacity);

@@ -1,0 +1,128 @@
+//! Stability measures: the fraction of a retaliatory strike that arrives
+//! against defenses of several sizes, for arsenals from open sources, with
+//! and without treaty-style limits on the defense.
+
+use super::offense::{DefenseSize, Evaluator, Posture};
+use crate::engage::study::EngageInput;
+use crate::sizing::SizingError;
+
+/// An arsenal preset: deployed strategic warheads, from open sources.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Arsenal {
+    /// Name.
+    pub name: String,
+    /// Warheads.
+    pub warheads: u32,
+    /// Where the number comes from.
+    pub source: String,
+}
+
+/// The three presets of the stability study.
+pub fn presets() -> Vec<Arsenal> {
+    vec![
+        Arsenal {
+            name: "small regional arsenal".into(),
+            warheads: 20,
+            source: "a few tens of ICBM warheads: cupola's assumption for a regional adversary (SIPRI Yearbook 2025 estimates about 50 assembled North Korean warheads of all kinds)".into(),
+        },
+        Arsenal {
+            name: "China-sized force".into(),
+            warheads: 600,
+            source: "SIPRI Yearbook 2025: about 600 Chinese warheads (all delivered here by the reference ICBM)".into(),
+        },
+        Arsenal {
+            name: "Russia-sized force".into(),
+            warheads: 1_550,
+            source: "New START ceiling on deployed strategic warheads (Treaty Art. II)".into(),
+        },
+    ]
+}
+
+/// Treaty-style limits on the defense.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Caps {
+    /// Ground-based interceptors at most, all at the first midcourse site
+    /// (the ABM Treaty of 1972, as amended in 1974: one site, 100
+    /// interceptors).
+    pub midcourse: Option<u32>,
+    /// SBI carriers at most.
+    pub sbi: Option<u32>,
+}
+
+impl Caps {
+    /// The engagement input with the caps applied.
+    pub fn apply(&self, input: &EngageInput) -> EngageInput {
+        let mut i = input.clone();
+        if let Some(cap) = self.midcourse {
+            let total: u32 = i.spec.midcourse.iter().map(|m| m.inventory).sum();
+            i.spec.midcourse.truncate(1);
+            i.midcourse_cue_s.truncate(1);
+            if let Some(m) = i.spec.midcourse.first_mut() {
+                m.inventory = total.min(cap);
+            }
+        }
+        i
+    }
+
+    /// A defense size with the SBI cap applied.
+    pub fn defense(&self, d: DefenseSize) -> DefenseSize {
+        DefenseSize {
+            carriers: self.sbi.map_or(d.carriers, |c| d.carriers.min(c)),
+            ..d
+        }
+    }
+}
+
+/// One cell of the stability table.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Retaliation {
+    /// The arsenal.
+    pub arsenal: String,
+    /// Warheads launched.
+    pub warheads: u32,
+    /// SBI carriers of the defense (after caps).
+    pub carriers: u32,
+    /// Mean warheads arriving.
+    pub arrivals: f64,
+    /// Fraction of the strike that arrives.
+    pub fraction: f64,
+}
+
+/// The fraction of each arsenal's strike (missiles of the reference type,
+/// as many as its warheads need, with `decoys_per_rv`) that arrives against
+/// each number of SBI carriers, under `caps`.
+pub fn retaliation(
+    eval: &mut Evaluator,
+    arsenals: &[Arsenal],
+    carriers: &[u32],
+    decoys_per_rv: u32,
+    caps: Caps,
+) -> Result<Vec<Retaliation>, SizingError> {
+    let rvs = eval.rvs().max(1);
+    let mut out = Vec::new();
+    for a in arsenals {
+        let missiles = a.warheads.div_ceil(rvs);
+        let p = Posture {
+            missiles,
+            decoys_per_rv,
+            fast_burn: false,
+            concentrated: false,
+            asat_shots: 0,
+        };
+        for &c in carriers {
+            let d = caps.defense(DefenseSize {
+                carriers: c,
+                extra_midcourse: 0,
+            });
+            let arrivals = eval.arrivals(p, d)?;
+            out.push(Retaliation {
+                arsenal: a.name.clone(),
+                warheads: missiles * rvs,
+                carriers: d.carriers,
+                arrivals,
+                fraction: arrivals / f64::from(missiles * rvs),
+            });
+        }
+    }
+    Ok(out)
+}

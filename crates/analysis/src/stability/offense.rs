@@ -1,0 +1,308 @@
+//! The attacker's side: what a posture costs, how many warheads it lands
+//! against a defense (through the engagement model), and the cheapest
+//! posture that lands a target number.
+
+use crate::engage::run::monte_carlo;
+use crate::engage::study::{EngageInput, plan};
+use crate::sizing::SizingError;
+use crate::sizing::sweep::with_boost_time;
+use crate::trajectory::TrajectoryStudy;
+use cupola_threat::Trajectory;
+use std::collections::HashMap;
+
+/// The attacker's unit costs, millions of dollars. Defaults are cupola's
+/// assumptions at the scale of open estimates, not cited figures: change
+/// them in the scenario's `[stability]` table.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct AttackerCosts {
+    /// One ICBM with its post-boost bus, without re-entry vehicles.
+    pub missile_musd: f64,
+    /// One re-entry vehicle with its warhead.
+    pub rv_musd: f64,
+    /// One decoy.
+    pub decoy_musd: f64,
+    /// Extra cost of a fast-burn booster over the standard one, per missile.
+    pub fast_burn_musd: f64,
+    /// One anti-satellite shot at an SBI over the launch area.
+    pub asat_musd: f64,
+}
+
+impl Default for AttackerCosts {
+    fn default() -> Self {
+        Self {
+            missile_musd: 50.0,
+            rv_musd: 5.0,
+            decoy_musd: 0.5,
+            fast_burn_musd: 25.0,
+            asat_musd: 10.0,
+        }
+    }
+}
+
+/// One attack posture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Posture {
+    /// Missiles launched.
+    pub missiles: u32,
+    /// Decoys per re-entry vehicle.
+    pub decoys_per_rv: u32,
+    /// Fast-burn boosters.
+    pub fast_burn: bool,
+    /// All missiles from one point at one instant (the scenario's spread
+    /// otherwise).
+    pub concentrated: bool,
+    /// SBIs over the launch area destroyed first.
+    pub asat_shots: u32,
+}
+
+impl Posture {
+    /// What the posture costs the attacker, millions of dollars, with `rvs`
+    /// re-entry vehicles per missile.
+    pub fn cost_musd(&self, c: &AttackerCosts, rvs: u32) -> f64 {
+        let per_missile = c.missile_musd
+            + f64::from(rvs) * (c.rv_musd + f64::from(self.decoys_per_rv) * c.decoy_musd)
+            + if self.fast_burn {
+                c.fast_burn_musd
+            } else {
+                0.0
+            };
+        f64::from(self.missiles) * per_missile + f64::from(self.asat_shots) * c.asat_musd
+    }
+}
+
+/// The defense an attacker faces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct DefenseSize {
+    /// SBI carriers in orbit.
+    pub carriers: u32,
+    /// Interceptors added to the first midcourse site.
+    pub extra_midcourse: u32,
+}
+
+/// What the attacker may choose from.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Options {
+    /// Most missiles.
+    pub max_missiles: u32,
+    /// Decoys per RV to choose from.
+    pub decoys: Vec<u32>,
+    /// Whether fast-burn boosters are available.
+    pub fast_burn: bool,
+    /// Boost time of the fast-burn booster, s.
+    pub fast_burn_boost_s: f64,
+    /// Whether concentrating the launches is an option.
+    pub concentrate: bool,
+    /// Anti-satellite shot counts to choose from.
+    pub asat: Vec<u32>,
+}
+
+/// Mean warheads landed by postures against defenses, from the engagement
+/// Monte Carlo with common random numbers, memoised.
+pub struct Evaluator {
+    input: EngageInput,
+    launch: TrajectoryStudy,
+    reference: Trajectory,
+    fast: Option<Trajectory>,
+    /// Trials per evaluation.
+    pub trials: u32,
+    cache: HashMap<(Posture, DefenseSize), f64>,
+    /// Evaluations run (not served from the cache).
+    pub evaluations: usize,
+}
+
+impl Evaluator {
+    /// An evaluator around the scenario's engagement `input`, its reference
+    /// `launch` and flown `reference` trajectory; the fast-burn variant is
+    /// flown with `fast_burn_boost_s` when given.
+    pub fn new(
+        input: EngageInput,
+        launch: TrajectoryStudy,
+        reference: Trajectory,
+        fast_burn_boost_s: Option<f64>,
+        trials: u32,
+    ) -> Result<Self, SizingError> {
+        let fast = match fast_burn_boost_s {
+            Some(b) => {
+                let mut l = launch.clone();
+                l.missile = with_boost_time(&launch.missile, b);
+                Some(l.solve()?.trajectory)
+            }
+            None => None,
+        };
+        Ok(Self {
+            input,
+            launch,
+            reference,
+            fast,
+            trials,
+            cache: HashMap::new(),
+            evaluations: 0,
+        })
+    }
+
+    /// Re-entry vehicles per missile.
+    pub fn rvs(&self) -> u32 {
+        self.input.rvs
+    }
+
+    /// The reference launch.
+    pub fn launch(&self) -> &TrajectoryStudy {
+        &self.launch
+    }
+
+    /// The defense of the scenario as given.
+    pub fn baseline_defense(&self) -> DefenseSize {
+        DefenseSize {
+            carriers: self.input.spec.boost.as_ref().map_or(0, |b| b.carriers),
+            extra_midcourse: 0,
+        }
+    }
+
+    /// Mean warheads arriving for `p` against `d`.
+    pub fn arrivals(&mut self, p: Posture, d: DefenseSize) -> Result<f64, SizingError> {
+        if p.missiles == 0 {
+            return Ok(0.0);
+        }
+        if let Some(&a) = self.cache.get(&(p, d)) {
+            return Ok(a);
+        }
+        let mut input = self.input.clone();
+        let spec = &mut input.spec;
+        spec.decoys_per_rv = p.decoys_per_rv;
+        spec.asat_shots = p.asat_shots;
+        if p.concentrated {
+            spec.area_width_m = 0.0;
+            spec.window_s = 0.0;
+        }
+        if let Some(b) = &mut spec.boost {
+            b.carriers = d.carriers;
+        }
+        if d.carriers == 0 {
+            spec.boost = None;
+        }
+        if let Some(m) = spec.midcourse.first_mut() {
+            m.inventory += d.extra_midcourse;
+        }
+        let tr = match (p.fast_burn, &self.fast) {
+            (true, Some(f)) => f,
+            _ => &self.reference,
+        };
+        let plan = plan(&input, tr, p.missiles)?;
+        let r = monte_carlo(&input.spec, &plan, self.trials, input.seed, &|_| {});
+        self.evaluations += 1;
+        self.cache.insert((p, d), r.mean_leakers);
+        Ok(r.mean_leakers)
+    }
+}
+
+/// The attacker's cheapest posture and its result.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Response {
+    /// The posture.
+    pub posture: Posture,
+    /// Its cost, millions of dollars.
+    pub cost_musd: f64,
+    /// Mean warheads it lands.
+    pub arrivals: f64,
+}
+
+/// The qualitative choices of `o` (everything but the missile count), in a
+/// fixed order.
+fn choices(o: &Options) -> Vec<(u32, bool, bool, u32)> {
+    let mut v = Vec::new();
+    for &d in &o.decoys {
+        for f in [false, true] {
+            if f && !o.fast_burn {
+                continue;
+            }
+            for c in [false, true] {
+                if c && !o.concentrate {
+                    continue;
+                }
+                for &a in &o.asat {
+                    v.push((d, f, c, a));
+                }
+            }
+        }
+    }
+    v
+}
+
+fn posture(m: u32, (d, f, c, a): (u32, bool, bool, u32)) -> Posture {
+    Posture {
+        missiles: m,
+        decoys_per_rv: d,
+        fast_burn: f,
+        concentrated: c,
+        asat_shots: a,
+    }
+}
+
+/// The cheapest posture of `o` landing at least `target` warheads on
+/// average against `d`, within `budget_musd`: for each qualitative choice,
+/// the missile count rises from one until the target is met — the first
+/// count that meets it is that choice's cheapest, since cost grows with
+/// missiles — and a choice is abandoned as soon as it costs more than the
+/// best found. `None` if nothing within the options and budget meets it.
+pub fn best_response(
+    eval: &mut Evaluator,
+    o: &Options,
+    c: &AttackerCosts,
+    d: DefenseSize,
+    target: f64,
+    budget_musd: f64,
+) -> Result<Option<Response>, SizingError> {
+    let rvs = eval.rvs();
+    let mut best: Option<Response> = None;
+    for ch in choices(o) {
+        for m in 1..=o.max_missiles {
+            let p = posture(m, ch);
+            let cost = p.cost_musd(c, rvs);
+            if cost > budget_musd || best.as_ref().is_some_and(|b| cost >= b.cost_musd) {
+                break;
+            }
+            let a = eval.arrivals(p, d)?;
+            if a >= target {
+                best = Some(Response {
+                    posture: p,
+                    cost_musd: cost,
+                    arrivals: a,
+                });
+                break;
+            }
+        }
+    }
+    Ok(best)
+}
+
+/// The same answer by exhaustive search: every posture of `o`, evaluated,
+/// the cheapest meeting the target (ties: the first in search order).
+pub fn exhaustive_response(
+    eval: &mut Evaluator,
+    o: &Options,
+    c: &AttackerCosts,
+    d: DefenseSize,
+    target: f64,
+    budget_musd: f64,
+) -> Result<Option<Response>, SizingError> {
+    let rvs = eval.rvs();
+    let mut best: Option<Response> = None;
+    for ch in choices(o) {
+        for m in 1..=o.max_missiles {
+            let p = posture(m, ch);
+            let cost = p.cost_musd(c, rvs);
+            let a = eval.arrivals(p, d)?;
+            if a >= target
+                && cost <= budget_musd
+                && best.as_ref().is_none_or(|b| cost < b.cost_musd)
+            {
+                best = Some(Response {
+                    posture: p,
+                    cost_musd: cost,
+                    arrivals: a,
+                });
+            }
+        }
+    }
+    Ok(best)
+}
