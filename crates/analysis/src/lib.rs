@@ -4,6 +4,7 @@
 
 pub mod absentee;
 pub mod constellation;
+pub mod cost;
 pub mod coverage;
 pub mod detection;
 pub mod engage;

@@ -1,0 +1,131 @@
+//! "What does a budget buy?": the largest count of one element whose
+//! life-cycle cost fits a budget.
+
+use serde::Serialize;
+
+use super::{CostError, CostSpec, MAX_COUNT, check, life_cycle};
+
+/// How an element's operations scale when [`affordable_units`] changes its
+/// count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpsScaling {
+    /// The element's `ops_musd_per_year` is a fixed charge, whatever the
+    /// count (as in [`super::life_cycle`]).
+    Fixed,
+    /// Operations scale with the count: `ops_musd_per_year / count` per
+    /// unit per year, from the spec's count (which must then be above
+    /// zero).
+    PerUnit,
+}
+
+/// What a budget buys of one element.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Affordable {
+    /// The element.
+    pub name: String,
+    /// The budget, millions of base-year dollars.
+    pub budget_musd: f64,
+    /// The largest count (units in service at once) whose life-cycle cost
+    /// fits the budget; 0 when even the fixed costs (development, fixed
+    /// operations) exceed it.
+    pub units: u32,
+    /// Units procured for that count over the horizon (count × sets).
+    pub units_procured: u64,
+    /// The life-cycle cost of that count, millions of base-year dollars
+    /// (above the budget only when `units` is 0 and the fixed costs alone
+    /// exceed it).
+    pub cost_musd: f64,
+    /// How operations were scaled.
+    pub ops: OpsScaling,
+}
+
+/// The number of units of the element `name` of `spec` whose life-cycle
+/// cost over the spec's horizon — development, procurement with its
+/// learning curve, launch, replacements and operations, in base-year
+/// dollars, the other elements left out — fits `budget_musd` (millions of
+/// base-year dollars). Found by bisection on the count (the cost never
+/// falls as the count grows), from 0 to [`MAX_COUNT`]. Development is a
+/// fixed cost; operations are fixed or per unit as `ops` says.
+///
+/// # Errors
+///
+/// [`CostError::UnknownElement`] when no element is named `name`;
+/// [`CostError::Budget`] for a budget that is negative or not finite;
+/// [`CostError::Element`] for [`OpsScaling::PerUnit`] with a count of
+/// zero; and whatever [`life_cycle`] refuses in the spec.
+pub fn affordable_units(
+    budget_musd: f64,
+    spec: &CostSpec,
+    name: &str,
+    ops: OpsScaling,
+) -> Result<Affordable, CostError> {
+    if !(budget_musd.is_finite() && budget_musd >= 0.0) {
+        return Err(CostError::Budget(budget_musd));
+    }
+    check(spec)?;
+    let element = spec
+        .elements
+        .iter()
+        .find(|e| e.name == name)
+        .ok_or_else(|| CostError::UnknownElement(name.to_owned()))?;
+    let ops_per_unit = match ops {
+        OpsScaling::Fixed => None,
+        OpsScaling::PerUnit if element.count == 0 => {
+            return Err(CostError::Element {
+                name: name.to_owned(),
+                reason: "operations per unit need a count above zero".to_owned(),
+            });
+        }
+        OpsScaling::PerUnit => Some(element.ops_musd_per_year / f64::from(element.count)),
+    };
+    let cost = |count: u32| -> Result<(f64, u64), CostError> {
+        let mut e = element.clone();
+        e.count = count;
+        if let Some(per_unit) = ops_per_unit {
+            e.ops_musd_per_year = per_unit * f64::from(count);
+        }
+        let one = CostSpec {
+            elements: vec![e],
+            ..spec.clone()
+        };
+        let r = life_cycle(&one)?;
+        Ok((r.total_musd, r.units_procured.first().map_or(0, |u| u.1)))
+    };
+    let answer = |units: u32, (cost_musd, units_procured): (f64, u64)| Affordable {
+        name: name.to_owned(),
+        budget_musd,
+        units,
+        units_procured,
+        cost_musd,
+        ops,
+    };
+    let zero = cost(0)?;
+    if zero.0 > budget_musd {
+        return Ok(answer(0, zero));
+    }
+    // Grow an upper bound, then bisect: cost(lo) fits, cost(hi) does not.
+    let (mut lo, mut lo_cost) = (0_u32, zero);
+    let mut hi = 1_u32;
+    loop {
+        let c = cost(hi)?;
+        if c.0 > budget_musd {
+            break;
+        }
+        (lo, lo_cost) = (hi, c);
+        if hi == MAX_COUNT {
+            return Ok(answer(hi, c));
+        }
+        hi = hi.saturating_mul(2).min(MAX_COUNT);
+    }
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        let c = cost(mid)?;
+        if c.0 <= budget_musd {
+            (lo, lo_cost) = (mid, c);
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(answer(lo, lo_cost))
+}

@@ -1,0 +1,360 @@
+//! Tests of the life-cycle cost model: textbook learning curves, the
+//! replacement rule, linearity, inflation and the presets.
+
+use proptest::prelude::*;
+
+use super::presets::*;
+use super::*;
+
+fn close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * b.abs().max(1.0)
+}
+
+fn spec(elements: Vec<Element>) -> CostSpec {
+    CostSpec {
+        base_year: 2026,
+        dollars_year: 2026,
+        horizon_years: 20,
+        inflation: Vec::new(),
+        elements,
+    }
+}
+
+fn run(s: &CostSpec) -> CostResult {
+    life_cycle(s).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Textbook values: at 80% the cumulative average (Wright) and the unit
+/// cost (Crawford) at 2, 4, 8 units are 0.8, 0.64, 0.512 of T₁; at 90%,
+/// 0.9, 0.81, 0.729.
+#[test]
+fn textbook_learning_curves() {
+    for (slope, expected) in [(0.8, [0.8, 0.64, 0.512]), (0.9, [0.9, 0.81, 0.729])] {
+        for (n, want) in [2_u64, 4, 8].into_iter().zip(expected) {
+            let wright = average_musd(1.0, Learning::Wright { slope }, n);
+            assert!(
+                close(wright, want, 1e-12),
+                "Wright {slope} at {n}: {wright}"
+            );
+            let crawford = learning_total_musd(1.0, Learning::Crawford { slope }, n - 1, 1);
+            assert!(
+                close(crawford, want, 1e-12),
+                "Crawford {slope} unit {n}: {crawford}"
+            );
+        }
+    }
+}
+
+/// The Euler–Maclaurin tail of Crawford's sum agrees with the sum.
+#[test]
+fn crawford_tail_matches_the_sum() {
+    let learning = Learning::Crawford { slope: 0.85 };
+    let b = learning.exponent();
+    for (from, units) in [(0_u64, 30_000_u64), (9_990, 50), (20_000, 1), (20_000, 7)] {
+        let exact: f64 = (from + 1..=from + units).map(|i| (i as f64).powf(b)).sum();
+        let got = learning_total_musd(1.0, learning, from, units);
+        assert!(close(got, exact, 1e-12), "{from}+{units}: {got} vs {exact}");
+    }
+    // A slope of 0.5 (b = −1) takes the logarithmic integral.
+    let half = Learning::Crawford { slope: 0.5 };
+    let exact: f64 = (1..=20_000_u64).map(|i| 1.0 / i as f64).sum();
+    assert!(close(
+        learning_total_musd(1.0, half, 0, 20_000),
+        exact,
+        1e-12
+    ));
+}
+
+/// CBO's SBI layer: every figure follows from the inputs.
+#[test]
+fn cbo_2026_preset_figures() {
+    let s = cbo_2026_space_layer();
+    let r = run(&s);
+    let sbi = r.element("SBI").cloned().expect("SBI");
+    assert_eq!(sbi.sets, 4);
+    assert_eq!(sbi.units_procured, 31_200);
+    assert!(close(sbi.procurement_musd, 686_400.0, 1e-12));
+    assert!(close(sbi.launch_musd, 15_600.0, 1e-12));
+    assert!(close(sbi.operations_musd, 20_000.0, 1e-12));
+    assert!(close(
+        sbi.replacement_musd,
+        3.0 * (171_600.0 + 3_900.0),
+        1e-12
+    ));
+    assert!(close(r.total_musd, 722_000.0, 1e-12));
+    assert_eq!(r.dollars_year, 2026);
+    // Buys in years 0, 5, 10, 15.
+    for y in &r.by_year {
+        let bought = y.procurement_musd > 0.0;
+        assert_eq!(bought, y.offset % 5 == 0, "{y:?}");
+        assert!(close(y.operations_musd, 1_000.0, 1e-12));
+    }
+    // The gap to CBO's acquisition and the mass it would imply.
+    let gap = CBO_2026_SBI_ACQUISITION_MUSD - sbi.procurement_musd;
+    assert!(close(gap, 36_600.0, 1e-12));
+    let implied_kg = gap * 1e6 / (31_200.0 * CBO_2026_LAUNCH_USD_PER_KG);
+    assert!((2_340.0..2_350.0).contains(&implied_kg), "{implied_kg}");
+}
+
+/// What $175 billion buys at CBO's unit costs.
+#[test]
+fn what_175_billion_buys_under_cbo() {
+    let s = cbo_2026_space_layer();
+    let fixed = affordable_units(ANNOUNCED_BUDGET_MUSD, &s, "SBI", OpsScaling::Fixed)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // (175,000 − 20,000) / (4 × (22 + 0.5)) = 1,722.2.
+    assert_eq!(fixed.units, 1_722);
+    assert!(fixed.cost_musd <= ANNOUNCED_BUDGET_MUSD);
+    let per_unit = affordable_units(ANNOUNCED_BUDGET_MUSD, &s, "SBI", OpsScaling::PerUnit)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // 175,000 / (90 + 20 × 1,000 / 7,800) = 1,890.6.
+    assert_eq!(per_unit.units, 1_890);
+    assert_eq!(per_unit.units_procured, 4 * 1_890);
+}
+
+/// The 2004-style preset: learning gives the small buy a higher average,
+/// and the budget search is exact at its boundary.
+#[test]
+fn boost_2004_preset() {
+    let s = boost_phase_2004_style();
+    let r = run(&s);
+    let sbi = r.element("SBI").cloned().expect("SBI");
+    assert_eq!(sbi.sets, 3);
+    assert_eq!(sbi.units_procured, 3_900);
+    let average = sbi.procurement_musd / 3_900.0;
+    assert!(average > CBO_2026_SBI_UNIT_MUSD, "{average}");
+    assert!(close(sbi.development_musd, 15_000.0, 1e-12));
+    // Nothing is bought before deployment in year 5.
+    assert!(r.by_year[..5].iter().all(|y| y.procurement_musd == 0.0));
+    let a = affordable_units(ANNOUNCED_BUDGET_MUSD, &s, "SBI", OpsScaling::PerUnit)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut more = s.clone();
+    more.elements[0].count = a.units + 1;
+    more.elements[0].ops_musd_per_year *= f64::from(a.units + 1) / 1_300.0;
+    assert!(a.cost_musd <= ANNOUNCED_BUDGET_MUSD);
+    assert!(run(&more).total_musd > ANNOUNCED_BUDGET_MUSD);
+    // The figures docs/validation.md quotes: $170.5 billion over 20 years
+    // (CBO 2025: $161 to $542 billion), 1,348 SBIs for $175 billion.
+    assert!(
+        (170_000.0..171_000.0).contains(&r.total_musd),
+        "{}",
+        r.total_musd
+    );
+    assert_eq!(a.units, 1_348);
+}
+
+#[test]
+fn breakdowns_add_up() {
+    let mut s = cbo_2026_space_layer();
+    s.elements.push(Element {
+        development_musd: 10_000.0,
+        development_years: 4,
+        life_years: Some(7.0),
+        mass_kg: 500.0,
+        launch_usd_per_kg: 500.0,
+        ops_musd_per_year: 300.0,
+        deploy_year: 3,
+        ..Element::new("tracking layer", "sensors", 100, 40.0)
+    });
+    s.elements.push(Element {
+        ops_musd_per_year: 500.0,
+        ..Element::new("C2BMC", "battle management", 1, 2_000.0)
+    });
+    let r = run(&s);
+    let sum_years: f64 = r.by_year.iter().map(YearCost::total_musd).sum();
+    let sum_layers: f64 = r.by_layer.iter().map(|l| l.1).sum();
+    let sum_categories: f64 = r.by_category.iter().map(|c| c.1).sum();
+    for sum in [sum_years, sum_layers, sum_categories] {
+        assert!(close(sum, r.total_musd, 1e-12), "{sum} vs {}", r.total_musd);
+    }
+    let names: Vec<&str> = r.by_layer.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(names, ["space", "sensors", "battle management"]);
+    // 17 years of a 7-year life: ⌈17/7⌉ = 3 sets, in years 3, 10, 17.
+    let tracking = r
+        .element("tracking layer")
+        .cloned()
+        .expect("tracking layer");
+    assert_eq!(tracking.sets, 3);
+    assert!(close(tracking.development_musd, 10_000.0, 1e-12));
+    assert!(close(r.by_year[0].development_musd, 2_500.0, 1e-12));
+    assert!(close(r.by_year[17].replacement_musd, 4_000.0 + 25.0, 1e-12));
+    assert!(close(tracking.operations_musd, 17.0 * 300.0, 1e-12));
+    assert_eq!(r.units_procured[2], ("C2BMC".to_owned(), 1));
+}
+
+#[test]
+fn inflation_converts_to_base_year_dollars() {
+    let mut s = spec(vec![Element::new("x", "l", 10, 1.0)]);
+    s.dollars_year = 2020;
+    assert!(matches!(
+        life_cycle(&s),
+        Err(CostError::NoInflationTable { .. })
+    ));
+    s.inflation = vec![(2020, 0.8), (2026, 1.0)];
+    let r = run(&s);
+    assert!(close(r.total_musd, 12.5, 1e-12), "{}", r.total_musd);
+    s.dollars_year = 2019;
+    assert!(matches!(
+        life_cycle(&s),
+        Err(CostError::OutsideInflationTable { year: 2019, .. })
+    ));
+}
+
+#[test]
+fn bad_inputs_are_errors() {
+    let base = Element::new("x", "l", 10, 1.0);
+    let cases = [
+        Element {
+            life_years: Some(0.0),
+            ..base.clone()
+        },
+        Element {
+            unit: UnitCost::FirstUnit {
+                musd: 1.0,
+                learning: Learning::Wright { slope: 1.2 },
+            },
+            ..base.clone()
+        },
+        Element {
+            unit: UnitCost::FirstUnit {
+                musd: 1.0,
+                learning: Learning::Crawford { slope: 0.0 },
+            },
+            ..base.clone()
+        },
+        Element {
+            ops_musd_per_year: -1.0,
+            ..base.clone()
+        },
+        Element {
+            deploy_year: 20,
+            ..base.clone()
+        },
+        Element {
+            development_musd: 5.0,
+            development_years: 0,
+            ..base.clone()
+        },
+        Element {
+            life_years: Some(1e-6),
+            ..base.clone()
+        },
+    ];
+    for e in cases {
+        let got = life_cycle(&spec(vec![e.clone()]));
+        assert!(
+            matches!(got, Err(CostError::Element { .. })),
+            "{e:?}: {got:?}"
+        );
+    }
+    assert!(matches!(
+        life_cycle(&spec(vec![base.clone(), base.clone()])),
+        Err(CostError::DuplicateName(_))
+    ));
+    let mut long = spec(vec![]);
+    long.horizon_years = 101;
+    assert!(matches!(life_cycle(&long), Err(CostError::Horizon(101))));
+    let s = spec(vec![base]);
+    assert!(matches!(
+        affordable_units(1.0, &s, "y", OpsScaling::Fixed),
+        Err(CostError::UnknownElement(_))
+    ));
+    assert!(matches!(
+        affordable_units(-1.0, &s, "x", OpsScaling::Fixed),
+        Err(CostError::Budget(_))
+    ));
+}
+
+/// Fixed costs alone over the budget buy nothing.
+#[test]
+fn a_budget_below_the_fixed_costs_buys_nothing() {
+    let s = spec(vec![Element {
+        development_musd: 100.0,
+        ..Element::new("x", "l", 10, 1.0)
+    }]);
+    let a = affordable_units(50.0, &s, "x", OpsScaling::Fixed).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.units, 0);
+    assert!(a.cost_musd > 50.0);
+}
+
+fn learning_strategy() -> impl Strategy<Value = Learning> {
+    prop_oneof![
+        Just(Learning::None),
+        (0.5..=1.0_f64).prop_map(|slope| Learning::Wright { slope }),
+        (0.5..=1.0_f64).prop_map(|slope| Learning::Crawford { slope }),
+    ]
+}
+
+proptest! {
+    /// Without learning, cost is linear in count.
+    #[test]
+    fn cost_is_linear_in_count_without_learning(
+        count in 1_u32..5_000,
+        k in 2_u32..6,
+        unit in 0.1..100.0_f64,
+        mass in 0.0..3_000.0_f64,
+        life in 1.0..30.0_f64,
+    ) {
+        let one = |n: u32| {
+            let mut s = spec(vec![Element {
+                mass_kg: mass,
+                launch_usd_per_kg: 500.0,
+                life_years: Some(life),
+                ..Element::new("x", "l", n, unit)
+            }]);
+            s.horizon_years = 20;
+            run(&s).total_musd
+        };
+        prop_assert!(close(one(count * k), f64::from(k) * one(count), 1e-9));
+    }
+
+    /// Replacements: count × ⌈horizon/life⌉ − count units.
+    #[test]
+    fn replacements_follow_the_life(
+        count in 0_u32..10_000,
+        life in 0.5..40.0_f64,
+        horizon in 1_u32..100,
+    ) {
+        let e = Element { life_years: Some(life), ..Element::new("x", "l", count, 1.0) };
+        let sets = (f64::from(horizon) / life - 1e-9).ceil().max(1.0) as u64;
+        let replacements = e.units_procured(horizon) - u64::from(count);
+        prop_assert_eq!(replacements, u64::from(count) * sets - u64::from(count));
+    }
+
+    /// A slope of 1 is no learning, in either theory.
+    #[test]
+    fn slope_one_is_no_learning(
+        t1 in 0.1..100.0_f64,
+        from in 0_u64..50_000,
+        units in 0_u64..50_000,
+    ) {
+        let none = learning_total_musd(t1, Learning::None, from, units);
+        for l in [Learning::Wright { slope: 1.0 }, Learning::Crawford { slope: 1.0 }] {
+            prop_assert!(close(learning_total_musd(t1, l, from, units), none, 1e-12));
+        }
+        prop_assert!(close(none, t1 * units as f64, 1e-12));
+    }
+
+    /// Batches add up: learning continues across buys.
+    #[test]
+    fn batches_continue_the_count(
+        l in learning_strategy(),
+        a in 0_u64..20_000,
+        b in 0_u64..20_000,
+    ) {
+        let whole = learning_total_musd(1.0, l, 0, a + b);
+        let split = learning_total_musd(1.0, l, 0, a) + learning_total_musd(1.0, l, a, b);
+        prop_assert!(close(whole, split, 1e-9), "{} vs {}", whole, split);
+    }
+
+    /// More units never cost less, so the budget search is sound.
+    #[test]
+    fn cost_never_falls_with_count(
+        l in learning_strategy(),
+        n in 1_u64..100_000,
+    ) {
+        let a = learning_total_musd(1.0, l, 0, n);
+        let b = learning_total_musd(1.0, l, 0, n + 1);
+        prop_assert!(b >= a);
+    }
+}
