@@ -28,6 +28,8 @@ use crate::sbi::{MAX_SALVO, SALVO_HELP, count_within, needs_sbi, resolve_launch}
 use crate::{LaunchSpec, SensorSpec};
 use layer::{Cueing, Named, check_unique_layers};
 
+pub(crate) use layer::check_unique;
+
 /// Keys of `[engage]`.
 pub(crate) const ENGAGE_KEYS: &[KeyDoc] = &[
     KeyDoc {

@@ -32,6 +32,7 @@ use std::path::Path;
 
 use cupola_analysis::engage::EngageSpec;
 use cupola_analysis::sizing::{AsatSpec, SbiLayerSpec, SizingSpec};
+use cupola_analysis::stability::StabilitySpec;
 use cupola_physics::frames::Geodetic;
 use cupola_threat::{FlightOptions, Missile, Profile};
 use hifitime::Epoch;
@@ -47,6 +48,7 @@ mod problem;
 mod reader;
 mod sbi;
 mod sensor;
+mod stability;
 mod study;
 
 pub use constellation::{ConstellationSource, ConstellationSpec};
@@ -145,6 +147,14 @@ pub struct Scenario {
     /// batteries are unique among all of them, and each names (`sensor`) a
     /// tracking layer or ground radar of [`Scenario::sensors`].
     pub engage: Option<EngageSpec>,
+    /// Settings of the stability study (`cupola stability`), from
+    /// `[stability]` with `[stability.attacker]`, `[stability.options]`,
+    /// `[stability.race]`, `[stability.caps]` and `[[stability.arsenal]]`
+    /// (costs in millions of dollars, the fast-burn boost time in s); every
+    /// key absent takes the value of [`StabilitySpec::default`], and
+    /// written arsenals replace the presets. `None` when the table is
+    /// absent. Present only with [`Scenario::engage`].
+    pub stability: Option<StabilitySpec>,
     /// Warnings: things that do not stop the scenario from running but are
     /// probably not meant, in file order, each written like the one-line
     /// form of a [`Problem`], `file:line:column: message` (e.g. a defense

@@ -1,7 +1,7 @@
 //! The top of a scenario file: `[scenario]`, `[physics]`, and the walk that
 //! hands `[[missile]]`, `[[launch]]`, `[[constellation]]`, `[[sensor]]`,
-//! `[coverage]`, `[detect]`, `[sbi]`, `[size]`, `[asat]` and `[engage]` to
-//! their readers.
+//! `[coverage]`, `[detect]`, `[sbi]`, `[size]`, `[asat]`, `[engage]` and
+//! `[stability]` to their readers.
 
 use std::path::Path;
 
@@ -20,6 +20,7 @@ use crate::problem::{ProblemKind, ScenarioError};
 use crate::reader::{Field, KeyDoc, TableReader};
 use crate::sbi::{check_deadline, declares, launch_names, read_asat, read_sbi, read_size};
 use crate::sensor::read_sensors;
+use crate::stability::read_stability;
 use crate::study::{read_coverage, read_detect};
 use crate::{Scenario, fnv1a_hex};
 
@@ -93,6 +94,11 @@ const ROOT_KEYS: &[KeyDoc] = &[
         name: "engage",
         example: "[engage]",
         doc: "the layered engagement study: boost, midcourse and terminal layers",
+    },
+    KeyDoc {
+        name: "stability",
+        example: "[stability]",
+        doc: "the stability study: attacker costs, arms race, retaliation (needs [engage])",
     },
 ];
 
@@ -238,6 +244,7 @@ pub(crate) fn parse(
             sensor_names: &sensor_names(&root),
         },
     );
+    let stability = read_stability(&mut ctx, &root, root.entry("engage").is_some());
     root.finish(&mut ctx);
 
     // The deadline against the reference launch: flown only when
@@ -266,6 +273,9 @@ pub(crate) fn parse(
         // Every path that yields `None` records a problem; stay safe anyway.
         return Err(invalid(source_name, ctx));
     };
+    let Some(stability) = stability else {
+        return Err(invalid(source_name, ctx));
+    };
     let missiles = declared.into_iter().filter_map(|d| d.missile).collect();
     let warnings = ctx.take_warnings();
     Ok(Scenario {
@@ -284,6 +294,7 @@ pub(crate) fn parse(
         size,
         asat,
         engage,
+        stability,
         warnings,
         source_name: source_name.to_owned(),
         hash: fnv1a_hex(text),

@@ -62,7 +62,7 @@ pub(super) fn read_name(
 /// order) at its second use; `what` names the things named (e.g. "layer")
 /// and `tables` the headers they are written under. `true` when all are
 /// unique.
-pub(super) fn check_unique<'a>(
+pub(crate) fn check_unique<'a>(
     ctx: &mut Ctx,
     names: impl IntoIterator<Item = &'a Option<Spanned<String>>>,
     what: &str,
