@@ -112,8 +112,8 @@ pub(crate) fn read_stability(
             t.span.clone(),
             "[stability] needs an [engage] table: the stability study judges every attack \
              posture with the layered engagement it describes",
-            "add the engagement study, e.g.\n[engage]\nsalvo = 10\n\n  [[engage.midcourse]]\n  \
-             name = \"Fort Greely\"\n  ...",
+            "add the engagement study with its defense layers, e.g.\n[engage]\nsalvo = 10\n\n  \
+             [[engage.midcourse]]\n  name = \"Fort Greely\"",
         )
         .relabel("needs [engage]");
     }

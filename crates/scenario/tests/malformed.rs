@@ -906,6 +906,111 @@ const CASES: &[Case] = &[
         9,
         Some("[[engage.midcourse]]"),
     ),
+    // The stability study.
+    case(
+        "stability-without-engage",
+        MissingKey,
+        "[stability] needs an [engage] table",
+        16,
+        1,
+        Some("[engage]\nsalvo = 10"),
+    ),
+    case(
+        "stability-negative-attacker-cost",
+        InvalidValue,
+        "`rv_musd` must not be negative, got -5 $M",
+        24,
+        13,
+        Some("one re-entry vehicle with its warhead"),
+    ),
+    case(
+        "stability-zero-budget",
+        InvalidValue,
+        "`defense_budget_musd` must be greater than zero, got 0 $M",
+        22,
+        25,
+        Some("added each round"),
+    ),
+    case(
+        "stability-zero-trials",
+        InvalidValue,
+        "`trials` must be in [1, 1000000], got 0",
+        20,
+        10,
+        None,
+    ),
+    case(
+        "stability-goals-crossed",
+        InvalidValue,
+        "`offense_goal` must be above `defense_goal` = 1 (on line 22), got 0.5",
+        23,
+        18,
+        Some("raise `offense_goal` or lower `defense_goal`"),
+    ),
+    case(
+        "stability-carriers-not-ascending",
+        InvalidValue,
+        "`carriers` must be strictly ascending, but 1000 follows 7800",
+        20,
+        22,
+        Some("`carriers = [0, 1000, 7800, 20000]`"),
+    ),
+    case(
+        "stability-empty-decoys",
+        InvalidValue,
+        "`decoys` must not be an empty array",
+        22,
+        12,
+        Some("`decoys = [0, 2, 4, 8]`"),
+    ),
+    case(
+        "stability-key-typo",
+        UnknownKey,
+        "unknown key `trails` in [stability]",
+        20,
+        1,
+        Some("did you mean `trials`?"),
+    ),
+    case(
+        "stability-duplicate-arsenal",
+        DuplicateName,
+        "a retaliating arsenal named `China-sized force` is already defined on line 22",
+        27,
+        10,
+        Some("[[stability.arsenal]]"),
+    ),
+    case(
+        "stability-arsenal-no-source",
+        MissingKey,
+        "[[stability.arsenal]] `China-sized force` is missing the required key `source`",
+        21,
+        3,
+        Some("source = \"SIPRI Yearbook 2025\""),
+    ),
+    case(
+        "stability-max-below-step",
+        InvalidValue,
+        "`max_carriers` must be in [1000, 1000000], got 500",
+        23,
+        18,
+        Some("at least `carrier_step` (1000)"),
+    ),
+    case(
+        "stability-negative-cap",
+        InvalidValue,
+        "`midcourse` must not be negative, got -100",
+        22,
+        15,
+        None,
+    ),
+    case(
+        "stability-fast-burn-zero",
+        InvalidValue,
+        "`fast_burn_boost_s` must be in (0, 1000] s, got 0",
+        22,
+        23,
+        None,
+    ),
 ];
 
 #[test]
@@ -1017,6 +1122,34 @@ fn engage_problems_do_not_cascade() {
         .collect();
     assert!(engage.len() >= 13, "{engage:?}");
     for name in engage {
+        let ps = problems(name);
+        assert_eq!(ps.len(), 1, "{name}: {ps:#?}");
+    }
+}
+
+#[test]
+fn stability_problems_do_not_cascade() {
+    let stability: Vec<&str> = CASES
+        .iter()
+        .map(|c| c.file)
+        .filter(|f| f.starts_with("stability-"))
+        .collect();
+    assert!(stability.len() >= 8, "{stability:?}");
+    for name in stability {
+        let ps = problems(name);
+        assert_eq!(ps.len(), 1, "{name}: {ps:#?}");
+    }
+}
+
+#[test]
+fn cost_problems_do_not_cascade() {
+    let cost: Vec<&str> = CASES
+        .iter()
+        .map(|c| c.file)
+        .filter(|f| f.starts_with("cost-"))
+        .collect();
+    assert!(cost.len() >= 20, "{cost:?}");
+    for name in cost {
         let ps = problems(name);
         assert_eq!(ps.len(), 1, "{name}: {ps:#?}");
     }

@@ -75,7 +75,12 @@ pub(super) fn read_arsenals(ctx: &mut Ctx, tables: Vec<TableReader<'_>>) -> Opti
         });
         names.push(name);
     }
-    let unique = check_unique(ctx, names.iter(), "arsenal", "[[stability.arsenal]]");
+    let unique = check_unique(
+        ctx,
+        names.iter(),
+        "retaliating arsenal",
+        "[[stability.arsenal]]",
+    );
     let arsenals: Vec<Arsenal> = arsenals.into_iter().collect::<Option<_>>()?;
     unique.then_some(arsenals)
 }

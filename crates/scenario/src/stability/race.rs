@@ -111,17 +111,18 @@ pub(super) fn read_race(ctx: &mut Ctx, t: &TableReader<'_>, d: &Race) -> Option<
             let given = if defense_span == t.span {
                 "the default".to_owned()
             } else {
-                format!("line {}", ctx.line_of(defense_span.start))
+                format!("on line {}", ctx.line_of(defense_span.start))
             };
             ctx.report(
                 ProblemKind::InvalidValue,
                 s.span,
                 format!(
-                    "`offense_goal` ({og}) must be above `defense_goal` ({dg}, {given}): the \
-                     attacker seeks more arriving warheads than the defense tolerates"
+                    "`offense_goal` must be above `defense_goal` = {dg} ({given}), got {og}: \
+                     the attacker seeks more arriving warheads than the defense tolerates"
                 ),
                 "raise `offense_goal` or lower `defense_goal`, e.g. `defense_goal = 0.5` and \
-                 `offense_goal = 3.0`; when the goals meet, every round is won by both sides",
+                 `offense_goal = 3.0`: the race needs a gap between what the defense tolerates and \
+                 what the attacker seeks",
             )
             .relabel(format!("not above {dg}"));
             None
