@@ -30,6 +30,7 @@
 
 use std::path::Path;
 
+use cupola_analysis::cost::CostSpec;
 use cupola_analysis::engage::EngageSpec;
 use cupola_analysis::sizing::{AsatSpec, SbiLayerSpec, SizingSpec};
 use cupola_analysis::stability::StabilitySpec;
@@ -39,6 +40,7 @@ use hifitime::Epoch;
 
 mod constellation;
 mod context;
+mod cost;
 mod engage;
 mod epoch;
 mod launch;
@@ -147,6 +149,16 @@ pub struct Scenario {
     /// batteries are unique among all of them, and each names (`sensor`) a
     /// tracking layer or ground radar of [`Scenario::sensors`].
     pub engage: Option<EngageSpec>,
+    /// The life-cycle cost study, from `[cost]` with `[cost.inflation]`
+    /// and `[[cost.element]]`: a preset's elements (`preset = "cbo-2026"`
+    /// or `"boost-2004"`, see [`cupola_analysis::cost::presets`]) followed
+    /// by the file's, money in millions of dollars of `dollars_year`
+    /// (launch prices in dollars per kg, masses in kg, lives in years);
+    /// `None` when the table is absent. Element names are unique; the spec
+    /// costs without error with [`cupola_analysis::cost::life_cycle`]
+    /// (every dollar year converts to the base year through the inflation
+    /// table, every deploy year and development falls inside the horizon).
+    pub cost: Option<CostSpec>,
     /// Settings of the stability study (`cupola stability`), from
     /// `[stability]` with `[stability.attacker]`, `[stability.options]`,
     /// `[stability.race]`, `[stability.caps]` and `[[stability.arsenal]]`

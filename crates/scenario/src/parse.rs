@@ -12,6 +12,7 @@ use toml_edit::Document;
 
 use crate::constellation::read_constellations;
 use crate::context::{Ctx, closest, one_of};
+use crate::cost::read_cost;
 use crate::engage::{EngageInputs, read_engage, sensor_names};
 use crate::epoch::read_epoch;
 use crate::launch::read_launches;
@@ -99,6 +100,11 @@ const ROOT_KEYS: &[KeyDoc] = &[
         name: "stability",
         example: "[stability]",
         doc: "the stability study: attacker costs, arms race, retaliation (needs [engage])",
+    },
+    KeyDoc {
+        name: "cost",
+        example: "[cost]",
+        doc: "the life-cycle cost study: a preset and the elements costed",
     },
 ];
 
@@ -245,6 +251,7 @@ pub(crate) fn parse(
         },
     );
     let stability = read_stability(&mut ctx, &root, root.entry("engage").is_some());
+    let cost = read_cost(&mut ctx, &root);
     root.finish(&mut ctx);
 
     // The deadline against the reference launch: flown only when
@@ -268,7 +275,10 @@ pub(crate) fn parse(
         Some(size),
         Some(asat),
         Some(engage),
-    ) = (header, flight, coverage, detect, sbi, size, asat, engage)
+        Some(cost),
+    ) = (
+        header, flight, coverage, detect, sbi, size, asat, engage, cost,
+    )
     else {
         // Every path that yields `None` records a problem; stay safe anyway.
         return Err(invalid(source_name, ctx));
@@ -295,6 +305,7 @@ pub(crate) fn parse(
         asat,
         engage,
         stability,
+        cost,
         warnings,
         source_name: source_name.to_owned(),
         hash: fnv1a_hex(text),
