@@ -9,6 +9,7 @@ use cupola_analysis::engage::{
 use cupola_analysis::sizing::{
     AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind,
 };
+use cupola_analysis::stability::{Arsenal, Caps, StabilitySpec, presets};
 use cupola_defense::budget::Deadline;
 use cupola_defense::interceptor::{Carrier, Interceptor};
 use cupola_physics::constants::G0;
@@ -1117,4 +1118,150 @@ fn layers_that_can_never_engage_are_warnings() {
     let text = format!("{MINIMAL_ENGAGE}{}", battery("", 0)).replace("pk = 0.9", "pk = 9");
     let e = parse("bad.toml", &text).expect_err("pk 9 is refused");
     assert_eq!(e.problems().len(), 1, "{:?}", e.problems());
+}
+
+/// `scenarios/layered.toml` shows every `[stability]` key at its default,
+/// with two of the three arsenal presets.
+#[test]
+fn stability_example() {
+    let s = example("layered.toml");
+    let stability = s.stability.expect("[stability]");
+    let presets = presets();
+    assert_eq!(presets.len(), 3);
+    assert_eq!(
+        stability,
+        StabilitySpec {
+            arsenals: vec![
+                Arsenal {
+                    name: "China-sized force".into(),
+                    warheads: 600,
+                    source: "SIPRI Yearbook 2025: about 600 Chinese warheads".into(),
+                },
+                presets[2].clone(),
+            ],
+            ..StabilitySpec::default()
+        }
+    );
+    assert_eq!(stability.arsenals[1].warheads, 1_550);
+    assert_eq!(stability.caps.midcourse, Some(100));
+    assert_eq!(stability.midcourse_musd, 125.0);
+    assert_eq!(stability.sbi_musd, None);
+    let json = serde_json::to_value(&stability).expect("serializes");
+    assert_eq!(json["race"]["defense"]["goal"], 0.5);
+}
+
+#[test]
+fn stability_defaults_and_overrides() {
+    let parse_ok = |text: &str| {
+        parse("stability.toml", text).unwrap_or_else(|e| {
+            let list: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+            panic!("{}", list.join("\n"))
+        })
+    };
+    // An empty [stability]: every default, the three presets.
+    let s = parse_ok(&format!("{MINIMAL_ENGAGE}[engage]\n[stability]\n"));
+    assert_eq!(s.stability, Some(StabilitySpec::default()));
+    assert_eq!(s.stability.map(|z| z.arsenals), Some(presets()));
+
+    // Every key changed from its default.
+    let text = format!(
+        "{MINIMAL_ENGAGE}[engage]
+[stability]
+trials = 200
+sbi_musd = 90
+midcourse_musd = 80.5
+exchange_missiles = 3
+carriers = [0, 500]
+[stability.attacker]
+missile_musd = 40
+rv_musd = 4
+decoy_musd = 0
+fast_burn_musd = 20
+asat_musd = 12
+[stability.options]
+max_missiles = 30
+decoys = [0, 10]
+fast_burn = false
+fast_burn_boost_s = 90
+concentrate = false
+asat = [0]
+[stability.race]
+rounds = 4
+defense_goal = 0
+offense_goal = 1.5
+defense_budget_musd = 1000
+offense_budget_musd = 200
+carrier_step = 250
+max_carriers = 250
+interceptor_step = 10
+max_interceptors = 50
+[stability.caps]
+midcourse = 0
+sbi = 2000
+[[stability.arsenal]]
+name = \"small\"
+warheads = 10
+source = \"an assumption\"
+"
+    );
+    let z = parse_ok(&text).stability.expect("[stability]");
+    assert_eq!((z.trials, z.exchange_missiles), (200, 3));
+    assert_eq!((z.sbi_musd, z.midcourse_musd), (Some(90.0), 80.5));
+    assert_eq!(z.carriers, [0, 500]);
+    assert_eq!(
+        (
+            z.attacker.missile_musd,
+            z.attacker.rv_musd,
+            z.attacker.decoy_musd,
+            z.attacker.fast_burn_musd,
+            z.attacker.asat_musd
+        ),
+        (40.0, 4.0, 0.0, 20.0, 12.0)
+    );
+    let o = &z.options;
+    assert_eq!(
+        (o.max_missiles, o.fast_burn, o.concentrate),
+        (30, false, false)
+    );
+    assert_eq!(
+        (o.decoys.as_slice(), o.asat.as_slice()),
+        (&[0, 10][..], &[0][..])
+    );
+    assert_eq!(o.fast_burn_boost_s, 90.0);
+    let r = &z.race;
+    assert_eq!(r.rounds, 4);
+    assert_eq!((r.defense.goal, r.offense_goal), (0.0, 1.5));
+    assert_eq!(
+        (r.defense_budget_musd, r.offense_budget_musd),
+        (1_000.0, 200.0)
+    );
+    assert_eq!(
+        (
+            r.defense.carrier_step,
+            r.defense.max_carriers,
+            r.defense.interceptor_step,
+            r.defense.max_interceptors
+        ),
+        (250, 250, 10, 50)
+    );
+    assert_eq!(
+        z.caps,
+        Caps {
+            midcourse: Some(0),
+            sbi: Some(2_000),
+        }
+    );
+    assert_eq!(
+        z.arsenals,
+        [Arsenal {
+            name: "small".into(),
+            warheads: 10,
+            source: "an assumption".into(),
+        }]
+    );
+
+    // Without [stability], nothing.
+    for name in ["sbi.toml", "sensor-layer.toml", "lofted.toml"] {
+        assert_eq!(example(name).stability, None, "{name}");
+    }
 }
