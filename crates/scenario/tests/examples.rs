@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use cupola_analysis::cost::{Learning, UnitCost, life_cycle, presets};
 use cupola_analysis::engage::{
     Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite, TerminalBattery,
     TerminalKind,
@@ -1264,4 +1265,119 @@ source = \"an assumption\"
     for name in ["sbi.toml", "sensor-layer.toml", "lofted.toml"] {
         assert_eq!(example(name).stability, None, "{name}");
     }
+}
+
+/// The inline scenario `[cost]` tests start from: one launch and `cost`.
+fn with_cost(cost: &str) -> Scenario {
+    let text = format!(
+        "[scenario]\nname = \"cost\"\n\n[[launch]]\nmissile = \"solid-icbm\"\n\
+         site = {{ lat_deg = 41.0, lon_deg = 100.0 }}\naim = {{ lat_deg = 47.35, lon_deg = -101.75 }}\n\n{cost}"
+    );
+    parse("cost.toml", &text).unwrap_or_else(|e| {
+        let list: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+        panic!("{e}\n{}", list.join("\n"))
+    })
+}
+
+#[test]
+fn cost_example() {
+    let s = example("cost.toml");
+    let spec = s.cost.expect("[cost]");
+    assert_eq!(
+        (spec.base_year, spec.dollars_year, spec.horizon_years),
+        (2026, 2026, 20)
+    );
+    assert!(spec.inflation.is_empty());
+    let names: Vec<&str> = spec.elements.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["SBI", "tracking layer", "battle management"]);
+    // The preset's element comes first, unchanged.
+    assert_eq!(
+        spec.elements[0],
+        presets::cbo_2026_space_layer().elements[0]
+    );
+    let tracking = &spec.elements[1];
+    assert_eq!(tracking.layer, "sensors");
+    assert_eq!(tracking.count, 96);
+    assert_eq!(tracking.unit, UnitCost::Average { musd: 47.0 });
+    assert_eq!(tracking.life_years, Some(5.0));
+    assert_eq!((tracking.development_years, tracking.deploy_year), (3, 2));
+    let bm = &spec.elements[2];
+    assert_eq!(
+        bm.unit,
+        UnitCost::FirstUnit {
+            musd: 1500.0,
+            learning: Learning::Crawford { slope: 0.9 }
+        }
+    );
+    assert_eq!(bm.life_years, None);
+    // Costed: the SBI line is CBO's $722 billion in this model; the layers
+    // are reported in file order.
+    let r = life_cycle(&spec).expect("costs");
+    let layers: Vec<&str> = r.by_layer.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(layers, ["space", "sensors", "battle management"]);
+    assert!(close(r.by_layer[0].1, 722_000.0));
+    // Battle management: 1,500 + 1,350 of procurement, 5,000 of
+    // development, 20 × 500 of operations.
+    assert!(close(
+        r.by_layer[2].1,
+        1_500.0 + 1_350.0 + 5_000.0 + 10_000.0
+    ));
+    // Tracking: ⌈18/5⌉ = 4 sets of 96, bought in years 2, 7, 12, 17.
+    let t = r.element("tracking layer").expect("tracking");
+    assert_eq!(t.units_procured, 4 * 96);
+    assert!(close(t.operations_musd, 18.0 * 300.0));
+}
+
+#[test]
+fn cost_defaults_and_inflation() {
+    // No preset: 2026 dollars, 20 years, a unit that lasts the horizon.
+    let s = with_cost(
+        "[cost]\n[[cost.element]]\nname = \"x\"\nlayer = \"space\"\ncount = 10\nunit_cost_musd = 2.0\n",
+    );
+    let spec = s.cost.expect("[cost]");
+    assert_eq!(
+        (spec.base_year, spec.dollars_year, spec.horizon_years),
+        (2026, 2026, 20)
+    );
+    let e = &spec.elements[0];
+    assert_eq!(e.life_years, None);
+    assert_eq!(
+        (e.mass_kg, e.launch_usd_per_kg, e.ops_musd_per_year),
+        (0.0, 0.0, 0.0)
+    );
+    assert_eq!((e.development_musd, e.deploy_year), (0.0, 0));
+    assert!(close(life_cycle(&spec).expect("costs").total_musd, 20.0));
+
+    // The boost-2004 preset brings its years; an inflation table converts
+    // 2025 dollars to 2026 dollars.
+    let s = with_cost(
+        "[cost]\npreset = \"boost-2004\"\nbase_year = 2026\n\n[cost.inflation]\n\
+         years = [2020, 2025, 2026]\nindex = [0.85, 0.97, 1.0]\n",
+    );
+    let spec = s.cost.expect("[cost]");
+    assert_eq!((spec.base_year, spec.dollars_year), (2026, 2025));
+    assert_eq!(
+        spec.inflation,
+        vec![(2020, 0.85), (2025, 0.97), (2026, 1.0)]
+    );
+    let in_2026 = life_cycle(&spec).expect("costs").total_musd;
+    let in_2025 = life_cycle(&presets::boost_phase_2004_style())
+        .expect("costs")
+        .total_musd;
+    assert!(close(in_2026, in_2025 / 0.97));
+
+    // A Wright curve from the first unit.
+    let s = with_cost(
+        "[cost]\nhorizon_years = 10\n[[cost.element]]\nname = \"x\"\nlayer = \"l\"\ncount = 8\n\
+         first_unit_musd = 10.0\nlearning = \"wright\"\nlearning_slope = 0.8\n",
+    );
+    let spec = s.cost.expect("[cost]");
+    assert_eq!(spec.horizon_years, 10);
+    // The average of 8 units at 80% is 0.512 of the first.
+    assert!(close(
+        life_cycle(&spec).expect("costs").total_musd,
+        8.0 * 10.0 * 0.512
+    ));
+    // A scenario without [cost] has none.
+    assert!(default_scenario().cost.is_none());
 }
