@@ -1326,6 +1326,9 @@ fn cost_example() {
     let t = r.element("tracking layer").expect("tracking");
     assert_eq!(t.units_procured, 4 * 96);
     assert!(close(t.operations_musd, 18.0 * 300.0));
+    // Sensors: 2,000 + 384 × 47 + 384 × 700 kg × $500/kg + 18 × 300.
+    assert!(close(r.by_layer[1].1, 2_000.0 + 18_048.0 + 134.4 + 5_400.0));
+    assert!(close(r.total_musd, 765_432.4));
 }
 
 #[test]
