@@ -2,9 +2,11 @@
 
 pub mod check;
 pub mod constellation;
+pub mod cost;
 pub mod detect;
 pub mod engage;
 pub mod missiles;
 pub mod run;
 pub mod size;
+pub mod stability;
 pub mod trajectory;

@@ -58,6 +58,13 @@ enum Command {
     /// Engagement study: a whole attack through the boost, midcourse and
     /// terminal layers, many times over, and the leak curve over salvo size.
     Engage(commands::engage::EngageArgs),
+    /// Cost study: the life-cycle cost of the defense by layer, category and
+    /// year, and what the announced $175 billion buys.
+    Cost(commands::cost::CostArgs),
+    /// Stability study: the attacker's cheapest counter, cost-exchange
+    /// ratios, the arms race and the fraction of a retaliatory strike that
+    /// arrives, with and without treaty caps.
+    Stability(commands::stability::StabilityArgs),
     /// Trajectory study: target and fly missiles, report their timelines.
     Trajectory(commands::trajectory::TrajectoryArgs),
     /// List the catalog of generic missiles with their sources.
@@ -90,6 +97,8 @@ fn main() -> ExitCode {
         Command::Detect { file, output } => commands::detect::detect(file.as_deref(), &output),
         Command::Size(args) => commands::size::size(&args),
         Command::Engage(args) => commands::engage::run(&args),
+        Command::Cost(args) => commands::cost::run(&args),
+        Command::Stability(args) => commands::stability::run(&args),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
         Command::Missiles { json } => commands::missiles::missiles(json),
     };

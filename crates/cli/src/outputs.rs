@@ -1,14 +1,18 @@
 //! Turning study results into a printed summary, JSON and output files.
 
+mod cost;
 mod coverage;
 mod detection;
 mod engagement;
 mod sizing;
+mod stability;
 mod trajectory;
 
+pub use cost::CostReport;
 pub use detection::LaunchDetection;
 pub use engagement::EngagementReport;
 pub use sizing::SizingReport;
+pub use stability::StabilityReport;
 
 use crate::OutputArgs;
 use crate::failure::Failure;
@@ -42,6 +46,12 @@ pub struct Results {
     /// The layered engagement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub engagement: Option<EngagementReport>,
+    /// The life-cycle cost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<CostReport>,
+    /// Strategic stability.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stability: Option<StabilityReport>,
 }
 
 /// The git commit this binary was built from, when known.
@@ -123,11 +133,75 @@ pub fn summary(prov: &Provenance, title: &str, results: &Results) -> String {
     parts.extend(results.detections.iter().map(detection::text));
     parts.extend(results.sizing.iter().map(sizing::text));
     parts.extend(results.engagement.iter().map(engagement::text));
+    parts.extend(results.cost.iter().map(cost::text));
+    parts.extend(results.stability.iter().map(stability::text));
     for p in parts {
         let _ = writeln!(o);
         o.push_str(&p);
     }
+    if let Some(a) = assessment(results) {
+        let _ = writeln!(o);
+        o.push_str(&a);
+    }
     o
+}
+
+/// The closing assessment, when the run has sizing, engagement, cost and
+/// stability results: coverage, leak probability, 20-year cost,
+/// cost-exchange, the attacker's cheapest counter.
+fn assessment(r: &Results) -> Option<String> {
+    let (size, eng, cost, stab) = (
+        r.sizing.as_ref()?,
+        r.engagement.as_ref()?,
+        r.cost.as_ref()?,
+        r.stability.as_ref()?,
+    );
+    let mut o = String::new();
+    let _ = writeln!(o, "Assessment");
+    let s = &size.result;
+    let _ = writeln!(
+        o,
+        "  Coverage: {} SBI carriers give each of {} missiles a shot with {:.0}% probability ({}).",
+        s.best
+            .as_ref()
+            .map_or("no constellation searched".into(), |b| b.total.to_string()),
+        s.salvo,
+        100.0 * s.requirement.confidence,
+        s.best.as_ref().map_or("none found".into(), |b| format!(
+            "absentee ratio {:.0}",
+            b.stats.absentee_ratio()
+        ))
+    );
+    let e = &eng.result;
+    let _ = writeln!(
+        o,
+        "  Leaks: against {} missiles with {} warheads, nothing arrives with probability {:.3}; {:.2} warheads arrive on average.",
+        e.salvo, e.rvs, e.p_no_leak, e.mean_leakers
+    );
+    let _ = writeln!(
+        o,
+        "  Cost: {} over {} years ({} dollars, {}).",
+        cost::billions(cost.result.total_musd),
+        cost.spec.horizon_years,
+        cost.result.dollars_year,
+        cost.source
+    );
+    for x in &stab.exchanges {
+        let _ = writeln!(o, "  Cost exchange: {}.", stability::exchange_text(x));
+    }
+    let _ = writeln!(
+        o,
+        "  Attacker's cheapest counter: {}.",
+        stab.response
+            .as_ref()
+            .map_or("none within its options".into(), |x| format!(
+                "{} for ${:.0}M, landing {:.1} warheads",
+                stability::posture_text(&x.posture),
+                x.cost_musd,
+                x.arrivals
+            ))
+    );
+    Some(o)
 }
 
 /// A file-name-safe form of a name.
@@ -225,6 +299,12 @@ pub fn files(
     }
     if let Some(e) = &results.engagement {
         engagement::files(&mut sink, e)?;
+    }
+    if let Some(c) = &results.cost {
+        cost::files(&mut sink, c)?;
+    }
+    if let Some(s) = &results.stability {
+        stability::files(&mut sink, s)?;
     }
     sink.set.add("report.html", sink.html.render().into_bytes());
     Ok(sink.set)

@@ -491,3 +491,89 @@ fn engage_study_writes_the_leak_curve() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("[engage]"), "{}", stderr(&o));
 }
+
+#[test]
+fn cost_study_reports_the_cbo_preset_and_what_175_billion_buys() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cost");
+    let o = cupola(&["cost", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    for want in [
+        "Life-cycle cost",
+        "$722.0B",
+        "The announced $175 billion buys",
+    ] {
+        assert!(s.contains(want), "summary lacks {want:?}:\n{s}");
+    }
+    for f in [
+        "cost-by-year.csv",
+        "cost-by-year.parquet",
+        "cost-by-year.svg",
+        "cost-by-element.csv",
+    ] {
+        assert!(out.join(f).exists(), "{f} missing");
+    }
+    let o = cupola(&["cost", "scenarios/cost.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("$765.4B"), "{}", stdout(&o));
+}
+
+#[test]
+fn stability_study_writes_race_and_retaliation() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("stability");
+    let o = cupola(&[
+        "stability",
+        "--trials",
+        "100",
+        "--rounds",
+        "2",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    for want in [
+        "Attacker's cheapest counter",
+        "Cost exchange",
+        "Arms race",
+        "China-sized force",
+        "Russia-sized force",
+    ] {
+        assert!(s.contains(want), "summary lacks {want:?}:\n{s}");
+    }
+    for f in [
+        "arms-race.csv",
+        "arms-race.svg",
+        "retaliation.csv",
+        "retaliation.parquet",
+        "retaliation.svg",
+    ] {
+        assert!(out.join(f).exists(), "{f} missing");
+    }
+    let o = cupola(&["stability", "--trials", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--trials"), "{}", stderr(&o));
+}
+
+#[test]
+fn default_run_ends_with_an_assessment() {
+    let o = cupola(&["run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    let a = s.rfind("Assessment").expect("an assessment");
+    for want in [
+        "Coverage:",
+        "Leaks:",
+        "Cost:",
+        "Cost exchange:",
+        "Attacker's cheapest counter:",
+    ] {
+        assert!(
+            s[a..].contains(want),
+            "assessment lacks {want:?}:\n{}",
+            &s[a..]
+        );
+    }
+}

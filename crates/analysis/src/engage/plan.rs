@@ -9,6 +9,7 @@ use crate::sizing::coverage::{Raid, RaidMissile, ReachModel, Sampling, in_reach_
 use crate::sizing::search::Family;
 use crate::sizing::study::{BoostTimeline, salvo_pads};
 use crate::sizing::{SbiLayerSpec, SizingError};
+use cupola_defense::reach::ReachTable;
 use cupola_physics::Vec3;
 use cupola_physics::constants::OMEGA_EARTH;
 use cupola_physics::frames::{Geodetic, ground_distance};
@@ -130,6 +131,29 @@ pub struct PlanInput<'a> {
     pub terminal_cue_s: &'a [Option<f64>],
     /// Master seed (phasing of the SBI layer, pooled launch times).
     pub seed: u64,
+    /// The boost layer's reach table against this trajectory, when already
+    /// built (see [`boost_table`]); built here otherwise.
+    pub table: Option<Arc<ReachTable>>,
+}
+
+/// Grid step of the boost layer's reach table, rad (0.2°).
+pub const BOOST_TABLE_RESOLUTION_RAD: f64 = 0.2 * std::f64::consts::PI / 180.0;
+
+/// The boost layer's reach table of `layer` (its first inclination) against
+/// `tr` with the launch reported at `detection_s` (s after lift-off), for
+/// reuse by several plans on the same trajectory.
+pub fn boost_table(
+    layer: &SbiLayerSpec,
+    detection_s: f64,
+    tr: &Trajectory,
+) -> Result<Arc<ReachTable>, SizingError> {
+    let timeline = BoostTimeline::new(layer, detection_s, tr)?;
+    let inclination = layer.inclinations_rad.first().copied().unwrap_or(1.0);
+    Ok(Arc::new(timeline.table(
+        layer,
+        inclination,
+        BOOST_TABLE_RESOLUTION_RAD,
+    )?))
 }
 
 /// The plan of an engagement.
@@ -278,7 +302,12 @@ impl Plan {
                 let timeline = BoostTimeline::new(layer, detection_s, tr)?;
                 let inclination = layer.inclinations_rad.first().copied().unwrap_or(1.0);
                 let planes = layer.planes.first().copied().unwrap_or(1).max(1);
-                let table = timeline.table(layer, inclination, 0.2f64.to_radians())?;
+                let table = match &input.table {
+                    Some(t) => Arc::clone(t),
+                    None => {
+                        Arc::new(timeline.table(layer, inclination, BOOST_TABLE_RESOLUTION_RAD)?)
+                    }
+                };
                 let family = Family {
                     altitude_m: layer.altitude_m,
                     inclination_rad: inclination,
@@ -296,7 +325,7 @@ impl Plan {
                             model: 0,
                         })
                         .collect(),
-                    models: vec![ReachModel::Table(Arc::new(table))],
+                    models: vec![ReachModel::Table(table)],
                 };
                 let sampling = Sampling {
                     samples: b.pool,

@@ -5,7 +5,9 @@ use super::plan::{Plan, PlanInput};
 use super::run::{EngageResult, monte_carlo};
 use super::spec::EngageSpec;
 use crate::sizing::{SbiLayerSpec, SizingError};
+use cupola_defense::reach::ReachTable;
 use cupola_threat::Trajectory;
+use std::sync::Arc;
 
 /// Everything an engagement run needs besides the flown reference
 /// trajectory.
@@ -30,6 +32,17 @@ pub struct EngageInput {
 
 /// The plan of `input` for a salvo of `salvo` missiles.
 pub fn plan(input: &EngageInput, trajectory: &Trajectory, salvo: u32) -> Result<Plan, SizingError> {
+    plan_with(input, trajectory, salvo, None)
+}
+
+/// [`plan`] with the boost layer's reach table already built for
+/// `trajectory` (see [`super::plan::boost_table`]).
+pub fn plan_with(
+    input: &EngageInput,
+    trajectory: &Trajectory,
+    salvo: u32,
+    table: Option<Arc<ReachTable>>,
+) -> Result<Plan, SizingError> {
     let spec = EngageSpec {
         salvo,
         ..input.spec.clone()
@@ -43,6 +56,7 @@ pub fn plan(input: &EngageInput, trajectory: &Trajectory, salvo: u32) -> Result<
         midcourse_cue_s: &input.midcourse_cue_s,
         terminal_cue_s: &input.terminal_cue_s,
         seed: input.seed,
+        table,
     })
 }
 
@@ -68,12 +82,18 @@ pub fn leak_curve(
     trajectory: &Trajectory,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<EngageResult>, SizingError> {
+    let table = match (&input.sbi, &input.spec.boost) {
+        (Some((layer, detection_s)), Some(_)) => {
+            Some(super::plan::boost_table(layer, *detection_s, trajectory)?)
+        }
+        _ => None,
+    };
     input
         .spec
         .salvo_sweep
         .iter()
         .map(|&n| {
-            let p = plan(input, trajectory, n)?;
+            let p = plan_with(input, trajectory, n, table.clone())?;
             Ok(monte_carlo(
                 &input.spec,
                 &p,

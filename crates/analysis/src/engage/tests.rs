@@ -57,6 +57,7 @@ fn plan_of(spec: &EngageSpec, tr: &Trajectory, rvs: u32) -> Plan {
         midcourse_cue_s: &cues,
         terminal_cue_s: &[],
         seed: 1,
+        table: None,
     })
     .unwrap()
 }

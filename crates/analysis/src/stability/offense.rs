@@ -2,13 +2,16 @@
 //! against a defense (through the engagement model), and the cheapest
 //! posture that lands a target number.
 
+use crate::engage::plan::boost_table;
 use crate::engage::run::monte_carlo;
-use crate::engage::study::{EngageInput, plan};
+use crate::engage::study::{EngageInput, plan_with};
 use crate::sizing::SizingError;
 use crate::sizing::sweep::with_boost_time;
 use crate::trajectory::TrajectoryStudy;
+use cupola_defense::reach::ReachTable;
 use cupola_threat::Trajectory;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The attacker's unit costs, millions of dollars. Defaults are cupola's
 /// assumptions at the scale of open estimates, not cited figures: change
@@ -96,6 +99,10 @@ pub struct Options {
     pub asat: Vec<u32>,
 }
 
+/// Boost geometries pooled per evaluated posture (the full engagement run
+/// uses the scenario's `pool`).
+pub const SURROGATE_POOL: u32 = 256;
+
 /// Mean warheads landed by postures against defenses, from the engagement
 /// Monte Carlo with common random numbers, memoised.
 pub struct Evaluator {
@@ -103,6 +110,8 @@ pub struct Evaluator {
     launch: TrajectoryStudy,
     reference: Trajectory,
     fast: Option<Trajectory>,
+    /// Boost reach tables of the reference and fast-burn trajectories.
+    tables: [Option<Arc<ReachTable>>; 2],
     /// Trials per evaluation.
     pub trials: u32,
     cache: HashMap<(Posture, DefenseSize), f64>,
@@ -115,12 +124,16 @@ impl Evaluator {
     /// `launch` and flown `reference` trajectory; the fast-burn variant is
     /// flown with `fast_burn_boost_s` when given.
     pub fn new(
-        input: EngageInput,
+        mut input: EngageInput,
         launch: TrajectoryStudy,
         reference: Trajectory,
         fast_burn_boost_s: Option<f64>,
         trials: u32,
     ) -> Result<Self, SizingError> {
+        // A surrogate of the full run: a smaller pool of boost geometries.
+        if let Some(b) = &mut input.spec.boost {
+            b.pool = b.pool.min(SURROGATE_POOL);
+        }
         let fast = match fast_burn_boost_s {
             Some(b) => {
                 let mut l = launch.clone();
@@ -129,11 +142,27 @@ impl Evaluator {
             }
             None => None,
         };
+        let table = |tr: &Trajectory| -> Result<Option<Arc<ReachTable>>, SizingError> {
+            match (&input.sbi, &input.spec.boost) {
+                (Some((layer, detection_s)), Some(_)) => {
+                    Ok(Some(boost_table(layer, *detection_s, tr)?))
+                }
+                _ => Ok(None),
+            }
+        };
+        let tables = [
+            table(&reference)?,
+            match &fast {
+                Some(f) => table(f)?,
+                None => None,
+            },
+        ];
         Ok(Self {
             input,
             launch,
             reference,
             fast,
+            tables,
             trials,
             cache: HashMap::new(),
             evaluations: 0,
@@ -183,11 +212,11 @@ impl Evaluator {
         if let Some(m) = spec.midcourse.first_mut() {
             m.inventory += d.extra_midcourse;
         }
-        let tr = match (p.fast_burn, &self.fast) {
-            (true, Some(f)) => f,
-            _ => &self.reference,
+        let (tr, table) = match (p.fast_burn, &self.fast) {
+            (true, Some(f)) => (f, &self.tables[1]),
+            _ => (&self.reference, &self.tables[0]),
         };
-        let plan = plan(&input, tr, p.missiles)?;
+        let plan = plan_with(&input, tr, p.missiles, table.clone())?;
         let r = monte_carlo(&input.spec, &plan, self.trials, input.seed, &|_| {});
         self.evaluations += 1;
         self.cache.insert((p, d), r.mean_leakers);

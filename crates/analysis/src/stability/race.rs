@@ -217,9 +217,10 @@ pub struct RaceResult {
 /// Alternate best responses from posture `start` against the scenario's
 /// defense: each round the defense adds the cheaper of carriers or
 /// midcourse interceptors that holds its goal within its cumulative
-/// budget (or as much as the budget allows), then the attacker takes the
-/// cheapest posture that restores its goal within its cumulative budget
-/// (or keeps its posture).
+/// budget (or goes as far toward it as the budget allows; it stays put when
+/// neither can hold the goal within the search limits), then the attacker
+/// takes the cheapest posture that restores its goal within its cumulative
+/// budget (or keeps its posture).
 pub fn arms_race(
     eval: &mut Evaluator,
     start: Posture,
@@ -269,28 +270,36 @@ pub fn arms_race(
             let pick = [c, i]
                 .into_iter()
                 .flatten()
-                .filter(|n| spent(*n) <= budget)
                 .min_by(|a, b| spent(*a).total_cmp(&spent(*b)));
-            d = match pick {
-                Some(n) => n,
-                // Out of reach within budget: spend it all on carriers.
-                None => {
+            // Within budget: take it. Over budget: go as far toward it as
+            // the budget allows. Out of reach of the search: stay put (more
+            // of either would not hold the goal).
+            if let Some(n) = pick {
+                d = if spent(n) <= budget {
+                    n
+                } else if n.carriers > d.carriers {
                     let room = ((budget - spent(d)) / dc.sbi_musd).floor().max(0.0) as u32;
                     DefenseSize {
                         carriers: d.carriers + room / s.carrier_step * s.carrier_step,
                         ..d
                     }
-                }
-            };
+                } else {
+                    let room = ((budget - spent(d)) / dc.midcourse_musd).floor().max(0.0) as u32;
+                    DefenseSize {
+                        extra_midcourse: d.extra_midcourse
+                            + room / s.interceptor_step * s.interceptor_step,
+                        ..d
+                    }
+                };
+            }
         }
         // Offense: restore its goal.
         let budget_o = f64::from(r) * race.offense_budget_musd;
-        if eval.arrivals(p, d)? < race.offense_goal {
-            if let Some(Response { posture, .. }) =
+        if eval.arrivals(p, d)? < race.offense_goal
+            && let Some(Response { posture, .. }) =
                 best_response(eval, options, ac, d, race.offense_goal, budget_o)?
-            {
-                p = posture;
-            }
+        {
+            p = posture;
         }
         let arrivals = eval.arrivals(p, d)?;
         rounds.push(Round {

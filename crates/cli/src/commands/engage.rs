@@ -13,6 +13,7 @@ use cupola_analysis::detection::DetectionStudy;
 use cupola_analysis::engage::{EngageInput, engage, leak_curve, saturation};
 use cupola_defense::Sensor;
 use cupola_scenario::Scenario;
+use cupola_threat::Trajectory;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 
@@ -50,15 +51,14 @@ fn cue(
     Ok(d.detection.track_established.map(|(t, _)| t))
 }
 
-/// The engagement study of `scenario` (which must have `[engage]`), with
-/// the leak curve when `sweep` is set; `progress` shows a bar on long runs.
-pub fn engagement(
+/// The engagement input of `scenario` (which must have `[engage]`), with
+/// `trials` overriding its trial count: cue times from each layer's
+/// sensor, the boost layer's report time; and the reference launch, flown.
+pub fn engage_input(
     scenario: &Scenario,
     layer: &Layer,
     trials: Option<u32>,
-    sweep: bool,
-    progress: bool,
-) -> Result<EngagementReport, Failure> {
+) -> Result<(EngageInput, TrajectoryStudy, Trajectory), Failure> {
     let Some(spec) = &scenario.engage else {
         return Err(Failure::Input(format!(
             "{}: the scenario has no [engage] table; add one (see docs/scenario.md)",
@@ -98,7 +98,7 @@ pub fn engagement(
         _ => None,
     };
     let input = EngageInput {
-        spec: spec.clone(),
+        spec,
         launch_name: launch.name.clone(),
         rvs: launch.missile.rv_count,
         sbi,
@@ -106,6 +106,20 @@ pub fn engagement(
         terminal_cue_s,
         seed: scenario.seed,
     };
+    Ok((input, launch, flown))
+}
+
+/// The engagement study of `scenario` (which must have `[engage]`), with
+/// the leak curve when `sweep` is set; `progress` shows a bar on long runs.
+pub fn engagement(
+    scenario: &Scenario,
+    layer: &Layer,
+    trials: Option<u32>,
+    sweep: bool,
+    progress: bool,
+) -> Result<EngagementReport, Failure> {
+    let (input, _, flown) = engage_input(scenario, layer, trials)?;
+    let spec = input.spec.clone();
     let curve_points = if sweep {
         spec.salvo_sweep.len() as u64
     } else {

@@ -8,6 +8,10 @@ use cupola_analysis::TrajectoryStudy;
 use cupola_scenario::Scenario;
 use std::path::Path;
 
+/// Trials per posture of the stability figures in `cupola run`'s
+/// assessment (`cupola stability` uses the scenario's).
+const ASSESSMENT_TRIALS: u32 = 300;
+
 /// Interval between trajectory samples in tables and plots, s.
 pub const DEFAULT_STEP_S: f64 = 5.0;
 
@@ -49,8 +53,10 @@ pub fn studies(s: &Scenario, step_s: f64) -> Vec<TrajectoryStudy> {
 /// constellations (and their coverage, when the scenario asks for it),
 /// every launch — past the sensor layer when there is one — and the
 /// boost-phase sizing (without its sweeps) when the scenario has `[sbi]` and
-/// `[size]`, and the layered engagement (without its leak curve) when it has
-/// `[engage]`.
+/// `[size]`, and the layered engagement (without its leak curve), its
+/// life-cycle cost and the stability figures (without the arms race and
+/// the retaliation table) when it has `[engage]`; the summary ends with a
+/// short assessment.
 pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
     let scenario = load(file)?;
     let layer = Layer::new(&scenario)?;
@@ -79,6 +85,19 @@ pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
     if scenario.engage.is_some() {
         results.engagement = Some(crate::commands::engage::engagement(
             &scenario, &layer, None, false, !out.json,
+        )?);
+        results.cost = Some(crate::commands::cost::cost(&scenario)?);
+        // The assessment's stability figures: the attacker's cheapest
+        // counter and the cost-exchange ratios (no race, no retaliation
+        // table: `cupola stability` has them).
+        results.stability = Some(crate::commands::stability::stability(
+            &scenario,
+            &layer,
+            &crate::commands::stability::Parts {
+                trials: Some(ASSESSMENT_TRIALS),
+                rounds: Some(0),
+                retaliation: false,
+            },
         )?);
     }
     outputs::emit(

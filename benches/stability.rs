@@ -1,0 +1,74 @@
+//! Stability benchmark: the arms race on the default scenario (up to 10
+//! rounds of defense and attacker best responses through the engagement
+//! surrogate, 1,000 trials per posture), from a fresh evaluator each time
+//! (reach tables, fast-burn trajectory and every posture evaluated anew).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use cupola_analysis::TrajectoryStudy;
+use cupola_analysis::engage::study::EngageInput;
+use cupola_analysis::stability::{DefenseCosts, Evaluator, Posture, StabilitySpec, arms_race};
+
+fn benches(c: &mut Criterion) {
+    let s = cupola_scenario::default_scenario();
+    let spec = s.engage.clone().expect("default has [engage]");
+    let l = &s.launches[spec.launch];
+    let launch = TrajectoryStudy {
+        name: l.name.clone(),
+        missile: l.missile.clone(),
+        site: l.site,
+        aim: l.aim,
+        profile: l.profile,
+        launch_time_s: 0.0,
+        options: s.flight,
+        sample_step_s: 10.0,
+    };
+    let traj = launch.solve().expect("default targets").trajectory;
+    // Cue and report times of the default's sensor layer (`cupola detect`).
+    let input = EngageInput {
+        spec: spec.clone(),
+        launch_name: l.name.clone(),
+        rvs: l.missile.rv_count,
+        sbi: s.sbi.clone().map(|layer| (layer, 38.2)),
+        midcourse_cue_s: vec![Some(39.0); spec.midcourse.len()],
+        terminal_cue_s: vec![Some(39.0); spec.terminal.len()],
+        seed: s.seed,
+    };
+    let st = StabilitySpec::default();
+    let dc = DefenseCosts {
+        sbi_musd: 90.0,
+        midcourse_musd: st.midcourse_musd,
+    };
+    let start = Posture {
+        missiles: spec.salvo,
+        decoys_per_rv: spec.decoys_per_rv,
+        fast_burn: false,
+        concentrated: false,
+        asat_shots: 0,
+    };
+    let race = || {
+        let mut e = Evaluator::new(
+            input.clone(),
+            launch.clone(),
+            traj.clone(),
+            Some(st.options.fast_burn_boost_s),
+            st.trials,
+        )
+        .expect("builds");
+        let r = arms_race(&mut e, start, &st.race, &st.options, &dc, &st.attacker).expect("runs");
+        (r, e.evaluations)
+    };
+    let (r, n) = race();
+    eprintln!(
+        "arms race: {} rounds, converged {}, {n} postures evaluated",
+        r.rounds.len(),
+        r.converged
+    );
+    c.bench_function("stability/arms_race_default_10_rounds", |b| b.iter(race));
+}
+
+criterion_group! {
+    name = group;
+    config = Criterion::default().sample_size(10);
+    targets = benches
+}
+criterion_main!(group);

@@ -1,0 +1,216 @@
+//! `cupola stability`: what it costs the attacker to defeat the shield, the
+//! cost-exchange ratio, the arms race, and how much of a retaliatory strike
+//! arrives against defenses of several sizes, with and without treaty caps.
+
+use crate::OutputArgs;
+use crate::commands::engage::engage_input;
+use crate::commands::run::load;
+use crate::failure::Failure;
+use crate::layer::Layer;
+use crate::outputs::{self, Results, StabilityReport};
+use clap::Args;
+use cupola_analysis::sizing::asat::asat_reach;
+use cupola_analysis::sizing::search::Family;
+use cupola_analysis::stability::{
+    Caps, DefenseCosts, Evaluator, Posture, StabilitySpec, arms_race, best_response, exchange,
+    retaliation,
+};
+use cupola_scenario::Scenario;
+use std::path::PathBuf;
+
+/// Flags of `cupola stability`.
+#[derive(Args, Debug, Default)]
+pub struct StabilityArgs {
+    /// Scenario file (TOML); omit for the built-in default.
+    pub file: Option<PathBuf>,
+    /// Trials per evaluated posture, overriding `[stability] trials`.
+    #[arg(long, value_name = "N")]
+    pub trials: Option<u32>,
+    /// Rounds of the arms race, overriding `[stability.race] rounds` (0
+    /// skips it).
+    #[arg(long, value_name = "N")]
+    pub rounds: Option<u32>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// What to compute.
+pub struct Parts {
+    /// Trials per posture.
+    pub trials: Option<u32>,
+    /// Rounds of the race (None: the spec's).
+    pub rounds: Option<u32>,
+    /// The retaliation table.
+    pub retaliation: bool,
+}
+
+/// The stability study of `scenario` (which must have `[engage]`).
+pub fn stability(
+    scenario: &Scenario,
+    layer: &Layer,
+    parts: &Parts,
+) -> Result<StabilityReport, Failure> {
+    let mut spec: StabilitySpec = scenario.stability.clone().unwrap_or_default();
+    if let Some(n) = parts.trials {
+        if !(1..=1_000_000).contains(&n) {
+            return Err(Failure::Input(format!(
+                "--trials {n}: must be between 1 and 1,000,000"
+            )));
+        }
+        spec.trials = n;
+    }
+    if let Some(r) = parts.rounds {
+        if r > 100 {
+            return Err(Failure::Input(format!("--rounds {r}: must be at most 100")));
+        }
+        spec.race.rounds = r;
+    }
+    let (input, launch, flown) = engage_input(scenario, layer, None)?;
+    let base = &input.spec;
+    let start = Posture {
+        missiles: base.salvo,
+        decoys_per_rv: base.decoys_per_rv,
+        fast_burn: false,
+        concentrated: false,
+        asat_shots: 0,
+    };
+    let sbi_musd = match spec.sbi_musd {
+        Some(v) => v,
+        None => crate::commands::cost::sbi_unit_musd(scenario)?,
+    };
+    let dc = DefenseCosts {
+        sbi_musd,
+        midcourse_musd: spec.midcourse_musd,
+    };
+    let mut eval = Evaluator::new(
+        input.clone(),
+        launch,
+        flown.clone(),
+        spec.options
+            .fast_burn
+            .then_some(spec.options.fast_burn_boost_s),
+        spec.trials,
+    )?;
+    let defense = eval.baseline_defense();
+    let baseline = eval.arrivals(start, defense)?;
+    let response = best_response(
+        &mut eval,
+        &spec.options,
+        &spec.attacker,
+        defense,
+        spec.race.offense_goal,
+        f64::INFINITY,
+    )?;
+    let exchanges = exchange(
+        &mut eval,
+        start,
+        &spec.race.defense,
+        &dc,
+        &spec.attacker,
+        spec.exchange_missiles,
+    )?;
+    let race = if spec.race.rounds > 0 {
+        Some(arms_race(
+            &mut eval,
+            start,
+            &spec.race,
+            &spec.options,
+            &dc,
+            &spec.attacker,
+        )?)
+    } else {
+        None
+    };
+    let (open, capped) = if parts.retaliation {
+        let open = retaliation(
+            &mut eval,
+            &spec.arsenals,
+            &spec.carriers,
+            base.decoys_per_rv,
+            Caps::default(),
+        )?;
+        let mut capped_eval = Evaluator::new(
+            spec.caps.apply(&input),
+            eval.launch().clone(),
+            flown,
+            None,
+            spec.trials,
+        )?;
+        let capped = retaliation(
+            &mut capped_eval,
+            &spec.arsenals,
+            &spec.carriers,
+            base.decoys_per_rv,
+            spec.caps,
+        )?;
+        (open, capped)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    // The anti-satellite measure: the SBI layer against the [asat] targets.
+    let asat = match (&scenario.asat, &scenario.sbi, &base.boost) {
+        (Some(a), Some(sbi), Some(b)) => {
+            let planes = sbi.planes.first().copied().unwrap_or(1).max(1);
+            let family = Family {
+                altitude_m: sbi.altitude_m,
+                inclination_rad: sbi.inclinations_rad.first().copied().unwrap_or(1.0),
+                planes,
+                phasing: sbi.phasing,
+                seed: scenario.seed,
+            };
+            let layout = family
+                .layout(b.carriers.div_ceil(planes))
+                .map_err(|e| Failure::Internal(e.to_string()))?;
+            let (name, targets) = layer.satellites(Some(&a.targets))?;
+            let r = asat_reach(
+                &layout,
+                &sbi.carrier.interceptor,
+                targets.as_ref(),
+                0.0,
+                a.within_s,
+            );
+            Some((name, r.reachable(), r.in_reach.len(), a.within_s))
+        }
+        _ => None,
+    };
+    Ok(StabilityReport {
+        start,
+        baseline_arrivals: baseline,
+        sbi_musd,
+        midcourse_musd: spec.midcourse_musd,
+        response,
+        exchanges,
+        race,
+        retaliation: open,
+        retaliation_capped: capped,
+        caps: spec.caps,
+        asat,
+        evaluations: eval.evaluations,
+        trials: spec.trials,
+    })
+}
+
+/// Run `cupola stability`.
+pub fn run(args: &StabilityArgs) -> Result<(), Failure> {
+    let scenario = load(args.file.as_deref())?;
+    let layer = Layer::new(&scenario)?;
+    let report = stability(
+        &scenario,
+        &layer,
+        &Parts {
+            trials: args.trials,
+            rounds: args.rounds,
+            retaliation: true,
+        },
+    )?;
+    let results = Results {
+        stability: Some(report),
+        ..Results::default()
+    };
+    outputs::emit(
+        &outputs::provenance(&scenario),
+        &scenario.name,
+        &results,
+        &args.output,
+    )
+}

@@ -1,0 +1,349 @@
+//! Stability results: the attacker's cheapest counter, cost-exchange
+//! ratios, the arms race, and the retaliation table.
+
+use super::Sink;
+use crate::failure::Failure;
+use cupola_analysis::stability::{Caps, Exchange, Posture, RaceResult, Response, Retaliation};
+use cupola_report::{HtmlSection, LinePlot, Series, Table, TextTable};
+use std::fmt::Write as _;
+
+/// What `cupola stability` computed.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct StabilityReport {
+    /// The scenario's attack.
+    pub start: Posture,
+    /// Mean warheads it lands against the scenario's defense.
+    pub baseline_arrivals: f64,
+    /// 20-year cost of one more SBI carrier used, millions of dollars.
+    pub sbi_musd: f64,
+    /// Cost of one more midcourse interceptor used, millions of dollars.
+    pub midcourse_musd: f64,
+    /// The attacker's cheapest posture reaching its goal against the
+    /// scenario's defense (None: none within its options).
+    pub response: Option<Response>,
+    /// Cost-exchange ratios.
+    pub exchanges: Vec<Exchange>,
+    /// The arms race (None: skipped).
+    pub race: Option<RaceResult>,
+    /// Fraction of each arsenal's strike arriving, unlimited defense.
+    pub retaliation: Vec<Retaliation>,
+    /// The same under the treaty-style caps.
+    pub retaliation_capped: Vec<Retaliation>,
+    /// The caps.
+    pub caps: Caps,
+    /// The SBI layer against satellites: constellation, reachable,
+    /// targets, fly-out time allowed (s).
+    pub asat: Option<(String, usize, usize, f64)>,
+    /// Postures evaluated.
+    pub evaluations: usize,
+    /// Trials per posture.
+    pub trials: u32,
+}
+
+/// A posture in words.
+pub fn posture_text(p: &Posture) -> String {
+    let mut parts = vec![format!("{} missiles", p.missiles)];
+    if p.decoys_per_rv > 0 {
+        parts.push(format!("{} decoys per RV", p.decoys_per_rv));
+    }
+    if p.fast_burn {
+        parts.push("fast-burn boosters".into());
+    }
+    if p.concentrated {
+        parts.push("launched together from one point".into());
+    }
+    if p.asat_shots > 0 {
+        parts.push(format!(
+            "{} ASAT shots at SBIs over the launch area first",
+            p.asat_shots
+        ));
+    }
+    parts.join(", ")
+}
+
+/// A ratio in words.
+pub fn exchange_text(e: &Exchange) -> String {
+    match (e.defense_musd, e.ratio) {
+        (Some(d), Some(r)) => format!(
+            "adding {} costs the attacker ${:.0}M and the defense ${:.0}M to hold its goal: {:.1} to 1",
+            e.added, e.attacker_musd, d, r
+        ),
+        _ => format!(
+            "adding {} (${:.0}M to the attacker) cannot be answered within the defense's search limits",
+            e.added, e.attacker_musd
+        ),
+    }
+}
+
+fn lines(r: &StabilityReport) -> Vec<String> {
+    let mut v = vec![format!(
+        "The scenario's attack ({}) lands {:.2} warheads on average against its defense ({} trials per posture, {} postures evaluated).",
+        posture_text(&r.start),
+        r.baseline_arrivals,
+        r.trials,
+        r.evaluations
+    )];
+    v.push(match &r.response {
+        Some(x) => format!(
+            "Attacker's cheapest counter: {} for ${:.0}M, landing {:.2} warheads.",
+            posture_text(&x.posture),
+            x.cost_musd,
+            x.arrivals
+        ),
+        None => "No posture within the attacker's options reaches its goal.".into(),
+    });
+    v.extend(
+        r.exchanges
+            .iter()
+            .map(|e| format!("Cost exchange: {}.", exchange_text(e))),
+    );
+    v.push(format!(
+        "Defense unit costs: ${:.1}M per SBI carrier over the horizon, ${:.0}M per midcourse interceptor.",
+        r.sbi_musd, r.midcourse_musd
+    ));
+    if let Some(race) = &r.race {
+        let last = race.rounds.last();
+        v.push(format!(
+            "Arms race: {} rounds, {}; at the end the defense has {} carriers and {} added interceptors (${:.0}M spent), the attack is {} (${:.0}M), landing {:.2}.",
+            race.rounds.len(),
+            if race.converged { "settled" } else { "still moving" },
+            last.map_or(0, |l| l.defense.carriers),
+            last.map_or(0, |l| l.defense.extra_midcourse),
+            last.map_or(0.0, |l| l.defense_spent_musd),
+            last.map_or(String::new(), |l| posture_text(&l.posture)),
+            last.map_or(0.0, |l| l.offense_musd),
+            last.map_or(0.0, |l| l.arrivals),
+        ));
+    }
+    if let Some((name, reach, n, within)) = &r.asat {
+        v.push(format!(
+            "Anti-satellite reach: the SBI layer could reach {reach} of the {n} satellites of {name} within {:.0} minutes.",
+            within / 60.0
+        ));
+    }
+    v
+}
+
+fn retaliation_table(open: &[Retaliation], capped: &[Retaliation], caps: &Caps) -> TextTable {
+    let cap_label = format!(
+        "arriving with caps ({}{})",
+        caps.midcourse.map_or(String::new(), |m| format!(
+            "≤ {m} ground interceptors at one site; "
+        )),
+        caps.sbi
+            .map_or("no SBI cap".into(), |s| format!("≤ {s} SBIs"))
+    );
+    let mut t = TextTable::new(vec![
+        "arsenal".to_string(),
+        "warheads".into(),
+        "SBI carriers".into(),
+        "arriving".into(),
+        cap_label,
+    ]);
+    for (o, c) in open.iter().zip(capped) {
+        t.push_row(vec![
+            o.arsenal.clone(),
+            o.warheads.to_string(),
+            o.carriers.to_string(),
+            format!("{:.1}%", 100.0 * o.fraction),
+            format!("{:.1}% ({} carriers)", 100.0 * c.fraction, c.carriers),
+        ]);
+    }
+    t
+}
+
+fn race_table(r: &RaceResult) -> TextTable {
+    let mut t = TextTable::new(vec![
+        "round".to_string(),
+        "carriers".into(),
+        "added interceptors".into(),
+        "defense $M".into(),
+        "attack".into(),
+        "attack $M".into(),
+        "arriving".into(),
+    ]);
+    for x in &r.rounds {
+        t.push_row(vec![
+            x.round.to_string(),
+            x.defense.carriers.to_string(),
+            x.defense.extra_midcourse.to_string(),
+            format!("{:.0}", x.defense_spent_musd),
+            posture_text(&x.posture),
+            format!("{:.0}", x.offense_musd),
+            format!("{:.2}", x.arrivals),
+        ]);
+    }
+    t
+}
+
+/// Summary text.
+pub fn text(r: &StabilityReport) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "Strategic stability");
+    for l in lines(r) {
+        let _ = writeln!(o, "  {l}");
+    }
+    if let Some(race) = &r.race {
+        let _ = writeln!(o);
+        super::push_indented(&mut o, &race_table(race).to_string());
+    }
+    if !r.retaliation.is_empty() {
+        let _ = writeln!(o);
+        super::push_indented(
+            &mut o,
+            &retaliation_table(&r.retaliation, &r.retaliation_capped, &r.caps).to_string(),
+        );
+    }
+    o
+}
+
+/// Tables, plots and the HTML section.
+pub fn files(sink: &mut Sink, r: &StabilityReport) -> Result<(), Failure> {
+    let mut svgs = Vec::new();
+    let mut tables = Vec::new();
+    if let Some(race) = &r.race {
+        let rounds: Vec<f64> = race.rounds.iter().map(|x| f64::from(x.round)).collect();
+        let t = Table::new("arms race")
+            .with_column("round", "", rounds.clone())
+            .with_column(
+                "carriers",
+                "",
+                race.rounds
+                    .iter()
+                    .map(|x| f64::from(x.defense.carriers))
+                    .collect(),
+            )
+            .with_column(
+                "added_interceptors",
+                "",
+                race.rounds
+                    .iter()
+                    .map(|x| f64::from(x.defense.extra_midcourse))
+                    .collect(),
+            )
+            .with_column(
+                "defense_spent",
+                "musd",
+                race.rounds.iter().map(|x| x.defense_spent_musd).collect(),
+            )
+            .with_column(
+                "missiles",
+                "",
+                race.rounds
+                    .iter()
+                    .map(|x| f64::from(x.posture.missiles))
+                    .collect(),
+            )
+            .with_column(
+                "offense",
+                "musd",
+                race.rounds.iter().map(|x| x.offense_musd).collect(),
+            )
+            .with_column(
+                "arrivals",
+                "",
+                race.rounds.iter().map(|x| x.arrivals).collect(),
+            );
+        sink.table("arms-race", &t)?;
+        let svg = LinePlot {
+            title: "Arms race: spending by round".into(),
+            x_label: "round".into(),
+            y_label: "spending ($ million)".into(),
+            series: vec![
+                Series::new(
+                    "defense (above the start)",
+                    race.rounds
+                        .iter()
+                        .map(|x| (f64::from(x.round), x.defense_spent_musd))
+                        .collect(),
+                ),
+                Series::new(
+                    "attack",
+                    race.rounds
+                        .iter()
+                        .map(|x| (f64::from(x.round), x.offense_musd))
+                        .collect(),
+                ),
+            ],
+        }
+        .render_svg()?;
+        sink.set.add("arms-race.svg", svg.clone().into_bytes());
+        svgs.push(svg);
+        tables.push(race_table(race));
+    }
+    if !r.retaliation.is_empty() {
+        let t = Table::new("retaliation")
+            .with_column(
+                "warheads",
+                "",
+                r.retaliation
+                    .iter()
+                    .map(|x| f64::from(x.warheads))
+                    .collect(),
+            )
+            .with_column(
+                "carriers",
+                "",
+                r.retaliation
+                    .iter()
+                    .map(|x| f64::from(x.carriers))
+                    .collect(),
+            )
+            .with_column(
+                "fraction_arriving",
+                "",
+                r.retaliation.iter().map(|x| x.fraction).collect(),
+            )
+            .with_column(
+                "capped_carriers",
+                "",
+                r.retaliation_capped
+                    .iter()
+                    .map(|x| f64::from(x.carriers))
+                    .collect(),
+            )
+            .with_column(
+                "capped_fraction_arriving",
+                "",
+                r.retaliation_capped.iter().map(|x| x.fraction).collect(),
+            );
+        sink.table("retaliation", &t)?;
+        let mut names: Vec<&str> = r.retaliation.iter().map(|x| x.arsenal.as_str()).collect();
+        names.dedup();
+        let svg = LinePlot {
+            title: "Fraction of a retaliatory strike arriving".into(),
+            x_label: "SBI carriers in orbit".into(),
+            y_label: "fraction arriving".into(),
+            series: names
+                .iter()
+                .map(|&n| {
+                    Series::new(
+                        n,
+                        r.retaliation
+                            .iter()
+                            .filter(|x| x.arsenal == n)
+                            .map(|x| (f64::from(x.carriers), x.fraction))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        }
+        .render_svg()?;
+        sink.set.add("retaliation.svg", svg.clone().into_bytes());
+        svgs.push(svg);
+        tables.push(retaliation_table(
+            &r.retaliation,
+            &r.retaliation_capped,
+            &r.caps,
+        ));
+    }
+    let mut paragraphs = lines(r);
+    paragraphs.push("Tables (CSV and Parquet): arms-race, retaliation.".into());
+    sink.html.sections.push(HtmlSection {
+        heading: "Strategic stability".into(),
+        paragraphs,
+        tables,
+        svgs,
+    });
+    Ok(())
+}
