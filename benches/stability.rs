@@ -45,7 +45,7 @@ fn benches(c: &mut Criterion) {
         concentrated: false,
         asat_shots: 0,
     };
-    let race = || {
+    let race_with = |options: &cupola_analysis::stability::Options| {
         let mut e = Evaluator::new(
             input.clone(),
             launch.clone(),
@@ -54,16 +54,27 @@ fn benches(c: &mut Criterion) {
             st.trials,
         )
         .expect("builds");
-        let r = arms_race(&mut e, start, &st.race, &st.options, &dc, &st.attacker).expect("runs");
+        let r = arms_race(&mut e, start, &st.race, options, &dc, &st.attacker).expect("runs");
         (r, e.evaluations)
     };
-    let (r, n) = race();
-    eprintln!(
-        "arms race: {} rounds, converged {}, {n} postures evaluated",
-        r.rounds.len(),
-        r.converged
-    );
-    c.bench_function("stability/arms_race_default_10_rounds", |b| b.iter(race));
+    // Without fast-burn boosters the defense can answer, and the race
+    // escalates for longer.
+    let slow = cupola_analysis::stability::Options {
+        fast_burn: false,
+        ..st.options.clone()
+    };
+    for (name, options) in [("default", &st.options), ("no_fast_burn", &slow)] {
+        let (r, n) = race_with(options);
+        eprintln!(
+            "arms race ({name}): {} rounds, converged {}, {n} postures evaluated",
+            r.rounds.len(),
+            r.converged
+        );
+        c.bench_function(
+            &format!("stability/arms_race_{name}_up_to_10_rounds"),
+            |b| b.iter(|| race_with(options)),
+        );
+    }
 }
 
 criterion_group! {

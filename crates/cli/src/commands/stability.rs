@@ -18,6 +18,9 @@ use cupola_analysis::stability::{
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
 
+/// Salvo sizes of the cost-exchange curve.
+const EXCHANGE_CURVE_SALVOS: [u32; 4] = [2, 5, 10, 20];
+
 /// Flags of `cupola stability`.
 #[derive(Args, Debug, Default)]
 pub struct StabilityArgs {
@@ -109,6 +112,29 @@ pub fn stability(
         &spec.attacker,
         spec.exchange_missiles,
     )?;
+    // The cost-exchange curve: the ratio for added missiles at several
+    // salvo sizes (the retaliation table's run computes it too).
+    let curve = if parts.retaliation {
+        let mut v = Vec::new();
+        for salvo in EXCHANGE_CURVE_SALVOS {
+            let p = Posture {
+                missiles: salvo,
+                ..start
+            };
+            let e = exchange(
+                &mut eval,
+                p,
+                &spec.race.defense,
+                &dc,
+                &spec.attacker,
+                spec.exchange_missiles,
+            )?;
+            v.push((salvo, e.first().and_then(|x| x.ratio)));
+        }
+        v
+    } else {
+        Vec::new()
+    };
     let race = if spec.race.rounds > 0 {
         Some(arms_race(
             &mut eval,
@@ -180,6 +206,7 @@ pub fn stability(
         midcourse_musd: spec.midcourse_musd,
         response,
         exchanges,
+        exchange_curve: curve,
         race,
         retaliation: open,
         retaliation_capped: capped,

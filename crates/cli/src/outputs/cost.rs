@@ -40,6 +40,14 @@ fn lines(r: &CostReport) -> Vec<String> {
             billions(c.replacement_musd())
         ),
         format!(
+            "By layer: {}.",
+            c.by_layer
+                .iter()
+                .map(|(l, v)| format!("{l} {}", billions(*v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        format!(
             "By category: {}.",
             Category::ALL
                 .iter()

@@ -23,6 +23,9 @@ pub struct StabilityReport {
     pub response: Option<Response>,
     /// Cost-exchange ratios.
     pub exchanges: Vec<Exchange>,
+    /// Cost-exchange ratio of added missiles against the salvo size (None:
+    /// the defense cannot hold its goal there within its search limits).
+    pub exchange_curve: Vec<(u32, Option<f64>)>,
     /// The arms race (None: skipped).
     pub race: Option<RaceResult>,
     /// Fraction of each arsenal's strike arriving, unlimited defense.
@@ -337,8 +340,61 @@ pub fn files(sink: &mut Sink, r: &StabilityReport) -> Result<(), Failure> {
             &r.caps,
         ));
     }
+    if !r.exchange_curve.is_empty() {
+        let c = &r.exchange_curve;
+        let t = Table::new("cost exchange")
+            .with_column("missiles", "", c.iter().map(|x| f64::from(x.0)).collect())
+            .with_column(
+                "ratio",
+                "",
+                c.iter().map(|x| x.1.unwrap_or(f64::NAN)).collect(),
+            );
+        sink.table("cost-exchange", &t)?;
+        let svg = LinePlot {
+            title: "Cost-exchange ratio of added missiles".into(),
+            x_label: "missiles in the attack".into(),
+            y_label: "defense $ per attacker $".into(),
+            series: vec![Series::new(
+                "added missiles",
+                c.iter()
+                    .map(|x| (f64::from(x.0), x.1.unwrap_or(f64::NAN)))
+                    .collect(),
+            )],
+        }
+        .render_svg()?;
+        sink.set.add("cost-exchange.svg", svg.clone().into_bytes());
+        svgs.push(svg);
+    }
+    if !r.retaliation.is_empty() {
+        // Arrivals against offense size, one line per defense size.
+        let mut sizes: Vec<u32> = r.retaliation.iter().map(|x| x.carriers).collect();
+        sizes.sort_unstable();
+        sizes.dedup();
+        let svg = LinePlot {
+            title: "Warheads arriving against the size of the strike".into(),
+            x_label: "warheads launched".into(),
+            y_label: "warheads arriving".into(),
+            series: sizes
+                .iter()
+                .map(|&c| {
+                    Series::new(
+                        format!("{c} SBI carriers"),
+                        r.retaliation
+                            .iter()
+                            .filter(|x| x.carriers == c)
+                            .map(|x| (f64::from(x.warheads), x.arrivals))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        }
+        .render_svg()?;
+        sink.set
+            .add("arrivals-by-offense.svg", svg.clone().into_bytes());
+        svgs.push(svg);
+    }
     let mut paragraphs = lines(r);
-    paragraphs.push("Tables (CSV and Parquet): arms-race, retaliation.".into());
+    paragraphs.push("Tables (CSV and Parquet): arms-race, retaliation, cost-exchange.".into());
     sink.html.sections.push(HtmlSection {
         heading: "Strategic stability".into(),
         paragraphs,
