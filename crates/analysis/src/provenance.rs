@@ -13,6 +13,8 @@ pub struct Provenance {
     pub scenario_hash: String,
     /// Master random seed.
     pub seed: u64,
-    /// Monte Carlo trials run (zero for deterministic studies).
+    /// Monte Carlo trials of the main result: the engagement's trials, else
+    /// the stability study's trials per posture, else the sizing study's
+    /// launch-time samples per candidate (zero for deterministic studies).
     pub trials: u64,
 }

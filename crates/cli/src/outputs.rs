@@ -310,6 +310,20 @@ pub fn files(
     Ok(sink.set)
 }
 
+/// The Monte Carlo trials of a run's main result (see
+/// [`Provenance::trials`]).
+fn trials(r: &Results) -> u64 {
+    if let Some(e) = &r.engagement {
+        e.result.trials
+    } else if let Some(s) = &r.stability {
+        u64::from(s.trials)
+    } else if let Some(s) = &r.sizing {
+        u64::from(s.result.best.as_ref().map_or(0, |b| b.stats.samples))
+    } else {
+        0
+    }
+}
+
 /// Print the summary or JSON, and write the files when asked. Nothing is
 /// written unless every file could be produced.
 pub fn emit(
@@ -318,6 +332,9 @@ pub fn emit(
     results: &Results,
     out: &OutputArgs,
 ) -> Result<(), Failure> {
+    let mut with_trials = prov.clone();
+    with_trials.trials = trials(results);
+    let prov = &with_trials;
     let json = cupola_report::to_json_pretty(&RunJson {
         provenance: prov,
         scenario: title,

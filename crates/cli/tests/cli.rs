@@ -479,6 +479,8 @@ fn engage_study_writes_the_leak_curve() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--trials"), "{}", stderr(&o));
     let a = cupola(&["engage", "--json", "--no-sweep", "--trials", "300"]);
+    let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert_eq!(v["provenance"]["trials"], 300);
     let b = cupola(&["engage", "--json", "--no-sweep", "--trials", "300"]);
     assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
     let strip = |o: &Output| {

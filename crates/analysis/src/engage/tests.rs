@@ -208,3 +208,26 @@ fn exact_and_greedy_agree_where_greedy_is_optimal() {
         assert!((r.layers[0].rounds - 4.0).abs() < 1e-12);
     }
 }
+
+/// The reserve is held back from both looks of an early wave: with two
+/// interceptors, half in reserve, and two waves of one re-entry vehicle,
+/// shoot-look-shoot that (almost) never kills spends one round per wave (a second
+/// look in the first wave would eat the second wave's reserve).
+#[test]
+fn reserve_holds_through_second_looks() {
+    let tr = trajectory();
+    let mut s = spec(
+        2,
+        50,
+        vec![site(2, 1e-12, Doctrine::ShootLookShoot { shots: 1 }, 60.0)],
+    );
+    s.window_s = 60.0;
+    s.midcourse[0].reserve = 0.5;
+    let r = monte_carlo(&s, &plan_of(&s, &tr, 1), s.trials, 1, &|_| {});
+    assert!(
+        (r.layers[0].engaged - 2.0).abs() < 1e-12,
+        "{:?}",
+        r.layers[0]
+    );
+    assert!((r.layers[0].rounds - 2.0).abs() < 1e-12);
+}

@@ -108,6 +108,7 @@ pub struct Scratch {
     ready: Vec<Option<f64>>,
     recognised: Vec<bool>,
     inventory: Vec<u32>,
+    allow: Vec<u32>,
     waves: Vec<f64>,
 }
 
@@ -147,9 +148,15 @@ impl Scratch {
                 // the m-th shot at target j from group i is worth
                 // value·pk·(1 − pk)^(m − 1), the marginal return of
                 // identical shots, so slots fill in order.
+                // A group never fires more rounds than the shot slots it can
+                // reach, so its rows stop there.
                 self.rows.clear();
                 for (i, &r) in self.rounds.iter().enumerate() {
-                    self.rows.extend((0..r).map(|_| (i, 0)));
+                    let reachable: u32 = (0..t)
+                        .filter(|&j| self.pk[i * t + j] > 0.0)
+                        .map(|j| self.caps[j])
+                        .sum();
+                    self.rows.extend((0..r.min(reachable)).map(|_| (i, 0)));
                 }
                 self.cols.clear();
                 for (j, &c) in self.caps.iter().enumerate() {
@@ -357,6 +364,16 @@ fn midcourse(
     s.engaged.resize(no, false);
     for (w, &offset) in waves.iter().enumerate() {
         let last = w + 1 == waves.len();
+        // What this wave may spend, both looks together: all that is left
+        // in the last wave, the inventory less the reserve before it.
+        s.allow.clear();
+        s.allow.extend(inventory.iter().zip(sites).map(|(&inv, m)| {
+            if last {
+                inv
+            } else {
+                (f64::from(inv) * (1.0 - m.reserve)).floor() as u32
+            }
+        }));
         for look in 0..2 {
             // Targets of this decision.
             s.targets.clear();
@@ -377,14 +394,7 @@ fn midcourse(
             let t = s.targets.len();
             let g = sites.len();
             s.rounds.clear();
-            s.rounds
-                .extend(inventory.iter().zip(sites).map(|(&inv, m)| {
-                    if last || look == 1 {
-                        inv
-                    } else {
-                        (f64::from(inv) * (1.0 - m.reserve)).floor() as u32
-                    }
-                }));
+            s.rounds.extend_from_slice(&s.allow);
             s.value.clear();
             s.caps.clear();
             s.pk.clear();
@@ -425,6 +435,7 @@ fn midcourse(
                         continue;
                     }
                     inventory[i] -= x;
+                    s.allow[i] -= x;
                     out.midcourse[i].rounds += u64::from(x);
                     if look == 0 {
                         out.midcourse[i].engaged += 1;

@@ -39,7 +39,7 @@ pub fn carriers_for(
     if eval.arrivals(p, d(0))? <= goal {
         return Ok(Some(0));
     }
-    let (mut lo, mut hi) = (0u32, max.div_ceil(step));
+    let (mut lo, mut hi) = (0u32, (max / step).max(1));
     if eval.arrivals(p, d(hi * step))? > goal {
         return Ok(None);
     }
@@ -264,7 +264,7 @@ pub fn arms_race(
                 s.max_interceptors,
             )?
             .map(|x| DefenseSize {
-                extra_midcourse: d.extra_midcourse + x,
+                extra_midcourse: x.max(d.extra_midcourse),
                 ..d
             });
             let pick = [c, i]

@@ -69,6 +69,12 @@ pub fn stability(
         spec.race.rounds = r;
     }
     let (input, launch, flown) = engage_input(scenario, layer, None)?;
+    if input.spec.boost.is_none() {
+        // Without a boost layer the number of SBIs changes nothing: one row
+        // per arsenal, at zero carriers.
+        spec.carriers = vec![0];
+        spec.caps.sbi = None;
+    }
     let base = &input.spec;
     let start = Posture {
         missiles: base.salvo,

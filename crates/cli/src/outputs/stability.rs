@@ -71,7 +71,11 @@ pub fn exchange_text(e: &Exchange) -> String {
             "adding {} costs the attacker ${:.0}M and the defense ${:.0}M to hold its goal: {:.1} to 1",
             e.added, e.attacker_musd, d, r
         ),
-        _ => format!(
+        (Some(d), None) => format!(
+            "adding {} is free to the attacker and costs the defense ${:.0}M to hold its goal",
+            e.added, d
+        ),
+        (None, _) => format!(
             "adding {} (${:.0}M to the attacker) cannot be answered within the defense's search limits",
             e.added, e.attacker_musd
         ),

@@ -119,8 +119,11 @@ impl ReachTable {
             + 2.0 * res;
         let delta_max = angle.min(std::f64::consts::FRAC_PI_2);
         let n = (MU_EARTH / geometry.orbit_radius_m.powi(3)).sqrt();
-        let du_lo = -n * geometry.intercept_by_s - angle;
-        let du_hi = -n * geometry.fire_s + angle;
+        // Leads are wrapped to (−π, π] by the coverage queries, so the table
+        // spans at most that: a satellite half an orbit away is the same
+        // seen from either side.
+        let du_lo = (-n * geometry.intercept_by_s - angle).max(-std::f64::consts::PI);
+        let du_hi = (-n * geometry.fire_s + angle).min(std::f64::consts::PI);
         let n_delta = (2.0 * delta_max / res).ceil() as usize + 1;
         let n_du = ((du_hi - du_lo) / res).ceil() as usize + 1;
         let cells = 2 * n_delta * n_du;
