@@ -539,6 +539,7 @@ fn stability_study_writes_race_and_retaliation() {
     for want in [
         "Attacker's cheapest counter",
         "Cost exchange",
+        "Cost-exchange ratio of added missiles by attack size",
         "Arms race",
         "China-sized force",
         "Russia-sized force",

@@ -104,6 +104,19 @@ fn lines(r: &StabilityReport) -> Vec<String> {
             .iter()
             .map(|e| format!("Cost exchange: {}.", exchange_text(e))),
     );
+    if !r.exchange_curve.is_empty() {
+        v.push(format!(
+            "Cost-exchange ratio of added missiles by attack size: {}.",
+            r.exchange_curve
+                .iter()
+                .map(|(m, x)| format!(
+                    "{m} missiles {}",
+                    x.map_or("out of reach".into(), |x| format!("{x:.0} to 1"))
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     v.push(format!(
         "Defense unit costs: ${:.1}M per SBI carrier over the horizon, ${:.0}M per midcourse interceptor.",
         r.sbi_musd, r.midcourse_musd
