@@ -24,7 +24,7 @@ use crate::context::{Ctx, Spanned, closest, one_of};
 use crate::missile::within;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, KeyDoc, TableReader};
-use crate::sbi::{MAX_SALVO, SALVO_HELP, count_within, needs_sbi, resolve_launch};
+use crate::sbi::{MAX_SALVO, SALVO_HELP, count_within, needs_sbi, read_raid, resolve_launch};
 use crate::{LaunchSpec, SensorSpec};
 use layer::{Cueing, Named, check_unique_layers};
 
@@ -195,30 +195,7 @@ pub(crate) fn read_engage(
     let reference = launch
         .filter(|_| inputs.launches.len() == inputs.launch_names.len())
         .and_then(|i| inputs.launches.get(i));
-    let salvo_in = t.unsigned(ctx, "salvo").or(10, &t.span);
-    let salvo = count_within(ctx, salvo_in, "salvo", (1, MAX_SALVO), SALVO_HELP);
-    let width_in = t.opt_number(ctx, "area_width_km", 0.0);
-    let width = within(
-        ctx,
-        width_in,
-        "area_width_km",
-        |v| (0.0..=2_000.0).contains(&v),
-        "[0, 2000]",
-        "km",
-        "the east-west width of the launch area in km: the raid's pads are spread evenly \
-         along the reference pad's parallel; 0 puts them all on the reference pad",
-    );
-    let window_in = t.opt_number(ctx, "window_s", 0.0);
-    let window = within(
-        ctx,
-        window_in,
-        "window_s",
-        |v| (0.0..=3_600.0).contains(&v),
-        "[0, 3600]",
-        "s",
-        "the seconds over which the raid's launches are spread evenly, at most an hour; 0 \
-         launches them all at once",
-    );
+    let (salvo, width, window) = read_raid(ctx, &t, "raid");
     let decoys_in = t.unsigned(ctx, "decoys_per_rv").or(0, &t.span);
     let decoys = count_within(
         ctx,

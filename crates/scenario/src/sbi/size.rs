@@ -99,6 +99,46 @@ pub(crate) const SWEEP_KEYS: &[KeyDoc] = &[
     },
 ];
 
+/// The shape of a raid of copies of the reference launch, shared by
+/// `[size]` and `[engage]`: `salvo` (missiles), `area_width_km` and
+/// `window_s`; `noun` names the raid in the hints ("salvo", "raid").
+/// Returns the count, the width (km) and the window (s).
+pub(crate) fn read_raid(
+    ctx: &mut Ctx,
+    t: &TableReader<'_>,
+    noun: &str,
+) -> (Option<u32>, Option<f64>, Option<f64>) {
+    let salvo_in = t.unsigned(ctx, "salvo").or(10, &t.span);
+    let salvo = count_within(ctx, salvo_in, "salvo", (1, MAX_SALVO), SALVO_HELP);
+    let width_in = t.opt_number(ctx, "area_width_km", 0.0);
+    let width = within(
+        ctx,
+        width_in,
+        "area_width_km",
+        |v| (0.0..=2_000.0).contains(&v),
+        "[0, 2000]",
+        "km",
+        &format!(
+            "the east-west width of the launch area in km: the {noun}'s pads are spread evenly \
+             along the reference pad's parallel; 0 puts them all on the reference pad"
+        ),
+    );
+    let window_in = t.opt_number(ctx, "window_s", 0.0);
+    let window = within(
+        ctx,
+        window_in,
+        "window_s",
+        |v| (0.0..=3_600.0).contains(&v),
+        "[0, 3600]",
+        "s",
+        &format!(
+            "the seconds over which the {noun}'s launches are spread evenly, at most an hour; 0 \
+             launches them all at once"
+        ),
+    );
+    (salvo, width, window)
+}
+
 /// Most missiles in a salvo.
 pub(crate) const MAX_SALVO: u64 = 1_000;
 
@@ -156,30 +196,7 @@ pub(crate) fn read_size(
         Field::Absent => Some(0),
         Field::Invalid => None,
     };
-    let salvo_in = t.unsigned(ctx, "salvo").or(10, &t.span);
-    let salvo = count_within(ctx, salvo_in, "salvo", (1, MAX_SALVO), SALVO_HELP);
-    let width_in = t.opt_number(ctx, "area_width_km", 0.0);
-    let width = within(
-        ctx,
-        width_in,
-        "area_width_km",
-        |v| (0.0..=2_000.0).contains(&v),
-        "[0, 2000]",
-        "km",
-        "the east-west width of the launch area in km: the salvo's pads are spread evenly \
-         along the reference pad's parallel; 0 puts them all on the reference pad",
-    );
-    let window_in = t.opt_number(ctx, "window_s", 0.0);
-    let window = within(
-        ctx,
-        window_in,
-        "window_s",
-        |v| (0.0..=3_600.0).contains(&v),
-        "[0, 3600]",
-        "s",
-        "the seconds over which the salvo's launches are spread evenly, at most an hour; 0 \
-         launches them all at once",
-    );
+    let (salvo, width, window) = read_raid(ctx, &t, "salvo");
     let shots_in = t.unsigned(ctx, "shots").or(1, &t.span);
     let shots = count_within(
         ctx,
