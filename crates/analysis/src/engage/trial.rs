@@ -109,6 +109,7 @@ pub struct Scratch {
     recognised: Vec<bool>,
     inventory: Vec<u32>,
     allow: Vec<u32>,
+    dead: Vec<usize>,
     waves: Vec<f64>,
 }
 
@@ -269,13 +270,16 @@ fn boost(
             s.rows.push((i, reach));
         }
         s.rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let dead: Vec<usize> = s
-            .rows
-            .iter()
-            .take(spec.asat_shots as usize)
-            .map(|&(i, _)| s.groups[i])
-            .collect();
+        let mut dead = std::mem::take(&mut s.dead);
+        dead.clear();
+        dead.extend(
+            s.rows
+                .iter()
+                .take(spec.asat_shots as usize)
+                .map(|&(i, _)| s.groups[i]),
+        );
         s.groups.retain(|c| !dead.contains(c));
+        s.dead = dead;
     }
     let (g, t) = (s.groups.len(), n);
     s.rounds.clear();
@@ -316,6 +320,50 @@ fn boost(
             s.alive[j] = false;
             out.boost.missile_kills += 1;
             out.boost.rv_kills += u64::from(plan.rvs);
+        }
+    }
+}
+
+/// Fire the solved assignment (`s.x`, groups × `s.targets`): take each
+/// group's rounds from `inventory`, tally them (and, on a `first_look`, the
+/// engagement) in `tally`, and draw every round with the kill probability
+/// the assignment used; the kill goes to the group whose round hit first.
+fn fire(
+    s: &mut Scratch,
+    r: &mut Xoshiro256PlusPlus,
+    first_look: bool,
+    inventory: &mut [u32],
+    tally: &mut [LayerTally],
+) {
+    let (g, t) = (inventory.len(), s.targets.len());
+    for jj in 0..t {
+        let o = s.targets[jj];
+        let mut killer = None;
+        for i in 0..g {
+            let x = s.x[i * t + jj];
+            if x == 0 {
+                continue;
+            }
+            inventory[i] -= x;
+            tally[i].rounds += u64::from(x);
+            if first_look {
+                tally[i].engaged += 1;
+                s.engaged[o] = true;
+            }
+            let pk = s.pk[i * t + jj];
+            for _ in 0..x {
+                if unit(r) < pk && killer.is_none() {
+                    killer = Some(i);
+                }
+            }
+        }
+        if let Some(i) = killer {
+            s.objects[o].alive = false;
+            if s.objects[o].rv {
+                tally[i].rv_kills += 1;
+            } else {
+                tally[i].decoy_kills += 1;
+            }
         }
     }
 }
@@ -426,36 +474,10 @@ fn midcourse(
                 s.caps.push(cap);
             }
             s.solve(spec.assignment);
-            for (jj, &o) in s.targets.iter().enumerate() {
-                // Every round is drawn; the kill goes to the first that hits.
-                let mut killer = None;
-                for i in 0..g {
-                    let x = s.x[i * t + jj];
-                    if x == 0 {
-                        continue;
-                    }
-                    inventory[i] -= x;
-                    s.allow[i] -= x;
-                    out.midcourse[i].rounds += u64::from(x);
-                    if look == 0 {
-                        out.midcourse[i].engaged += 1;
-                        s.engaged[o] = true;
-                    }
-                    for _ in 0..x {
-                        if unit(r) < sites[i].pk && killer.is_none() {
-                            killer = Some(i);
-                        }
-                    }
-                }
-                if let Some(i) = killer {
-                    s.objects[o].alive = false;
-                    if s.objects[o].rv {
-                        out.midcourse[i].rv_kills += 1;
-                    } else {
-                        out.midcourse[i].decoy_kills += 1;
-                    }
-                }
+            for i in 0..g {
+                s.allow[i] -= s.x[i * t..(i + 1) * t].iter().sum::<u32>();
             }
+            fire(s, r, look == 0, &mut inventory, &mut out.midcourse);
         }
     }
     s.inventory = inventory;
@@ -540,30 +562,7 @@ fn terminal(
             s.caps.push(cap);
         }
         s.solve(spec.assignment);
-        for (jj, &o) in s.targets.iter().enumerate() {
-            let mut killer = None;
-            for i in 0..g {
-                let x = s.x[i * t + jj];
-                if x == 0 {
-                    continue;
-                }
-                inventory[i] -= x;
-                out.terminal[i].rounds += u64::from(x);
-                if look == 0 {
-                    out.terminal[i].engaged += 1;
-                    s.engaged[o] = true;
-                }
-                for _ in 0..x {
-                    if unit(r) < bats[i].pk && killer.is_none() {
-                        killer = Some(i);
-                    }
-                }
-            }
-            if let Some(i) = killer {
-                s.objects[o].alive = false;
-                out.terminal[i].rv_kills += 1;
-            }
-        }
+        fire(s, r, look == 0, &mut inventory, &mut out.terminal);
     }
     s.inventory = inventory;
 }
