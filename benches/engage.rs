@@ -5,41 +5,17 @@
 //! how the cost grows with the salvo.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use cupola_analysis::TrajectoryStudy;
 use cupola_analysis::engage::plan::Plan;
 use cupola_analysis::engage::run::monte_carlo;
-use cupola_analysis::engage::study::{EngageInput, plan};
+use cupola_analysis::engage::study::plan;
 use std::hint::black_box;
 
 /// Trials per measured batch.
 const TRIALS: u32 = 20_000;
 
 fn benches(c: &mut Criterion) {
-    let s = cupola_scenario::default_scenario();
-    let spec = s.engage.clone().expect("default has [engage]");
-    let l = &s.launches[spec.launch];
-    let launch = TrajectoryStudy {
-        name: l.name.clone(),
-        missile: l.missile.clone(),
-        site: l.site,
-        aim: l.aim,
-        profile: l.profile,
-        launch_time_s: 0.0,
-        options: s.flight,
-        sample_step_s: 10.0,
-    };
-    let traj = launch.solve().expect("default targets").trajectory;
-    // The default's tracking layer holds a track 39 s after lift-off and
-    // its sensors report the launch at 38.2 s (`cupola detect`).
-    let input = EngageInput {
-        spec: spec.clone(),
-        launch_name: l.name.clone(),
-        rvs: l.missile.rv_count,
-        sbi: s.sbi.clone().map(|layer| (layer, 38.2)),
-        midcourse_cue_s: vec![Some(39.0); spec.midcourse.len()],
-        terminal_cue_s: vec![Some(39.0); spec.terminal.len()],
-        seed: s.seed,
-    };
+    let (input, _, traj) = cupola_benches::default_engagement();
+    let spec = input.spec.clone();
     let mut group = c.benchmark_group("engage");
     group.throughput(Throughput::Elements(u64::from(TRIALS)));
     for salvo in [1u32, 5, 10, 20, 40] {

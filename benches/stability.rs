@@ -4,35 +4,11 @@
 //! (reach tables, fast-burn trajectory and every posture evaluated anew).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use cupola_analysis::TrajectoryStudy;
-use cupola_analysis::engage::study::EngageInput;
 use cupola_analysis::stability::{DefenseCosts, Evaluator, Posture, StabilitySpec, arms_race};
 
 fn benches(c: &mut Criterion) {
-    let s = cupola_scenario::default_scenario();
-    let spec = s.engage.clone().expect("default has [engage]");
-    let l = &s.launches[spec.launch];
-    let launch = TrajectoryStudy {
-        name: l.name.clone(),
-        missile: l.missile.clone(),
-        site: l.site,
-        aim: l.aim,
-        profile: l.profile,
-        launch_time_s: 0.0,
-        options: s.flight,
-        sample_step_s: 10.0,
-    };
-    let traj = launch.solve().expect("default targets").trajectory;
-    // Cue and report times of the default's sensor layer (`cupola detect`).
-    let input = EngageInput {
-        spec: spec.clone(),
-        launch_name: l.name.clone(),
-        rvs: l.missile.rv_count,
-        sbi: s.sbi.clone().map(|layer| (layer, 38.2)),
-        midcourse_cue_s: vec![Some(39.0); spec.midcourse.len()],
-        terminal_cue_s: vec![Some(39.0); spec.terminal.len()],
-        seed: s.seed,
-    };
+    let (input, launch, traj) = cupola_benches::default_engagement();
+    let spec = input.spec.clone();
     let st = StabilitySpec::default();
     let dc = DefenseCosts {
         sbi_musd: 90.0,

@@ -1,5 +1,10 @@
 //! Settings of the stability study, with the defaults `cupola stability`
-//! uses when the scenario has no `[stability]` table.
+//! uses when the scenario has no `[stability]` table. The defaults are
+//! cupola's assumptions (goals in mean warheads arriving, budgets and unit
+//! costs in millions of dollars, search steps in units), except the
+//! midcourse interceptor's $125M (CBO 2021, see [`super::DefenseCosts`]),
+//! the arsenal presets (sources in [`super::presets`]) and the
+//! ABM-Treaty-style cap of 100 interceptors at one site (1974 protocol).
 
 use super::arsenal::{Arsenal, Caps, presets};
 use super::offense::{AttackerCosts, Options};
