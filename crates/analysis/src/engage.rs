@@ -7,16 +7,18 @@
 //! its own random streams; [`run`] runs many in parallel and sums them;
 //! [`study`] ties it to a scenario's launch and sweeps the salvo size.
 
+mod decide;
 pub mod plan;
 pub mod run;
 mod spec;
 pub mod study;
 pub mod trial;
 
-pub use run::{EngageResult, LayerResult};
+pub use plan::Shortfall;
+pub use run::{BoostKill, EngageResult, LayerResult};
 pub use spec::{
-    Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite, TerminalBattery,
-    TerminalKind,
+    Allocation, Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite,
+    TerminalBattery, TerminalKind,
 };
 pub use study::{EngageInput, engage, leak_curve, saturation};
 

@@ -11,6 +11,7 @@ pub mod engage;
 pub mod provenance;
 pub mod sizing;
 pub mod stability;
+pub mod streams;
 pub mod trajectory;
 
 pub use provenance::Provenance;

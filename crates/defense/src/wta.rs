@@ -5,7 +5,7 @@
 //! Emerling (1959, "On optimum target assignments", *Operations Research* 7(3),
 //! 322–326): weapon groups `i = 0..W` hold `rounds[i]` interceptors; targets
 //! `j = 0..T` are worth `value[j] > 0` and may draw at most `max_shots[j]`
-//! rounds; a round of group `i` kills target `j` with the single-shot
+//! rounds (and at most `pair_cap[i][j]` from group `i`, when given); a round of group `i` kills target `j` with the single-shot
 //! probability `pk[i][j]`, independently of every other round. Firing `x_ij`
 //! rounds destroys, in expectation,
 //!
@@ -54,6 +54,10 @@ pub struct WtaProblem<'a> {
     /// Most rounds that may be fired at each target, count (`u32::MAX` for no
     /// cap); length `T`.
     pub max_shots: &'a [u32],
+    /// Most rounds group `i` may fire at target `j`, count, row-major `W × T`
+    /// like `pk` (a doctrine's shots per object of one site); `None`: only
+    /// the per-target caps apply.
+    pub pair_cap: Option<&'a [u32]>,
     /// Single-shot kill probabilities in `[0, 1]`, row-major `W × T`:
     /// `pk[i * T + j]` for group `i` against target `j`; 0 means group `i`
     /// cannot engage target `j`.
@@ -92,6 +96,13 @@ impl WtaProblem<'_> {
                 what: "max_shots",
                 expected: t,
                 found: self.max_shots.len(),
+            });
+        }
+        if let Some(c) = self.pair_cap.filter(|c| c.len() != w * t) {
+            return Err(WtaError::Length {
+                what: "pair_cap",
+                expected: w * t,
+                found: c.len(),
             });
         }
         if self.pk.len() != w * t {
@@ -143,7 +154,18 @@ impl WtaProblem<'_> {
             "pk has {} entries for {w} groups × {t} targets",
             self.pk.len()
         );
+        if let Some(c) = self.pair_cap {
+            assert_eq!(c.len(), w * t, "pair_cap has {} entries", c.len());
+        }
         (w, t)
+    }
+
+    /// Most rounds group `i` may fire at target `j` by the pair caps
+    /// (`u32::MAX` without them).
+    #[inline]
+    pub(crate) fn pair_cap(&self, i: usize, j: usize) -> u32 {
+        self.pair_cap
+            .map_or(u32::MAX, |c| c[i * self.targets() + j])
     }
 }
 

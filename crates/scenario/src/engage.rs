@@ -17,7 +17,7 @@ mod layer;
 mod midcourse;
 mod terminal;
 
-use cupola_analysis::engage::{Assignment, BoostLayerSpec, EngageSpec};
+use cupola_analysis::engage::{Allocation, Assignment, BoostLayerSpec, EngageSpec};
 use toml_edit::{Item, Value};
 
 use crate::context::{Ctx, Spanned, closest, one_of};
@@ -73,6 +73,13 @@ pub(crate) const ENGAGE_KEYS: &[KeyDoc] = &[
         doc: "weapon-target assignment: \"greedy\" (default) or \"exact\"",
     },
     KeyDoc {
+        name: "allocation",
+        example: "allocation = \"doctrine\"",
+        doc: "how midcourse and terminal rounds are spread: \"doctrine\" (default: each engaged \
+              object gets its site's shots) or \"marginal-return\" (one round at a time, up to \
+              those shots)",
+    },
+    KeyDoc {
         name: "salvo_sweep",
         example: "salvo_sweep = [1, 2, 5, 10, 20]",
         doc: "raid sizes of the leak curve, integers in [1, 1000], strictly ascending",
@@ -122,9 +129,6 @@ pub(crate) const BOOST_KEYS: &[KeyDoc] = &[
         doc: "launch times precomputed for the boost-phase geometries, in [1, 1000000], default 2048",
     },
 ];
-
-/// Weapon-target assignments accepted by `assignment`.
-const ASSIGNMENTS: [&str; 2] = ["greedy", "exact"];
 
 /// Most decoys per re-entry vehicle.
 const MAX_DECOYS: u64 = 100;
@@ -223,7 +227,8 @@ pub(crate) fn read_engage(
         "the largest extra delay of each cueing track in seconds, drawn uniformly per trial, \
          at most 10 minutes; 0 for none",
     );
-    let assignment = read_assignment(ctx, &t);
+    let assignment = read_choice(ctx, &t, &ASSIGNMENT);
+    let allocation = read_choice(ctx, &t, &ALLOCATION);
     let salvo_sweep = read_salvo_sweep(ctx, &t);
     let boost = match t.table(ctx, "boost", "[engage.boost]", BOOST_KEYS) {
         Field::Given(r) => read_boost(ctx, &r.value, inputs.has_sbi).map(Some),
@@ -298,6 +303,7 @@ pub(crate) fn read_engage(
         trials: trials?,
         detection_jitter_s: jitter?,
         assignment: assignment?,
+        allocation: allocation?,
         boost: boost?,
         midcourse,
         terminal,
@@ -307,36 +313,72 @@ pub(crate) fn read_engage(
     }))
 }
 
+/// A key that names one of a few choices.
+struct Choice<T: 'static> {
+    /// The key.
+    key: &'static str,
+    /// The choice when the key is absent.
+    default: &'static str,
+    /// The names and what they stand for.
+    names: &'static [(&'static str, T)],
+    /// What a choice is, for the message ("weapon-target assignment").
+    what: &'static str,
+    /// Their plural, for the hint ("assignments").
+    plural: &'static str,
+    /// What the choices do, for the hint when no name is close.
+    detail: &'static str,
+}
+
 /// `assignment`: "greedy" (default) or "exact".
-fn read_assignment(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Assignment> {
-    let s = t
-        .string(ctx, "assignment")
-        .or("greedy".to_owned(), &t.span)?;
-    match s.value.as_str() {
-        "greedy" => Some(Assignment::Greedy),
-        "exact" => Some(Assignment::Exact),
-        other => {
-            let help = match closest(other, ASSIGNMENTS) {
-                Some(best) => format!(
-                    "did you mean \"{best}\"? The assignments are {}",
-                    one_of(&ASSIGNMENTS)
-                ),
-                None => format!(
-                    "the assignments are {}: maximum marginal return, or the exact assignment \
-                     of salvos to objects (Hungarian method)",
-                    one_of(&ASSIGNMENTS)
-                ),
-            };
-            ctx.report(
-                ProblemKind::InvalidValue,
-                s.span,
-                format!("unknown weapon-target assignment \"{other}\""),
-                help,
-            )
-            .relabel("unknown assignment");
-            None
-        }
+const ASSIGNMENT: Choice<Assignment> = Choice {
+    key: "assignment",
+    default: "greedy",
+    names: &[("greedy", Assignment::Greedy), ("exact", Assignment::Exact)],
+    what: "weapon-target assignment",
+    plural: "assignments",
+    detail: "maximum marginal return, or the exact assignment of salvos to objects (Hungarian \
+             method)",
+};
+
+/// `allocation`: "doctrine" (default) or "marginal-return".
+const ALLOCATION: Choice<Allocation> = Choice {
+    key: "allocation",
+    default: "doctrine",
+    names: &[
+        ("doctrine", Allocation::Doctrine),
+        ("marginal-return", Allocation::MarginalReturn),
+    ],
+    what: "allocation",
+    plural: "allocations",
+    detail: "the doctrine's shots at every engaged object, or rounds spread one at a time by \
+             marginal return up to the doctrine's shots",
+};
+
+/// Read a key that names one of `c`'s choices.
+fn read_choice<T: Copy>(ctx: &mut Ctx, t: &TableReader<'_>, c: &Choice<T>) -> Option<T> {
+    let s = t.string(ctx, c.key).or(c.default.to_owned(), &t.span)?;
+    if let Some((_, v)) = c.names.iter().find(|(n, _)| *n == s.value) {
+        return Some(*v);
     }
+    let names: Vec<&str> = c.names.iter().map(|(n, _)| *n).collect();
+    let other = s.value.as_str();
+    let help = match closest(other, names.iter().copied()) {
+        Some(best) => format!(
+            "did you mean \"{best}\"? The {} are {}",
+            c.plural,
+            one_of(&names)
+        ),
+        None => format!("the {} are {}: {}", c.plural, one_of(&names), c.detail),
+    };
+    let label = format!("unknown {}", c.plural.trim_end_matches('s'));
+    ctx.report(
+        ProblemKind::InvalidValue,
+        s.span,
+        format!("unknown {} \"{other}\"", c.what),
+        help,
+    )
+    .relabel(label);
+    None
 }
 
 /// `salvo_sweep`: a non-empty, strictly ascending array of raid sizes in

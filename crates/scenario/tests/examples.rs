@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use cupola_analysis::cost::{Learning, UnitCost, life_cycle, presets};
 use cupola_analysis::engage::{
-    Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite, TerminalBattery,
-    TerminalKind,
+    Allocation, Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite,
+    TerminalBattery, TerminalKind,
 };
 use cupola_analysis::sizing::{
     AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind,
@@ -798,6 +798,7 @@ fn layered_example() {
         trials: 10_000,
         detection_jitter_s: 0.0,
         assignment: Assignment::Greedy,
+        allocation: Allocation::Doctrine,
         boost: Some(BoostLayerSpec {
             carriers: 7_800,
             pk: 0.8,
@@ -814,6 +815,7 @@ fn layered_example() {
                 flyout_speed_m_s: 7_000.0,
                 doctrine: Doctrine::Barrage { shots: 2 },
                 assess_s: 60.0,
+                kill_assessment: 0.9,
                 decision_s: 30.0,
                 discrimination: 0.0,
                 reserve: 0.0,
@@ -827,6 +829,7 @@ fn layered_example() {
                 flyout_speed_m_s: 7_000.0,
                 doctrine: Doctrine::ShootLookShoot { shots: 1 },
                 assess_s: 60.0,
+                kill_assessment: 0.9,
                 decision_s: 30.0,
                 discrimination: 0.0,
                 reserve: 0.0,
@@ -845,6 +848,7 @@ fn layered_example() {
                 pk: 0.8,
                 doctrine: Doctrine::Barrage { shots: 2 },
                 assess_s: 10.0,
+                kill_assessment: 0.9,
                 sensor: "ground radar".into(),
             },
             TerminalBattery {
@@ -860,6 +864,7 @@ fn layered_example() {
                 pk: 0.9,
                 doctrine: Doctrine::Barrage { shots: 2 },
                 assess_s: 10.0,
+                kill_assessment: 0.9,
                 sensor: "ground radar".into(),
             },
         ],
@@ -946,6 +951,7 @@ fn engage_defaults() {
             trials: 10_000,
             detection_jitter_s: 0.0,
             assignment: Assignment::Greedy,
+            allocation: Allocation::Doctrine,
             boost: None,
             midcourse: Vec::new(),
             terminal: Vec::new(),
@@ -1004,6 +1010,7 @@ site = {{ lat_deg = 47.35, lon_deg = -101.75 }}
             flyout_speed_m_s: 7_000.0,
             doctrine: Doctrine::ShootLookShoot { shots: 1 },
             assess_s: 60.0,
+            kill_assessment: 0.9,
             decision_s: 30.0,
             discrimination: 0.0,
             reserve: 0.0,
@@ -1023,6 +1030,7 @@ site = {{ lat_deg = 47.35, lon_deg = -101.75 }}
             pk: 0.7,
             doctrine: Doctrine::Barrage { shots: 2 },
             assess_s: 10.0,
+            kill_assessment: 0.9,
             sensor: "radar".into(),
         }]
     );

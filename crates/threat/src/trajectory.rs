@@ -225,6 +225,27 @@ impl Trajectory {
         Some((Vec3::new(y[0], y[1], y[2]), Vec3::new(y[3], y[4], y[5])))
     }
 
+    /// Where the payload lands if thrust stops at time `t` (s after
+    /// lift-off), as when a boost-phase intercept destroys the booster but
+    /// not its warheads: the vacuum Keplerian arc from the state at `t` down
+    /// to the radius of the launch's impact point (the aim point's ground),
+    /// carried into the Earth-fixed frame at the arc's end, with the time of
+    /// flight from lift-off (s). Drag in the atmosphere shortens the arc of a
+    /// slow early-boost payload further; the WGS84 point is at zero
+    /// altitude. `None` outside the flight, or when the arc does not come
+    /// down to that radius (a state below it, or one already in orbit).
+    pub fn ballistic_impact(&self, t: f64) -> Option<(Geodetic, f64)> {
+        let (r, v) = self.state_eci(t)?;
+        let ground = self.impact()?.to_ecef().norm();
+        let arc =
+            cupola_physics::ballistic::KeplerArc::new(r, v, cupola_physics::constants::MU_EARTH);
+        let imp = arc.impact(ground)?;
+        let t_imp = t + imp.time_of_flight;
+        let p = crate::flight::rot_z(imp.position, -self.omega * t_imp);
+        let g = ecef_to_geodetic(p);
+        Some((Geodetic { alt: 0.0, ..g }, t_imp))
+    }
+
     /// Samples every `step` seconds from lift-off to impact (at most
     /// [`MAX_SAMPLES`] of them: a smaller step is widened), plus every event
     /// instant, in time order.

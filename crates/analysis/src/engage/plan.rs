@@ -47,11 +47,31 @@ impl Window {
     }
 }
 
+/// Where a boosting missile's payload lands when a boost-phase intercept
+/// stops its thrust.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct Shortfall {
+    /// Time of the kill, s after lift-off.
+    pub kill_s: f64,
+    /// Where the payload lands (WGS84, rad; zero altitude).
+    pub impact: Geodetic,
+    /// Great-circle distance from there to the aim point, m.
+    pub short_of_aim_m: f64,
+}
+
+/// Kill times of the shortfall curve: every this many s of the boost
+/// layer's intercept window, s.
+const SHORTFALL_STEP_S: f64 = 10.0;
+
 /// A missile of the raid, planned.
 #[derive(Clone, Debug)]
 pub struct PlannedMissile {
     /// Launch time after the raid's start, s.
     pub offset_s: f64,
+    /// Where its payload lands after a boost-phase kill at the boost layer's
+    /// latest intercept (`None` without a boost layer, or when the arc does
+    /// not come down).
+    pub shortfall: Option<Shortfall>,
     /// Asset its re-entry vehicles are aimed at (index into
     /// [`Plan::assets`]).
     pub asset: usize,
@@ -176,6 +196,24 @@ pub struct Plan {
     pub batteries: Vec<BatteryPlan>,
     /// Boost layer.
     pub boost: Option<BoostPool>,
+    /// Where the reference launch's payload lands after a boost-phase kill,
+    /// at kill times across the boost layer's intercept window (from the
+    /// interceptors' launch to the latest intercept); empty without a boost
+    /// layer.
+    pub shortfall: Vec<Shortfall>,
+}
+
+/// Where the payload of `tr` lands when thrust stops at `kill_s` (s after
+/// lift-off), with the launch turned by `dlon` (rad) about the Earth's axis.
+fn shortfall(tr: &Trajectory, aim: Vec3, kill_s: f64, dlon: f64) -> Option<Shortfall> {
+    let (g, _) = tr.ballistic_impact(kill_s)?;
+    let p = rot_z(g.to_ecef(), dlon);
+    let impact = cupola_physics::frames::ecef_to_geodetic(p);
+    Some(Shortfall {
+        kill_s,
+        impact: Geodetic { alt: 0.0, ..impact },
+        short_of_aim_m: ground_distance(p, rot_z(aim, dlon)),
+    })
 }
 
 impl Plan {
@@ -198,7 +236,7 @@ impl Plan {
             })
             .collect();
         let mut implicit = None;
-        let missiles = salvo
+        let mut missiles: Vec<PlannedMissile> = salvo
             .iter()
             .map(|&(_, offset_s, dlon)| {
                 let target = rot_z(aim, dlon);
@@ -221,7 +259,11 @@ impl Plan {
                         assets.len() - 1
                     })
                 });
-                PlannedMissile { offset_s, asset }
+                PlannedMissile {
+                    offset_s,
+                    asset,
+                    shortfall: None,
+                }
             })
             .collect();
         let deploy_s = tr
@@ -297,9 +339,22 @@ impl Plan {
                 }
             })
             .collect();
+        let mut shortfalls = Vec::new();
         let boost = match (&spec.boost, input.sbi) {
             (Some(b), Some((layer, detection_s))) => {
                 let timeline = BoostTimeline::new(layer, detection_s, tr)?;
+                let (first, last) = (timeline.fire_s.max(0.0), timeline.intercept_by_s);
+                let steps = ((last - first) / SHORTFALL_STEP_S).floor().clamp(0.0, 1e4) as u32;
+                shortfalls.extend(
+                    (0..=steps)
+                        .map(|k| first + f64::from(k) * SHORTFALL_STEP_S)
+                        .chain((last > first).then_some(last))
+                        .filter_map(|t| shortfall(tr, aim, t, 0.0)),
+                );
+                shortfalls.dedup_by(|a, b| (a.kill_s - b.kill_s).abs() < 1e-9);
+                for (m, &(_, _, dlon)) in missiles.iter_mut().zip(&salvo) {
+                    m.shortfall = shortfall(tr, aim, last, dlon);
+                }
                 let inclination = layer.inclinations_rad.first().copied().unwrap_or(1.0);
                 let planes = layer.planes.first().copied().unwrap_or(1).max(1);
                 let table = match &input.table {
@@ -361,26 +416,33 @@ impl Plan {
             sites,
             batteries,
             boost,
+            shortfall: shortfalls,
         })
     }
 }
 
-/// When the descending trajectory enters (`max_m`) and leaves (`min_m`)
-/// an altitude band, s after lift-off, by 0.5 s sampling after apogee.
+/// When the descending trajectory enters and leaves an altitude band
+/// [`min_m`, `max_m`], s after lift-off, by 0.5 s sampling from apogee to
+/// impact: entry is the first sample inside the band, exit the first sample
+/// below it after entry (or impact). `None` when no sample lies in the band:
+/// a band above the apogee, or a trajectory that never comes down into it.
 fn band(tr: &Trajectory, min_m: f64, max_m: f64) -> Option<(f64, f64)> {
     let apogee = tr.event(EventKind::Apogee)?.state.time_s;
     let end = tr.flight_time_s()?;
     let mut entry = None;
-    let mut t = apogee;
-    while t <= end {
+    let mut k = 0u32;
+    loop {
+        let t = (apogee + 0.5 * f64::from(k)).min(end);
         let h = tr.sample(t)?.altitude_m;
-        if entry.is_none() && h <= max_m {
-            entry = Some(t);
-        }
         if h < min_m {
             return entry.map(|e| (e, t));
         }
-        t += 0.5;
+        if entry.is_none() && h <= max_m {
+            entry = Some(t);
+        }
+        if t >= end {
+            return entry.map(|e| (e, end));
+        }
+        k += 1;
     }
-    entry.map(|e| (e, end))
 }

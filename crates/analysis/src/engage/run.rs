@@ -1,6 +1,6 @@
 //! The Monte Carlo of a layered engagement and its results.
 
-use super::plan::Plan;
+use super::plan::{Plan, Shortfall};
 use super::spec::EngageSpec;
 use super::trial::{LayerTally, Scratch, Streams, TrialOutcome, run_trial};
 use crate::sizing::coverage::wilson;
@@ -19,6 +19,8 @@ struct Sums {
     leakers_sq: u64,
     histogram: Vec<u64>,
     arrivals: Vec<u64>,
+    boost_all_shot: u64,
+    boost_killed: Vec<u64>,
     boost: LayerTally,
     midcourse: Vec<LayerTally>,
     terminal: Vec<LayerTally>,
@@ -37,6 +39,7 @@ impl Sums {
         Self {
             histogram: vec![0; plan.missiles.len() * plan.rvs as usize + 1],
             arrivals: vec![0; plan.assets.len()],
+            boost_killed: vec![0; plan.missiles.len()],
             midcourse: vec![LayerTally::default(); plan.sites.len()],
             terminal: vec![LayerTally::default(); plan.batteries.len()],
             ..Self::default()
@@ -52,6 +55,10 @@ impl Sums {
         let k = (o.leakers as usize).min(self.histogram.len() - 1);
         self.histogram[k] += 1;
         for (a, &b) in self.arrivals.iter_mut().zip(&o.arrivals) {
+            *a += u64::from(b);
+        }
+        self.boost_all_shot += u64::from(o.boost_all_shot);
+        for (a, &b) in self.boost_killed.iter_mut().zip(&o.boost_killed) {
             *a += u64::from(b);
         }
         add(&mut self.boost, &o.boost);
@@ -72,6 +79,10 @@ impl Sums {
             *a += b;
         }
         for (a, b) in self.arrivals.iter_mut().zip(&o.arrivals) {
+            *a += b;
+        }
+        self.boost_all_shot += o.boost_all_shot;
+        for (a, b) in self.boost_killed.iter_mut().zip(&o.boost_killed) {
             *a += b;
         }
         add(&mut self.boost, &o.boost);
@@ -104,6 +115,18 @@ pub struct LayerResult {
     pub missile_kills: f64,
 }
 
+/// What a boost-phase kill of one missile of the raid leaves behind.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct BoostKill {
+    /// Missile, numbered from 1 in launch order.
+    pub missile: usize,
+    /// Probability that the boost layer destroys it.
+    pub p_killed: f64,
+    /// Where its warheads land when it is destroyed at the boost layer's
+    /// latest intercept (`None` when the arc does not come down).
+    pub shortfall: Option<Shortfall>,
+}
+
 /// The result of an engagement Monte Carlo.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct EngageResult {
@@ -128,6 +151,18 @@ pub struct EngageResult {
     /// Each layer: boost (when present), the midcourse sites, the terminal
     /// batteries.
     pub layers: Vec<LayerResult>,
+    /// Probability that the boost layer gave every missile all its shots,
+    /// with its 95% Wilson interval (`None` without a boost layer): the
+    /// engagement's counterpart of the sizing study's probability of
+    /// success.
+    pub p_boost_all_shot: Option<(f64, (f64, f64))>,
+    /// Each missile's boost-phase kills and where their warheads land
+    /// (empty without a boost layer).
+    pub boost_kills: Vec<BoostKill>,
+    /// Where the reference launch's warheads land after a boost-phase kill,
+    /// against the kill time across the intercept window (empty without a
+    /// boost layer).
+    pub shortfall: Vec<Shortfall>,
 }
 
 /// Run `trials` trials of `plan` (trial k draws from the streams keyed by
@@ -201,5 +236,24 @@ fn result(spec: &EngageSpec, plan: &Plan, s: &Sums) -> EngageResult {
             .map(|(a, &x)| (a.name.clone(), a.value, per(x)))
             .collect(),
         layers,
+        p_boost_all_shot: plan
+            .boost
+            .as_ref()
+            .map(|_| (per(s.boost_all_shot), wilson(s.boost_all_shot, s.trials))),
+        boost_kills: if plan.boost.is_some() {
+            plan.missiles
+                .iter()
+                .zip(&s.boost_killed)
+                .enumerate()
+                .map(|(k, (m, &killed))| BoostKill {
+                    missile: k + 1,
+                    p_killed: per(killed),
+                    shortfall: m.shortfall,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        shortfall: plan.shortfall.clone(),
     }
 }

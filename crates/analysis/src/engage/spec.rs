@@ -3,7 +3,8 @@
 
 use cupola_physics::frames::Geodetic;
 
-/// How a layer shoots at one object.
+/// How a layer shoots at one object: the number of interceptors one site
+/// fires at an object it engages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Doctrine {
@@ -21,14 +22,32 @@ pub enum Doctrine {
     },
 }
 
+/// How a site's rounds are spread over the objects it may engage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Allocation {
+    /// The doctrine's salvo at every engaged object: a barrage of k fires k
+    /// at each object it engages (shoot-look-shoot: its look's shots), and
+    /// when rounds are short fewer objects are engaged, never fewer rounds
+    /// per object. The most valuable objects go first; among objects the
+    /// battle manager cannot tell apart the choice is random.
+    Doctrine,
+    /// Rounds one at a time by largest marginal return (den Broeder et al.
+    /// 1959), at most the doctrine's shots per object from each site: when
+    /// rounds are short they spread, one per object, before any object gets
+    /// a second.
+    MarginalReturn,
+}
+
 /// How the battle manager assigns weapons to targets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Assignment {
     /// Maximum marginal return (den Broeder et al. 1959).
     Greedy,
-    /// Exact assignment of salvos to objects (Hungarian method), one salvo
-    /// per object per decision.
+    /// Exact assignment (Hungarian method): of salvos to objects, one salvo
+    /// per object per decision, under the doctrine allocation; of rounds to
+    /// shot slots under marginal return.
     Exact,
 }
 
@@ -65,9 +84,16 @@ pub struct MidcourseSite {
     /// Time from an intercept to the kill assessment that may cue another
     /// shot, s, ≥ 0.
     pub assess_s: f64,
+    /// Probability that the kill assessment after a look is right, in
+    /// [0, 1]: a survivor seen as killed is not shot again (it leaks past
+    /// this site), a kill seen as a survivor draws a second look's rounds.
+    pub kill_assessment: f64,
     /// From the cueing track to the first launch, s, ≥ 0.
     pub decision_s: f64,
-    /// Probability that the layer recognises a decoy as a decoy, in [0, 1].
+    /// Probability that the site's sensors recognise a decoy as a decoy, in
+    /// [0, 1]. The battle manager fuses the sites' discrimination: a decoy
+    /// is recognised, for every site, with the highest of these
+    /// probabilities (one draw per decoy per trial).
     pub discrimination: f64,
     /// Fraction of the inventory held back for later waves, in [0, 1).
     pub reserve: f64,
@@ -112,6 +138,10 @@ pub struct TerminalBattery {
     pub doctrine: Doctrine,
     /// Kill-assessment time for shoot-look-shoot, s, ≥ 0.
     pub assess_s: f64,
+    /// Probability that the kill assessment after a look is right, in
+    /// [0, 1]: a survivor seen as killed is not shot again (it leaks past
+    /// this site), a kill seen as a survivor draws a second look's rounds.
+    pub kill_assessment: f64,
     /// The sensor whose track cues the battery, by name.
     pub sensor: String,
 }
@@ -150,6 +180,8 @@ pub struct EngageSpec {
     pub detection_jitter_s: f64,
     /// Weapon-target assignment.
     pub assignment: Assignment,
+    /// How rounds are spread over objects in midcourse and terminal.
+    pub allocation: Allocation,
     /// The boost layer (needs `[sbi]`); `None`: no boost layer.
     pub boost: Option<BoostLayerSpec>,
     /// Midcourse sites.

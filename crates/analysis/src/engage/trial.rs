@@ -1,49 +1,38 @@
 //! One trial of a layered engagement: the boost layer shoots at missiles,
 //! the midcourse sites at the re-entry vehicles and the decoys they cannot
-//! tell apart, the terminal batteries at what is left; every kill is a
-//! draw from the trial's own random streams.
+//! tell apart, the terminal batteries at what is left; every kill, every
+//! kill assessment and every choice among objects the battle manager cannot
+//! tell apart is a draw from the trial's own random streams.
 
 use super::plan::Plan;
-use super::spec::{Assignment, Doctrine, EngageSpec};
-use cupola_defense::wta::{Greedy, Hungarian, WtaProblem};
+use super::spec::{Doctrine, EngageSpec};
+use crate::sizing::assign::Assigner;
+use crate::streams::{self, index, shuffle, unit};
+use cupola_defense::wta::{Greedy, Hungarian};
 use rand_xoshiro::Xoshiro256PlusPlus;
-use rand_xoshiro::rand_core::{Rng, SeedableRng};
 
 /// The random streams of one trial, one per component, keyed by (master
-/// seed, trial, component) so that no draw depends on another component's
-/// or another trial's.
+/// seed, trial, component) through [`crate::streams::key`], so that no
+/// draw depends on another component's or another trial's.
 pub struct Streams {
-    /// Boost layer: pooled geometry and kill draws.
+    /// Boost layer: pooled geometry, order among missiles, kill draws.
     pub boost: Xoshiro256PlusPlus,
-    /// Midcourse: cue delays, discrimination and kill draws.
+    /// Midcourse: cue delays, discrimination, order, kill and assessment
+    /// draws.
     pub midcourse: Xoshiro256PlusPlus,
-    /// Terminal: cue delays and kill draws.
+    /// Terminal: cue delays, order, kill and assessment draws.
     pub terminal: Xoshiro256PlusPlus,
-}
-
-/// SplitMix64 finaliser, to key streams.
-fn mix(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 impl Streams {
     /// The streams of trial `trial` under master seed `seed`.
     pub fn new(seed: u64, trial: u64) -> Self {
-        let key = |c: u64| Xoshiro256PlusPlus::seed_from_u64(mix(mix(seed) ^ mix(trial) ^ c));
         Self {
-            boost: key(0xB0),
-            midcourse: key(0x3D),
-            terminal: key(0x7E),
+            boost: streams::stream(seed, trial, 0xB0),
+            midcourse: streams::stream(seed, trial, 0x3D),
+            terminal: streams::stream(seed, trial, 0x7E),
         }
     }
-}
-
-/// A uniform draw in [0, 1).
-fn unit(r: &mut Xoshiro256PlusPlus) -> f64 {
-    (r.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
 /// What one layer did in one trial.
@@ -68,6 +57,10 @@ pub struct TrialOutcome {
     pub leakers: u32,
     /// Arrivals by asset.
     pub arrivals: Vec<u32>,
+    /// Whether the boost layer gave every missile all its shots.
+    pub boost_all_shot: bool,
+    /// Boost-phase kills of each missile of the raid (0 or 1).
+    pub boost_killed: Vec<bool>,
     /// Boost layer.
     pub boost: LayerTally,
     /// Each midcourse site.
@@ -78,38 +71,56 @@ pub struct TrialOutcome {
 
 /// An object in flight after deployment.
 #[derive(Clone, Copy, Debug)]
-struct Object {
-    missile: usize,
-    rv: bool,
-    alive: bool,
+pub(super) struct Object {
+    /// Index of the missile that deployed it.
+    pub missile: usize,
+    /// A re-entry vehicle (else a decoy).
+    pub rv: bool,
+    /// Not yet destroyed.
+    pub alive: bool,
 }
 
 /// Reusable buffers of a trial.
 #[derive(Default)]
 pub struct Scratch {
-    greedy: Greedy,
-    hungarian: Hungarian,
-    objects: Vec<Object>,
+    pub(super) greedy: Greedy,
+    pub(super) hungarian: Hungarian,
+    assigner: Assigner,
+    pub(super) objects: Vec<Object>,
     alive: Vec<bool>,
-    // WTA problem buffers.
-    rounds: Vec<u32>,
-    value: Vec<f64>,
-    caps: Vec<u32>,
-    pk: Vec<f64>,
-    x: Vec<u32>,
-    targets: Vec<usize>,
-    groups: Vec<usize>,
-    weights: Vec<f64>,
-    rows: Vec<(usize, usize)>,
-    cols: Vec<(usize, u32)>,
-    matched: Vec<usize>,
-    engaged: Vec<bool>,
+    reach: Vec<Vec<u32>>,
+    order: Vec<usize>,
+    // One decision (a look) of a layer, `g` sites × `t` targets.
+    /// Rounds each site may still fire in this decision.
+    pub(super) rounds: Vec<u32>,
+    /// Value of each target.
+    pub(super) value: Vec<f64>,
+    /// Per-target cap of the round-level assignment (none: `u32::MAX`).
+    pub(super) caps: Vec<u32>,
+    /// Single-shot kill probability of each site against each target.
+    pub(super) pk: Vec<f64>,
+    /// The doctrine's rounds per look of each site at each target (0: it
+    /// cannot engage it).
+    pub(super) salvo: Vec<u32>,
+    /// The decision: rounds of each site at each target.
+    pub(super) x: Vec<u32>,
+    /// Object index of each target.
+    pub(super) targets: Vec<usize>,
+    pub(super) weights: Vec<f64>,
+    pub(super) rows: Vec<(usize, usize)>,
+    pub(super) cols: Vec<(usize, u32)>,
+    pub(super) matched: Vec<usize>,
+    pub(super) pairs: Vec<(f64, usize, usize)>,
+    /// Site that engaged each object on its first look (`usize::MAX`: none).
+    pub(super) by: Vec<usize>,
+    /// Objects the kill assessment sends to a second look.
+    pub(super) again: Vec<bool>,
     first: Vec<f64>,
     ready: Vec<Option<f64>>,
     recognised: Vec<bool>,
     inventory: Vec<u32>,
     allow: Vec<u32>,
-    dead: Vec<usize>,
+    dead: Vec<u32>,
     waves: Vec<f64>,
 }
 
@@ -121,66 +132,6 @@ fn first_look(d: Doctrine, second: bool) -> u32 {
         Doctrine::Barrage { shots } => shots,
         Doctrine::ShootLookShoot { shots } if second => shots,
         Doctrine::ShootLookShoot { shots } => 2 * shots,
-    }
-}
-
-impl Scratch {
-    /// Solve the WTA held in the buffers (groups × targets) with the chosen
-    /// method, into `self.x`.
-    fn solve(&mut self, method: Assignment) {
-        let (g, t) = (self.rounds.len(), self.value.len());
-        self.x.clear();
-        self.x.resize(g * t, 0);
-        if g == 0 || t == 0 {
-            return;
-        }
-        match method {
-            Assignment::Greedy => {
-                let p = WtaProblem {
-                    rounds: &self.rounds,
-                    value: &self.value,
-                    max_shots: &self.caps,
-                    pk: &self.pk,
-                };
-                self.greedy.solve(&p, &mut self.x);
-            }
-            Assignment::Exact => {
-                // One row per round, one column per shot slot of a target;
-                // the m-th shot at target j from group i is worth
-                // value·pk·(1 − pk)^(m − 1), the marginal return of
-                // identical shots, so slots fill in order.
-                // A group never fires more rounds than the shot slots it can
-                // reach, so its rows stop there.
-                self.rows.clear();
-                for (i, &r) in self.rounds.iter().enumerate() {
-                    let reachable: u32 = (0..t)
-                        .filter(|&j| self.pk[i * t + j] > 0.0)
-                        .map(|j| self.caps[j])
-                        .sum();
-                    self.rows.extend((0..r.min(reachable)).map(|_| (i, 0)));
-                }
-                self.cols.clear();
-                for (j, &c) in self.caps.iter().enumerate() {
-                    self.cols.extend((0..c).map(|m| (j, m)));
-                }
-                let (nr, nc) = (self.rows.len(), self.cols.len());
-                self.weights.clear();
-                for &(i, _) in &self.rows {
-                    for &(j, m) in &self.cols {
-                        let p = self.pk[i * t + j];
-                        self.weights
-                            .push(self.value[j] * p * (1.0 - p).powi(m as i32));
-                    }
-                }
-                self.hungarian
-                    .solve(nr, nc, &self.weights, &mut self.matched);
-                for (r, &c) in self.matched.iter().enumerate() {
-                    if c < nc && self.weights[r * nc + c] > 0.0 {
-                        self.x[self.rows[r].0 * t + self.cols[c].0] += 1;
-                    }
-                }
-            }
-        }
     }
 }
 
@@ -197,6 +148,9 @@ pub fn run_trial(
     out.arrivals.clear();
     out.arrivals.resize(plan.assets.len(), 0);
     out.boost = LayerTally::default();
+    out.boost_all_shot = false;
+    out.boost_killed.clear();
+    out.boost_killed.resize(n, false);
     out.midcourse.clear();
     out.midcourse
         .resize(plan.sites.len(), LayerTally::default());
@@ -238,6 +192,10 @@ pub fn run_trial(
     }
 }
 
+/// The boost layer: the carriers in reach of each missile at a pooled
+/// launch time, less those the attacker's ASAT shots destroyed, assigned by
+/// a maximum assignment (as the sizing study counts coverage), the most
+/// valuable missiles first and missiles of equal value in random order.
 fn boost(
     spec: &EngageSpec,
     plan: &Plan,
@@ -249,64 +207,56 @@ fn boost(
         return;
     };
     let n = plan.missiles.len();
-    let k =
-        ((unit(&mut st.boost) * f64::from(pool.samples)) as usize).min(pool.samples as usize - 1);
-    // Groups: the carriers in reach of any missile.
-    s.groups.clear();
-    for j in 0..n {
-        s.groups
-            .extend(pool.in_reach(k, n, j).iter().map(|&c| c as usize));
-    }
-    s.groups.sort_unstable();
-    s.groups.dedup();
+    let k = index(&mut st.boost, pool.samples as usize);
+    s.dead.clear();
     if spec.asat_shots > 0 {
         // The attacker first destroys the carriers in reach of the most
-        // missiles (ties: lowest index).
-        s.rows.clear();
-        for (i, &c) in s.groups.iter().enumerate() {
-            let reach = (0..n)
-                .filter(|&j| pool.in_reach(k, n, j).contains(&(c as u32)))
-                .count();
-            s.rows.push((i, reach));
+        // missiles (ties: at random).
+        let mut order = std::mem::take(&mut s.order);
+        order.clear();
+        for j in 0..n {
+            order.extend(pool.in_reach(k, n, j).iter().map(|&c| c as usize));
         }
-        s.rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut dead = std::mem::take(&mut s.dead);
-        dead.clear();
-        dead.extend(
+        order.sort_unstable();
+        order.dedup();
+        shuffle(&mut st.boost, &mut order);
+        s.rows.clear();
+        s.rows.extend(order.iter().map(|&c| {
+            let reach = (0..n)
+                .filter(|&j| pool.in_reach(k, n, j).binary_search(&(c as u32)).is_ok())
+                .count();
+            (c, reach)
+        }));
+        s.rows.sort_by(|a, b| b.1.cmp(&a.1));
+        s.dead.extend(
             s.rows
                 .iter()
                 .take(spec.asat_shots as usize)
-                .map(|&(i, _)| s.groups[i]),
+                .map(|&(c, _)| c as u32),
         );
-        s.groups.retain(|c| !dead.contains(c));
-        s.dead = dead;
+        s.dead.sort_unstable();
+        s.order = order;
     }
-    let (g, t) = (s.groups.len(), n);
-    s.rounds.clear();
-    s.rounds.resize(g, pool.capacity);
-    s.value.clear();
-    s.value.extend(
-        plan.missiles
-            .iter()
-            .map(|m| f64::from(plan.rvs) * plan.assets[m.asset].value),
-    );
-    s.caps.clear();
-    s.caps.resize(t, b.shots);
-    s.pk.clear();
-    s.pk.resize(g * t, 0.0);
-    for j in 0..n {
-        for &c in pool.in_reach(k, n, j) {
-            if let Ok(i) = s.groups.binary_search(&(c as usize)) {
-                s.pk[i * t + j] = b.pk;
-            }
-        }
+    s.reach.resize_with(n, Vec::new);
+    for (j, list) in s.reach.iter_mut().enumerate() {
+        list.clear();
+        list.extend(
+            pool.in_reach(k, n, j)
+                .iter()
+                .filter(|c| s.dead.binary_search(c).is_err()),
+        );
     }
-    s.solve(spec.assignment);
+    s.order.clear();
+    s.order.extend(0..n);
+    shuffle(&mut st.boost, &mut s.order);
+    let value = |j: usize| plan.assets[plan.missiles[j].asset].value;
+    s.order.sort_by(|&a, &c| value(c).total_cmp(&value(a)));
+    s.assigner
+        .assign(&s.reach[..n], b.shots, pool.capacity, &s.order);
+    let mut all = true;
     for j in 0..n {
-        let mut shots = 0;
-        for i in 0..g {
-            shots += s.x[i * t + j];
-        }
+        let shots = s.assigner.shots(j);
+        all &= shots >= b.shots;
         if shots == 0 {
             continue;
         }
@@ -318,59 +268,17 @@ fn boost(
         }
         if killed {
             s.alive[j] = false;
+            out.boost_killed[j] = true;
             out.boost.missile_kills += 1;
             out.boost.rv_kills += u64::from(plan.rvs);
         }
     }
-}
-
-/// Fire the solved assignment (`s.x`, groups × `s.targets`): take each
-/// group's rounds from `inventory`, tally them (and, on a `first_look`, the
-/// engagement) in `tally`, and draw every round with the kill probability
-/// the assignment used; the kill goes to the group whose round hit first.
-fn fire(
-    s: &mut Scratch,
-    r: &mut Xoshiro256PlusPlus,
-    first_look: bool,
-    inventory: &mut [u32],
-    tally: &mut [LayerTally],
-) {
-    let (g, t) = (inventory.len(), s.targets.len());
-    for jj in 0..t {
-        let o = s.targets[jj];
-        let mut killer = None;
-        for i in 0..g {
-            let x = s.x[i * t + jj];
-            if x == 0 {
-                continue;
-            }
-            inventory[i] -= x;
-            tally[i].rounds += u64::from(x);
-            if first_look {
-                tally[i].engaged += 1;
-                s.engaged[o] = true;
-            }
-            let pk = s.pk[i * t + jj];
-            for _ in 0..x {
-                if unit(r) < pk && killer.is_none() {
-                    killer = Some(i);
-                }
-            }
-        }
-        if let Some(i) = killer {
-            s.objects[o].alive = false;
-            if s.objects[o].rv {
-                tally[i].rv_kills += 1;
-            } else {
-                tally[i].decoy_kills += 1;
-            }
-        }
-    }
+    out.boost_all_shot = all;
 }
 
 /// Midcourse: one decision per wave of launches (missiles sharing a launch
 /// offset), holding back each site's reserve until the last wave; a second
-/// look for shoot-look-shoot survivors.
+/// look at the objects the kill assessment calls survivors.
 fn midcourse(
     spec: &EngageSpec,
     plan: &Plan,
@@ -383,22 +291,21 @@ fn midcourse(
         return;
     }
     let r = &mut st.midcourse;
+    let g = sites.len();
     // Each site's readiness: its cue plus this trial's delay plus decision.
     s.ready.clear();
     for (m, p) in sites.iter().zip(&plan.sites) {
         let jitter = unit(r) * spec.detection_jitter_s;
         s.ready.push(p.cue_s.map(|c| c + jitter + m.decision_s));
     }
-    // Discrimination draws: decoy o recognised by site i.
+    // Discrimination, fused by the battle manager: one draw per decoy
+    // against the best of the sites' probabilities.
+    let fused = sites.iter().map(|m| m.discrimination).fold(0.0, f64::max);
     let no = s.objects.len();
     s.recognised.clear();
-    s.recognised.resize(no * sites.len(), false);
-    for (o, obj) in s.objects.iter().enumerate() {
-        if !obj.rv {
-            for (i, m) in sites.iter().enumerate() {
-                s.recognised[o * sites.len() + i] = unit(r) < m.discrimination;
-            }
-        }
+    for obj in &s.objects {
+        let seen = !obj.rv && unit(r) < fused;
+        s.recognised.push(seen);
     }
     s.inventory.clear();
     s.inventory.extend(sites.iter().map(|m| m.inventory));
@@ -408,8 +315,10 @@ fn midcourse(
     waves.extend(plan.missiles.iter().map(|m| m.offset_s));
     waves.sort_by(f64::total_cmp);
     waves.dedup();
-    s.engaged.clear();
-    s.engaged.resize(no, false);
+    s.by.clear();
+    s.by.resize(no, usize::MAX);
+    s.again.clear();
+    s.again.resize(no, false);
     for (w, &offset) in waves.iter().enumerate() {
         let last = w + 1 == waves.len();
         // What this wave may spend, both looks together: all that is left
@@ -428,56 +337,54 @@ fn midcourse(
             for (o, obj) in s.objects.iter().enumerate() {
                 let in_wave = plan.missiles[obj.missile].offset_s == offset;
                 let wanted = if look == 0 {
-                    !s.engaged[o]
+                    obj.alive && s.by[o] == usize::MAX && !s.recognised[o]
                 } else {
-                    s.engaged[o]
+                    s.again[o]
                 };
-                if obj.alive && in_wave && wanted {
+                if in_wave && wanted {
                     s.targets.push(o);
                 }
             }
             if s.targets.is_empty() {
                 continue;
             }
+            shuffle(r, &mut s.targets);
             let t = s.targets.len();
-            let g = sites.len();
             s.rounds.clear();
             s.rounds.extend_from_slice(&s.allow);
             s.value.clear();
-            s.caps.clear();
             s.pk.clear();
             s.pk.resize(g * t, 0.0);
+            s.salvo.clear();
+            s.salvo.resize(g * t, 0);
             for (jj, &o) in s.targets.iter().enumerate() {
                 let obj = s.objects[o];
                 s.value
                     .push(plan.assets[plan.missiles[obj.missile].asset].value);
-                let mut cap = 0;
                 for (i, m) in sites.iter().enumerate() {
-                    if s.recognised[o * g + i] {
-                        continue;
-                    }
                     let Some(ready_i) = s.ready[i] else { continue };
                     let win = &plan.sites[i].windows[obj.missile];
                     let Some(t1) = win.earliest(ready_i) else {
                         continue;
                     };
                     let second = win.earliest(t1 + m.assess_s).is_some();
-                    if look == 0 {
-                        cap = cap.max(first_look(m.doctrine, second));
-                        s.pk[i * t + jj] = m.pk;
-                    } else if let (Doctrine::ShootLookShoot { shots }, true) = (m.doctrine, second)
-                    {
-                        cap = cap.max(shots);
-                        s.pk[i * t + jj] = m.pk;
-                    }
+                    let salvo = match (look, m.doctrine) {
+                        (0, d) => first_look(d, second),
+                        (_, Doctrine::ShootLookShoot { shots }) if second => shots,
+                        _ => 0,
+                    };
+                    s.salvo[i * t + jj] = salvo;
+                    s.pk[i * t + jj] = m.pk;
                 }
-                s.caps.push(cap);
             }
-            s.solve(spec.assignment);
+            s.decide(spec.allocation, spec.assignment);
             for i in 0..g {
                 s.allow[i] -= s.x[i * t..(i + 1) * t].iter().sum::<u32>();
             }
-            fire(s, r, look == 0, &mut inventory, &mut out.midcourse);
+            s.fire(r, look == 0, &mut inventory, &mut out.midcourse);
+            if look == 0 {
+                s.assess(r, sites.iter().map(|m| m.kill_assessment));
+            }
         }
     }
     s.inventory = inventory;
@@ -486,7 +393,8 @@ fn midcourse(
 
 /// Terminal: each battery engages the re-entry vehicles falling in its
 /// footprint while they cross its altitude band, once its sensor has a
-/// track; a second look when the band leaves time for the assessment.
+/// track; a second look when the band leaves time for the assessment and
+/// the assessment calls the object a survivor.
 fn terminal(
     spec: &EngageSpec,
     plan: &Plan,
@@ -515,35 +423,34 @@ fn terminal(
     s.inventory.extend(bats.iter().map(|b| b.inventory));
     let mut inventory = std::mem::take(&mut s.inventory);
     let no = s.objects.len();
-    s.engaged.clear();
-    s.engaged.resize(no, false);
+    s.by.clear();
+    s.by.resize(no, usize::MAX);
+    s.again.clear();
+    s.again.resize(no, false);
     for look in 0..2 {
         s.targets.clear();
         for (o, obj) in s.objects.iter().enumerate() {
-            let wanted = if look == 0 {
-                !s.engaged[o]
-            } else {
-                s.engaged[o]
-            };
-            if obj.alive && wanted {
+            let wanted = if look == 0 { obj.alive } else { s.again[o] };
+            if wanted {
                 s.targets.push(o);
             }
         }
         if s.targets.is_empty() {
             break;
         }
+        shuffle(r, &mut s.targets);
         let t = s.targets.len();
         s.rounds.clear();
         s.rounds.extend_from_slice(&inventory);
         s.value.clear();
-        s.caps.clear();
         s.pk.clear();
         s.pk.resize(g * t, 0.0);
+        s.salvo.clear();
+        s.salvo.resize(g * t, 0);
         for (jj, &o) in s.targets.iter().enumerate() {
             let obj = s.objects[o];
             s.value
                 .push(plan.assets[plan.missiles[obj.missile].asset].value);
-            let mut cap = 0;
             for (i, b) in bats.iter().enumerate() {
                 let p = &plan.batteries[i];
                 let t1 = s.first[i];
@@ -551,18 +458,20 @@ fn terminal(
                     continue;
                 }
                 let second = p.band.is_some_and(|(_, exit)| t1 + b.assess_s <= exit);
-                if look == 0 {
-                    cap = cap.max(first_look(b.doctrine, second));
-                    s.pk[i * t + jj] = b.pk;
-                } else if let (Doctrine::ShootLookShoot { shots }, true) = (b.doctrine, second) {
-                    cap = cap.max(shots);
-                    s.pk[i * t + jj] = b.pk;
-                }
+                let salvo = match (look, b.doctrine) {
+                    (0, d) => first_look(d, second),
+                    (_, Doctrine::ShootLookShoot { shots }) if second => shots,
+                    _ => 0,
+                };
+                s.salvo[i * t + jj] = salvo;
+                s.pk[i * t + jj] = b.pk;
             }
-            s.caps.push(cap);
         }
-        s.solve(spec.assignment);
-        fire(s, r, look == 0, &mut inventory, &mut out.terminal);
+        s.decide(spec.allocation, spec.assignment);
+        s.fire(r, look == 0, &mut inventory, &mut out.terminal);
+        if look == 0 {
+            s.assess(r, bats.iter().map(|b| b.kill_assessment));
+        }
     }
     s.inventory = inventory;
 }

@@ -68,6 +68,55 @@ impl Assigner {
         true
     }
 
+    /// A maximum assignment: gives each missile up to `shots` interceptors
+    /// from distinct carriers in reach (`reach[j]`) of `capacity`
+    /// interceptors each, maximising the interceptors assigned. Missiles are
+    /// served in `order` (a permutation of `0..reach.len()`): an augmenting
+    /// path never takes a shot from a missile already served, so the
+    /// earlier a missile stands in `order`, the surer its shots (the greedy
+    /// of a transversal matroid, optimal for weights that decrease along
+    /// `order`). Afterwards [`Assigner::shots`] tells each missile's count;
+    /// every missile has all its shots exactly when
+    /// [`Assigner::feasible`] would say so.
+    pub fn assign(&mut self, reach: &[Vec<u32>], shots: u32, capacity: u32, order: &[usize]) {
+        let n = reach.len();
+        self.carriers.clear();
+        for r in reach {
+            self.carriers.extend_from_slice(r);
+        }
+        self.carriers.sort_unstable();
+        self.carriers.dedup();
+        let nc = self.carriers.len();
+        self.lists.resize_with(n, Vec::new);
+        for (list, r) in self.lists.iter_mut().zip(reach) {
+            list.clear();
+            list.extend(
+                r.iter()
+                    .map(|c| self.carriers.binary_search(c).unwrap_or(0)),
+            );
+        }
+        self.load.clear();
+        self.load.resize(nc, 0);
+        self.users.resize_with(nc, Vec::new);
+        self.users.iter_mut().for_each(Vec::clear);
+        self.assigned.resize_with(n, Vec::new);
+        self.assigned.iter_mut().for_each(Vec::clear);
+        for &j in order {
+            for _ in 0..shots.min(self.lists[j].len() as u32) {
+                self.seen.clear();
+                self.seen.resize(nc, false);
+                if !self.augment(j, capacity) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Interceptors the last [`Assigner::assign`] gave missile `j`.
+    pub fn shots(&self, j: usize) -> u32 {
+        self.assigned.get(j).map_or(0, |a| a.len() as u32)
+    }
+
     /// Find a carrier for one more shot at missile `j`, moving other
     /// missiles' shots along an augmenting path if needed.
     fn augment(&mut self, j: usize, capacity: u32) -> bool {
@@ -184,5 +233,107 @@ mod tests {
             if want { agree.0 += 1 } else { agree.1 += 1 }
         }
         assert!(agree.0 > 200 && agree.1 > 200, "{agree:?}");
+    }
+
+    /// The maximum assignment serves every missile fully exactly when the
+    /// feasibility test says so, never gives a missile two interceptors of
+    /// one carrier or a carrier more than its capacity, and assigns as many
+    /// interceptors as the exhaustive optimum (checked by brute force on the
+    /// largest total: some split of `shots` per missile is feasible).
+    #[test]
+    fn assign_is_maximum_and_agrees_with_feasible() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut a = Assigner::default();
+        let mut b = Assigner::default();
+        for _ in 0..2_000 {
+            let missiles = 1 + (next() % 5) as usize;
+            let carriers = 1 + (next() % 6) as u32;
+            let reach: Vec<Vec<u32>> = (0..missiles)
+                .map(|_| (0..carriers).filter(|_| next() % 2 == 0).collect())
+                .collect();
+            let shots = 1 + (next() % 2) as u32;
+            let cap = 1 + (next() % 2) as u32;
+            let mut order: Vec<usize> = (0..missiles).collect();
+            order.rotate_left((next() % missiles as u64) as usize);
+            a.assign(&reach, shots, cap, &order);
+            let total: u32 = (0..missiles).map(|j| a.shots(j)).sum();
+            let full = (0..missiles).all(|j| a.shots(j) == shots);
+            assert_eq!(full, b.feasible(&reach, shots, cap), "{reach:?}");
+            let mut load = vec![0u32; carriers as usize];
+            for (j, list) in a.assigned.iter().enumerate().take(missiles) {
+                let mut seen = list.clone();
+                seen.sort_unstable();
+                seen.dedup();
+                assert_eq!(seen.len(), list.len(), "missile {j} twice on one carrier");
+                for &c in list {
+                    let id = a.carriers[c] as usize;
+                    assert!(reach[j].contains(&(id as u32)));
+                    load[id] += 1;
+                }
+            }
+            assert!(load.iter().all(|&l| l <= cap));
+            // The optimum: the largest total over per-missile demands.
+            let mut best = 0;
+            let mut demand = vec![0u32; missiles];
+            loop {
+                let t: u32 = demand.iter().sum();
+                if t > best {
+                    let mut load = vec![0; carriers as usize];
+                    if brute_demands(&reach, &demand, cap, &mut load) {
+                        best = t;
+                    }
+                }
+                // Next demand vector in 0..=shots per missile.
+                let mut k = 0;
+                while k < missiles && demand[k] == shots {
+                    demand[k] = 0;
+                    k += 1;
+                }
+                if k == missiles {
+                    break;
+                }
+                demand[k] += 1;
+            }
+            assert_eq!(total, best, "{reach:?} shots {shots} cap {cap}");
+        }
+    }
+
+    /// Brute force with a demand per missile.
+    fn brute_demands(reach: &[Vec<u32>], demand: &[u32], cap: u32, load: &mut Vec<u32>) -> bool {
+        let Some((first, rest)) = reach.split_first() else {
+            return true;
+        };
+        fn choose(
+            list: &[u32],
+            k: u32,
+            start: usize,
+            load: &mut Vec<u32>,
+            cap: u32,
+            rest: &[Vec<u32>],
+            demand: &[u32],
+        ) -> bool {
+            if k == 0 {
+                return brute_demands(rest, &demand[1..], cap, load);
+            }
+            for i in start..list.len() {
+                let c = list[i] as usize;
+                if load[c] < cap {
+                    load[c] += 1;
+                    let ok = choose(list, k - 1, i + 1, load, cap, rest, demand);
+                    load[c] -= 1;
+                    if ok {
+                        return true;
+                    }
+                }
+            }
+            false
+        }
+        choose(first, demand[0], 0, load, cap, rest, demand)
     }
 }

@@ -4,6 +4,7 @@
 
 use super::assign::Assigner;
 use super::layout::Layout;
+use crate::streams;
 use cupola_defense::reach::ReachTable;
 use cupola_physics::Vec3;
 use cupola_physics::constants::OMEGA_EARTH;
@@ -71,6 +72,9 @@ pub struct Raid {
     pub models: Vec<ReachModel>,
 }
 
+/// Stream component of the launch-time offsets (see [`crate::streams`]).
+const SAMPLING_COMPONENT: u64 = 0x5349_5a49_4e47;
+
 /// How launch times are sampled.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct Sampling {
@@ -88,19 +92,9 @@ impl Sampling {
     /// by (seed, k), so the same seed gives the same times for any thread
     /// count.
     pub fn time(&self, k: u32) -> f64 {
-        let u = (splitmix64(self.seed ^ splitmix64(u64::from(k) ^ 0x5349_5a49_4e47)) >> 11) as f64
-            * (1.0 / (1u64 << 53) as f64);
+        let u = streams::to_unit(streams::key(self.seed, u64::from(k), SAMPLING_COMPONENT));
         (f64::from(k) + u) * self.span_s / f64::from(self.samples.max(1))
     }
-}
-
-/// The SplitMix64 finaliser (Steele, Lea & Flood, "Fast splittable
-/// pseudorandom number generators", OOPSLA 2014): a keyed, stateless draw.
-fn splitmix64(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 /// Bins of the shots-in-reach histogram: 0, 1, …, `HISTOGRAM_BINS − 1`

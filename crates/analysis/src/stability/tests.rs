@@ -1,6 +1,6 @@
 use super::*;
 use crate::engage::study::EngageInput;
-use crate::engage::{Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite};
+use crate::engage::{Allocation, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite};
 use crate::sizing::tests::{default_launch, layer};
 use cupola_physics::frames::Geodetic;
 
@@ -22,6 +22,7 @@ fn evaluator(trials: u32) -> Evaluator {
         trials,
         detection_jitter_s: 0.0,
         assignment: Assignment::Greedy,
+        allocation: Allocation::Doctrine,
         boost: Some(BoostLayerSpec {
             carriers: 2_000,
             pk: 0.8,
@@ -36,6 +37,7 @@ fn evaluator(trials: u32) -> Evaluator {
             flyout_speed_m_s: 7_000.0,
             doctrine: Doctrine::ShootLookShoot { shots: 1 },
             assess_s: 60.0,
+            kill_assessment: 1.0,
             decision_s: 30.0,
             discrimination: 0.0,
             reserve: 0.0,

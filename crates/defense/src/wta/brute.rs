@@ -12,7 +12,8 @@ pub const BRUTE_FORCE_MAX_LEAVES: u64 = 5_000_000;
 
 /// Exhaustive optimum of a small WTA problem, for tests and for measuring the
 /// greedy gap: enumerates every allocation `x` (row-major `W × T` round
-/// counts) with `Σ_j x_ij ≤ rounds[i]` and `Σ_i x_ij ≤ max_shots[j]`, leaving
+/// counts) with `Σ_j x_ij ≤ rounds[i]`, `Σ_i x_ij ≤ max_shots[j]` and `x_ij ≤
+/// pair_cap[i][j]`, leaving
 /// out rounds on pairs with `pk = 0` (they add nothing), and returns the
 /// largest expected destroyed value ([`expected_value`], unit of `value`)
 /// with the first allocation (in enumeration order, fewer rounds on earlier
@@ -99,7 +100,9 @@ impl Search<'_, '_> {
         let (i, j) = (cell / self.t, cell % self.t);
         let pk = self.p.pk[cell];
         let most = if pk > 0.0 {
-            self.left[i].min(self.cap_left[j])
+            self.left[i]
+                .min(self.cap_left[j])
+                .min(self.p.pair_cap(i, j))
         } else {
             0
         };

@@ -30,6 +30,8 @@ pub struct Greedy {
     left: Vec<u32>,
     /// Rounds assigned to each target, count.
     shots: Vec<u32>,
+    /// Rounds assigned by each group to each target, row-major `W × T`.
+    given: Vec<u32>,
     /// Probability that each target survives the rounds assigned so far.
     survival: Vec<f64>,
     /// For each target, the group of largest gain (lowest index on ties), or
@@ -87,6 +89,8 @@ impl Greedy {
         self.tree.clear();
         self.tree.resize(2 * leaves, 0);
 
+        self.given.clear();
+        self.given.resize(w * t, 0);
         for j in 0..t {
             self.refresh(p, j);
         }
@@ -105,6 +109,7 @@ impl Greedy {
             }
             let i = self.best_group[j] as usize;
             out[i * t + j] += 1;
+            self.given[i * t + j] += 1;
             self.left[i] -= 1;
             self.shots[j] += 1;
             self.survival[j] *= 1.0 - p.pk[i * t + j];
@@ -130,10 +135,11 @@ impl Greedy {
     /// Addresses of the scratch buffers, to check that warm calls do not
     /// reallocate.
     #[cfg(test)]
-    pub(super) fn buffer_addresses(&self) -> [usize; 6] {
+    pub(super) fn buffer_addresses(&self) -> [usize; 7] {
         [
             self.left.as_ptr() as usize,
             self.shots.as_ptr() as usize,
+            self.given.as_ptr() as usize,
             self.survival.as_ptr() as usize,
             self.best_group.as_ptr() as usize,
             self.gain.as_ptr() as usize,
@@ -151,7 +157,7 @@ impl Greedy {
         if self.shots[j] < p.max_shots[j] {
             let c = p.value[j] * self.survival[j];
             for (i, &left) in self.left.iter().enumerate() {
-                if left > 0 {
+                if left > 0 && self.given[i * t + j] < p.pair_cap(i, j) {
                     let g = c * p.pk[i * t + j];
                     if g > best {
                         best = g;

@@ -9,7 +9,7 @@ use crate::context::{Ctx, Span, Spanned, closest, one_of};
 use crate::launch::{POINT_KEYS, read_point};
 use crate::missile::within;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, TableReader};
+use crate::reader::{Field, KeyDoc, TableReader};
 use crate::sbi::count_within;
 use crate::{SensorKind, SensorSpec};
 
@@ -148,6 +148,33 @@ pub(super) fn read_pk(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
         "pk",
         "the single-shot kill probability of one interceptor, from 0 (never kills) to 1 \
          (always kills)",
+    )
+}
+
+/// Default probability that a kill assessment is right (assumed: the
+/// open literature gives no figure; 0.7–1 brackets it, from an assessment
+/// often fooled by debris to a perfect one).
+pub(super) const KILL_ASSESSMENT: f64 = 0.9;
+
+/// The key doc of `kill_assessment`, shared by midcourse sites and
+/// terminal batteries.
+pub(super) const KILL_ASSESSMENT_KEY: KeyDoc = KeyDoc {
+    name: "kill_assessment",
+    example: "kill_assessment = 0.9",
+    doc: "probability that the kill assessment after a look is right, in [0, 1], default 0.9 \
+          (assumed, range 0.7–1): a survivor judged killed is not shot again, a kill judged a \
+          survivor draws a second look",
+};
+
+/// `kill_assessment` of a layer, default [`KILL_ASSESSMENT`].
+pub(super) fn read_kill_assessment(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
+    let q = t.opt_number(ctx, "kill_assessment", KILL_ASSESSMENT);
+    probability(
+        ctx,
+        q,
+        "kill_assessment",
+        "the probability that the assessment after a look tells a kill from a survivor \
+         rightly, from 0 to 1 (perfect)",
     )
 }
 

@@ -4,7 +4,8 @@
 use cupola_analysis::engage::MidcourseSite;
 
 use super::layer::{
-    Cueing, Named, probability, read_doctrine, read_inventory, read_name, read_pk, read_site,
+    Cueing, KILL_ASSESSMENT_KEY, Named, probability, read_doctrine, read_inventory,
+    read_kill_assessment, read_name, read_pk, read_site,
 };
 use crate::context::Ctx;
 use crate::missile::{non_negative, within};
@@ -52,6 +53,7 @@ pub(crate) const MIDCOURSE_KEYS: &[KeyDoc] = &[
         example: "assess_s = 60.0",
         doc: "intercept to kill assessment, s, ≥ 0, default 60",
     },
+    KILL_ASSESSMENT_KEY,
     KeyDoc {
         name: "decision_s",
         example: "decision_s = 30.0",
@@ -120,6 +122,7 @@ fn read_site_keys(
         "the seconds from an intercept to the kill assessment that may cue another shot, 0 \
          or more, e.g. 60",
     );
+    let kill_assessment = read_kill_assessment(ctx, t);
     let decision_in = t.opt_number(ctx, "decision_s", 30.0);
     let decision = non_negative(
         ctx,
@@ -156,6 +159,7 @@ fn read_site_keys(
         flyout_speed_m_s: speed? * 1e3,
         doctrine: doctrine?,
         assess_s: assess?,
+        kill_assessment: kill_assessment?,
         decision_s: decision?,
         discrimination: discrimination?,
         reserve: reserve?,

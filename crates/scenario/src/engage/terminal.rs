@@ -5,7 +5,10 @@
 use cupola_analysis::engage::{TerminalBattery, TerminalKind};
 use cupola_physics::frames::ground_distance;
 
-use super::layer::{Cueing, Named, read_doctrine, read_inventory, read_name, read_pk, read_site};
+use super::layer::{
+    Cueing, KILL_ASSESSMENT_KEY, Named, read_doctrine, read_inventory, read_kill_assessment,
+    read_name, read_pk, read_site,
+};
 use crate::LaunchSpec;
 use crate::context::{Ctx, Spanned, closest, one_of};
 use crate::missile::{non_negative, positive, within};
@@ -74,6 +77,7 @@ pub(crate) const TERMINAL_KEYS: &[KeyDoc] = &[
         example: "assess_s = 10.0",
         doc: "kill-assessment time for shoot-look-shoot, s, ≥ 0, default 10",
     },
+    KILL_ASSESSMENT_KEY,
     KeyDoc {
         name: "sensor",
         example: "sensor = \"ground radar\"",
@@ -142,6 +146,7 @@ fn read_battery_keys(
         "the seconds from an intercept to the kill assessment that may cue another shot, 0 \
          or more, e.g. 10",
     );
+    let kill_assessment = read_kill_assessment(ctx, t);
     let sensor = cueing.read(ctx, t, "a terminal battery");
     Some(TerminalBattery {
         name: name?,
@@ -154,6 +159,7 @@ fn read_battery_keys(
         pk: pk?,
         doctrine: doctrine?,
         assess_s: assess?,
+        kill_assessment: kill_assessment?,
         sensor: sensor?,
     })
 }
