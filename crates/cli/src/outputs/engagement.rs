@@ -51,6 +51,16 @@ fn lines(rep: &EngagementReport) -> Vec<String> {
                 .join(", ")
         ),
     ];
+    if let Some((p, (lo, hi))) = r.p_boost_all_shot {
+        v.push(format!(
+            "Boost layer: every missile had its shot in {:.1}% of trials (95% interval \
+             {:.1}–{:.1}%), the engagement's counterpart of the sizing study's probability.",
+            100.0 * p,
+            100.0 * lo,
+            100.0 * hi
+        ));
+    }
+    v.extend(shortfall_line(r));
     for (name, cue) in &rep.cues {
         if cue.is_none() {
             v.push(format!(
@@ -73,6 +83,44 @@ fn lines(rep: &EngagementReport) -> Vec<String> {
         );
     }
     v
+}
+
+/// Where the warheads of boost-phase kills land, in words.
+fn shortfall_line(r: &EngageResult) -> Option<String> {
+    let last = r.shortfall.last()?;
+    let first = r.shortfall.first()?;
+    let killed: f64 = r.boost_kills.iter().map(|k| k.p_killed).sum();
+    let spread = r
+        .boost_kills
+        .iter()
+        .filter_map(|k| k.shortfall)
+        .map(|s| s.short_of_aim_m)
+        .fold((f64::INFINITY, 0.0f64), |(a, b), x| (a.min(x), b.max(x)));
+    let (lat, lon) = deg(last.impact);
+    let over_raid = if spread.1 - spread.0 >= 1e3 {
+        format!(
+            " ({:.0}–{:.0} km over the raid)",
+            spread.0 / 1e3,
+            spread.1 / 1e3
+        )
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "Boost-phase kills: {killed:.2} missiles per trial; their warheads fall short, on \
+         ballistic arcs from the kill: a kill at the latest intercept ({:.0} s) lands them at \
+         {lat:.2}°, {lon:.2}° (reference launch), {:.0} km short of the aim point{over_raid}; \
+         a kill at {:.0} s, {:.0} km short. Tables: boost-shortfall, boost-kills.",
+        last.kill_s,
+        last.short_of_aim_m / 1e3,
+        first.kill_s,
+        first.short_of_aim_m / 1e3,
+    ))
+}
+
+/// Latitude and longitude of a WGS84 point, degrees.
+fn deg(g: cupola_physics::frames::Geodetic) -> (f64, f64) {
+    (g.lat.to_degrees(), g.lon.to_degrees())
 }
 
 fn layers_table(r: &EngageResult) -> TextTable {
@@ -163,6 +211,40 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
             layers.iter().map(|l| l.missile_kills).collect(),
         );
     sink.table("engagement-layers", &t)?;
+    if !r.shortfall.is_empty() {
+        let f = &r.shortfall;
+        let t = Table::new("boost-phase shortfall of the reference launch")
+            .with_column("kill_s", "s", f.iter().map(|x| x.kill_s).collect())
+            .with_column(
+                "impact_lat_deg",
+                "deg",
+                f.iter().map(|x| deg(x.impact).0).collect(),
+            )
+            .with_column(
+                "impact_lon_deg",
+                "deg",
+                f.iter().map(|x| deg(x.impact).1).collect(),
+            )
+            .with_column(
+                "short_of_aim_km",
+                "km",
+                f.iter().map(|x| x.short_of_aim_m / 1e3).collect(),
+            );
+        sink.table("boost-shortfall", &t)?;
+        let k = &r.boost_kills;
+        let at = |f: fn(&cupola_analysis::engage::Shortfall) -> f64| -> Vec<f64> {
+            k.iter()
+                .map(|b| b.shortfall.as_ref().map_or(f64::NAN, f))
+                .collect()
+        };
+        let t = Table::new("boost-phase kills by missile")
+            .with_column("missile", "", k.iter().map(|b| b.missile as f64).collect())
+            .with_column("p_killed", "", k.iter().map(|b| b.p_killed).collect())
+            .with_column("impact_lat_deg", "deg", at(|s| s.impact.lat.to_degrees()))
+            .with_column("impact_lon_deg", "deg", at(|s| s.impact.lon.to_degrees()))
+            .with_column("short_of_aim_km", "km", at(|s| s.short_of_aim_m / 1e3));
+        sink.table("boost-kills", &t)?;
+    }
     let mut svgs = Vec::new();
     let mut tables = vec![layers_table(r)];
     if !rep.curve.is_empty() {
@@ -230,7 +312,7 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
     }
     let mut paragraphs = lines(rep);
     paragraphs.push(
-        "Tables (CSV and Parquet): engagement-leakers, engagement-layers (layers in the order above), leak-curve.".into(),
+        "Tables (CSV and Parquet): engagement-leakers, engagement-layers (layers in the order above), leak-curve; with a boost layer, boost-shortfall and boost-kills.".into(),
     );
     sink.html.sections.push(HtmlSection {
         heading: heading(r),
