@@ -9,6 +9,7 @@ pub mod coverage;
 pub mod detection;
 pub mod engage;
 pub mod provenance;
+pub mod raid;
 pub mod sizing;
 pub mod stability;
 pub mod streams;

@@ -5,9 +5,10 @@
 //! geometries (the SBIs in reach of each missile at sampled launch times).
 
 use super::spec::{EngageSpec, TerminalKind};
+use crate::raid::{LaunchArea, PadCopy, area_pads};
 use crate::sizing::coverage::{Raid, RaidMissile, ReachModel, Sampling, in_reach_at};
 use crate::sizing::search::Family;
-use crate::sizing::study::{BoostTimeline, salvo_pads};
+use crate::sizing::study::BoostTimeline;
 use crate::sizing::{SbiLayerSpec, SizingError};
 use cupola_defense::reach::ReachTable;
 use cupola_physics::Vec3;
@@ -66,8 +67,12 @@ const SHORTFALL_STEP_S: f64 = 10.0;
 /// A missile of the raid, planned.
 #[derive(Clone, Debug)]
 pub struct PlannedMissile {
+    /// Its launch area (index into the plan's areas).
+    pub area: usize,
     /// Launch time after the raid's start, s.
     pub offset_s: f64,
+    /// Re-entry vehicles it carries.
+    pub rvs: u32,
     /// Where its payload lands after a boost-phase kill at the boost layer's
     /// latest intercept (`None` without a boost layer, or when the arc does
     /// not come down).
@@ -89,8 +94,9 @@ pub struct PlannedAsset {
 /// A midcourse site, planned.
 #[derive(Clone, Debug)]
 pub struct SitePlan {
-    /// Cueing track, s after lift-off (None: its sensor never tracks).
-    pub cue_s: Option<f64>,
+    /// Cueing track against each area's launch, s after its lift-off
+    /// (None: its sensor never tracks it).
+    pub cue_s: Vec<Option<f64>>,
     /// Window against each missile.
     pub windows: Vec<Window>,
 }
@@ -98,14 +104,16 @@ pub struct SitePlan {
 /// A terminal battery, planned.
 #[derive(Clone, Debug)]
 pub struct BatteryPlan {
-    /// Cueing track, s after lift-off (None: never).
-    pub cue_s: Option<f64>,
+    /// Cueing track against each area's launch, s after its lift-off
+    /// (None: never).
+    pub cue_s: Vec<Option<f64>>,
     /// Whether each missile's warheads fall in its footprint and are a
     /// threat it engages.
     pub covers: Vec<bool>,
-    /// Entry into and exit from its altitude band on the way down, s after
-    /// lift-off (None: the trajectory never passes through it).
-    pub band: Option<(f64, f64)>,
+    /// Entry into and exit from its altitude band on the way down of each
+    /// area's launch, s after lift-off (None: the trajectory never passes
+    /// through it).
+    pub band: Vec<Option<(f64, f64)>>,
 }
 
 /// The boost layer's precomputed geometries.
@@ -132,28 +140,37 @@ impl BoostPool {
     }
 }
 
+/// One launch area of the raid, flown.
+#[derive(Clone, Debug)]
+pub struct PlanArea<'a> {
+    /// The area: its salvo, spread and window.
+    pub area: &'a LaunchArea,
+    /// Its launch's trajectory, from the reference pad.
+    pub trajectory: &'a Trajectory,
+    /// Re-entry vehicles per missile.
+    pub rvs: u32,
+    /// Cueing track time of each midcourse site's sensor against this
+    /// launch, s after lift-off.
+    pub midcourse_cue_s: &'a [Option<f64>],
+    /// Cueing track time of each terminal battery's sensor.
+    pub terminal_cue_s: &'a [Option<f64>],
+    /// The boost layer's launch report, s after lift-off.
+    pub detection_s: f64,
+    /// The boost layer's reach table against this trajectory, when already
+    /// built (see [`boost_table`]); built here otherwise.
+    pub table: Option<Arc<ReachTable>>,
+}
+
 /// What the plan needs beyond the spec.
 pub struct PlanInput<'a> {
     /// The study.
     pub spec: &'a EngageSpec,
-    /// The reference launch's trajectory.
-    pub trajectory: &'a Trajectory,
-    /// Name of the reference launch (the implicit asset).
-    pub launch_name: &'a str,
-    /// Re-entry vehicles per missile.
-    pub rvs: u32,
-    /// The SBI layer, with the boost layer's launch report time (s after
-    /// lift-off), when the spec has a boost layer.
-    pub sbi: Option<(&'a SbiLayerSpec, f64)>,
-    /// Cueing track time of each midcourse site's sensor, s after lift-off.
-    pub midcourse_cue_s: &'a [Option<f64>],
-    /// Cueing track time of each terminal battery's sensor.
-    pub terminal_cue_s: &'a [Option<f64>],
+    /// The raid's launch areas, at least one.
+    pub areas: &'a [PlanArea<'a>],
+    /// The SBI layer, when the spec has a boost layer.
+    pub sbi: Option<&'a SbiLayerSpec>,
     /// Master seed (phasing of the SBI layer, pooled launch times).
     pub seed: u64,
-    /// The boost layer's reach table against this trajectory, when already
-    /// built (see [`boost_table`]); built here otherwise.
-    pub table: Option<Arc<ReachTable>>,
 }
 
 /// Grid step of the boost layer's reach table, rad (0.2°).
@@ -176,57 +193,78 @@ pub fn boost_table(
     )?))
 }
 
+/// What a plan keeps of each launch area.
+#[derive(Clone, Debug)]
+pub struct AreaPlan {
+    /// The area's name.
+    pub name: String,
+    /// Where its launch's payload lands after a boost-phase kill, at kill
+    /// times across the boost layer's intercept window (from the
+    /// interceptors' launch to the latest intercept); empty without a
+    /// boost layer.
+    pub shortfall: Vec<Shortfall>,
+}
+
 /// The plan of an engagement.
 #[derive(Clone, Debug)]
 pub struct Plan {
-    /// The missiles.
+    /// The missiles, area by area.
     pub missiles: Vec<PlannedMissile>,
     /// The assets.
     pub assets: Vec<PlannedAsset>,
-    /// Re-entry vehicles per missile.
-    pub rvs: u32,
-    /// Bus deployment (objects appear), s after lift-off.
-    pub deploy_s: f64,
-    /// Re-entry at 100 km (decoys stripped; midcourse ends), s after
-    /// lift-off.
-    pub reentry_s: f64,
+    /// The launch areas.
+    pub areas: Vec<AreaPlan>,
     /// Midcourse sites, as in the spec.
     pub sites: Vec<SitePlan>,
     /// Terminal batteries, as in the spec.
     pub batteries: Vec<BatteryPlan>,
     /// Boost layer.
     pub boost: Option<BoostPool>,
-    /// Where the reference launch's payload lands after a boost-phase kill,
-    /// at kill times across the boost layer's intercept window (from the
-    /// interceptors' launch to the latest intercept); empty without a boost
-    /// layer.
-    pub shortfall: Vec<Shortfall>,
 }
 
 /// Where the payload of `tr` lands when thrust stops at `kill_s` (s after
-/// lift-off), with the launch turned by `dlon` (rad) about the Earth's axis.
-fn shortfall(tr: &Trajectory, aim: Vec3, kill_s: f64, dlon: f64) -> Option<Shortfall> {
+/// lift-off), for the copy `c` of its launch.
+fn shortfall(tr: &Trajectory, aim: Vec3, kill_s: f64, c: &PadCopy) -> Option<Shortfall> {
     let (g, _) = tr.ballistic_impact(kill_s)?;
-    let p = rot_z(g.to_ecef(), dlon);
+    let p = c.apply(g.to_ecef());
     let impact = cupola_physics::frames::ecef_to_geodetic(p);
     Some(Shortfall {
         kill_s,
         impact: Geodetic { alt: 0.0, ..impact },
-        short_of_aim_m: ground_distance(p, rot_z(aim, dlon)),
+        short_of_aim_m: ground_distance(p, c.apply(aim)),
     })
+}
+
+/// One missile of the raid while the plan is built.
+struct Copy<'a> {
+    area: usize,
+    flown: &'a PlanArea<'a>,
+    pad: PadCopy,
+    aim: Vec3,
 }
 
 impl Plan {
     /// Build the plan.
     pub fn build(input: &PlanInput<'_>) -> Result<Self, SizingError> {
         let spec = input.spec;
-        let tr = input.trajectory;
-        let pad = tr.site.to_ecef();
-        let salvo = salvo_pads(spec.salvo, spec.area_width_m, spec.window_s, pad.unit());
-        let aim = tr
-            .impact()
-            .map_or(pad, |g| Geodetic { alt: 0.0, ..g }.to_ecef());
-        // Assets: the spec's, or the launch's aim point.
+        let mut copies = Vec::new();
+        for (a, flown) in input.areas.iter().enumerate() {
+            let tr = flown.trajectory;
+            let pad = tr.site.to_ecef();
+            let aim = tr
+                .impact()
+                .map_or(pad, |g| Geodetic { alt: 0.0, ..g }.to_ecef());
+            let ar = flown.area;
+            for c in area_pads(ar.salvo, ar.width_m, ar.depth_m, ar.window_s, pad.unit()) {
+                copies.push(Copy {
+                    area: a,
+                    flown,
+                    pad: c,
+                    aim,
+                });
+            }
+        }
+        // Assets: the spec's, or each area's aim point.
         let mut assets: Vec<PlannedAsset> = spec
             .assets
             .iter()
@@ -235,11 +273,11 @@ impl Plan {
                 value: a.value,
             })
             .collect();
-        let mut implicit = None;
-        let mut missiles: Vec<PlannedMissile> = salvo
+        let mut implicit = vec![None; input.areas.len()];
+        let mut missiles: Vec<PlannedMissile> = copies
             .iter()
-            .map(|&(_, offset_s, dlon)| {
-                let target = rot_z(aim, dlon);
+            .map(|c| {
+                let target = c.pad.apply(c.aim);
                 let hit = spec
                     .assets
                     .iter()
@@ -251,118 +289,162 @@ impl Plan {
                     })
                     .map(|(k, _)| k);
                 let asset = hit.unwrap_or_else(|| {
-                    *implicit.get_or_insert_with(|| {
+                    *implicit[c.area].get_or_insert_with(|| {
                         assets.push(PlannedAsset {
-                            name: format!("{} aim point", input.launch_name),
+                            name: format!("{} aim point", c.flown.area.name),
                             value: 1.0,
                         });
                         assets.len() - 1
                     })
                 });
                 PlannedMissile {
-                    offset_s,
-                    asset,
+                    area: c.area,
+                    offset_s: c.pad.offset_s,
+                    rvs: c.flown.rvs.max(1),
                     shortfall: None,
+                    asset,
                 }
             })
             .collect();
-        let deploy_s = tr
-            .event(EventKind::BusDeployed)
-            .map_or(tr.boost_end_s, |e| e.state.time_s);
-        let impact_s = tr.flight_time_s().unwrap_or(deploy_s);
-        let reentry_s = tr
-            .event(EventKind::Reentry)
-            .map_or(impact_s, |e| e.state.time_s);
-        // Objects' positions in the flight frame, deployment to re-entry.
-        let n_grid = ((reentry_s - deploy_s) / WINDOW_STEP_S).floor().max(0.0) as usize + 1;
-        let objects: Vec<Vec3> = (0..n_grid)
-            .filter_map(|k| {
-                tr.state_eci(deploy_s + k as f64 * WINDOW_STEP_S)
-                    .map(|s| s.0)
+        // Objects' positions in each area's flight frame, deployment to
+        // re-entry.
+        let tracks: Vec<(f64, Vec<Vec3>)> = input
+            .areas
+            .iter()
+            .map(|f| {
+                let tr = f.trajectory;
+                let deploy_s = tr
+                    .event(EventKind::BusDeployed)
+                    .map_or(tr.boost_end_s, |e| e.state.time_s);
+                let impact_s = tr.flight_time_s().unwrap_or(deploy_s);
+                let reentry_s = tr
+                    .event(EventKind::Reentry)
+                    .map_or(impact_s, |e| e.state.time_s);
+                let n_grid = ((reentry_s - deploy_s) / WINDOW_STEP_S)
+                    .floor()
+                    .clamp(0.0, 1e6) as usize
+                    + 1;
+                let positions = (0..n_grid)
+                    .filter_map(|k| {
+                        tr.state_eci(deploy_s + k as f64 * WINDOW_STEP_S)
+                            .map(|s| s.0)
+                    })
+                    .collect();
+                (deploy_s, positions)
             })
             .collect();
         let sites = spec
             .midcourse
             .iter()
-            .zip(input.midcourse_cue_s)
-            .map(|(m, &cue_s)| {
-                let base = m.site.to_ecef();
-                let windows = salvo
+            .enumerate()
+            .map(|(i, m)| {
+                let site = m.site.to_ecef();
+                let windows = copies
                     .iter()
-                    .map(|&(_, _, dlon)| {
-                        // The site seen from copy k's flight frame.
-                        let site = rot_z(base, -dlon);
+                    .map(|c| {
+                        let (deploy_s, positions) = &tracks[c.area];
                         let mut best = f32::NEG_INFINITY;
-                        let ready_by = objects
+                        let ready_by = positions
                             .iter()
                             .enumerate()
                             .map(|(k, &p)| {
                                 let t = deploy_s + k as f64 * WINDOW_STEP_S;
                                 let s = rot_z(site, OMEGA_EARTH * t);
-                                let g = (t - (p - s).norm() / m.flyout_speed_m_s) as f32;
+                                let d = (c.pad.apply(p) - s).norm();
+                                let g = (t - d / m.flyout_speed_m_s) as f32;
                                 best = best.max(g);
                                 best
                             })
                             .collect();
                         Window {
-                            t0: deploy_s,
+                            t0: *deploy_s,
                             ready_by,
                         }
                     })
                     .collect();
-                SitePlan { cue_s, windows }
+                SitePlan {
+                    cue_s: input.areas.iter().map(|f| f.midcourse_cue_s[i]).collect(),
+                    windows,
+                }
             })
             .collect();
-        let launch_range = ground_distance(pad, aim);
         let batteries = spec
             .terminal
             .iter()
-            .zip(input.terminal_cue_s)
-            .map(|(b, &cue_s)| {
-                let engages = match b.kind {
-                    TerminalKind::UpperTier => true,
-                    TerminalKind::ShortRange { max_threat_range_m } => {
-                        launch_range <= max_threat_range_m
-                    }
-                };
-                let covers = salvo
+            .enumerate()
+            .map(|(i, b)| {
+                let covers = copies
                     .iter()
-                    .map(|&(_, _, dlon)| {
+                    .map(|c| {
+                        let engages = match b.kind {
+                            TerminalKind::UpperTier => true,
+                            TerminalKind::ShortRange { max_threat_range_m } => {
+                                ground_distance(c.flown.trajectory.site.to_ecef(), c.aim)
+                                    <= max_threat_range_m
+                            }
+                        };
                         engages
-                            && ground_distance(b.site.to_ecef(), rot_z(aim, dlon)) <= b.footprint_m
+                            && ground_distance(b.site.to_ecef(), c.pad.apply(c.aim))
+                                <= b.footprint_m
                     })
                     .collect();
                 BatteryPlan {
-                    cue_s,
+                    cue_s: input.areas.iter().map(|f| f.terminal_cue_s[i]).collect(),
                     covers,
-                    band: band(tr, b.min_altitude_m, b.max_altitude_m),
+                    band: input
+                        .areas
+                        .iter()
+                        .map(|f| band(f.trajectory, b.min_altitude_m, b.max_altitude_m))
+                        .collect(),
                 }
             })
             .collect();
-        let mut shortfalls = Vec::new();
+        let mut areas: Vec<AreaPlan> = input
+            .areas
+            .iter()
+            .map(|f| AreaPlan {
+                name: f.area.name.clone(),
+                shortfall: Vec::new(),
+            })
+            .collect();
         let boost = match (&spec.boost, input.sbi) {
-            (Some(b), Some((layer, detection_s))) => {
-                let timeline = BoostTimeline::new(layer, detection_s, tr)?;
-                let (first, last) = (timeline.fire_s.max(0.0), timeline.intercept_by_s);
-                let steps = ((last - first) / SHORTFALL_STEP_S).floor().clamp(0.0, 1e4) as u32;
-                shortfalls.extend(
-                    (0..=steps)
-                        .map(|k| first + f64::from(k) * SHORTFALL_STEP_S)
-                        .chain((last > first).then_some(last))
-                        .filter_map(|t| shortfall(tr, aim, t, 0.0)),
-                );
-                shortfalls.dedup_by(|a, b| (a.kill_s - b.kill_s).abs() < 1e-9);
-                for (m, &(_, _, dlon)) in missiles.iter_mut().zip(&salvo) {
-                    m.shortfall = shortfall(tr, aim, last, dlon);
-                }
+            (Some(b), Some(layer)) => {
                 let inclination = layer.inclinations_rad.first().copied().unwrap_or(1.0);
                 let planes = layer.planes.first().copied().unwrap_or(1).max(1);
-                let table = match &input.table {
-                    Some(t) => Arc::clone(t),
-                    None => {
-                        Arc::new(timeline.table(layer, inclination, BOOST_TABLE_RESOLUTION_RAD)?)
+                let mut models = Vec::new();
+                for (a, f) in input.areas.iter().enumerate() {
+                    let tr = f.trajectory;
+                    let timeline = BoostTimeline::new(layer, f.detection_s, tr)?;
+                    let table = match &f.table {
+                        Some(t) => Arc::clone(t),
+                        None => Arc::new(timeline.table(
+                            layer,
+                            inclination,
+                            BOOST_TABLE_RESOLUTION_RAD,
+                        )?),
+                    };
+                    models.push(ReachModel::Table(table));
+                    let (first, last) = (timeline.fire_s.max(0.0), timeline.intercept_by_s);
+                    let steps = ((last - first) / SHORTFALL_STEP_S).floor().clamp(0.0, 1e4) as u32;
+                    let reference = area_pads(1, 0.0, 0.0, 0.0, tr.site.to_ecef().unit())[0];
+                    let aim = copies
+                        .iter()
+                        .find(|c| c.area == a)
+                        .map_or(tr.site.to_ecef(), |c| c.aim);
+                    let curve = &mut areas[a].shortfall;
+                    curve.extend(
+                        (0..=steps)
+                            .map(|k| first + f64::from(k) * SHORTFALL_STEP_S)
+                            .chain((last > first).then_some(last))
+                            .filter_map(|t| shortfall(tr, aim, t, &reference)),
+                    );
+                    curve.dedup_by(|x, y| (x.kill_s - y.kill_s).abs() < 1e-9);
+                    for (m, c) in missiles.iter_mut().zip(&copies) {
+                        if c.area == a {
+                            m.shortfall = shortfall(tr, c.aim, last, &c.pad);
+                        }
                     }
-                };
+                }
                 let family = Family {
                     altitude_m: layer.altitude_m,
                     inclination_rad: inclination,
@@ -372,15 +454,15 @@ impl Plan {
                 };
                 let layout = family.layout(b.carriers.div_ceil(planes))?;
                 let raid = Raid {
-                    missiles: salvo
+                    missiles: copies
                         .iter()
-                        .map(|&(pad_ecef, offset_s, _)| RaidMissile {
-                            pad_ecef,
-                            offset_s,
-                            model: 0,
+                        .map(|c| RaidMissile {
+                            pad_ecef: c.pad.pad_ecef,
+                            offset_s: c.pad.offset_s,
+                            model: c.area,
                         })
                         .collect(),
-                    models: vec![ReachModel::Table(table)],
+                    models,
                 };
                 let sampling = Sampling {
                     samples: b.pool,
@@ -410,14 +492,16 @@ impl Plan {
         Ok(Plan {
             missiles,
             assets,
-            rvs: input.rvs.max(1),
-            deploy_s,
-            reentry_s,
+            areas,
             sites,
             batteries,
             boost,
-            shortfall: shortfalls,
         })
+    }
+
+    /// Re-entry vehicles in the raid.
+    pub fn rvs(&self) -> u32 {
+        self.missiles.iter().map(|m| m.rvs).sum()
     }
 }
 

@@ -37,7 +37,7 @@ fn add(a: &mut LayerTally, b: &LayerTally) {
 impl Sums {
     fn new(plan: &Plan) -> Self {
         Self {
-            histogram: vec![0; plan.missiles.len() * plan.rvs as usize + 1],
+            histogram: vec![0; plan.rvs() as usize + 1],
             arrivals: vec![0; plan.assets.len()],
             boost_killed: vec![0; plan.missiles.len()],
             midcourse: vec![LayerTally::default(); plan.sites.len()],
@@ -120,6 +120,8 @@ pub struct LayerResult {
 pub struct BoostKill {
     /// Missile, numbered from 1 in launch order.
     pub missile: usize,
+    /// Its launch area.
+    pub area: String,
     /// Probability that the boost layer destroys it.
     pub p_killed: f64,
     /// Where its warheads land when it is destroyed at the boost layer's
@@ -159,10 +161,10 @@ pub struct EngageResult {
     /// Each missile's boost-phase kills and where their warheads land
     /// (empty without a boost layer).
     pub boost_kills: Vec<BoostKill>,
-    /// Where the reference launch's warheads land after a boost-phase kill,
-    /// against the kill time across the intercept window (empty without a
-    /// boost layer).
-    pub shortfall: Vec<Shortfall>,
+    /// Where each area's warheads land after a boost-phase kill (of its
+    /// reference launch), against the kill time across the intercept window:
+    /// (area, curve); empty without a boost layer.
+    pub shortfall: Vec<(String, Vec<Shortfall>)>,
 }
 
 /// Run `trials` trials of `plan` (trial k draws from the streams keyed by
@@ -222,7 +224,7 @@ fn result(spec: &EngageSpec, plan: &Plan, s: &Sums) -> EngageResult {
     }
     EngageResult {
         salvo: plan.missiles.len() as u32,
-        rvs: plan.missiles.len() as u32 * plan.rvs,
+        rvs: plan.rvs(),
         trials: s.trials,
         p_no_leak: per(s.no_leak),
         p_no_leak_interval: wilson(s.no_leak, s.trials),
@@ -247,6 +249,7 @@ fn result(spec: &EngageSpec, plan: &Plan, s: &Sums) -> EngageResult {
                 .enumerate()
                 .map(|(k, (m, &killed))| BoostKill {
                     missile: k + 1,
+                    area: plan.areas[m.area].name.clone(),
                     p_killed: per(killed),
                     shortfall: m.shortfall,
                 })
@@ -254,6 +257,11 @@ fn result(spec: &EngageSpec, plan: &Plan, s: &Sums) -> EngageResult {
         } else {
             Vec::new()
         },
-        shortfall: plan.shortfall.clone(),
+        shortfall: plan
+            .areas
+            .iter()
+            .map(|a| (a.name.clone(), a.shortfall.clone()))
+            .filter(|a| !a.1.is_empty())
+            .collect(),
     }
 }

@@ -1,9 +1,10 @@
 //! The engagement study: plan once, run the Monte Carlo, and the leak
 //! curve over salvo sizes.
 
-use super::plan::{Plan, PlanInput};
+use super::plan::{Plan, PlanArea, PlanInput};
 use super::run::{EngageResult, monte_carlo};
 use super::spec::EngageSpec;
+use crate::raid::LaunchArea;
 use crate::sizing::{SbiLayerSpec, SizingError};
 use cupola_defense::reach::ReachTable;
 use cupola_threat::Trajectory;
@@ -47,16 +48,27 @@ pub fn plan_with(
         salvo,
         ..input.spec.clone()
     };
+    let area = LaunchArea {
+        name: input.launch_name.clone(),
+        launch: spec.launch,
+        salvo,
+        width_m: spec.area_width_m,
+        depth_m: 0.0,
+        window_s: spec.window_s,
+    };
     Plan::build(&PlanInput {
         spec: &spec,
-        trajectory,
-        launch_name: &input.launch_name,
-        rvs: input.rvs,
-        sbi: input.sbi.as_ref().map(|(l, d)| (l, *d)),
-        midcourse_cue_s: &input.midcourse_cue_s,
-        terminal_cue_s: &input.terminal_cue_s,
+        areas: &[PlanArea {
+            area: &area,
+            trajectory,
+            rvs: input.rvs,
+            midcourse_cue_s: &input.midcourse_cue_s,
+            terminal_cue_s: &input.terminal_cue_s,
+            detection_s: input.sbi.as_ref().map_or(0.0, |s| s.1),
+            table,
+        }],
+        sbi: input.sbi.as_ref().map(|(l, _)| l),
         seed: input.seed,
-        table,
     })
 }
 

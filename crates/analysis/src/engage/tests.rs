@@ -1,4 +1,4 @@
-use super::plan::{Plan, PlanInput};
+use super::plan::{Plan, PlanArea, PlanInput};
 use super::run::monte_carlo;
 use super::*;
 use crate::sizing::tests::default_launch;
@@ -52,16 +52,42 @@ pub(super) fn spec(salvo: u32, trials: u32, midcourse: Vec<MidcourseSite>) -> En
 
 pub(super) fn plan_of(spec: &EngageSpec, tr: &Trajectory, rvs: u32) -> Plan {
     let cues = vec![Some(300.0); spec.midcourse.len()];
+    let terminal = vec![Some(300.0); spec.terminal.len()];
+    one_area(spec, tr, rvs, &cues, &terminal, None, None)
+}
+
+/// The plan of `spec` with one launch area: the spec's salvo of copies of
+/// `tr`, cued as given, with the boost layer `sbi` reporting at 30 s.
+pub(super) fn one_area(
+    spec: &EngageSpec,
+    tr: &Trajectory,
+    rvs: u32,
+    midcourse_cue_s: &[Option<f64>],
+    terminal_cue_s: &[Option<f64>],
+    sbi: Option<&crate::sizing::SbiLayerSpec>,
+    table: Option<std::sync::Arc<cupola_defense::reach::ReachTable>>,
+) -> Plan {
+    let area = crate::raid::LaunchArea {
+        name: "test".into(),
+        launch: 0,
+        salvo: spec.salvo,
+        width_m: spec.area_width_m,
+        depth_m: 0.0,
+        window_s: spec.window_s,
+    };
     Plan::build(&PlanInput {
         spec,
-        trajectory: tr,
-        launch_name: "test",
-        rvs,
-        sbi: None,
-        midcourse_cue_s: &cues,
-        terminal_cue_s: &[],
-        seed: 1,
-        table: None,
+        areas: &[PlanArea {
+            area: &area,
+            trajectory: tr,
+            rvs,
+            midcourse_cue_s,
+            terminal_cue_s,
+            detection_s: 30.0,
+            table,
+        }],
+        sbi,
+        seed: if sbi.is_some() { 3 } else { 1 },
     })
     .unwrap()
 }

@@ -164,7 +164,7 @@ pub fn run_trial(
     s.objects.clear();
     for (j, &alive) in s.alive.iter().enumerate() {
         if alive {
-            for _ in 0..plan.rvs {
+            for _ in 0..plan.missiles[j].rvs {
                 s.objects.push(Object {
                     missile: j,
                     rv: true,
@@ -249,7 +249,8 @@ fn boost(
     s.order.clear();
     s.order.extend(0..n);
     shuffle(&mut st.boost, &mut s.order);
-    let value = |j: usize| plan.assets[plan.missiles[j].asset].value;
+    let value =
+        |j: usize| plan.assets[plan.missiles[j].asset].value * f64::from(plan.missiles[j].rvs);
     s.order.sort_by(|&a, &c| value(c).total_cmp(&value(a)));
     s.assigner
         .assign(&s.reach[..n], b.shots, pool.capacity, &s.order);
@@ -270,7 +271,7 @@ fn boost(
             s.alive[j] = false;
             out.boost_killed[j] = true;
             out.boost.missile_kills += 1;
-            out.boost.rv_kills += u64::from(plan.rvs);
+            out.boost.rv_kills += u64::from(plan.missiles[j].rvs);
         }
     }
     out.boost_all_shot = all;
@@ -292,11 +293,14 @@ fn midcourse(
     }
     let r = &mut st.midcourse;
     let g = sites.len();
-    // Each site's readiness: its cue plus this trial's delay plus decision.
+    // Each site's readiness against each area's launch: its cue plus this
+    // trial's delay plus decision.
+    let areas = plan.areas.len();
     s.ready.clear();
     for (m, p) in sites.iter().zip(&plan.sites) {
         let jitter = unit(r) * spec.detection_jitter_s;
-        s.ready.push(p.cue_s.map(|c| c + jitter + m.decision_s));
+        s.ready
+            .extend(p.cue_s.iter().map(|c| c.map(|c| c + jitter + m.decision_s)));
     }
     // Discrimination, fused by the battle manager: one draw per decoy
     // against the best of the sites' probabilities.
@@ -362,7 +366,10 @@ fn midcourse(
                 s.value
                     .push(plan.assets[plan.missiles[obj.missile].asset].value);
                 for (i, m) in sites.iter().enumerate() {
-                    let Some(ready_i) = s.ready[i] else { continue };
+                    let area = plan.missiles[obj.missile].area;
+                    let Some(ready_i) = s.ready[i * areas + area] else {
+                        continue;
+                    };
                     let win = &plan.sites[i].windows[obj.missile];
                     let Some(t1) = win.earliest(ready_i) else {
                         continue;
@@ -408,16 +415,18 @@ fn terminal(
     }
     let r = &mut st.terminal;
     let g = bats.len();
+    let areas = plan.areas.len();
+    // Each battery's first intercept against each area's launch.
     s.first.clear();
     for p in &plan.batteries {
         let jitter = unit(r) * spec.detection_jitter_s;
-        s.first.push(match (p.cue_s, p.band) {
+        s.first.extend(p.cue_s.iter().zip(&p.band).map(|c| match c {
             (Some(c), Some((entry, exit))) => {
-                let t1 = (c + jitter).max(entry);
-                if t1 <= exit { t1 } else { f64::NAN }
+                let t1 = (c + jitter).max(*entry);
+                if t1 <= *exit { t1 } else { f64::NAN }
             }
             _ => f64::NAN,
-        });
+        }));
     }
     s.inventory.clear();
     s.inventory.extend(bats.iter().map(|b| b.inventory));
@@ -451,13 +460,14 @@ fn terminal(
             let obj = s.objects[o];
             s.value
                 .push(plan.assets[plan.missiles[obj.missile].asset].value);
+            let area = plan.missiles[obj.missile].area;
             for (i, b) in bats.iter().enumerate() {
                 let p = &plan.batteries[i];
-                let t1 = s.first[i];
+                let t1 = s.first[i * areas + area];
                 if t1.is_nan() || !p.covers[obj.missile] {
                     continue;
                 }
-                let second = p.band.is_some_and(|(_, exit)| t1 + b.assess_s <= exit);
+                let second = p.band[area].is_some_and(|(_, exit)| t1 + b.assess_s <= exit);
                 let salvo = match (look, b.doctrine) {
                     (0, d) => first_look(d, second),
                     (_, Doctrine::ShootLookShoot { shots }) if second => shots,

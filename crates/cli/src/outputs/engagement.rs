@@ -87,8 +87,9 @@ fn lines(rep: &EngagementReport) -> Vec<String> {
 
 /// Where the warheads of boost-phase kills land, in words.
 fn shortfall_line(r: &EngageResult) -> Option<String> {
-    let last = r.shortfall.last()?;
-    let first = r.shortfall.first()?;
+    let (area, curve) = r.shortfall.first()?;
+    let last = curve.last()?;
+    let first = curve.first()?;
     let killed: f64 = r.boost_kills.iter().map(|k| k.p_killed).sum();
     let spread = r
         .boost_kills
@@ -109,7 +110,7 @@ fn shortfall_line(r: &EngageResult) -> Option<String> {
     Some(format!(
         "Boost-phase kills: {killed:.2} missiles per trial; their warheads fall short, on \
          ballistic arcs from the kill: a kill at the latest intercept ({:.0} s) lands them at \
-         {lat:.2}°, {lon:.2}° (reference launch), {:.0} km short of the aim point{over_raid}; \
+         {lat:.2}°, {lon:.2}° ({area}, reference pad), {:.0} km short of the aim point{over_raid}; \
          a kill at {:.0} s, {:.0} km short. Tables: boost-shortfall, boost-kills.",
         last.kill_s,
         last.short_of_aim_m / 1e3,
@@ -212,8 +213,15 @@ pub fn files(sink: &mut Sink, rep: &EngagementReport) -> Result<(), Failure> {
         );
     sink.table("engagement-layers", &t)?;
     if !r.shortfall.is_empty() {
-        let f = &r.shortfall;
-        let t = Table::new("boost-phase shortfall of the reference launch")
+        let f: Vec<_> = r.shortfall.iter().flat_map(|(_, c)| c).collect();
+        let area: Vec<f64> = r
+            .shortfall
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (_, c))| c.iter().map(move |_| (k + 1) as f64))
+            .collect();
+        let t = Table::new("boost-phase shortfall of each area's reference pad")
+            .with_column("area", "", area)
             .with_column("kill_s", "s", f.iter().map(|x| x.kill_s).collect())
             .with_column(
                 "impact_lat_deg",

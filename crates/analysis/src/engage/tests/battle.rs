@@ -3,13 +3,14 @@
 //! bands, kill assessment, and the boost layer's agreement with the sizing
 //! study.
 
-use super::{plan_of, site, spec, trajectory};
-use crate::engage::plan::{BOOST_TABLE_RESOLUTION_RAD, Plan, PlanInput};
+use super::{one_area, plan_of, site, spec, trajectory};
+use crate::engage::plan::BOOST_TABLE_RESOLUTION_RAD;
 use crate::engage::run::monte_carlo;
 use crate::engage::*;
+use crate::raid::area_pads;
 use crate::sizing::coverage::{Raid, RaidMissile, ReachModel, Sampling, coverage};
 use crate::sizing::search::Family;
-use crate::sizing::study::{BoostTimeline, salvo_pads};
+use crate::sizing::study::BoostTimeline;
 use crate::sizing::tests::layer;
 use cupola_physics::frames::Geodetic;
 use std::sync::Arc;
@@ -173,19 +174,8 @@ fn a_band_above_the_apogee_never_engages() {
     for (band, engages) in [((1_200.0, 1_500.0), false), ((40.0, 150.0), true)] {
         let mut s = spec(1, 2_000, Vec::new());
         s.terminal = vec![battery(band.0, band.1)];
-        let plan = Plan::build(&PlanInput {
-            spec: &s,
-            trajectory: &tr,
-            launch_name: "test",
-            rvs: 1,
-            sbi: None,
-            midcourse_cue_s: &[],
-            terminal_cue_s: &[Some(300.0)],
-            seed: 1,
-            table: None,
-        })
-        .unwrap();
-        assert_eq!(plan.batteries[0].band.is_some(), engages, "{band:?}");
+        let plan = one_area(&s, &tr, 1, &[], &[Some(300.0)], None, None);
+        assert_eq!(plan.batteries[0].band[0].is_some(), engages, "{band:?}");
         let r = monte_carlo(&s, &plan, s.trials, 5, &|_| {});
         if engages {
             let want = 1.0 - 0.1f64.powi(2);
@@ -224,18 +214,7 @@ fn boost_layer_agrees_with_sizing() {
             .table(&sbi, sbi.inclinations_rad[0], BOOST_TABLE_RESOLUTION_RAD)
             .unwrap(),
     );
-    let plan = Plan::build(&PlanInput {
-        spec: &s,
-        trajectory: &tr,
-        launch_name: "test",
-        rvs: 1,
-        sbi: Some((&sbi, detection_s)),
-        midcourse_cue_s: &[],
-        terminal_cue_s: &[],
-        seed: 3,
-        table: Some(Arc::clone(&table)),
-    })
-    .unwrap();
+    let plan = one_area(&s, &tr, 1, &[], &[], Some(&sbi), Some(Arc::clone(&table)));
     let r = monte_carlo(&s, &plan, s.trials, 3, &|_| {});
     let (engage_p, _) = r.p_boost_all_shot.unwrap();
     // With pk = 1, every missile shot is every missile killed.
@@ -252,11 +231,11 @@ fn boost_layer_agrees_with_sizing() {
     let layout = family.layout(carriers.div_ceil(24)).unwrap();
     let pad = tr.site.to_ecef().unit();
     let raid = Raid {
-        missiles: salvo_pads(10, 0.0, 0.0, pad)
+        missiles: area_pads(10, 0.0, 0.0, 0.0, pad)
             .iter()
-            .map(|&(pad_ecef, offset_s, _)| RaidMissile {
-                pad_ecef,
-                offset_s,
+            .map(|c| RaidMissile {
+                pad_ecef: c.pad_ecef,
+                offset_s: c.offset_s,
                 model: 0,
             })
             .collect(),
@@ -304,19 +283,8 @@ fn shortfall_moves_toward_the_aim_point() {
         shots: 1,
         pool: 64,
     });
-    let plan = Plan::build(&PlanInput {
-        spec: &s,
-        trajectory: &tr,
-        launch_name: "test",
-        rvs: 1,
-        sbi: Some((&sbi, 30.0)),
-        midcourse_cue_s: &[],
-        terminal_cue_s: &[],
-        seed: 3,
-        table: None,
-    })
-    .unwrap();
-    let curve = &plan.shortfall;
+    let plan = one_area(&s, &tr, 1, &[], &[], Some(&sbi), None);
+    let curve = &plan.areas[0].shortfall;
     assert!(curve.len() > 5, "{curve:?}");
     for w in curve.windows(2) {
         assert!(w[1].short_of_aim_m < w[0].short_of_aim_m, "{w:?}");
