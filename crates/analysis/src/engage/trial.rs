@@ -227,7 +227,7 @@ fn boost(
                 .count();
             (c, reach)
         }));
-        s.rows.sort_by(|a, b| b.1.cmp(&a.1));
+        s.rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         s.dead.extend(
             s.rows
                 .iter()
