@@ -108,6 +108,11 @@ fn an_empty_site_changes_nothing() {
             s.allocation = allocation;
             let r = monte_carlo(&s, &plan_of(&s, &tr, 2), s.trials, 4, &|_| {});
             let sigma = (want * (1.0 - want) / 20_000.0).sqrt();
+            eprintln!(
+                "{allocation:?}, {} sites: P(no leak) {:.4}, closed form {want:.4}",
+                r.layers.len(),
+                r.p_no_leak
+            );
             assert!(
                 (r.p_no_leak - want).abs() < 3.0 * sigma,
                 "{allocation:?}, {} sites: {} vs {want}",
@@ -137,6 +142,10 @@ fn kill_assessment_matches_its_closed_form() {
         let r = monte_carlo(&s, &plan_of(&s, &tr, 1), s.trials, 8, &|_| {});
         let want = p + (1.0 - p) * q * p;
         let sigma = (want * (1.0 - want) / 40_000.0).sqrt();
+        eprintln!(
+            "q {q}: P(kill) {:.4} (closed form {want:.4}), rounds {:.4}",
+            r.p_no_leak, r.layers[0].rounds
+        );
         assert!(
             (r.p_no_leak - want).abs() < 3.0 * sigma,
             "q {q}: {} vs {want}",
