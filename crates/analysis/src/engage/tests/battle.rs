@@ -325,3 +325,59 @@ fn shortfall_moves_toward_the_aim_point() {
             < plan.missiles[2].shortfall.unwrap().impact.lon
     );
 }
+
+/// Same seed, same answer with every layer and both allocations: boost
+/// (random order among missiles, ASAT shots), midcourse with decoys and
+/// imperfect kill assessment, a terminal battery; on one and two threads.
+#[test]
+fn every_layer_is_deterministic_across_threads() {
+    let tr = trajectory();
+    let sbi = layer();
+    for allocation in [Allocation::Doctrine, Allocation::MarginalReturn] {
+        let mut m = site(12, 0.6, Doctrine::ShootLookShoot { shots: 1 }, 60.0);
+        m.kill_assessment = 0.8;
+        m.discrimination = 0.3;
+        let mut s = spec(4, 2_000, vec![m]);
+        s.allocation = allocation;
+        s.decoys_per_rv = 2;
+        s.detection_jitter_s = 20.0;
+        s.asat_shots = 3;
+        s.area_width_m = 300e3;
+        s.boost = Some(BoostLayerSpec {
+            carriers: 20_000,
+            pk: 0.7,
+            shots: 1,
+            pool: 64,
+        });
+        s.terminal = vec![TerminalBattery {
+            name: "upper".into(),
+            site: tr.impact().unwrap(),
+            kind: TerminalKind::UpperTier,
+            footprint_m: 400e3,
+            min_altitude_m: 40e3,
+            max_altitude_m: 150e3,
+            inventory: 6,
+            pk: 0.8,
+            doctrine: Doctrine::ShootLookShoot { shots: 1 },
+            assess_s: 5.0,
+            kill_assessment: 0.9,
+            sensor: "radar".into(),
+        }];
+        let plan = one_area(&s, &tr, 3, &[Some(300.0)], &[Some(300.0)], Some(&sbi), None);
+        let run = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| monte_carlo(&s, &plan, s.trials, 17, &|_| {}))
+        };
+        let one = run(1);
+        assert_eq!(one, run(2));
+        assert!(
+            one.layers.iter().all(|l| l.rounds > 0.0),
+            "{:?}",
+            one.layers
+        );
+        assert_ne!(one, monte_carlo(&s, &plan, s.trials, 18, &|_| {}));
+    }
+}
