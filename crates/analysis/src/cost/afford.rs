@@ -5,6 +5,28 @@ use serde::Serialize;
 
 use super::{CostError, CostSpec, MAX_COUNT, check, life_cycle};
 
+/// The life-cycle cost of one more unit of the element `name` of `spec`
+/// (count + 1 against count, everything else as given), millions of
+/// base-year dollars: its procurement with its place on the learning
+/// curve, its launch and propellant, its replacements over the horizon,
+/// and the schedule the rate limits allow.
+///
+/// # Errors
+///
+/// [`CostError::UnknownElement`] when no element is named `name`, and
+/// whatever [`life_cycle`] refuses in the spec.
+pub fn marginal_unit_musd(spec: &CostSpec, name: &str) -> Result<f64, CostError> {
+    let k = spec
+        .elements
+        .iter()
+        .position(|e| e.name == name)
+        .ok_or_else(|| CostError::UnknownElement(name.to_owned()))?;
+    let base = life_cycle(spec)?.total_musd;
+    let mut more = spec.clone();
+    more.elements[k].count = more.elements[k].count.saturating_add(1);
+    Ok(life_cycle(&more)?.total_musd - base)
+}
+
 /// How an element's operations scale when [`affordable_units`] changes its
 /// count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -26,11 +48,11 @@ pub struct Affordable {
     pub name: String,
     /// The budget, millions of base-year dollars.
     pub budget_musd: f64,
-    /// The largest count (units in service at once) whose life-cycle cost
+    /// The largest count (units in service at full strength) whose life-cycle cost
     /// fits the budget; 0 when even the fixed costs (development, fixed
     /// operations) exceed it.
     pub units: u32,
-    /// Units procured for that count over the horizon (count × sets).
+    /// Units procured for that count over the horizon.
     pub units_procured: u64,
     /// The life-cycle cost of that count, millions of base-year dollars
     /// (above the budget only when `units` is 0 and the fixed costs alone
@@ -38,6 +60,9 @@ pub struct Affordable {
     pub cost_musd: f64,
     /// How operations were scaled.
     pub ops: OpsScaling,
+    /// First calendar year at whose end all of them are in service, as
+    /// the rate limits allow; `None` if never within the horizon.
+    pub full_strength_year: Option<i32>,
 }
 
 /// The number of units of the element `name` of `spec` whose life-cycle
@@ -79,7 +104,7 @@ pub fn affordable_units(
         }
         OpsScaling::PerUnit => Some(element.ops_musd_per_year / f64::from(element.count)),
     };
-    let cost = |count: u32| -> Result<(f64, u64), CostError> {
+    let cost = |count: u32| -> Result<(f64, u64, Option<i32>), CostError> {
         let mut e = element.clone();
         e.count = count;
         if let Some(per_unit) = ops_per_unit {
@@ -90,15 +115,21 @@ pub fn affordable_units(
             ..spec.clone()
         };
         let r = life_cycle(&one)?;
-        Ok((r.total_musd, r.units_procured.first().map_or(0, |u| u.1)))
+        let e = r.by_element.first();
+        Ok((
+            r.total_musd,
+            e.map_or(0, |e| e.units_procured),
+            e.and_then(|e| e.full_strength_year),
+        ))
     };
-    let answer = |units: u32, (cost_musd, units_procured): (f64, u64)| Affordable {
+    let answer = |units: u32, (cost_musd, units_procured, full): (f64, u64, Option<i32>)| Affordable {
         name: name.to_owned(),
         budget_musd,
         units,
         units_procured,
         cost_musd,
         ops,
+        full_strength_year: full,
     };
     let zero = cost(0)?;
     if zero.0 > budget_musd {
