@@ -65,8 +65,8 @@ mod tests;
 use serde::Serialize;
 
 pub use afford::{Affordable, OpsScaling, affordable_units, marginal_unit_musd};
-pub use check::{CostError, MAX_PROPELLANT_RATIO};
 use check::check;
+pub use check::{CostError, MAX_PROPELLANT_RATIO};
 pub use learning::{Learning, average_musd, learning_total_musd, unit_musd};
 pub use orbit::{Keeping, OrbitKeeping, SolarActivity};
 pub use result::{CostResult, ElementCost, YearCost};
@@ -220,13 +220,17 @@ impl Element {
 
     /// Station keeping of a unit over its service, when it holds an orbit.
     pub fn keeping(&self, horizon_years: u32, solar: SolarActivity) -> Option<Keeping> {
-        self.orbit.map(|o| Keeping::new(o, self.mass_kg, self.service_years(horizon_years), solar))
+        self.orbit
+            .map(|o| Keeping::new(o, self.mass_kg, self.service_years(horizon_years), solar))
     }
 
     /// Mass launched per unit, kg: `mass_kg` and the station-keeping
     /// propellant.
     pub fn launch_mass_kg(&self, horizon_years: u32, solar: SolarActivity) -> f64 {
-        self.mass_kg + self.keeping(horizon_years, solar).map_or(0.0, |k| k.propellant_kg)
+        self.mass_kg
+            + self
+                .keeping(horizon_years, solar)
+                .map_or(0.0, |k| k.propellant_kg)
     }
 
     /// Units that can be bought and launched a year: the production rate
@@ -264,7 +268,6 @@ pub struct CostSpec {
     /// elements that hold an orbit.
     pub solar: SolarActivity,
 }
-
 
 /// The layers whose elements are space-based interceptors: an SBI
 /// layer's altitude applies to their orbits.

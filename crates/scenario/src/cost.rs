@@ -9,9 +9,7 @@
 
 mod element;
 
-use cupola_analysis::cost::{
-    self, CostSpec, Element, MAX_HORIZON_YEARS, SolarActivity, presets,
-};
+use cupola_analysis::cost::{self, CostSpec, Element, MAX_HORIZON_YEARS, SolarActivity, presets};
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
 use crate::missile::within;
@@ -179,7 +177,11 @@ pub(crate) fn read_cost(
         ),
         _ => false,
     };
-    let solar = read_solar(ctx, &t, base.map_or_else(SolarActivity::default, |p| p.solar));
+    let solar = read_solar(
+        ctx,
+        &t,
+        base.map_or_else(SolarActivity::default, |p| p.solar),
+    );
     let elements = read_elements(ctx, &t, horizon, base);
     t.finish(ctx);
     let preset = preset?;

@@ -122,15 +122,16 @@ pub fn affordable_units(
             e.and_then(|e| e.full_strength_year),
         ))
     };
-    let answer = |units: u32, (cost_musd, units_procured, full): (f64, u64, Option<i32>)| Affordable {
-        name: name.to_owned(),
-        budget_musd,
-        units,
-        units_procured,
-        cost_musd,
-        ops,
-        full_strength_year: full,
-    };
+    let answer =
+        |units: u32, (cost_musd, units_procured, full): (f64, u64, Option<i32>)| Affordable {
+            name: name.to_owned(),
+            budget_musd,
+            units,
+            units_procured,
+            cost_musd,
+            ops,
+            full_strength_year: full,
+        };
     let zero = cost(0)?;
     if zero.0 > budget_musd {
         return Ok(answer(0, zero));

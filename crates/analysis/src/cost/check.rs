@@ -129,7 +129,9 @@ fn check_rates(e: &Element, horizon: u32, solar: SolarActivity) -> Result<(), Co
         reason,
     };
     if e.production_per_year == Some(0) {
-        return Err(bad("the production rate must be at least 1 unit a year".into()));
+        return Err(bad(
+            "the production rate must be at least 1 unit a year".into()
+        ));
     }
     if let Some(kg) = e.launch_kg_per_year
         && !(kg.is_finite() && kg > 0.0)

@@ -232,7 +232,10 @@ mod tests {
         let (low, high) = (at(300e3), at(500e3));
         assert!(low.dv_m_s_per_year > 10.0 * high.dv_m_s_per_year);
         assert!(low.propellant_kg > 10.0 * high.propellant_kg);
-        assert!(low.decay_years < 1.0 && high.decay_years > 2.0, "{low:?} {high:?}");
+        assert!(
+            low.decay_years < 1.0 && high.decay_years > 2.0,
+            "{low:?} {high:?}"
+        );
         // The rocket equation: Δv = Isp g₀ ln(1 + m_p/m).
         let dv = SBI_ISP_S * G0 * (1.0 + low.propellant_kg / 1_000.0).ln();
         assert!((dv / (5.0 * low.dv_m_s_per_year) - 1.0).abs() < 1e-12);

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use super::Category;
 use super::orbit::Keeping;
 use super::schedule::ElementYear;
-use super::Category;
 
 /// What one element costs over the horizon, millions of base-year
 /// dollars.

@@ -138,7 +138,13 @@ mod tests {
         let years: Vec<usize> = (0..20).filter(|&y| v[y].bought > 0).collect();
         assert_eq!(years, vec![3, 10, 17]);
         // No life: one set.
-        assert_eq!(field(10, None, 0, 20, u64::MAX).iter().map(|y| y.bought).sum::<u64>(), 10);
+        assert_eq!(
+            field(10, None, 0, 20, u64::MAX)
+                .iter()
+                .map(|y| y.bought)
+                .sum::<u64>(),
+            10
+        );
     }
 
     /// A capacity of 40 a year fields 100 units over 3 years (40, 40, 20),
@@ -146,12 +152,12 @@ mod tests {
     #[test]
     fn capacity_ramps_and_cohorts_are_replaced_by_age() {
         let v = field(100, Some(5.0), 0, 12, 40);
-        assert_eq!(
-            bought(&v),
-            vec![40, 40, 20, 0, 0, 40, 40, 20, 0, 0, 40, 40]
-        );
+        assert_eq!(bought(&v), vec![40, 40, 20, 0, 0, 40, 40, 20, 0, 0, 40, 40]);
         let in_service: Vec<u64> = v.iter().map(|y| y.in_service).collect();
-        assert_eq!(in_service, vec![40, 80, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100]);
+        assert_eq!(
+            in_service,
+            vec![40, 80, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100]
+        );
         assert_eq!(v[5].replacements, 40);
         assert_eq!(v[2].replacements, 0);
     }

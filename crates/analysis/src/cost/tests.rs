@@ -95,7 +95,11 @@ fn cbo_2026_preset_figures() {
         3.0 / 4.0 * (sbi.procurement_musd + sbi.launch_musd),
         1e-12
     ));
-    assert!((723_300.0..723_400.0).contains(&r.total_musd), "{}", r.total_musd);
+    assert!(
+        (723_300.0..723_400.0).contains(&r.total_musd),
+        "{}",
+        r.total_musd
+    );
     assert_eq!(r.dollars_year, 2026);
     for y in &r.by_year {
         assert!(close(y.operations_musd, 1_000.0, 1e-12));
@@ -123,7 +127,12 @@ fn a_low_orbit_costs_more_to_keep_up() {
         run(&s).element("SBI").cloned().expect("SBI")
     };
     let (low, high) = (at(300.0, false), at(500.0, false));
-    assert!(low.launch_musd > 1.9 * high.launch_musd, "{} vs {}", low.launch_musd, high.launch_musd);
+    assert!(
+        low.launch_musd > 1.9 * high.launch_musd,
+        "{} vs {}",
+        low.launch_musd,
+        high.launch_musd
+    );
     assert!(low.total_musd > high.total_musd + 15_000.0);
     assert_eq!(low.units_procured, high.units_procured);
     let (low, high) = (at(300.0, true), at(500.0, true));
@@ -222,7 +231,9 @@ fn breakdowns_add_up() {
         .cloned()
         .expect("tracking layer");
     assert_eq!(tracking.units_procured, 300);
-    let years: Vec<usize> = (0..20).filter(|&y| tracking.by_year[y].bought > 0).collect();
+    let years: Vec<usize> = (0..20)
+        .filter(|&y| tracking.by_year[y].bought > 0)
+        .collect();
     assert_eq!(years, [3, 10, 17]);
     assert!(close(tracking.development_musd, 10_000.0, 1e-12));
     assert!(close(r.by_year[0].development_musd, 2_500.0, 1e-12));
@@ -232,7 +243,11 @@ fn breakdowns_add_up() {
         assert_eq!(f.bought, f.replacements);
         f.bought as f64 * (22.0 + sbi.launch_mass_kg * 500.0 / 1e6)
     };
-    assert!(close(r.by_year[17].replacement_musd, 4_000.0 + 25.0 + sbi_in_17, 1e-12));
+    assert!(close(
+        r.by_year[17].replacement_musd,
+        4_000.0 + 25.0 + sbi_in_17,
+        1e-12
+    ));
     assert!(close(tracking.operations_musd, 17.0 * 300.0, 1e-12));
     assert_eq!(r.units_procured[2], ("C2BMC".to_owned(), 1));
 }

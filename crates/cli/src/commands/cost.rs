@@ -8,8 +8,8 @@ use crate::failure::Failure;
 use crate::outputs::{self, CostReport, Results};
 use clap::Args;
 use cupola_analysis::cost::{
-    CostError, CostSpec, OpsScaling, SBI_LAYERS, affordable_units, life_cycle,
-    marginal_unit_musd, presets,
+    CostError, CostSpec, OpsScaling, SBI_LAYERS, affordable_units, life_cycle, marginal_unit_musd,
+    presets,
 };
 use cupola_scenario::Scenario;
 use std::path::PathBuf;

@@ -70,7 +70,9 @@ fn lines(r: &CostReport) -> Vec<String> {
             a.units,
             a.units_procured,
             a.full_strength_year
-                .map_or("never reached within the horizon".into(), |y| format!("from {y}")),
+                .map_or("never reached within the horizon".into(), |y| format!(
+                    "from {y}"
+                )),
             billions(a.cost_musd)
         ));
     }
@@ -86,13 +88,11 @@ fn fielding_text(e: &ElementCost, c: &CostResult) -> Option<String> {
     }
     let full = match e.full_strength_year {
         Some(y) => format!("full strength at the end of {y}"),
-        None => format!(
-            "never at full strength within the horizon (at most {count} in service)"
-        ),
+        None => format!("never at full strength within the horizon (at most {count} in service)"),
     };
-    let rate = e
-        .units_per_year
-        .map_or("no rate limit".into(), |n| format!("at most {n} bought and launched a year"));
+    let rate = e.units_per_year.map_or("no rate limit".into(), |n| {
+        format!("at most {n} bought and launched a year")
+    });
     let first = c.by_year.iter().zip(&e.by_year).find(|(_, f)| f.bought > 0);
     let replaced: u64 = e.by_year.iter().map(|f| f.replacements).sum();
     Some(format!(
@@ -107,29 +107,47 @@ fn fielding_text(e: &ElementCost, c: &CostResult) -> Option<String> {
 fn keeping_text(e: &ElementCost, spec: &CostSpec) -> Option<String> {
     let k = e.keeping?;
     Some(format!(
-        "Station keeping of {}: at {:.0} km (F10.7 {:.0}, Ap {:.0}) drag takes {:.1} m/s a year; \
-         {:.0} kg of propellant per unit at {:.0} s, launched with it ({:.0} kg a unit in all); \
+        "Station keeping of {}: at {:.0} km (F10.7 {:.0}, Ap {:.0}) drag takes {} m/s a year; \
+         {} kg of propellant per unit at {:.0} s, launched with it ({:.0} kg a unit in all); \
          without it the orbit would last {}.",
         e.name,
         k.orbit.altitude_m / 1e3,
         spec.solar.f107_sfu,
         spec.solar.ap,
-        k.dv_m_s_per_year,
-        k.propellant_kg,
+        figure(k.dv_m_s_per_year),
+        figure(k.propellant_kg),
         k.orbit.isp_s,
         e.launch_mass_kg,
         if k.decay_years < 1.0 {
             format!("{:.0} days", k.decay_years * 365.25)
+        } else if k.decay_years > 100.0 {
+            "more than a century".into()
         } else {
             format!("{:.1} years", k.decay_years)
         }
     ))
 }
 
+/// A positive figure to about two significant digits: 36, 4.2, 0.011.
+fn figure(x: f64) -> String {
+    match x {
+        x if x >= 10.0 => format!("{x:.0}"),
+        x if x >= 1.0 => format!("{x:.1}"),
+        x if x >= 0.01 => format!("{x:.2}"),
+        x => format!("{x:.1e}"),
+    }
+}
+
 /// A name as a column name: lower case, spaces and punctuation as `_`.
 fn slug(name: &str) -> String {
     name.chars()
-        .map(|ch| if ch.is_alphanumeric() { ch.to_ascii_lowercase() } else { '_' })
+        .map(|ch| {
+            if ch.is_alphanumeric() {
+                ch.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
@@ -316,7 +334,8 @@ pub fn files(sink: &mut Sink, r: &CostReport) -> Result<(), Failure> {
             .collect(),
     }
     .render_svg()?;
-    sink.set.add("units-by-year.svg", units.clone().into_bytes());
+    sink.set
+        .add("units-by-year.svg", units.clone().into_bytes());
     let mut paragraphs = lines(r);
     paragraphs.push(
         "Tables (CSV and Parquet): cost-by-year (spending, and units bought and in service per \
