@@ -139,15 +139,46 @@ fn a_low_orbit_costs_more_to_keep_up() {
     assert_eq!(low.full_strength_year, None);
     assert_eq!(high.full_strength_year, Some(2029));
     assert!(low.by_year.iter().all(|y| y.in_service < 7_800));
-    // The marginal SBI follows: one more at 300 km costs more than at
-    // 500 km when launch is unlimited.
-    let unlimited = |km: f64| {
-        let mut s = cbo_2026_space_layer().with_sbi_altitude(km * 1e3);
-        s.elements[0].launch_kg_per_year = None;
-        s.elements[0].production_per_year = None;
+    // The marginal SBI follows (its rates lifted, so that a unit the
+    // rates cannot field does not look free): 4 × (22 + 2,000 kg × $500)
+    // = $92.0M at 300 km against 4 × (22 + 1,012.5 kg × $500) = $90.0M
+    // at 500 km.
+    let marginal = |km: f64| {
+        let s = cbo_2026_space_layer().with_sbi_altitude(km * 1e3);
         marginal_unit_musd(&s, "SBI").unwrap_or_else(|e| panic!("{e}"))
     };
-    assert!(unlimited(300.0) > unlimited(500.0) + 1.5);
+    assert!(
+        (91.9..92.1).contains(&marginal(300.0)),
+        "{}",
+        marginal(300.0)
+    );
+    assert!(
+        (90.0..90.1).contains(&marginal(500.0)),
+        "{}",
+        marginal(500.0)
+    );
+}
+
+/// A budget the rates cannot spend: at 300 km the launch capacity lifts
+/// 999 SBIs a year, so no layer above 999 × 5 = 4,995 SBIs of 5-year life
+/// is ever at full strength, whatever the money.
+#[test]
+fn the_rates_cap_what_a_budget_buys() {
+    let s = cbo_2026_space_layer().with_sbi_altitude(300e3);
+    let a = affordable_units(1e6, &s, "SBI", OpsScaling::PerUnit).unwrap_or_else(|e| panic!("{e}"));
+    assert!(a.rate_limited);
+    assert!((4_000..=4_995).contains(&a.units), "{a:?}");
+    assert!(a.full_strength_year.is_some());
+    assert!(a.cost_musd < 1e6);
+    // At 400 km the $175 billion, not the rates, sets the count.
+    let a = affordable_units(
+        ANNOUNCED_BUDGET_MUSD,
+        &cbo_2026_space_layer(),
+        "SBI",
+        OpsScaling::PerUnit,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!a.rate_limited);
 }
 
 /// What $175 billion buys at CBO's unit costs.
