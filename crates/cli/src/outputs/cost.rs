@@ -57,7 +57,7 @@ fn lines(r: &CostReport) -> Vec<String> {
         ),
         format!(
             "One more SBI carrier costs {} over the horizon (the cost model's marginal unit: its \
-             replacements, propellant and place in the schedule).",
+             procurement, launch with propellant, and replacements).",
             format_args!("${:.1}M", r.sbi_unit_musd)
         ),
     ];
@@ -66,14 +66,18 @@ fn lines(r: &CostReport) -> Vec<String> {
     for (label, a) in &r.buys {
         v.push(format!(
             "The announced $175 billion buys, at the unit costs of the {label}, a layer of {} SBIs \
-             ({} procured over the horizon, full strength {}), for {}.",
+             ({} procured over the horizon, full strength {}), for {}{}.",
             a.units,
             a.units_procured,
             a.full_strength_year
-                .map_or("never reached within the horizon".into(), |y| format!(
-                    "from {y}"
-                )),
-            billions(a.cost_musd)
+                .map_or("never".into(), |y| format!("from {y}")),
+            billions(a.cost_musd),
+            if a.rate_limited {
+                " (the production and launch rates, not the budget, set this: a larger layer \
+                 would never be at full strength)"
+            } else {
+                ""
+            }
         ));
     }
     v
