@@ -162,7 +162,7 @@ fn check_rates(e: &Element, horizon: u32, solar: SolarActivity) -> Result<(), Co
         }
     }
     if let Some(k) = e.keeping(horizon, solar)
-        && !(k.propellant_kg <= MAX_PROPELLANT_RATIO * e.mass_kg)
+        && (!k.propellant_kg.is_finite() || k.propellant_kg > MAX_PROPELLANT_RATIO * e.mass_kg)
     {
         return Err(bad(format!(
             "holding {:.0} km for {:.1} years takes {:.0} m/s, {:.0} kg of propellant per {:.0} kg \

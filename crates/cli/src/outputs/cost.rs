@@ -244,12 +244,12 @@ pub fn files(sink: &mut Sink, r: &CostReport) -> Result<(), Failure> {
         let name = slug(&e.name);
         t = t
             .with_column(
-                &format!("{name}_bought"),
+                format!("{name}_bought"),
                 "",
                 e.by_year.iter().map(|y| y.bought as f64).collect(),
             )
             .with_column(
-                &format!("{name}_in_service"),
+                format!("{name}_in_service"),
                 "",
                 e.by_year.iter().map(|y| y.in_service as f64).collect(),
             );
