@@ -8,7 +8,7 @@
 //! - **Development** (`development_musd`) is spread evenly over
 //!   `development_years` years starting at year 0 (the base year); it may
 //!   not run past the horizon.
-//! - **Fielding** (see [`schedule`](self#fielding)): each element
+//! - **Fielding** (`cost/schedule.rs`): each element
 //!   fields `count` units from `deploy_year`, as fast as its production
 //!   line (`production_per_year`) and its share of launch
 //!   (`launch_kg_per_year`, in mass to orbit) allow: the constellation
@@ -38,8 +38,9 @@
 //!   at (`mass_kg` + propellant) × `launch_usd_per_kg`.
 //! - **Operations and support** (`ops_musd_per_year`) is a fixed charge per
 //!   element per year, from `deploy_year` to the end of the horizon
-//!   (H − deploy_year years); it does not scale with `count` (see
-//!   [`OpsScaling`] for [`affordable_units`]).
+//!   (H − deploy_year years); it does not scale with `count`, nor with the
+//!   units in service while the layer ramps up (see [`OpsScaling`] for
+//!   [`affordable_units`]).
 //! - **Constant dollars**: every amount is multiplied by
 //!   index(base_year) / index(dollars_year) from the inflation table
 //!   (linear interpolation between its years; a year outside the table is

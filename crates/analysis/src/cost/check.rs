@@ -25,7 +25,7 @@ pub enum CostError {
     /// Two elements share a name.
     #[error("two elements are named `{0}`")]
     DuplicateName(String),
-    /// No element of that name (for [`affordable_units`]).
+    /// No element of that name (for [`super::affordable_units`]).
     #[error("no element is named `{0}`")]
     UnknownElement(String),
     /// Inputs in another year's dollars, but no table to convert them.

@@ -196,10 +196,9 @@ mod tests {
     /// King-Hele's closed form for a circular orbit in an exponential
     /// atmosphere ρ = ρ₀ exp(−(h − h₀)/H), with √(μ r) held at its value
     /// at h₀: t = B H (1 − exp(−(h₀ − h_f)/H)) / (ρ₀ √(μ r₀)). The
-    /// integral keeps √r varying, which lengthens the time (the lower
-    /// radius drags less per metre fallen... and turns slower) by at most
-    /// half the relative change of r over the fall (220 km of 6,800:
-    /// 1.6%); the tolerance is 2%.
+    /// integral keeps √r varying: 1/√(μ r) grows as r falls, which
+    /// lengthens the time by at most half the relative change of r over
+    /// the fall (220 km of 6,800: 1.6%); the tolerance is 2%.
     #[test]
     fn decay_matches_king_hele_closed_form() {
         let (h0, rho0, scale, b) = (400e3, 3.0e-12, 50e3, 100.0);

@@ -103,7 +103,7 @@ impl YearCost {
     }
 }
 
-/// The life-cycle cost of a [`CostSpec`], millions of dollars of
+/// The life-cycle cost of a [`super::CostSpec`], millions of dollars of
 /// [`CostResult::dollars_year`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CostResult {
