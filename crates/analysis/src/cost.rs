@@ -8,27 +8,39 @@
 //! - **Development** (`development_musd`) is spread evenly over
 //!   `development_years` years starting at year 0 (the base year); it may
 //!   not run past the horizon.
-//! - **Procurement**: each element fields `count` units in year
-//!   `deploy_year`. A unit costs either an average ([`UnitCost::Average`])
-//!   or follows a learning curve from a first-unit cost
-//!   ([`UnitCost::FirstUnit`], Wright or Crawford, see [`learning`]); the
-//!   unit numbers keep counting across replacement buys.
-//! - **Replacements**: with a life L and a horizon H, the element buys
-//!   ⌈(H − deploy_year)/L⌉ sets of `count` units (the first set plus the
-//!   replacements), set k in year deploy_year + ⌊k·L⌋, when its predecessor
-//!   reaches the end of its life. A set whose service would start before
+//! - **Fielding** (`cost/schedule.rs`): each element
+//!   fields `count` units from `deploy_year`, as fast as its production
+//!   line (`production_per_year`) and its share of launch
+//!   (`launch_kg_per_year`, in mass to orbit) allow: the constellation
+//!   ramps up over the years the rates need. Each unit is replaced when it
+//!   reaches its life (`life_years`), so cohorts fielded in different
+//!   years are replaced in different years; replacements come before
+//!   growth when capacity is short, and a unit that cannot be replaced on
+//!   time leaves service until capacity allows. A replacement due before
 //!   the horizon ends is bought in full, even if it serves only part of
-//!   its life inside the horizon (the rounding is up: 20 years of a 7-year
-//!   life buy 3 sets). Without a life (`life_years = None`) one set lasts
-//!   the horizon. Replacement sets are procurement and launch like the
-//!   first, and are also reported on their own
-//!   ([`ElementCost::replacement_musd`], [`YearCost::replacement_musd`]).
-//! - **Launch**: every unit procured (first set and replacements) is
-//!   launched at `mass_kg × launch_usd_per_kg`, in the year it is bought.
+//!   its life inside the horizon; without a life a unit lasts the
+//!   horizon. Without rate limits the first set is bought in the deploy
+//!   year and each set is replaced every L years: ⌈(H − deploy)/L⌉ sets.
+//! - **Procurement**: a unit costs either an average
+//!   ([`UnitCost::Average`]) or follows a learning curve from a first-unit
+//!   cost ([`UnitCost::FirstUnit`], Wright or Crawford, see [`learning`]);
+//!   the unit numbers keep counting across years and replacements. Units
+//!   bought beyond the first `count` are replacements, also reported on
+//!   their own ([`ElementCost::replacement_musd`],
+//!   [`YearCost::replacement_musd`]).
+//! - **Station keeping** ([`orbit`]): an element in orbit (`orbit`) carries
+//!   the propellant to hold its altitude against drag over its life (or
+//!   the horizon without one), from the density of the thermosphere at
+//!   the spec's solar activity and the unit's ballistic coefficient; the
+//!   propellant is launched with it. A low orbit therefore costs more
+//!   launch (and launch capacity) than a high one.
+//! - **Launch**: every unit bought is launched in the year it is bought,
+//!   at (`mass_kg` + propellant) × `launch_usd_per_kg`.
 //! - **Operations and support** (`ops_musd_per_year`) is a fixed charge per
 //!   element per year, from `deploy_year` to the end of the horizon
-//!   (H − deploy_year years); it does not scale with `count` (see
-//!   [`OpsScaling`] for [`affordable_units`]).
+//!   (H − deploy_year years); it does not scale with `count`, nor with the
+//!   units in service while the layer ramps up (see [`OpsScaling`] for
+//!   [`affordable_units`]).
 //! - **Constant dollars**: every amount is multiplied by
 //!   index(base_year) / index(dollars_year) from the inflation table
 //!   (linear interpolation between its years; a year outside the table is
@@ -41,21 +53,31 @@
 //! CBO 2004 / NRC 2012.
 
 mod afford;
+mod check;
 pub mod inflation;
 pub mod learning;
+pub mod orbit;
 pub mod presets;
+mod result;
+mod schedule;
 #[cfg(test)]
 mod tests;
 
 use serde::Serialize;
 
-pub use afford::{Affordable, OpsScaling, affordable_units};
+pub use afford::{Affordable, OpsScaling, affordable_units, marginal_unit_musd};
+use check::check;
+pub use check::{CostError, MAX_PROPELLANT_RATIO};
 pub use learning::{Learning, average_musd, learning_total_musd, unit_musd};
+pub use orbit::{Keeping, OrbitKeeping, SolarActivity};
+pub use result::{CostResult, ElementCost, YearCost};
+pub use schedule::ElementYear;
 
 /// Most units of one element in one set.
 pub const MAX_COUNT: u32 = 10_000_000;
 
-/// Most sets (the first and its replacements) of one element.
+/// Most generations (a unit and its successive replacements) of one
+/// element over the horizon: horizon / life at most this.
 pub const MAX_SETS: u64 = 10_000;
 
 /// Longest horizon, years.
@@ -155,15 +177,22 @@ pub struct Element {
     /// Operations and support, millions of dollars per year, ≥ 0, from
     /// `deploy_year` to the horizon; a fixed charge, not per unit.
     pub ops_musd_per_year: f64,
-    /// Years after the base year when the first set is fielded (and
-    /// bought), < the horizon.
+    /// Years after the base year when fielding starts, < the horizon.
     pub deploy_year: u32,
+    /// Units the production line delivers a year, ≥ 1; `None`: no limit.
+    pub production_per_year: Option<u32>,
+    /// Mass to orbit a year available to this element's launches, kg,
+    /// > 0 (at least one unit with its propellant); `None`: no limit.
+    pub launch_kg_per_year: Option<f64>,
+    /// The orbit its units hold by station keeping; `None`: no orbit kept
+    /// (a ground element, or one whose propellant is in `mass_kg`).
+    pub orbit: Option<OrbitKeeping>,
 }
 
 impl Element {
     /// An element of `count` units at an average unit cost, lasting the
-    /// horizon, with no development, launch or operations: set the other
-    /// fields with struct update syntax.
+    /// horizon, with no development, launch, operations, rate limit or
+    /// orbit: set the other fields with struct update syntax.
     pub fn new(name: &str, layer: &str, count: u32, unit_musd: f64) -> Self {
         Self {
             name: name.to_owned(),
@@ -177,25 +206,47 @@ impl Element {
             life_years: None,
             ops_musd_per_year: 0.0,
             deploy_year: 0,
+            production_per_year: None,
+            launch_kg_per_year: None,
+            orbit: None,
         }
     }
 
-    /// Sets bought over a horizon of `horizon_years`: ⌈(H − deploy)/L⌉
-    /// (a set whose service starts before the horizon ends is bought in
-    /// full), 1 without a life. The quotient is rounded up after taking
-    /// off 1e-9, so that 20 years of a 5-year life are 4 sets, not 5, in
-    /// floating point.
-    pub fn sets(&self, horizon_years: u32) -> u64 {
-        let span = f64::from(horizon_years.saturating_sub(self.deploy_year));
-        match self.life_years {
-            None => 1,
-            Some(life) => (span / life - 1e-9).ceil().clamp(1.0, 1e15) as u64,
-        }
+    /// Years a unit serves: its life, or the span from the deploy year to
+    /// the end of the horizon without one.
+    pub fn service_years(&self, horizon_years: u32) -> f64 {
+        self.life_years
+            .unwrap_or(f64::from(horizon_years.saturating_sub(self.deploy_year)))
     }
 
-    /// Units procured over the horizon: `count` × [`Element::sets`].
-    pub fn units_procured(&self, horizon_years: u32) -> u64 {
-        u64::from(self.count) * self.sets(horizon_years)
+    /// Station keeping of a unit over its service, when it holds an orbit.
+    pub fn keeping(&self, horizon_years: u32, solar: SolarActivity) -> Option<Keeping> {
+        self.orbit
+            .map(|o| Keeping::new(o, self.mass_kg, self.service_years(horizon_years), solar))
+    }
+
+    /// Mass launched per unit, kg: `mass_kg` and the station-keeping
+    /// propellant.
+    pub fn launch_mass_kg(&self, horizon_years: u32, solar: SolarActivity) -> f64 {
+        self.mass_kg
+            + self
+                .keeping(horizon_years, solar)
+                .map_or(0.0, |k| k.propellant_kg)
+    }
+
+    /// Units that can be bought and launched a year: the production rate
+    /// and the launch capacity over the launch mass per unit, the smaller;
+    /// `None` without a limit.
+    pub fn units_per_year(&self, horizon_years: u32, solar: SolarActivity) -> Option<u64> {
+        let mass = self.launch_mass_kg(horizon_years, solar);
+        let by_launch = self
+            .launch_kg_per_year
+            .filter(|_| mass > 0.0)
+            .map(|kg| (kg / mass).floor().min(1e18) as u64);
+        match (self.production_per_year.map(u64::from), by_launch) {
+            (Some(p), Some(l)) => Some(p.min(l)),
+            (p, l) => p.or(l),
+        }
     }
 }
 
@@ -214,259 +265,30 @@ pub struct CostSpec {
     pub inflation: Vec<(i32, f64)>,
     /// The elements; names unique.
     pub elements: Vec<Element>,
+    /// Solar and geomagnetic activity over the horizon, for the drag on
+    /// elements that hold an orbit.
+    pub solar: SolarActivity,
 }
 
-/// What one element costs over the horizon, millions of base-year
-/// dollars.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ElementCost {
-    /// The element's name.
-    pub name: String,
-    /// Its layer.
-    pub layer: String,
-    /// Development.
-    pub development_musd: f64,
-    /// Procurement, first set and replacements.
-    pub procurement_musd: f64,
-    /// Launch, first set and replacements.
-    pub launch_musd: f64,
-    /// Operations and support.
-    pub operations_musd: f64,
-    /// The part of procurement and launch that buys and launches
-    /// replacement sets (included in those two).
-    pub replacement_musd: f64,
-    /// Sets bought (1 + replacements).
-    pub sets: u64,
-    /// Units procured, `count × sets`.
-    pub units_procured: u64,
-    /// The sum of the four categories.
-    pub total_musd: f64,
-}
+/// The layers whose elements are space-based interceptors: an SBI
+/// layer's altitude applies to their orbits.
+pub const SBI_LAYERS: [&str; 2] = ["space", "boost"];
 
-impl ElementCost {
-    /// The amount of one category.
-    pub fn category(&self, c: Category) -> f64 {
-        match c {
-            Category::Development => self.development_musd,
-            Category::Procurement => self.procurement_musd,
-            Category::Launch => self.launch_musd,
-            Category::Operations => self.operations_musd,
-        }
-    }
-}
-
-/// The spending of one year of the horizon, millions of base-year
-/// dollars.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct YearCost {
-    /// Calendar year (base year + offset).
-    pub year: i32,
-    /// Years after the base year, from 0.
-    pub offset: u32,
-    /// Development.
-    pub development_musd: f64,
-    /// Procurement.
-    pub procurement_musd: f64,
-    /// Launch.
-    pub launch_musd: f64,
-    /// Operations and support.
-    pub operations_musd: f64,
-    /// Of procurement and launch, what buys and launches replacement sets.
-    pub replacement_musd: f64,
-}
-
-impl YearCost {
-    /// The amount of one category.
-    pub fn category(&self, c: Category) -> f64 {
-        match c {
-            Category::Development => self.development_musd,
-            Category::Procurement => self.procurement_musd,
-            Category::Launch => self.launch_musd,
-            Category::Operations => self.operations_musd,
-        }
-    }
-
-    /// The year's total.
-    pub fn total_musd(&self) -> f64 {
-        Category::ALL.iter().map(|&c| self.category(c)).sum()
-    }
-
-    fn add(&mut self, c: Category, musd: f64) {
-        match c {
-            Category::Development => self.development_musd += musd,
-            Category::Procurement => self.procurement_musd += musd,
-            Category::Launch => self.launch_musd += musd,
-            Category::Operations => self.operations_musd += musd,
-        }
-    }
-}
-
-/// The life-cycle cost of a [`CostSpec`], millions of dollars of
-/// [`CostResult::dollars_year`].
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CostResult {
-    /// Everything over the horizon.
-    pub total_musd: f64,
-    /// By layer, in order of first appearance among the elements.
-    pub by_layer: Vec<(String, f64)>,
-    /// By category, in [`Category::ALL`] order.
-    pub by_category: Vec<(Category, f64)>,
-    /// By element, in spec order.
-    pub by_element: Vec<ElementCost>,
-    /// By year, one entry per year of the horizon, from the base year.
-    pub by_year: Vec<YearCost>,
-    /// Units procured per element (name, count × sets), in spec order.
-    pub units_procured: Vec<(String, u64)>,
-    /// The year whose dollars these are: the spec's base year.
-    pub dollars_year: i32,
-}
-
-impl CostResult {
-    /// The amount of one category.
-    pub fn category(&self, c: Category) -> f64 {
-        self.by_category
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map_or(0.0, |(_, v)| *v)
-    }
-
-    /// The cost of the element named `name`.
-    pub fn element(&self, name: &str) -> Option<&ElementCost> {
-        self.by_element.iter().find(|e| e.name == name)
-    }
-
-    /// Procurement and launch of replacement sets, over all elements.
-    pub fn replacement_musd(&self) -> f64 {
-        self.by_element.iter().map(|e| e.replacement_musd).sum()
-    }
-}
-
-/// Why a spec cannot be costed.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum CostError {
-    /// The horizon is outside [1, [`MAX_HORIZON_YEARS`]].
-    #[error("the horizon must be 1 to {MAX_HORIZON_YEARS} years, got {0}")]
-    Horizon(u32),
-    /// An element's input is out of range.
-    #[error("element `{name}`: {reason}")]
-    Element {
-        /// The element.
-        name: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// Two elements share a name.
-    #[error("two elements are named `{0}`")]
-    DuplicateName(String),
-    /// No element of that name (for [`affordable_units`]).
-    #[error("no element is named `{0}`")]
-    UnknownElement(String),
-    /// Inputs in another year's dollars, but no table to convert them.
-    #[error(
-        "inputs are in {dollars_year} dollars and results in {base_year} dollars, but there is \
-         no inflation table to convert them"
-    )]
-    NoInflationTable {
-        /// The inputs' year.
-        dollars_year: i32,
-        /// The results' year.
-        base_year: i32,
-    },
-    /// A year outside the inflation table.
-    #[error("the inflation table covers {first} to {last}, not {year}")]
-    OutsideInflationTable {
-        /// The year asked for.
-        year: i32,
-        /// The table's first year.
-        first: i32,
-        /// The table's last year.
-        last: i32,
-    },
-    /// The inflation table is not strictly ascending or has a bad index.
-    #[error("bad inflation table: {0}")]
-    BadInflationTable(String),
-    /// A budget that is not a finite number ≥ 0.
-    #[error("the budget must be a finite number of zero or more, got {0}")]
-    Budget(f64),
-}
-
-/// Check one element against the rules of the model.
-fn check_element(e: &Element, horizon: u32) -> Result<(), CostError> {
-    let bad = |reason: String| CostError::Element {
-        name: e.name.clone(),
-        reason,
-    };
-    let money = |v: f64, what: &str| {
-        if v.is_finite() && v >= 0.0 {
-            Ok(())
-        } else {
-            Err(bad(format!("{what} must be a finite number ≥ 0, got {v}")))
-        }
-    };
-    if e.count > MAX_COUNT {
-        return Err(bad(format!(
-            "count must be at most {MAX_COUNT}, got {}",
-            e.count
-        )));
-    }
-    match e.unit {
-        UnitCost::Average { musd } => money(musd, "the average unit cost")?,
-        UnitCost::FirstUnit { musd, learning } => {
-            money(musd, "the first-unit cost")?;
-            if !learning.is_valid() {
-                return Err(bad(format!(
-                    "the learning slope must be in (0, 1], got {}",
-                    learning.slope()
-                )));
+impl CostSpec {
+    /// The same spec with every element of an SBI layer ([`SBI_LAYERS`])
+    /// that holds an orbit moved to `altitude_m` (m): the scenario's SBI
+    /// shell, for a preset's SBIs.
+    #[must_use]
+    pub fn with_sbi_altitude(mut self, altitude_m: f64) -> Self {
+        for e in &mut self.elements {
+            if let Some(o) = e.orbit.as_mut()
+                && SBI_LAYERS.contains(&e.layer.as_str())
+            {
+                o.altitude_m = altitude_m;
             }
         }
+        self
     }
-    money(e.development_musd, "development")?;
-    money(e.mass_kg, "the mass")?;
-    money(e.launch_usd_per_kg, "the launch price")?;
-    money(e.ops_musd_per_year, "operations")?;
-    if e.development_musd > 0.0 && !(1..=horizon).contains(&e.development_years) {
-        return Err(bad(format!(
-            "development must take 1 to {horizon} years (the horizon), got {}",
-            e.development_years
-        )));
-    }
-    if let Some(life) = e.life_years
-        && !(life.is_finite() && life > 0.0)
-    {
-        return Err(bad(format!(
-            "the life must be more than 0 years, got {life}"
-        )));
-    }
-    if e.deploy_year >= horizon {
-        return Err(bad(format!(
-            "the deploy year must be before the horizon ({horizon} years), got {}",
-            e.deploy_year
-        )));
-    }
-    if e.sets(horizon) > MAX_SETS {
-        return Err(bad(format!(
-            "a life of {} years buys {} sets over the horizon, more than {MAX_SETS}",
-            e.life_years.unwrap_or(f64::INFINITY),
-            e.sets(horizon)
-        )));
-    }
-    Ok(())
-}
-
-/// Check a whole spec: horizon, inflation table, each element, unique names.
-fn check(spec: &CostSpec) -> Result<f64, CostError> {
-    if !(1..=MAX_HORIZON_YEARS).contains(&spec.horizon_years) {
-        return Err(CostError::Horizon(spec.horizon_years));
-    }
-    let factor = inflation::conversion_factor(&spec.inflation, spec.dollars_year, spec.base_year)?;
-    for (i, e) in spec.elements.iter().enumerate() {
-        check_element(e, spec.horizon_years)?;
-        if spec.elements[..i].iter().any(|o| o.name == e.name) {
-            return Err(CostError::DuplicateName(e.name.clone()));
-        }
-    }
-    Ok(factor)
 }
 
 /// The life-cycle cost of `spec` over its horizon, in millions of
@@ -479,7 +301,9 @@ fn check(spec: &CostSpec) -> Result<f64, CostError> {
 /// range (negative or non-finite money, mass or launch price; a learning
 /// slope outside (0, 1]; a life of zero; development over zero years or
 /// past the horizon; a deploy year at or past the horizon; more than
-/// [`MAX_COUNT`] units or [`MAX_SETS`] sets), two elements of one name, or
+/// [`MAX_COUNT`] units or [`MAX_SETS`] generations; a rate limit that
+/// fields nothing; an orbit below the decay floor or more propellant than
+/// a stage can carry), two elements of one name, or
 /// dollars that cannot be converted (no table, a year outside it, a table
 /// not strictly ascending).
 pub fn life_cycle(spec: &CostSpec) -> Result<CostResult, CostError> {
@@ -498,7 +322,7 @@ pub fn life_cycle(spec: &CostSpec) -> Result<CostResult, CostError> {
         .collect();
     let mut by_element = Vec::with_capacity(spec.elements.len());
     for e in &spec.elements {
-        let cost = cost_element(e, horizon, factor, &mut by_year);
+        let cost = cost_element(e, spec, factor, &mut by_year);
         by_element.push(cost);
     }
     let mut by_layer: Vec<(String, f64)> = Vec::new();
@@ -527,7 +351,24 @@ pub fn life_cycle(spec: &CostSpec) -> Result<CostResult, CostError> {
 }
 
 /// Cost one (checked) element, adding its spending to `by_year`.
-fn cost_element(e: &Element, horizon: u32, factor: f64, by_year: &mut [YearCost]) -> ElementCost {
+fn cost_element(
+    e: &Element,
+    spec: &CostSpec,
+    factor: f64,
+    by_year: &mut [YearCost],
+) -> ElementCost {
+    let horizon = spec.horizon_years;
+    let keeping = e.keeping(horizon, spec.solar);
+    let launch_mass_kg = e.launch_mass_kg(horizon, spec.solar);
+    let units_per_year = e.units_per_year(horizon, spec.solar);
+    let count = u64::from(e.count);
+    let fielded = schedule::field(
+        count,
+        e.life_years,
+        e.deploy_year,
+        horizon,
+        units_per_year.unwrap_or(u64::MAX),
+    );
     let mut out = ElementCost {
         name: e.name.clone(),
         layer: e.layer.clone(),
@@ -536,9 +377,16 @@ fn cost_element(e: &Element, horizon: u32, factor: f64, by_year: &mut [YearCost]
         launch_musd: 0.0,
         operations_musd: 0.0,
         replacement_musd: 0.0,
-        sets: e.sets(horizon),
-        units_procured: e.units_procured(horizon),
+        units_procured: fielded.iter().map(|y| y.bought).sum(),
         total_musd: 0.0,
+        launch_mass_kg,
+        units_per_year,
+        full_strength_year: fielded
+            .iter()
+            .position(|y| count > 0 && y.in_service == count)
+            .map(|i| spec.base_year + i as i32),
+        keeping,
+        by_year: fielded.clone(),
     };
     if e.development_musd > 0.0 {
         let per_year = e.development_musd * factor / f64::from(e.development_years);
@@ -547,27 +395,26 @@ fn cost_element(e: &Element, horizon: u32, factor: f64, by_year: &mut [YearCost]
             out.development_musd += per_year;
         }
     }
-    let count = u64::from(e.count);
-    let launch_per_unit_musd = e.mass_kg * e.launch_usd_per_kg / 1e6;
-    for k in 0..out.sets {
-        let offset = match e.life_years {
-            None => e.deploy_year,
-            Some(life) => e.deploy_year + ((k as f64) * life + 1e-9).floor() as u32,
-        };
-        let procurement = e.unit.batch_musd(k * count, count) * factor;
-        let launch = launch_per_unit_musd * count as f64 * factor;
-        out.procurement_musd += procurement;
+    let launch_per_unit_musd = launch_mass_kg * e.launch_usd_per_kg / 1e6;
+    let mut bought_so_far = 0_u64;
+    for (y, f) in by_year.iter_mut().zip(&fielded) {
+        if f.bought == 0 {
+            continue;
+        }
+        // Units past the first `count` are replacements.
+        let first = count.saturating_sub(bought_so_far).min(f.bought);
+        let later = f.bought - first;
+        let first_musd = e.unit.batch_musd(bought_so_far, first) * factor;
+        let later_musd = e.unit.batch_musd(bought_so_far + first, later) * factor;
+        bought_so_far += f.bought;
+        let launch = launch_per_unit_musd * f.bought as f64 * factor;
+        let replacement = later_musd + launch_per_unit_musd * later as f64 * factor;
+        y.add(Category::Procurement, first_musd + later_musd);
+        y.add(Category::Launch, launch);
+        y.replacement_musd += replacement;
+        out.procurement_musd += first_musd + later_musd;
         out.launch_musd += launch;
-        if k > 0 {
-            out.replacement_musd += procurement + launch;
-        }
-        if let Some(y) = by_year.get_mut(offset as usize) {
-            y.add(Category::Procurement, procurement);
-            y.add(Category::Launch, launch);
-            if k > 0 {
-                y.replacement_musd += procurement + launch;
-            }
-        }
+        out.replacement_musd += replacement;
     }
     let ops = e.ops_musd_per_year * factor;
     for y in by_year.iter_mut().skip(e.deploy_year as usize) {

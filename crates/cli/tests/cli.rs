@@ -503,8 +503,11 @@ fn cost_study_reports_the_cbo_preset_and_what_175_billion_buys() {
     let s = stdout(&o);
     for want in [
         "Life-cycle cost",
-        "$722.0B",
+        "$723.4B",
         "The announced $175 billion buys",
+        "Fielding of SBI: at most 1840 bought and launched a year",
+        "full strength at the end of 2030",
+        "Station keeping of SBI: at 400 km",
     ] {
         assert!(s.contains(want), "summary lacks {want:?}:\n{s}");
     }
@@ -512,13 +515,24 @@ fn cost_study_reports_the_cbo_preset_and_what_175_billion_buys() {
         "cost-by-year.csv",
         "cost-by-year.parquet",
         "cost-by-year.svg",
+        "units-by-year.svg",
         "cost-by-element.csv",
     ] {
         assert!(out.join(f).exists(), "{f} missing");
     }
+    // The ramp: 1,840 SBIs a year for four years, then 440.
+    let csv = std::fs::read_to_string(out.join("cost-by-year.csv")).unwrap();
+    assert!(
+        csv.lines().next().unwrap().contains("sbi_in_service"),
+        "{csv}"
+    );
+    assert!(
+        s.contains("2029  $42.5B  $0.0B               1840            7360"),
+        "{s}"
+    );
     let o = cupola(&["cost", "scenarios/cost.toml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("$765.4B"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("$766.8B"), "{}", stdout(&o));
 }
 
 #[test]

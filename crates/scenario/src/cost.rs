@@ -9,9 +9,10 @@
 
 mod element;
 
-use cupola_analysis::cost::{self, CostSpec, Element, MAX_HORIZON_YEARS, presets};
+use cupola_analysis::cost::{self, CostSpec, Element, MAX_HORIZON_YEARS, SolarActivity, presets};
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::missile::within;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, KeyDoc, TableReader};
 use crate::sbi::count_within;
@@ -38,6 +39,19 @@ pub(crate) const COST_KEYS: &[KeyDoc] = &[
         name: "horizon_years",
         example: "horizon_years = 20",
         doc: "years costed, in [1, 100], default 20 (or the preset's)",
+    },
+    KeyDoc {
+        name: "solar_flux_sfu",
+        example: "solar_flux_sfu = 140.0",
+        doc: "solar radio flux F10.7 over the horizon, solar flux units, in [50, 400], for the drag on \
+              elements that hold an orbit; default 140 (ECSS-E-ST-10-04C moderate long-term activity; \
+              range 65–250)",
+    },
+    KeyDoc {
+        name: "ap_index",
+        example: "ap_index = 15.0",
+        doc: "geomagnetic index Ap over the horizon, in [0, 400], for the drag; default 15 \
+              (ECSS-E-ST-10-04C moderate; range 0–45)",
     },
     KeyDoc {
         name: "inflation",
@@ -83,8 +97,14 @@ const YEARS: (u64, u64) = (1900, 2200);
 /// Help for a year.
 const YEAR_HELP: &str = "a calendar year from 1900 to 2200, e.g. 2026";
 
-/// Read `[cost]`: `Some(None)` when absent, `None` when invalid.
-pub(crate) fn read_cost(ctx: &mut Ctx, root: &TableReader<'_>) -> Option<Option<CostSpec>> {
+/// Read `[cost]`: `Some(None)` when absent, `None` when invalid. A
+/// preset's SBIs are put at `sbi_altitude_m` (m), the scenario's `[sbi]`
+/// altitude, when there is one.
+pub(crate) fn read_cost(
+    ctx: &mut Ctx,
+    root: &TableReader<'_>,
+    sbi_altitude_m: Option<f64>,
+) -> Option<Option<CostSpec>> {
     let t = match root.table(ctx, "cost", "[cost]", COST_KEYS) {
         Field::Given(t) => t.value,
         Field::Absent => return Some(None),
@@ -157,6 +177,11 @@ pub(crate) fn read_cost(ctx: &mut Ctx, root: &TableReader<'_>) -> Option<Option<
         ),
         _ => false,
     };
+    let solar = read_solar(
+        ctx,
+        &t,
+        base.map_or_else(SolarActivity::default, |p| p.solar),
+    );
     let elements = read_elements(ctx, &t, horizon, base);
     t.finish(ctx);
     let preset = preset?;
@@ -174,13 +199,19 @@ pub(crate) fn read_cost(ctx: &mut Ctx, root: &TableReader<'_>) -> Option<Option<
     if !years_ok {
         return None;
     }
-    let mut spec = preset.unwrap_or(CostSpec {
-        base_year: 0,
-        dollars_year: 0,
-        horizon_years: 0,
-        inflation: Vec::new(),
-        elements: Vec::new(),
-    });
+    let mut spec = match (preset, sbi_altitude_m) {
+        (Some(p), Some(altitude)) => p.with_sbi_altitude(altitude),
+        (Some(p), None) => p,
+        (None, _) => CostSpec {
+            base_year: 0,
+            dollars_year: 0,
+            horizon_years: 0,
+            inflation: Vec::new(),
+            elements: Vec::new(),
+            solar: SolarActivity::default(),
+        },
+    };
+    spec.solar = solar?;
     spec.base_year = base_year?;
     spec.dollars_year = dollars_year?;
     spec.horizon_years = horizon?;
@@ -193,7 +224,8 @@ pub(crate) fn read_cost(ctx: &mut Ctx, root: &TableReader<'_>) -> Option<Option<
             ProblemKind::InvalidValue,
             t.value_span("horizon_years"),
             format!("the cost of [cost] cannot be computed: {e}"),
-            "check the horizon against the elements' deployment and development years",
+            "check the horizon against the elements' deployment and development years, their \
+             rate limits, and the orbit their SBIs hold (the [sbi] altitude for a preset's)",
         );
         return None;
     }
@@ -229,6 +261,36 @@ fn read_preset(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<CostSpec>> {
     )
     .relabel("unknown preset");
     None
+}
+
+/// `solar_flux_sfu` and `ap_index`, defaulting to `default`.
+fn read_solar(ctx: &mut Ctx, t: &TableReader<'_>, default: SolarActivity) -> Option<SolarActivity> {
+    let flux_in = t.opt_number(ctx, "solar_flux_sfu", default.f107_sfu);
+    let flux = within(
+        ctx,
+        flux_in,
+        "solar_flux_sfu",
+        |v| (50.0..=400.0).contains(&v),
+        "[50, 400]",
+        "sfu",
+        "the solar radio flux F10.7 averaged over the horizon, in solar flux units: about 70 at \
+         solar minimum, 140 over a cycle (ECSS-E-ST-10-04C \"moderate\"), 250 at a high maximum",
+    );
+    let ap_in = t.opt_number(ctx, "ap_index", default.ap);
+    let ap = within(
+        ctx,
+        ap_in,
+        "ap_index",
+        |v| (0.0..=400.0).contains(&v),
+        "[0, 400]",
+        "",
+        "the geomagnetic index Ap averaged over the horizon: 0 when quiet, 15 moderate \
+         (ECSS-E-ST-10-04C), 45 for a high long-term level",
+    );
+    Some(SolarActivity {
+        f107_sfu: flux?,
+        ap: ap?,
+    })
 }
 
 /// A year in [`YEARS`].

@@ -151,13 +151,15 @@ pub struct Scenario {
     pub engage: Option<EngageSpec>,
     /// The life-cycle cost study, from `[cost]` with `[cost.inflation]`
     /// and `[[cost.element]]`: a preset's elements (`preset = "cbo-2026"`
-    /// or `"boost-2004"`, see [`cupola_analysis::cost::presets`]) followed
-    /// by the file's, money in millions of dollars of `dollars_year`
+    /// or `"boost-2004"`, see [`cupola_analysis::cost::presets`]; their
+    /// SBIs at the `[sbi]` altitude when there is one) followed by the
+    /// file's, money in millions of dollars of `dollars_year`
     /// (launch prices in dollars per kg, masses in kg, lives in years);
     /// `None` when the table is absent. Element names are unique; the spec
     /// costs without error with [`cupola_analysis::cost::life_cycle`]
     /// (every dollar year converts to the base year through the inflation
-    /// table, every deploy year and development falls inside the horizon).
+    /// table, every deploy year and development falls inside the horizon,
+    /// every rate limit fields a unit, every orbit kept can be held).
     pub cost: Option<CostSpec>,
     /// Settings of the stability study (`cupola stability`), from
     /// `[stability]` with `[stability.attacker]`, `[stability.options]`,

@@ -251,7 +251,11 @@ pub(crate) fn parse(
         },
     );
     let stability = read_stability(&mut ctx, &root, root.entry("engage").is_some());
-    let cost = read_cost(&mut ctx, &root);
+    let sbi_altitude_m = sbi
+        .as_ref()
+        .and_then(|s| s.as_ref())
+        .map(|l| l.spec.altitude_m);
+    let cost = read_cost(&mut ctx, &root, sbi_altitude_m);
     root.finish(&mut ctx);
 
     // The deadline against the reference launch: flown only when

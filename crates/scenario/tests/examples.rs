@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use cupola_analysis::cost::{Learning, UnitCost, life_cycle, presets};
+use cupola_analysis::cost::{
+    Category, Learning, OrbitKeeping, SolarActivity, UnitCost, life_cycle, presets,
+};
 use cupola_analysis::engage::{
     Allocation, Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite,
     TerminalBattery, TerminalKind,
@@ -1318,25 +1320,121 @@ fn cost_example() {
         }
     );
     assert_eq!(bm.life_years, None);
-    // Costed: the SBI line is CBO's $722 billion in this model; the layers
-    // are reported in file order.
+    assert_eq!(tracking.production_per_year, Some(48));
+    assert_eq!(
+        tracking.orbit,
+        Some(OrbitKeeping {
+            altitude_m: 1_000e3,
+            ballistic_kg_m2: 100.0,
+            isp_s: 220.0
+        })
+    );
+    assert_eq!(
+        spec.solar,
+        SolarActivity {
+            f107_sfu: 140.0,
+            ap: 15.0
+        }
+    );
+    // Costed: the SBI line is the preset's $723.4 billion in this model;
+    // the layers are reported in file order.
     let r = life_cycle(&spec).expect("costs");
     let layers: Vec<&str> = r.by_layer.iter().map(|l| l.0.as_str()).collect();
     assert_eq!(layers, ["space", "sensors", "battle management"]);
-    assert!(close(r.by_layer[0].1, 722_000.0));
+    let preset = life_cycle(&presets::cbo_2026_space_layer())
+        .expect("costs")
+        .total_musd;
+    assert!(close(r.by_layer[0].1, preset));
     // Battle management: 1,500 + 1,350 of procurement, 5,000 of
     // development, 20 × 500 of operations.
     assert!(close(
         r.by_layer[2].1,
         1_500.0 + 1_350.0 + 5_000.0 + 10_000.0
     ));
-    // Tracking: ⌈18/5⌉ = 4 sets of 96, bought in years 2, 7, 12, 17.
+    // Tracking: 48 a year, so cohorts of 48 in years 2 and 3, each
+    // replaced every 5 years: 384 in all.
     let t = r.element("tracking layer").expect("tracking");
     assert_eq!(t.units_procured, 4 * 96);
+    let years: Vec<usize> = (0..20).filter(|&y| t.by_year[y].bought > 0).collect();
+    assert_eq!(years, [2, 3, 7, 8, 12, 13, 17, 18]);
     assert!(close(t.operations_musd, 18.0 * 300.0));
-    // Sensors: 2,000 + 384 × 47 + 384 × 700 kg × $500/kg + 18 × 300.
-    assert!(close(r.by_layer[1].1, 2_000.0 + 18_048.0 + 134.4 + 5_400.0));
-    assert!(close(r.total_musd, 765_432.4));
+    // Sensors: 2,000 + 384 × 47 + 384 × 700 kg × $500/kg + 18 × 300; the
+    // propellant at 1,000 km is a few grams (within 1e-6).
+    let sensors = 2_000.0 + 18_048.0 + 134.4 + 5_400.0;
+    assert!((r.by_layer[1].1 / sensors - 1.0).abs() < 1e-6);
+    assert!((r.total_musd / (preset + sensors + 17_850.0) - 1.0).abs() < 1e-6);
+}
+
+/// The station-keeping and rate keys of an element, and the preset's SBIs
+/// at the scenario's [sbi] altitude.
+#[test]
+fn cost_rates_and_orbits() {
+    let s = with_cost(
+        "[cost]
+solar_flux_sfu = 250.0
+ap_index = 45.0
+[[cost.element]]
+name = \"x\"
+\
+         layer = \"space\"
+count = 10
+unit_cost_musd = 2.0
+mass_kg = 500.0
+\
+         launch_usd_per_kg = 1000.0
+life_years = 5.0
+production_per_year = 4
+\
+         launch_kg_per_year = 4000.0
+altitude_km = 350.0
+station_keeping_isp_s = 300.0
+",
+    );
+    let spec = s.cost.expect("[cost]");
+    assert_eq!(
+        spec.solar,
+        SolarActivity {
+            f107_sfu: 250.0,
+            ap: 45.0
+        }
+    );
+    let e = &spec.elements[0];
+    assert_eq!(
+        (e.production_per_year, e.launch_kg_per_year),
+        (Some(4), Some(4000.0))
+    );
+    let orbit = e.orbit.expect("an orbit");
+    assert_eq!(
+        (orbit.altitude_m, orbit.ballistic_kg_m2, orbit.isp_s),
+        (350e3, 100.0, 300.0)
+    );
+    let r = life_cycle(&spec).expect("costs");
+    let x = &r.by_element[0];
+    // 4 a year by production (the launch capacity lifts 5 of ~765 kg,
+    // 265 kg of it propellant against the drag of a high solar maximum):
+    // 4, 4, 2, then each cohort again 5 years on.
+    assert_eq!(x.units_per_year, Some(4));
+    let bought: Vec<u64> = x.by_year.iter().map(|y| y.bought).collect();
+    assert_eq!(&bought[..8], [4, 4, 2, 0, 0, 4, 4, 2]);
+
+    // A preset's SBIs take the [sbi] altitude; the default preset is at
+    // 400 km, this one at 300 km, and costs more launch.
+    let mut text = std::fs::read_to_string(scenarios_dir().join("sbi.toml")).expect("sbi.toml");
+    text.push_str("\n[cost]\npreset = \"cbo-2026\"\n");
+    let s = parse(
+        "sbi.toml",
+        &text.replace("altitude_km = 500.0", "altitude_km = 300.0"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let spec = s.cost.expect("[cost]");
+    let layer = s.sbi.expect("[sbi]");
+    let orbit = spec.elements[0].orbit.expect("an orbit");
+    assert_eq!(orbit.altitude_m, layer.altitude_m);
+    let low = life_cycle(&spec).expect("costs").category(Category::Launch);
+    let default = life_cycle(&presets::cbo_2026_space_layer())
+        .expect("costs")
+        .category(Category::Launch);
+    assert!(low > default, "{low} vs {default}");
 }
 
 #[test]

@@ -25,6 +25,7 @@
 //!   dollars); press reports of the letter give 1,300 and 2,000 interceptors
 //!   for the two (Global Defense / C4ISRNET, May 2025).
 
+use super::orbit::{OrbitKeeping, SBI_ALTITUDE_M, SBI_BALLISTIC_KG_M2, SBI_ISP_S, SolarActivity};
 use super::{CostSpec, Element, Learning, UnitCost, learning};
 
 /// The $175 billion announced for the shield (the White House, May 2025),
@@ -109,15 +110,47 @@ pub const BOOST_2004_DEVELOPMENT_MUSD: f64 = 15_000.0;
 /// constellation is fielded when it ends.
 pub const BOOST_2004_DEVELOPMENT_YEARS: u32 = 5;
 
+/// **Assumption**: SBIs the production line delivers a year, for both
+/// presets. Neither CBO study published here gives a rate. The largest
+/// satellite line on record builds Starlink satellites at 70 a week,
+/// 3,640 a year (SpaceX, August 2025, as reported by PCMag); an SBI
+/// carries a rocket and is unlikely to be built faster. 2,000 a year is
+/// above the 1,560 a year that replacing 7,800 SBIs of 5-year life needs.
+/// Range 1,000 to 3,640.
+pub const SBI_PRODUCTION_PER_YEAR: u32 = 2_000;
+
+/// **Assumption**: mass to orbit a year for the SBI layer's launches, kg,
+/// for both presets: 2,000 t, about twenty flights a year of a
+/// Starship-class heavy lifter at ~100 t each (the kind of rocket CBO 2026
+/// says its $500/kg presumes). Range 1,000 t to 10,000 t.
+pub const SBI_LAUNCH_KG_PER_YEAR: f64 = 2.0e6;
+
+/// The SBI orbit of the presets: [`SBI_ALTITUDE_M`] (replaced by the
+/// scenario's `[sbi]` altitude when there is one), with the assumed
+/// ballistic coefficient and thruster of [`super::orbit`].
+fn sbi_orbit() -> OrbitKeeping {
+    OrbitKeeping {
+        altitude_m: SBI_ALTITUDE_M,
+        ballistic_kg_m2: SBI_BALLISTIC_KG_M2,
+        isp_s: SBI_ISP_S,
+    }
+}
+
 /// CBO's notional space layer (CBO 2026): 7,800 SBIs at a $22 million
-/// average, a 5-year life (so 4 sets over 20 years: 31,200 SBIs bought),
-/// $500/kg launch, $1 billion a year to operate, 20 years, 2026 dollars,
-/// no development line, all fielded in year 0. The SBI mass,
-/// [`CBO_2026_SBI_MASS_KG`] = 1,000 kg, is our assumption. The model
-/// gives $686.4 billion of procurement, $15.6 billion of launch and $20
-/// billion of operations, $722 billion in all, against CBO's $743 billion
-/// SBI subtotal: the $21 billion difference is explained at
-/// [`CBO_2026_SBI_MASS_KG`].
+/// average, a 5-year life, $500/kg launch, $1 billion a year to operate
+/// (from year 0), 20 years, 2026 dollars, no development line. Our
+/// assumptions: the SBI mass, [`CBO_2026_SBI_MASS_KG`] = 1,000 kg; the
+/// rates, [`SBI_PRODUCTION_PER_YEAR`] and [`SBI_LAUNCH_KG_PER_YEAR`]; the
+/// orbit, 400 km held by a 220 s thruster against the drag of moderate
+/// solar activity ([`super::orbit`]). At 400 km an SBI makes up about 36
+/// m/s a year, 87 kg of propellant over 5 years, so 1,840 SBIs a year
+/// fit the launch capacity: the layer fills in its fifth year (1,840 a
+/// year for four years, then 440), and each cohort is replaced five years
+/// after it was fielded. All 31,200 SBIs of CBO's 4 sets are still bought
+/// within the 20 years; the model gives $686.4 billion of procurement,
+/// $17.0 billion of launch and $20 billion of operations, $723.4 billion
+/// in all, against CBO's $743 billion SBI subtotal (the difference is
+/// explained at [`CBO_2026_SBI_MASS_KG`]).
 pub fn cbo_2026_space_layer() -> CostSpec {
     CostSpec {
         base_year: 2026,
@@ -129,8 +162,12 @@ pub fn cbo_2026_space_layer() -> CostSpec {
             launch_usd_per_kg: CBO_2026_LAUNCH_USD_PER_KG,
             life_years: Some(CBO_2026_SBI_LIFE_YEARS),
             ops_musd_per_year: CBO_2026_SBI_OPS_MUSD_PER_YEAR,
+            production_per_year: Some(SBI_PRODUCTION_PER_YEAR),
+            launch_kg_per_year: Some(SBI_LAUNCH_KG_PER_YEAR),
+            orbit: Some(sbi_orbit()),
             ..Element::new("SBI", "space", CBO_2026_SBI_COUNT, CBO_2026_SBI_UNIT_MUSD)
         }],
+        solar: SolarActivity::default(),
     }
 }
 
@@ -153,7 +190,11 @@ pub fn cbo_2026_space_layer() -> CostSpec {
 ///   in year 5 ([`BOOST_2004_DEVELOPMENT_MUSD`], assumption), so 3 sets
 ///   (3,900 SBIs) over the remaining 15 years;
 /// - operations at CBO 2026's rate per SBI ($1 billion a year for 7,800),
-///   about $167 million a year.
+///   about $167 million a year;
+/// - the rates and orbit of the CBO 2026 preset (assumptions): at 400 km
+///   with 1,250 kg SBIs the launch capacity lifts about 1,470 a year, so
+///   the 1,300 are fielded in the deploy year, as before, with about 108
+///   kg of propellant each.
 ///
 /// The CBO 2025 letter's range for such constellations is $161 billion to
 /// $542 billion ([`CBO_2025_RANGE_MUSD`]); this preset is not tuned to it.
@@ -182,7 +223,11 @@ pub fn boost_phase_2004_style() -> CostSpec {
             life_years: Some(CBO_2026_SBI_LIFE_YEARS),
             ops_musd_per_year: ops,
             deploy_year: BOOST_2004_DEVELOPMENT_YEARS,
+            production_per_year: Some(SBI_PRODUCTION_PER_YEAR),
+            launch_kg_per_year: Some(SBI_LAUNCH_KG_PER_YEAR),
+            orbit: Some(sbi_orbit()),
             ..Element::new("SBI", "boost", BOOST_2004_SBI_COUNT, 0.0)
         }],
+        solar: SolarActivity::default(),
     }
 }

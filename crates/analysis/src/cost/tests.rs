@@ -17,6 +17,7 @@ fn spec(elements: Vec<Element>) -> CostSpec {
         horizon_years: 20,
         inflation: Vec::new(),
         elements,
+        solar: SolarActivity::default(),
     }
 }
 
@@ -65,28 +66,42 @@ fn crawford_tail_matches_the_sum() {
     ));
 }
 
-/// CBO's SBI layer: every figure follows from the inputs.
+/// CBO's SBI layer: every figure follows from the inputs. The launch
+/// capacity lifts 1,840 SBIs of 1,086.8 kg (87 kg of propellant at 400 km)
+/// a year, so the layer fills in its fifth year and each cohort is
+/// replaced five years later; all 31,200 SBIs are still bought.
 #[test]
 fn cbo_2026_preset_figures() {
     let s = cbo_2026_space_layer();
     let r = run(&s);
     let sbi = r.element("SBI").cloned().expect("SBI");
-    assert_eq!(sbi.sets, 4);
     assert_eq!(sbi.units_procured, 31_200);
+    assert_eq!(sbi.units_per_year, Some(1_840));
+    assert_eq!(sbi.full_strength_year, Some(2030));
+    let bought: Vec<u64> = sbi.by_year.iter().map(|y| y.bought).collect();
+    let ramp = [1_840, 1_840, 1_840, 1_840, 440];
+    for (y, b) in bought.iter().enumerate() {
+        assert_eq!(*b, ramp[y % 5], "year {y}");
+    }
+    let k = sbi.keeping.expect("an orbit");
+    assert!((86.0..88.0).contains(&k.propellant_kg), "{k:?}");
     assert!(close(sbi.procurement_musd, 686_400.0, 1e-12));
-    assert!(close(sbi.launch_musd, 15_600.0, 1e-12));
+    let launch = 31_200.0 * sbi.launch_mass_kg * 500.0 / 1e6;
+    assert!(close(sbi.launch_musd, launch, 1e-12));
+    assert!((16_900.0..17_000.0).contains(&launch), "{launch}");
     assert!(close(sbi.operations_musd, 20_000.0, 1e-12));
     assert!(close(
         sbi.replacement_musd,
-        3.0 * (171_600.0 + 3_900.0),
+        3.0 / 4.0 * (sbi.procurement_musd + sbi.launch_musd),
         1e-12
     ));
-    assert!(close(r.total_musd, 722_000.0, 1e-12));
+    assert!(
+        (723_300.0..723_400.0).contains(&r.total_musd),
+        "{}",
+        r.total_musd
+    );
     assert_eq!(r.dollars_year, 2026);
-    // Buys in years 0, 5, 10, 15.
     for y in &r.by_year {
-        let bought = y.procurement_musd > 0.0;
-        assert_eq!(bought, y.offset % 5 == 0, "{y:?}");
         assert!(close(y.operations_musd, 1_000.0, 1e-12));
     }
     // The gap to CBO's acquisition and the mass it would imply.
@@ -96,20 +111,92 @@ fn cbo_2026_preset_figures() {
     assert!((2_340.0..2_350.0).contains(&implied_kg), "{implied_kg}");
 }
 
+/// The altitude is not free: at 300 km the CBO layer's SBIs carry about
+/// 1,000 kg of propellant each (1.5 km/s over 5 years), at 500 km about
+/// 13 kg. Without rate limits the low layer costs more; with the preset's
+/// launch capacity it cannot even be kept at full strength (999 SBIs a
+/// year lifted, 1,560 needed), while the high one fills.
+#[test]
+fn a_low_orbit_costs_more_to_keep_up() {
+    let at = |km: f64, limits: bool| {
+        let mut s = cbo_2026_space_layer().with_sbi_altitude(km * 1e3);
+        if !limits {
+            s.elements[0].production_per_year = None;
+            s.elements[0].launch_kg_per_year = None;
+        }
+        run(&s).element("SBI").cloned().expect("SBI")
+    };
+    let (low, high) = (at(300.0, false), at(500.0, false));
+    assert!(
+        low.launch_musd > 1.9 * high.launch_musd,
+        "{} vs {}",
+        low.launch_musd,
+        high.launch_musd
+    );
+    assert!(low.total_musd > high.total_musd + 15_000.0);
+    assert_eq!(low.units_procured, high.units_procured);
+    let (low, high) = (at(300.0, true), at(500.0, true));
+    assert_eq!(low.full_strength_year, None);
+    assert_eq!(high.full_strength_year, Some(2029));
+    assert!(low.by_year.iter().all(|y| y.in_service < 7_800));
+    // The marginal SBI follows (its rates lifted, so that a unit the
+    // rates cannot field does not look free): 4 × (22 + 2,000 kg × $500)
+    // = $92.0M at 300 km against 4 × (22 + 1,012.5 kg × $500) = $90.0M
+    // at 500 km.
+    let marginal = |km: f64| {
+        let s = cbo_2026_space_layer().with_sbi_altitude(km * 1e3);
+        marginal_unit_musd(&s, "SBI").unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert!(
+        (91.9..92.1).contains(&marginal(300.0)),
+        "{}",
+        marginal(300.0)
+    );
+    assert!(
+        (90.0..90.1).contains(&marginal(500.0)),
+        "{}",
+        marginal(500.0)
+    );
+}
+
+/// A budget the rates cannot spend: at 300 km the launch capacity lifts
+/// 999 SBIs a year, so no layer above 999 × 5 = 4,995 SBIs of 5-year life
+/// is ever at full strength, whatever the money.
+#[test]
+fn the_rates_cap_what_a_budget_buys() {
+    let s = cbo_2026_space_layer().with_sbi_altitude(300e3);
+    let a = affordable_units(1e6, &s, "SBI", OpsScaling::PerUnit).unwrap_or_else(|e| panic!("{e}"));
+    assert!(a.rate_limited);
+    assert!((4_000..=4_995).contains(&a.units), "{a:?}");
+    assert!(a.full_strength_year.is_some());
+    assert!(a.cost_musd < 1e6);
+    // At 400 km the $175 billion, not the rates, sets the count.
+    let a = affordable_units(
+        ANNOUNCED_BUDGET_MUSD,
+        &cbo_2026_space_layer(),
+        "SBI",
+        OpsScaling::PerUnit,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!a.rate_limited);
+}
+
 /// What $175 billion buys at CBO's unit costs.
 #[test]
 fn what_175_billion_buys_under_cbo() {
     let s = cbo_2026_space_layer();
     let fixed = affordable_units(ANNOUNCED_BUDGET_MUSD, &s, "SBI", OpsScaling::Fixed)
         .unwrap_or_else(|e| panic!("{e}"));
-    // (175,000 − 20,000) / (4 × (22 + 0.5)) = 1,722.2.
-    assert_eq!(fixed.units, 1_722);
+    // (175,000 − 20,000) / (4 × (22 + 1.0868 × 0.5)) = 1,718.8.
+    assert_eq!(fixed.units, 1_718);
     assert!(fixed.cost_musd <= ANNOUNCED_BUDGET_MUSD);
     let per_unit = affordable_units(ANNOUNCED_BUDGET_MUSD, &s, "SBI", OpsScaling::PerUnit)
         .unwrap_or_else(|e| panic!("{e}"));
-    // 175,000 / (90 + 20 × 1,000 / 7,800) = 1,890.6.
-    assert_eq!(per_unit.units, 1_890);
-    assert_eq!(per_unit.units_procured, 4 * 1_890);
+    // 175,000 / (4 × 22.5434 + 20 × 1,000 / 7,800) = 1,887.2.
+    assert_eq!(per_unit.units, 1_887);
+    assert_eq!(per_unit.units_procured, 4 * 1_887);
+    // 1,887 is more than the 1,840 a year launch lifts: full in 2027.
+    assert_eq!(per_unit.full_strength_year, Some(2027));
 }
 
 /// The 2004-style preset: learning gives the small buy a higher average,
@@ -119,8 +206,8 @@ fn boost_2004_preset() {
     let s = boost_phase_2004_style();
     let r = run(&s);
     let sbi = r.element("SBI").cloned().expect("SBI");
-    assert_eq!(sbi.sets, 3);
     assert_eq!(sbi.units_procured, 3_900);
+    assert_eq!(sbi.full_strength_year, Some(2030));
     let average = sbi.procurement_musd / 3_900.0;
     assert!(average > CBO_2026_SBI_UNIT_MUSD, "{average}");
     assert!(close(sbi.development_musd, 15_000.0, 1e-12));
@@ -133,14 +220,14 @@ fn boost_2004_preset() {
     more.elements[0].ops_musd_per_year *= f64::from(a.units + 1) / 1_300.0;
     assert!(a.cost_musd <= ANNOUNCED_BUDGET_MUSD);
     assert!(run(&more).total_musd > ANNOUNCED_BUDGET_MUSD);
-    // The figures docs/validation.md quotes: $170.5 billion over 20 years
-    // (CBO 2025: $161 to $542 billion), 1,348 SBIs for $175 billion.
+    // The figures docs/validation.md quotes: $171.6 billion over 20 years
+    // (CBO 2025: $161 to $542 billion), and what $175 billion buys.
     assert!(
-        (170_000.0..171_000.0).contains(&r.total_musd),
+        (171_000.0..172_000.0).contains(&r.total_musd),
         "{}",
         r.total_musd
     );
-    assert_eq!(a.units, 1_348);
+    assert_eq!(a.units, 1_335);
 }
 
 #[test]
@@ -174,10 +261,24 @@ fn breakdowns_add_up() {
         .element("tracking layer")
         .cloned()
         .expect("tracking layer");
-    assert_eq!(tracking.sets, 3);
+    assert_eq!(tracking.units_procured, 300);
+    let years: Vec<usize> = (0..20)
+        .filter(|&y| tracking.by_year[y].bought > 0)
+        .collect();
+    assert_eq!(years, [3, 10, 17]);
     assert!(close(tracking.development_musd, 10_000.0, 1e-12));
     assert!(close(r.by_year[0].development_musd, 2_500.0, 1e-12));
-    assert!(close(r.by_year[17].replacement_musd, 4_000.0 + 25.0, 1e-12));
+    let sbi_in_17: f64 = {
+        let sbi = r.element("SBI").expect("SBI");
+        let f = sbi.by_year[17];
+        assert_eq!(f.bought, f.replacements);
+        f.bought as f64 * (22.0 + sbi.launch_mass_kg * 500.0 / 1e6)
+    };
+    assert!(close(
+        r.by_year[17].replacement_musd,
+        4_000.0 + 25.0 + sbi_in_17,
+        1e-12
+    ));
     assert!(close(tracking.operations_musd, 17.0 * 300.0, 1e-12));
     assert_eq!(r.units_procured[2], ("C2BMC".to_owned(), 1));
 }
@@ -308,17 +409,27 @@ proptest! {
         prop_assert!(close(one(count * k), f64::from(k) * one(count), 1e-9));
     }
 
-    /// Replacements: count × ⌈horizon/life⌉ − count units.
+    /// Without rate limits: count × ⌈horizon/life⌉ units. With a
+    /// production limit the same units are bought when the rate can
+    /// sustain them (rate × life ≥ count), and never more than the rate a
+    /// year.
     #[test]
     fn replacements_follow_the_life(
         count in 0_u32..10_000,
         life in 0.5..40.0_f64,
         horizon in 1_u32..100,
+        rate in 1_u32..20_000,
     ) {
-        let e = Element { life_years: Some(life), ..Element::new("x", "l", count, 1.0) };
+        let mut s = spec(vec![Element { life_years: Some(life), ..Element::new("x", "l", count, 1.0) }]);
+        s.horizon_years = horizon;
         let sets = (f64::from(horizon) / life - 1e-9).ceil().max(1.0) as u64;
-        let replacements = e.units_procured(horizon) - u64::from(count);
-        prop_assert_eq!(replacements, u64::from(count) * sets - u64::from(count));
+        prop_assert_eq!(run(&s).units_procured[0].1, u64::from(count) * sets);
+        s.elements[0].production_per_year = Some(rate);
+        let r = run(&s);
+        let e = &r.by_element[0];
+        prop_assert!(e.by_year.iter().all(|y| y.bought <= u64::from(rate)));
+        prop_assert!(e.by_year.iter().all(|y| y.in_service <= u64::from(count)));
+        prop_assert!(e.units_procured <= u64::from(count) * sets);
     }
 
     /// A slope of 1 is no learning, in either theory.

@@ -8,7 +8,8 @@ use crate::failure::Failure;
 use crate::outputs::{self, CostReport, Results};
 use clap::Args;
 use cupola_analysis::cost::{
-    CostError, CostSpec, OpsScaling, affordable_units, life_cycle, presets,
+    CostError, CostSpec, OpsScaling, SBI_LAYERS, affordable_units, life_cycle, marginal_unit_musd,
+    presets,
 };
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
@@ -29,44 +30,55 @@ fn internal(e: CostError) -> Failure {
     Failure::Input(format!("cost model: {e}"))
 }
 
-/// The scenario's cost spec, or the CBO 2026 preset, with its label.
+/// The scenario's cost spec, or the CBO 2026 preset with its SBIs at the
+/// scenario's `[sbi]` altitude (when there is one), with its label.
 fn spec_of(scenario: &Scenario) -> (CostSpec, String) {
     match &scenario.cost {
         Some(c) => (
             c.clone(),
             format!("the scenario's [cost] ({})", scenario.source_name),
         ),
-        None => (
-            presets::cbo_2026_space_layer(),
-            "the CBO 2026 preset (the scenario has no [cost])".into(),
-        ),
+        None => {
+            let preset = presets::cbo_2026_space_layer();
+            match &scenario.sbi {
+                Some(layer) => (
+                    preset.with_sbi_altitude(layer.altitude_m),
+                    format!(
+                        "the CBO 2026 preset at the [sbi] altitude of {:.0} km (the scenario has \
+                         no [cost])",
+                        layer.altitude_m / 1e3
+                    ),
+                ),
+                None => (
+                    preset,
+                    "the CBO 2026 preset (the scenario has no [cost])".into(),
+                ),
+            }
+        }
     }
 }
 
 /// 20-year cost of one more carrier of the scenario's space layer (the
-/// first element whose layer is "space" or "boost"; the CBO 2026 preset
-/// without one), millions of dollars: the difference in life-cycle cost
-/// between count + 1 and count.
+/// first element of an SBI layer, "space" or "boost"; the CBO 2026 preset
+/// at the scenario's SBI altitude without one), millions of dollars: the
+/// cost model's marginal unit, with its replacements, propellant and
+/// schedule.
 pub fn sbi_unit_musd(scenario: &Scenario) -> Result<f64, Failure> {
     let (spec, _) = spec_of(scenario);
-    let spec = if spec
-        .elements
-        .iter()
-        .any(|e| e.layer == "space" || e.layer == "boost")
-    {
-        spec
-    } else {
-        presets::cbo_2026_space_layer()
+    let is_sbi = |e: &&cupola_analysis::cost::Element| SBI_LAYERS.contains(&e.layer.as_str());
+    let (spec, name) = match spec.elements.iter().find(is_sbi).map(|e| e.name.clone()) {
+        Some(name) => (spec, name),
+        None => {
+            let preset = presets::cbo_2026_space_layer();
+            let preset = match &scenario.sbi {
+                Some(layer) => preset.with_sbi_altitude(layer.altitude_m),
+                None => preset,
+            };
+            let name = preset.elements[0].name.clone();
+            (preset, name)
+        }
     };
-    let k = spec
-        .elements
-        .iter()
-        .position(|e| e.layer == "space" || e.layer == "boost")
-        .unwrap_or(0);
-    let base = life_cycle(&spec).map_err(internal)?.total_musd;
-    let mut more = spec.clone();
-    more.elements[k].count += 1;
-    Ok(life_cycle(&more).map_err(internal)?.total_musd - base)
+    marginal_unit_musd(&spec, &name).map_err(internal)
 }
 
 /// The cost study of `scenario`.

@@ -2,10 +2,11 @@
 //! sensor layer, battle management — with its unit cost or learning curve,
 //! development, launch, life and operations.
 
-use cupola_analysis::cost::{Element, Learning, MAX_COUNT, MAX_SETS, UnitCost};
+use cupola_analysis::cost::orbit::{DECAY_FLOOR_M, SBI_BALLISTIC_KG_M2, SBI_ISP_S};
+use cupola_analysis::cost::{Element, Learning, MAX_COUNT, MAX_SETS, OrbitKeeping, UnitCost};
 
 use crate::context::{Ctx, Spanned, closest, one_of};
-use crate::missile::non_negative;
+use crate::missile::{non_negative, positive, within};
 use crate::problem::ProblemKind;
 use crate::reader::{Field, KeyDoc, TableReader};
 use crate::sbi::count_within;
@@ -80,7 +81,35 @@ pub(crate) const ELEMENT_KEYS: &[KeyDoc] = &[
     KeyDoc {
         name: "deploy_year",
         example: "deploy_year = 0",
-        doc: "years after base_year when the first set is fielded, below horizon_years, default 0",
+        doc: "years after base_year when fielding starts, below horizon_years, default 0",
+    },
+    KeyDoc {
+        name: "production_per_year",
+        example: "production_per_year = 2000",
+        doc: "units the production line delivers a year, ≥ 1; default: no limit",
+    },
+    KeyDoc {
+        name: "launch_kg_per_year",
+        example: "launch_kg_per_year = 2000000.0",
+        doc: "mass to orbit a year for this element's launches, kg, > 0; default: no limit",
+    },
+    KeyDoc {
+        name: "altitude_km",
+        example: "altitude_km = 400.0",
+        doc: "altitude of the orbit its units hold by station keeping, km, in (180, 40000]; the \
+              propellant against drag is launched with them; default: no orbit kept",
+    },
+    KeyDoc {
+        name: "ballistic_coefficient_kg_m2",
+        example: "ballistic_coefficient_kg_m2 = 100.0",
+        doc: "mass over drag area m/(C_D A) of a unit, kg/m², > 0, with altitude_km; default 100 \
+              (assumed, 30–200)",
+    },
+    KeyDoc {
+        name: "station_keeping_isp_s",
+        example: "station_keeping_isp_s = 220.0",
+        doc: "specific impulse of the station-keeping thruster, s, > 0, with altitude_km; default \
+              220 (hydrazine, assumed; 220–1500)",
     },
 ];
 
@@ -170,6 +199,9 @@ pub(crate) fn read_element(
     let life = read_life(ctx, t, horizon);
     let ops = money(ctx, "ops_musd_per_year");
     let deploy = read_deploy(ctx, t, horizon);
+    let production = read_production(ctx, t);
+    let launch_rate = read_launch_rate(ctx, t);
+    let orbit = read_orbit(ctx, t);
     t.finish(ctx);
     let element = (|| {
         Some(Element {
@@ -184,6 +216,9 @@ pub(crate) fn read_element(
             life_years: life?,
             ops_musd_per_year: ops?,
             deploy_year: deploy?,
+            production_per_year: production?,
+            launch_kg_per_year: launch_rate?,
+            orbit: orbit?,
         })
     })();
     ReadElement { name, element }
@@ -456,4 +491,98 @@ fn read_deploy(ctx: &mut Ctx, t: &TableReader<'_>, horizon: Option<u32>) -> Opti
         "the years after `base_year` when the first set is fielded and bought: before the \
          horizon ends",
     )
+}
+
+/// `production_per_year`: `Some(None)` when absent; at least 1.
+fn read_production(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<u32>> {
+    match t.unsigned(ctx, "production_per_year") {
+        Field::Absent => Some(None),
+        Field::Invalid => None,
+        Field::Given(s) => count_within(
+            ctx,
+            Some(s),
+            "production_per_year",
+            (1, u64::from(MAX_COUNT)),
+            "the units the production line delivers a year, at least 1 (leave the key out for \
+             no limit): the layer grows and is replaced no faster",
+        )
+        .map(Some),
+    }
+}
+
+/// `launch_kg_per_year`: `Some(None)` when absent; > 0.
+fn read_launch_rate(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<f64>> {
+    match t.number(ctx, "launch_kg_per_year") {
+        Field::Absent => Some(None),
+        Field::Invalid => None,
+        Field::Given(s) => positive(
+            ctx,
+            Some(s),
+            "launch_kg_per_year",
+            "kg",
+            "the mass to orbit a year this element's launches may use, in kg (2000000 is about \
+             twenty 100-tonne flights); leave the key out for no limit",
+        )
+        .map(Some),
+    }
+}
+
+/// `altitude_km` with `ballistic_coefficient_kg_m2` and
+/// `station_keeping_isp_s`: `Some(None)` without `altitude_km` (the other
+/// two are then a conflict).
+fn read_orbit(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<OrbitKeeping>> {
+    let altitude = t.number(ctx, "altitude_km");
+    let b_in = t.opt_number(ctx, "ballistic_coefficient_kg_m2", SBI_BALLISTIC_KG_M2);
+    let b = positive(
+        ctx,
+        b_in,
+        "ballistic_coefficient_kg_m2",
+        "kg/m²",
+        "the unit's mass over its drag area times its drag coefficient, m/(C_D A), in kg/m²: \
+         about 100 for a tonne with 4–5 m² of frontal area",
+    );
+    let isp_in = t.opt_number(ctx, "station_keeping_isp_s", SBI_ISP_S);
+    let isp = positive(
+        ctx,
+        isp_in,
+        "station_keeping_isp_s",
+        "s",
+        "the specific impulse of the thruster that holds the orbit, in s: about 220 for \
+         hydrazine, 1500 for a Hall-effect thruster",
+    );
+    let altitude = match altitude {
+        Field::Invalid => return None,
+        Field::Given(s) => s,
+        Field::Absent => {
+            for key in ["ballistic_coefficient_kg_m2", "station_keeping_isp_s"] {
+                if t.entry(key).is_some() {
+                    conflict(
+                        ctx,
+                        t,
+                        key,
+                        format!("`{key}` is given without `altitude_km`"),
+                        "station keeping needs the orbit it holds: add `altitude_km = 400.0`, or \
+                         remove the station-keeping keys",
+                    );
+                    return None;
+                }
+            }
+            return Some(None);
+        }
+    };
+    let km = within(
+        ctx,
+        Some(altitude),
+        "altitude_km",
+        |v| v > DECAY_FLOOR_M / 1e3 && v <= 40_000.0,
+        "(180, 40000]",
+        "km",
+        "the altitude of the circular orbit held, in km above the WGS84 equatorial radius: \
+         above 180 km (lower, an orbit ends within days) and at most 40000",
+    )?;
+    Some(Some(OrbitKeeping {
+        altitude_m: km * 1e3,
+        ballistic_kg_m2: b?,
+        isp_s: isp?,
+    }))
 }
