@@ -76,7 +76,7 @@ pub(crate) const ENGAGE_KEYS: &[KeyDoc] = &[
         name: "allocation",
         example: "allocation = \"doctrine\"",
         doc: "how midcourse and terminal rounds are spread: \"doctrine\" (default: each engaged \
-              object gets its site's shots) or \"marginal-return\" (one round at a time, up to \
+              object gets its site's shots) or \"marginal_return\" (one round at a time, up to \
               those shots)",
     },
     KeyDoc {
@@ -336,17 +336,17 @@ const ASSIGNMENT: Choice<Assignment> = Choice {
     names: &[("greedy", Assignment::Greedy), ("exact", Assignment::Exact)],
     what: "weapon-target assignment",
     plural: "assignments",
-    detail: "maximum marginal return, or the exact assignment of salvos to objects (Hungarian \
-             method)",
+    detail: "greedy (most valuable objects first, or rounds by marginal return), or the exact \
+             assignment of salvos or rounds to objects (Hungarian method)",
 };
 
-/// `allocation`: "doctrine" (default) or "marginal-return".
+/// `allocation`: "doctrine" (default) or "marginal_return".
 const ALLOCATION: Choice<Allocation> = Choice {
     key: "allocation",
     default: "doctrine",
     names: &[
         ("doctrine", Allocation::Doctrine),
-        ("marginal-return", Allocation::MarginalReturn),
+        ("marginal_return", Allocation::MarginalReturn),
     ],
     what: "allocation",
     plural: "allocations",

@@ -891,6 +891,22 @@ const CASES: &[Case] = &[
         Some("`greedy` or `exact`"),
     ),
     case(
+        "engage-bad-allocation",
+        InvalidValue,
+        "unknown allocation \"spread\"",
+        17,
+        14,
+        Some("`doctrine` or `marginal_return`"),
+    ),
+    case(
+        "engage-kill-assessment-above-1",
+        InvalidValue,
+        "`kill_assessment` must be in [0, 1], got 1.5",
+        23,
+        19,
+        Some("tells a kill from a survivor"),
+    ),
+    case(
         "engage-key-typo",
         UnknownKey,
         "unknown key `flyout_speed_km` in [[engage.midcourse]] `Fort Greely`",

@@ -78,7 +78,8 @@ impl Scratch {
         self.rows.clear();
         self.rows.extend((0..t).map(|jj| (jj, 0)));
         let value = &self.value;
-        self.rows.sort_by(|a, b| value[b.0].total_cmp(&value[a.0]));
+        self.rows
+            .sort_unstable_by(|a, b| value[b.0].total_cmp(&value[a.0]).then(a.0.cmp(&b.0)));
         for &(jj, _) in &self.rows {
             let mut best: Option<(f64, u32, usize)> = None;
             for i in 0..g {
@@ -142,7 +143,7 @@ impl Scratch {
             }
         }
         self.pairs
-            .sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+            .sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
         for &(_, i, jj) in &self.pairs {
             let k = self.salvo[i * t + jj];
             if k <= self.rounds[i] {
@@ -193,7 +194,8 @@ impl Scratch {
     /// Fire the decision (`self.x`): take each site's rounds from
     /// `inventory`, tally them (and, on a `first_look`, the engagement) in
     /// `tally`, and draw every round with its kill probability; the kill
-    /// goes to the site whose round hit first. Rounds at an object already
+    /// goes to the first site (in the layer's order) among those whose
+    /// rounds hit. Rounds at an object already
     /// destroyed (sent back by a wrong kill assessment) are spent for
     /// nothing.
     pub(super) fn fire(
@@ -237,20 +239,16 @@ impl Scratch {
     }
 
     /// Kill assessment after a first look: each engaged target is judged by
-    /// the site that engaged it, right with probability `quality[site]`. A
-    /// survivor judged a survivor, or a kill judged a survivor, is sent to
+    /// the site that engaged it, right with probability `self.quality[site]`.
+    /// A survivor judged a survivor, or a kill judged a survivor, is sent to
     /// the second look; a survivor judged a kill is not.
-    pub(super) fn assess(
-        &mut self,
-        r: &mut Xoshiro256PlusPlus,
-        quality: impl Iterator<Item = f64> + Clone,
-    ) {
+    pub(super) fn assess(&mut self, r: &mut Xoshiro256PlusPlus) {
         for &o in &self.targets {
             let i = self.by[o];
             if i == usize::MAX {
                 continue;
             }
-            let q = quality.clone().nth(i).unwrap_or(1.0);
+            let q = self.quality.get(i).copied().unwrap_or(1.0);
             let right = unit(r) < q;
             self.again[o] = self.objects[o].alive == right;
         }

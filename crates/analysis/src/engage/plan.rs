@@ -60,6 +60,9 @@ pub struct Shortfall {
     pub short_of_aim_m: f64,
 }
 
+/// Stream component of the boost pool's launch times.
+const BOOST_POOL_COMPONENT: u64 = 0xB005;
+
 /// Kill times of the shortfall curve: every this many s of the boost
 /// layer's intercept window, s.
 const SHORTFALL_STEP_S: f64 = 10.0;
@@ -122,7 +125,7 @@ pub struct BoostPool {
     /// Carriers in reach of each missile at each pooled launch time,
     /// flattened: sample k, missile j is `lists[starts[k·n + j]..starts[k·n + j + 1]]`.
     pub starts: Vec<u32>,
-    /// Carrier indices.
+    /// Carrier indices, each missile's list sorted.
     pub lists: Vec<u32>,
     /// Interceptors per carrier.
     pub capacity: u32,
@@ -199,8 +202,8 @@ pub struct AreaPlan {
     /// The area's name.
     pub name: String,
     /// Where its launch's payload lands after a boost-phase kill, at kill
-    /// times across the boost layer's intercept window (from the
-    /// interceptors' launch to the latest intercept); empty without a
+    /// times across the boost layer's intercept window (from the burnout of
+    /// the first interceptors to the latest intercept); empty without a
     /// boost layer.
     pub shortfall: Vec<Shortfall>,
 }
@@ -424,7 +427,9 @@ impl Plan {
                         )?),
                     };
                     models.push(ReachModel::Table(table));
-                    let (first, last) = (timeline.fire_s.max(0.0), timeline.intercept_by_s);
+                    // The first kill: the interceptors' boosters burn out.
+                    let burnout = timeline.fire_s + layer.carrier.interceptor.burn_time_s();
+                    let (first, last) = (burnout.max(0.0), timeline.intercept_by_s);
                     let steps = ((last - first) / SHORTFALL_STEP_S).floor().clamp(0.0, 1e4) as u32;
                     let reference = area_pads(1, 0.0, 0.0, 0.0, tr.site.to_ecef().unit())[0];
                     let aim = copies
@@ -467,14 +472,15 @@ impl Plan {
                 let sampling = Sampling {
                     samples: b.pool,
                     span_s: 86_400.0,
-                    seed: input.seed ^ 0xB005,
+                    seed: crate::streams::key(input.seed, 0, BOOST_POOL_COMPONENT),
                 };
                 let mut starts = vec![0u32];
                 let mut lists = Vec::new();
                 let mut scratch = Vec::new();
                 for k in 0..b.pool {
                     in_reach_at(&layout, &raid, sampling.time(k), &mut scratch);
-                    for l in &scratch {
+                    for l in &mut scratch {
+                        l.sort_unstable();
                         lists.extend_from_slice(l);
                         starts.push(lists.len() as u32);
                     }

@@ -24,7 +24,7 @@ pub enum Doctrine {
 
 /// How a site's rounds are spread over the objects it may engage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Allocation {
     /// The doctrine's salvo at every engaged object: a barrage of k fires k
     /// at each object it engages (shoot-look-shoot: its look's shots), and
@@ -39,11 +39,15 @@ pub enum Allocation {
     MarginalReturn,
 }
 
-/// How the battle manager assigns weapons to targets.
+/// How the battle manager assigns weapons to targets (see the engagement's
+/// `decide` module for each allocation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Assignment {
-    /// Maximum marginal return (den Broeder et al. 1959).
+    /// Greedy: under the doctrine allocation, the most valuable objects
+    /// first, each to the site whose salvo kills it most surely; under
+    /// marginal return, one round at a time by largest marginal return (den
+    /// Broeder et al. 1959).
     Greedy,
     /// Exact assignment (Hungarian method): of salvos to objects, one salvo
     /// per object per decision, under the doctrine allocation; of rounds to

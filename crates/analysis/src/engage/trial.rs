@@ -17,11 +17,13 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 pub struct Streams {
     /// Boost layer: pooled geometry, order among missiles, kill draws.
     pub boost: Xoshiro256PlusPlus,
-    /// Midcourse: cue delays, discrimination, order, kill and assessment
-    /// draws.
+    /// Midcourse: discrimination, order, kill and assessment draws.
     pub midcourse: Xoshiro256PlusPlus,
-    /// Terminal: cue delays, order, kill and assessment draws.
+    /// Terminal: order, kill and assessment draws.
     pub terminal: Xoshiro256PlusPlus,
+    /// Key of the cue delays: each site's and battery's delay is keyed by
+    /// its layer and index, so that adding a layer shifts no other draw.
+    cues: u64,
 }
 
 impl Streams {
@@ -31,7 +33,14 @@ impl Streams {
             boost: streams::stream(seed, trial, 0xB0),
             midcourse: streams::stream(seed, trial, 0x3D),
             terminal: streams::stream(seed, trial, 0x7E),
+            cues: streams::key(seed, trial, 0xC0E),
         }
+    }
+
+    /// This trial's extra cue delay of site `i` of `layer` (0 midcourse, 1
+    /// terminal), uniform in [0, `max_s`), s.
+    fn cue_delay(&self, layer: u64, i: usize, max_s: f64) -> f64 {
+        streams::to_unit(streams::key(self.cues, layer, i as u64)) * max_s
     }
 }
 
@@ -59,7 +68,7 @@ pub struct TrialOutcome {
     pub arrivals: Vec<u32>,
     /// Whether the boost layer gave every missile all its shots.
     pub boost_all_shot: bool,
-    /// Boost-phase kills of each missile of the raid (0 or 1).
+    /// Whether the boost layer destroyed each missile of the raid.
     pub boost_killed: Vec<bool>,
     /// Boost layer.
     pub boost: LayerTally,
@@ -115,6 +124,10 @@ pub struct Scratch {
     pub(super) by: Vec<usize>,
     /// Objects the kill assessment sends to a second look.
     pub(super) again: Vec<bool>,
+    /// Kill-assessment quality of each site of the layer deciding.
+    pub(super) quality: Vec<f64>,
+    /// Fused discrimination against each area's decoys.
+    fused: Vec<f64>,
     first: Vec<f64>,
     ready: Vec<Option<f64>>,
     recognised: Vec<bool>,
@@ -220,19 +233,22 @@ fn boost(
         order.sort_unstable();
         order.dedup();
         shuffle(&mut st.boost, &mut order);
+        // (reach, position in the shuffled order): most reach first, ties
+        // in the drawn order.
         s.rows.clear();
-        s.rows.extend(order.iter().map(|&c| {
+        s.rows.extend(order.iter().enumerate().map(|(pos, &c)| {
             let reach = (0..n)
                 .filter(|&j| pool.in_reach(k, n, j).binary_search(&(c as u32)).is_ok())
                 .count();
-            (c, reach)
+            (reach, pos)
         }));
-        s.rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+        s.rows
+            .sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         s.dead.extend(
             s.rows
                 .iter()
                 .take(spec.asat_shots as usize)
-                .map(|&(c, _)| c as u32),
+                .map(|&(_, pos)| order[pos] as u32),
         );
         s.dead.sort_unstable();
         s.order = order;
@@ -291,23 +307,33 @@ fn midcourse(
     if sites.is_empty() || s.objects.is_empty() {
         return;
     }
-    let r = &mut st.midcourse;
     let g = sites.len();
     // Each site's readiness against each area's launch: its cue plus this
     // trial's delay plus decision.
     let areas = plan.areas.len();
     s.ready.clear();
-    for (m, p) in sites.iter().zip(&plan.sites) {
-        let jitter = unit(r) * spec.detection_jitter_s;
+    for (i, (m, p)) in sites.iter().zip(&plan.sites).enumerate() {
+        let jitter = st.cue_delay(0, i, spec.detection_jitter_s);
         s.ready
             .extend(p.cue_s.iter().map(|c| c.map(|c| c + jitter + m.decision_s)));
     }
     // Discrimination, fused by the battle manager: one draw per decoy
-    // against the best of the sites' probabilities.
-    let fused = sites.iter().map(|m| m.discrimination).fold(0.0, f64::max);
+    // against the best probability among the sites that track its launch
+    // and hold interceptors.
+    s.fused.clear();
+    s.fused.extend((0..areas).map(|a| {
+        sites
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| m.inventory > 0 && s.ready[i * areas + a].is_some())
+            .map(|(_, m)| m.discrimination)
+            .fold(0.0, f64::max)
+    }));
+    let r = &mut st.midcourse;
     let no = s.objects.len();
     s.recognised.clear();
     for obj in &s.objects {
+        let fused = s.fused[plan.missiles[obj.missile].area];
         let seen = !obj.rv && unit(r) < fused;
         s.recognised.push(seen);
     }
@@ -317,7 +343,7 @@ fn midcourse(
     let mut waves = std::mem::take(&mut s.waves);
     waves.clear();
     waves.extend(plan.missiles.iter().map(|m| m.offset_s));
-    waves.sort_by(f64::total_cmp);
+    waves.sort_unstable_by(f64::total_cmp);
     waves.dedup();
     s.by.clear();
     s.by.resize(no, usize::MAX);
@@ -390,7 +416,9 @@ fn midcourse(
             }
             s.fire(r, look == 0, &mut inventory, &mut out.midcourse);
             if look == 0 {
-                s.assess(r, sites.iter().map(|m| m.kill_assessment));
+                s.quality.clear();
+                s.quality.extend(sites.iter().map(|m| m.kill_assessment));
+                s.assess(r);
             }
         }
     }
@@ -413,13 +441,12 @@ fn terminal(
     if bats.is_empty() || s.objects.is_empty() {
         return;
     }
-    let r = &mut st.terminal;
     let g = bats.len();
     let areas = plan.areas.len();
     // Each battery's first intercept against each area's launch.
     s.first.clear();
-    for p in &plan.batteries {
-        let jitter = unit(r) * spec.detection_jitter_s;
+    for (i, p) in plan.batteries.iter().enumerate() {
+        let jitter = st.cue_delay(1, i, spec.detection_jitter_s);
         s.first.extend(p.cue_s.iter().zip(&p.band).map(|c| match c {
             (Some(c), Some((entry, exit))) => {
                 let t1 = (c + jitter).max(*entry);
@@ -428,6 +455,7 @@ fn terminal(
             _ => f64::NAN,
         }));
     }
+    let r = &mut st.terminal;
     s.inventory.clear();
     s.inventory.extend(bats.iter().map(|b| b.inventory));
     let mut inventory = std::mem::take(&mut s.inventory);
@@ -480,7 +508,9 @@ fn terminal(
         s.decide(spec.allocation, spec.assignment);
         s.fire(r, look == 0, &mut inventory, &mut out.terminal);
         if look == 0 {
-            s.assess(r, bats.iter().map(|b| b.kill_assessment));
+            s.quality.clear();
+            s.quality.extend(bats.iter().map(|b| b.kill_assessment));
+            s.assess(r);
         }
     }
     s.inventory = inventory;

@@ -7,7 +7,7 @@
 //! missile with capacity `shots`, missile → carrier 1, carrier → sink
 //! `capacity`).
 
-/// Reusable buffers for [`Assigner::feasible`].
+/// Reusable buffers for [`Assigner::feasible`] and [`Assigner::assign`].
 #[derive(Clone, Debug, Default)]
 pub struct Assigner {
     carriers: Vec<u32>,

@@ -53,14 +53,15 @@ fn lines(rep: &EngagementReport) -> Vec<String> {
     ];
     if let Some((p, (lo, hi))) = r.p_boost_all_shot {
         v.push(format!(
-            "Boost layer: every missile had its shot in {:.1}% of trials (95% interval \
-             {:.1}–{:.1}%), the engagement's counterpart of the sizing study's probability.",
+            "Boost layer: every missile got the shots its doctrine asks in {:.1}% of trials \
+             (95% interval {:.1}–{:.1}%), the engagement's counterpart of the sizing study's \
+             probability.",
             100.0 * p,
             100.0 * lo,
             100.0 * hi
         ));
     }
-    v.extend(shortfall_line(r));
+    v.extend(shortfall_lines(r));
     for (name, cue) in &rep.cues {
         if cue.is_none() {
             v.push(format!(
@@ -85,38 +86,38 @@ fn lines(rep: &EngagementReport) -> Vec<String> {
     v
 }
 
-/// Where the warheads of boost-phase kills land, in words.
-fn shortfall_line(r: &EngageResult) -> Option<String> {
-    let (area, curve) = r.shortfall.first()?;
-    let last = curve.last()?;
-    let first = curve.first()?;
-    let killed: f64 = r.boost_kills.iter().map(|k| k.p_killed).sum();
-    let spread = r
-        .boost_kills
+/// Where the warheads of boost-phase kills land, in words: one line per
+/// launch area.
+fn shortfall_lines(r: &EngageResult) -> Vec<String> {
+    r.shortfall
         .iter()
-        .filter_map(|k| k.shortfall)
-        .map(|s| s.short_of_aim_m)
-        .fold((f64::INFINITY, 0.0f64), |(a, b), x| (a.min(x), b.max(x)));
-    let (lat, lon) = deg(last.impact);
-    let over_raid = if spread.1 - spread.0 >= 1e3 {
-        format!(
-            " ({:.0}–{:.0} km over the raid)",
-            spread.0 / 1e3,
-            spread.1 / 1e3
-        )
-    } else {
-        String::new()
-    };
-    Some(format!(
-        "Boost-phase kills: {killed:.2} missiles per trial; their warheads fall short, on \
-         ballistic arcs from the kill: a kill at the latest intercept ({:.0} s) lands them at \
-         {lat:.2}°, {lon:.2}° ({area}, reference pad), {:.0} km short of the aim point{over_raid}; \
-         a kill at {:.0} s, {:.0} km short. Tables: boost-shortfall, boost-kills.",
-        last.kill_s,
-        last.short_of_aim_m / 1e3,
-        first.kill_s,
-        first.short_of_aim_m / 1e3,
-    ))
+        .filter_map(|(area, curve)| {
+            let (first, last) = (curve.first()?, curve.last()?);
+            let kills = r.boost_kills.iter().filter(|k| &k.area == area);
+            let killed: f64 = kills.clone().map(|k| k.p_killed).sum();
+            let (lo, hi) = kills
+                .filter_map(|k| k.shortfall)
+                .map(|s| s.short_of_aim_m)
+                .fold((f64::INFINITY, 0.0f64), |(a, b), x| (a.min(x), b.max(x)));
+            let (lat, lon) = deg(last.impact);
+            let spread = if hi - lo >= 1e3 {
+                format!(" ({:.0}–{:.0} km over the area's pads)", lo / 1e3, hi / 1e3)
+            } else {
+                String::new()
+            };
+            Some(format!(
+                "Boost-phase kills, {area}: {killed:.2} missiles per trial. Their warheads fall \
+                 short on ballistic arcs: a kill at the latest intercept ({:.0} s) lands them at \
+                 {lat:.2}°, {lon:.2}° (reference pad), {:.0} km short of the aim point{spread}; \
+                 a kill as the first interceptors burn out ({:.0} s), {:.0} km short. Tables: \
+                 boost-shortfall, boost-kills.",
+                last.kill_s,
+                last.short_of_aim_m / 1e3,
+                first.kill_s,
+                first.short_of_aim_m / 1e3,
+            ))
+        })
+        .collect()
 }
 
 /// Latitude and longitude of a WGS84 point, degrees.

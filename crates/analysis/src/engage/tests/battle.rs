@@ -4,7 +4,10 @@
 //! study.
 
 use super::{one_area, plan_of, site, spec, trajectory};
-use crate::engage::plan::BOOST_TABLE_RESOLUTION_RAD;
+use crate::engage::plan::{
+    AreaPlan, BOOST_TABLE_RESOLUTION_RAD, BoostPool, Plan, PlanArea, PlanInput, PlannedAsset,
+    PlannedMissile,
+};
 use crate::engage::run::monte_carlo;
 use crate::engage::*;
 use crate::raid::area_pads;
@@ -36,7 +39,8 @@ fn assert_mean(r: &EngageResult, want: f64, what: &str) {
 /// rounds each, and each vehicle leaks with 1 − (m/N)(1 − (1 − p)^k), so
 /// E[leakers] = 3 (1 − (2/12)·0.96) = 2.52; under marginal return the 5
 /// rounds go one to each of 5 objects, E = 3 (1 − (5/12)·0.8) = 2.0.
-/// Engaging in list order (vehicle first) would give 1.04 and 1.4.
+/// Engaging in list order (a vehicle, then its decoys) would give 2.04 and
+/// 1.4.
 #[test]
 fn undiscriminated_decoys_are_a_random_subset() {
     let tr = trajectory();
@@ -90,10 +94,10 @@ fn a_barrage_is_not_a_cap() {
 }
 
 /// Caps are per site: an empty barrage site beside a shoot-look-shoot site
-/// changes nothing (the old battle manager took the largest cap of any
-/// site and made the shoot-look-shoot site fire a barrage: 0.648 → 0.503
-/// in this case). Two vehicles, 3 interceptors of pk 0.6, shoot-look-shoot:
-/// P(both killed) = p² + 2p²(1 − p) = 0.648.
+/// changes nothing, draw for draw (the old battle manager took the largest
+/// cap of any site and made the shoot-look-shoot site fire a barrage: 0.648
+/// → 0.503 in this case). Two vehicles, 3 interceptors of pk 0.6,
+/// shoot-look-shoot: P(both killed) = p² + 2p²(1 − p) = 0.648.
 #[test]
 fn an_empty_site_changes_nothing() {
     let tr = trajectory();
@@ -103,10 +107,18 @@ fn an_empty_site_changes_nothing() {
     let mut empty = site(0, 0.9, Doctrine::Barrage { shots: 2 }, 60.0);
     empty.name = "empty".into();
     for allocation in [Allocation::Doctrine, Allocation::MarginalReturn] {
+        let mut alone = None;
         for sites in [vec![sls.clone()], vec![sls.clone(), empty.clone()]] {
             let mut s = spec(1, 20_000, sites);
             s.allocation = allocation;
+            s.detection_jitter_s = 30.0;
             let r = monte_carlo(&s, &plan_of(&s, &tr, 2), s.trials, 4, &|_| {});
+            let key = (
+                r.p_no_leak,
+                r.leaker_distribution.clone(),
+                r.layers[0].clone(),
+            );
+            assert_eq!(alone.get_or_insert(key.clone()), &key, "{allocation:?}");
             let sigma = (want * (1.0 - want) / 20_000.0).sqrt();
             eprintln!(
                 "{allocation:?}, {} sites: P(no leak) {:.4}, closed form {want:.4}",
@@ -226,8 +238,9 @@ fn boost_layer_agrees_with_sizing() {
     let plan = one_area(&s, &tr, 1, &[], &[], Some(&sbi), Some(Arc::clone(&table)));
     let r = monte_carlo(&s, &plan, s.trials, 3, &|_| {});
     let (engage_p, _) = r.p_boost_all_shot.unwrap();
-    // With pk = 1, every missile shot is every missile killed.
-    assert!((engage_p - (1.0 - r.mean_leakers / 10.0)).abs() <= 1.0 - engage_p + 1e-12);
+    // With pk = 1 and no other layer, nothing arrives exactly when every
+    // missile was shot.
+    assert_eq!(r.p_no_leak, engage_p);
     // The sizing study's count for the same constellation, on its own
     // launch-time sample.
     let family = Family {
@@ -380,4 +393,121 @@ fn every_layer_is_deterministic_across_threads() {
         );
         assert_ne!(one, monte_carlo(&s, &plan, s.trials, 18, &|_| {}));
     }
+}
+
+/// The boost layer finds a maximum assignment, not a maximal one: missile
+/// A in reach of carriers 0 and 1, missile B of carrier 0 only, one
+/// interceptor each. Taking carrier 0 for A (the first carrier of the first
+/// missile) strands B; the maximum assignment gives A carrier 1 and B
+/// carrier 0 in every trial, whatever order the missiles are drawn in.
+#[test]
+fn boost_assignment_is_maximum_on_a_constructed_case() {
+    let missile = |area| PlannedMissile {
+        area,
+        offset_s: 0.0,
+        rvs: 1,
+        shortfall: None,
+        asset: 0,
+    };
+    let plan = Plan {
+        missiles: vec![missile(0), missile(0)],
+        assets: vec![PlannedAsset {
+            name: "aim".into(),
+            value: 1.0,
+        }],
+        areas: vec![AreaPlan {
+            name: "area".into(),
+            shortfall: Vec::new(),
+        }],
+        sites: Vec::new(),
+        batteries: Vec::new(),
+        boost: Some(BoostPool {
+            starts: vec![0, 2, 3],
+            lists: vec![0, 1, 0],
+            capacity: 1,
+            carriers: 2,
+            samples: 1,
+        }),
+    };
+    let mut s = spec(2, 1_000, Vec::new());
+    s.boost = Some(BoostLayerSpec {
+        carriers: 2,
+        pk: 1.0,
+        shots: 1,
+        pool: 1,
+    });
+    let r = monte_carlo(&s, &plan, s.trials, 1, &|_| {});
+    assert_eq!(r.p_boost_all_shot.unwrap().0, 1.0);
+    assert_eq!(r.p_no_leak, 1.0);
+    assert_eq!(r.layers[0].rounds, 2.0);
+}
+
+/// Two launch areas: the midcourse site's sensor tracks the first area's
+/// launch but never the second's, so the first area's vehicles meet the
+/// site and the second's all arrive; the terminal battery sees only the
+/// second. Per-area cues and bands are kept apart.
+#[test]
+fn areas_keep_their_own_cues() {
+    let tr = trajectory();
+    let m = site(100, 1.0, Doctrine::Barrage { shots: 1 }, 60.0);
+    let mut s = spec(1, 500, vec![m]);
+    s.terminal = vec![TerminalBattery {
+        name: "upper".into(),
+        site: tr.impact().unwrap(),
+        kind: TerminalKind::UpperTier,
+        footprint_m: 400e3,
+        min_altitude_m: 40e3,
+        max_altitude_m: 150e3,
+        inventory: 100,
+        pk: 0.5,
+        doctrine: Doctrine::Barrage { shots: 1 },
+        assess_s: 10.0,
+        kill_assessment: 1.0,
+        sensor: "radar".into(),
+    }];
+    let area = |name: &str, salvo| crate::raid::LaunchArea {
+        name: name.into(),
+        launch: 0,
+        salvo,
+        width_m: 100e3,
+        depth_m: 100e3,
+        window_s: 0.0,
+    };
+    let (a, b) = (area("tracked", 2), area("untracked", 3));
+    let plan = Plan::build(&PlanInput {
+        spec: &s,
+        areas: &[
+            PlanArea {
+                area: &a,
+                trajectory: &tr,
+                rvs: 1,
+                midcourse_cue_s: &[Some(300.0)],
+                terminal_cue_s: &[None],
+                detection_s: 30.0,
+                table: None,
+            },
+            PlanArea {
+                area: &b,
+                trajectory: &tr,
+                rvs: 2,
+                midcourse_cue_s: &[None],
+                terminal_cue_s: &[Some(300.0)],
+                detection_s: 30.0,
+                table: None,
+            },
+        ],
+        sbi: None,
+        seed: 1,
+    })
+    .unwrap();
+    assert_eq!(plan.missiles.len(), 5);
+    assert_eq!(plan.rvs(), 2 + 6);
+    assert_eq!(plan.assets.len(), 2, "one aim point per area");
+    let r = monte_carlo(&s, &plan, s.trials, 6, &|_| {});
+    // The site kills both of the first area's vehicles (pk 1) and none of
+    // the second's; the battery engages only the second's six.
+    assert_eq!((r.layers[0].engaged, r.layers[0].rv_kills), (2.0, 2.0));
+    assert_eq!(r.layers[1].engaged, 6.0);
+    assert!((r.mean_leakers - 3.0).abs() < 0.2, "{}", r.mean_leakers);
+    assert_eq!(r.arrivals[0].2, 0.0);
 }
