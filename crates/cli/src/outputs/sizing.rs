@@ -5,6 +5,8 @@ use super::Sink;
 use crate::failure::Failure;
 use cupola_analysis::sizing::SizingResult;
 use cupola_analysis::sizing::asat::AsatResult;
+use cupola_analysis::sizing::planes::{MAX_PLANES, NoAnswer};
+use cupola_analysis::sizing::study::FamilyResult;
 use cupola_analysis::sizing::sweep::SweepResult;
 use cupola_analysis::sizing::{Phasing, SweepKind};
 use cupola_defense::budget::Deadline;
@@ -63,7 +65,71 @@ fn heading(r: &SizingResult) -> String {
     )
 }
 
-/// The models side by side.
+fn family_name(f: &FamilyResult) -> String {
+    format!(
+        "{:.0} km, {:.1}°, {} planes{}",
+        f.family.altitude_m / 1e3,
+        f.family.inclination_rad.to_degrees(),
+        f.family.planes,
+        if f.planes_searched {
+            " (plane count searched)"
+        } else {
+            ""
+        }
+    )
+}
+
+/// Why a family has no answer, in words.
+fn why(n: &NoAnswer) -> String {
+    match n {
+        NoAnswer::NoFeasibleCell {
+            fire_s,
+            intercept_by_s,
+            window_s,
+            divert_short_cells,
+        } => {
+            let divert = if *divert_short_cells > 0 {
+                format!(
+                    "; {} cells reachable in time need more divert than the kill vehicle has",
+                    count(*divert_short_cells as f64)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "no reach cell is feasible: fired at {fire_s:.1} s, intercept by {intercept_by_s:.1} s, \
+                 a fly-out window of {window_s:.1} s{divert}"
+            )
+        }
+        NoAnswer::PlaneGaps {
+            planes,
+            carriers,
+            p_in_reach,
+            mean_in_reach,
+            more_planes,
+        } => format!(
+            "plane gaps: with {} carriers in {planes} planes, {mean_in_reach:.1} in reach on average, \
+             every missile had its shots in reach in only {:.1}% of launch times (the spacing between \
+             planes exceeds the reach); {}",
+            count(f64::from(*carriers)),
+            100.0 * p_in_reach,
+            more_planes.map_or_else(
+                || format!("no plane count up to {MAX_PLANES} meets the requirement"),
+                |p| format!("the plane-count search finds {p} planes the fewest that meet it")
+            )
+        ),
+        NoAnswer::AboveMax {
+            max_satellites,
+            p_success,
+        } => format!(
+            "above max_satellites: {} carriers reach P = {p_success:.3}",
+            count(f64::from(*max_satellites))
+        ),
+    }
+}
+
+/// The models side by side, for the family of the answer (its own reach
+/// and analytic models).
 fn models_table(r: &SizingResult) -> TextTable {
     let mut t = TextTable::new(vec![
         "model".to_string(),
@@ -71,8 +137,11 @@ fn models_table(r: &SizingResult) -> TextTable {
         "absentee ratio".into(),
         "note".into(),
     ]);
-    let a = &r.analytic;
-    match &r.best {
+    let Some(fam) = r.answer_family() else {
+        return t;
+    };
+    let a = &fam.analytic;
+    match &fam.best {
         Some(b) => {
             let (lo, hi) = b.stats.p_success_interval();
             t.push_row(vec![
@@ -97,7 +166,7 @@ fn models_table(r: &SizingResult) -> TextTable {
                 "numeric: reach table + launch-time sampling".to_string(),
                 "none found".into(),
                 "—".into(),
-                "no constellation up to max_satellites meets the requirement".into(),
+                fam.why_none.as_ref().map_or_else(String::new, why),
             ]);
         }
     }
@@ -128,10 +197,37 @@ fn models_table(r: &SizingResult) -> TextTable {
     t
 }
 
+/// One family's reach table and analytic ground reach, in words.
+fn reach_line(f: &FamilyResult) -> String {
+    let a = &f.analytic;
+    let divert = if f.table.divert_short_cells > 0 {
+        format!(
+            " ({} more reachable in time but short of divert)",
+            count(f.table.divert_short_cells as f64)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "Reach table at {:.0} km, {:.1}°: {} of {} cells feasible{divert}; analytic ground reach ρ = {:.0} km \
+         (a full burn covers {:.0} km in {:.1} s, {:.2} km/s on average, to the missile at {:.0} km; \
+         uniform fraction in reach {:.3e}).",
+        a.altitude_m / 1e3,
+        f.family.inclination_rad.to_degrees(),
+        count(f.table.feasible_cells as f64),
+        count(f.table.cells as f64),
+        a.ground_reach_m / 1e3,
+        a.slant_range_m / 1e3,
+        a.flyout_s,
+        a.average_speed_m_s / 1e3,
+        a.intercept_altitude_m / 1e3,
+        a.fraction_uniform
+    )
+}
+
 fn lines(rep: &SizingReport) -> Vec<String> {
     let r = &rep.result;
     let re = &r.reach;
-    let a = &r.analytic;
     let mut v = vec![
         format!(
             "Timeline: launch reported {:.1} s after lift-off, interceptors fired at {:.1} s; \
@@ -144,23 +240,27 @@ fn lines(rep: &SizingReport) -> Vec<String> {
             re.window_s
         ),
         format!(
-            "Carrier: {:.0} kg in orbit ({} interceptor{} of {:.0} kg).",
+            "Carrier: {:.0} kg in orbit ({} interceptor{} of {:.0} kg, each flying a {:.1} kg kill vehicle \
+             with its divert propellant).",
             r.carrier_mass_kg,
             r.requirement.capacity,
             if r.requirement.capacity == 1 { "" } else { "s" },
-            r.interceptor_mass_kg
-        ),
-        format!(
-            "Reach table: {} of {} cells feasible; analytic ground reach ρ = v̄·t = {:.2} km/s × {:.1} s = {:.0} km \
-             (uniform fraction in reach {:.3e}).",
-            re.feasible_cells,
-            re.table_cells,
-            a.average_speed_m_s / 1e3,
-            re.window_s.max(0.0),
-            a.ground_reach_m / 1e3,
-            a.fraction_uniform
+            r.interceptor_mass_kg,
+            r.kill_vehicle_mass_kg
         ),
     ];
+    if let Some(f) = r.answer_family() {
+        v.push(format!(
+            "Family of the answer ({}): {}",
+            family_name(f),
+            reach_line(f)
+        ));
+    }
+    for f in &r.families {
+        if let Some(n) = &f.why_none {
+            v.push(format!("No answer for {}: {}.", family_name(f), why(n)));
+        }
+    }
     if let Some(b) = &r.best {
         let h = &b.stats.histogram;
         let total: u64 = h.iter().sum();
@@ -215,13 +315,27 @@ fn families_table(r: &SizingResult) -> TextTable {
     let mut t = TextTable::new(vec![
         "inclination_deg".to_string(),
         "planes".into(),
+        "feasible cells".into(),
+        "ground reach km".into(),
+        "inclined+Poisson".into(),
         "smallest".into(),
         "tried".into(),
     ]);
     for f in &r.families {
         t.push_row(vec![
             format!("{:.1}", f.family.inclination_rad.to_degrees()),
-            f.family.planes.to_string(),
+            format!(
+                "{}{}",
+                f.family.planes,
+                if f.planes_searched { " (searched)" } else { "" }
+            ),
+            format!(
+                "{} of {}",
+                count(f.table.feasible_cells as f64),
+                count(f.table.cells as f64)
+            ),
+            format!("{:.0}", f.analytic.ground_reach_m / 1e3),
+            count(f.analytic.inclined_poisson_total),
             f.best
                 .as_ref()
                 .map_or("none".into(), |b| count(f64::from(b.total))),
@@ -249,6 +363,7 @@ fn sweep_table(s: &SweepResult) -> TextTable {
     let (_, label, scale) = sweep_name(s.kind);
     let mut t = TextTable::new(vec![
         label.to_string(),
+        "family".into(),
         "numeric".into(),
         "inclined+Poisson".into(),
         "uniform+Poisson".into(),
@@ -256,18 +371,43 @@ fn sweep_table(s: &SweepResult) -> TextTable {
     ]);
     for p in &s.points {
         let v = format!("{}", (p.value * scale * 100.0).round() / 100.0);
-        let row = match &p.outcome {
-            Ok(r) => vec![
+        let row = match (
+            &p.outcome,
+            p.outcome.as_ref().ok().and_then(|r| r.answer_family()),
+        ) {
+            (Ok(_), Some(f)) => vec![
                 v,
-                r.best
-                    .as_ref()
-                    .map_or("none".into(), |b| count(f64::from(b.total))),
-                count(r.analytic.inclined_poisson_total),
-                count(r.analytic.uniform_poisson_total),
-                count(r.analytic.mean_value_total),
+                format!(
+                    "{:.0}°, {} planes{}",
+                    f.family.inclination_rad.to_degrees(),
+                    f.family.planes,
+                    if f.planes_searched { " (searched)" } else { "" }
+                ),
+                f.best.as_ref().map_or_else(
+                    || {
+                        f.why_none.as_ref().map_or("none".into(), |n| match n {
+                            NoAnswer::NoFeasibleCell { .. } => "none: no feasible cell".into(),
+                            NoAnswer::PlaneGaps { .. } => "none: plane gaps".into(),
+                            NoAnswer::AboveMax { .. } => "none: above max_satellites".into(),
+                        })
+                    },
+                    |b| count(f64::from(b.total)),
+                ),
+                count(f.analytic.inclined_poisson_total),
+                count(f.analytic.uniform_poisson_total),
+                count(f.analytic.mean_value_total),
             ],
-            Err(e) => vec![
+            (Ok(_), None) => vec![
                 v,
+                String::new(),
+                "no family".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            (Err(e), _) => vec![
+                v,
+                String::new(),
                 format!("error: {e}"),
                 String::new(),
                 String::new(),
@@ -336,6 +476,62 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
         .with_column("p_success", "", p)
         .with_column("mean_in_reach", "", mean);
     sink.table("sizing", &t)?;
+    let per = |f: &dyn Fn(&FamilyResult) -> f64| r.families.iter().map(f).collect::<Vec<f64>>();
+    let t = Table::new("sizing families")
+        .with_column(
+            "family",
+            "",
+            (0..r.families.len()).map(|k| k as f64).collect(),
+        )
+        .with_column("altitude", "km", per(&|f| f.family.altitude_m / 1e3))
+        .with_column(
+            "inclination",
+            "deg",
+            per(&|f| f.family.inclination_rad.to_degrees()),
+        )
+        .with_column("planes", "", per(&|f| f64::from(f.family.planes)))
+        .with_column(
+            "planes_searched",
+            "",
+            per(&|f| f64::from(u8::from(f.planes_searched))),
+        )
+        .with_column("cells", "", per(&|f| f.table.cells as f64))
+        .with_column(
+            "feasible_cells",
+            "",
+            per(&|f| f.table.feasible_cells as f64),
+        )
+        .with_column(
+            "divert_short_cells",
+            "",
+            per(&|f| f.table.divert_short_cells as f64),
+        )
+        .with_column(
+            "ground_reach",
+            "km",
+            per(&|f| f.analytic.ground_reach_m / 1e3),
+        )
+        .with_column(
+            "inclined_poisson",
+            "carriers",
+            per(&|f| f.analytic.inclined_poisson_total),
+        )
+        .with_column(
+            "uniform_poisson",
+            "carriers",
+            per(&|f| f.analytic.uniform_poisson_total),
+        )
+        .with_column(
+            "mean_value",
+            "carriers",
+            per(&|f| f.analytic.mean_value_total),
+        )
+        .with_column(
+            "numeric",
+            "carriers",
+            per(&|f| f.best.as_ref().map_or(f64::NAN, |b| f64::from(b.total))),
+        );
+    sink.table("sizing-families", &t)?;
     if let Some(b) = &r.best {
         let h = &b.stats.histogram;
         let total = h.iter().sum::<u64>().max(1) as f64;
@@ -348,7 +544,7 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
     sink.set.add("sizing.svg", svg.clone().into_bytes());
     let mut paragraphs = lines(rep);
     paragraphs.push(
-        "Tables (CSV and Parquet): sizing (every constellation tried), in-reach (distribution of carriers in reach of a missile; the last row counts that many or more), sweep-KIND, asat."
+        "Tables (CSV and Parquet): sizing (every constellation tried, by family index), sizing-families (each family's reach table, analytic models and answer), in-reach (distribution of carriers in reach of a missile; the last row counts that many or more), sweep-KIND, asat."
             .into(),
     );
     let mut svgs = vec![svg];
@@ -362,13 +558,21 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             .collect();
         let col =
             |f: &dyn Fn(&SizingResult) -> f64| ok.iter().map(|(_, r)| f(r)).collect::<Vec<f64>>();
+        // Each point's analytic figures are those of its answer's family.
+        let fam = |r: &SizingResult, f: &dyn Fn(&FamilyResult) -> f64| {
+            r.answer_family().map_or(f64::NAN, f)
+        };
         let numeric = |r: &SizingResult| r.best.as_ref().map_or(f64::NAN, |b| f64::from(b.total));
-        let inclined = |r: &SizingResult| r.analytic.inclined_poisson_total;
-        let uniform = |r: &SizingResult| r.analytic.uniform_poisson_total;
-        let mean_value = |r: &SizingResult| r.analytic.mean_value_total;
+        let inclined = |r: &SizingResult| fam(r, &|f| f.analytic.inclined_poisson_total);
+        let uniform = |r: &SizingResult| fam(r, &|f| f.analytic.uniform_poisson_total);
+        let mean_value = |r: &SizingResult| fam(r, &|f| f.analytic.mean_value_total);
+        let inclination = |r: &SizingResult| fam(r, &|f| f.family.inclination_rad.to_degrees());
+        let planes = |r: &SizingResult| fam(r, &|f| f64::from(f.family.planes));
         let xs: Vec<f64> = ok.iter().map(|(x, _)| *x).collect();
         let t = Table::new(format!("sweep {stem}"))
             .with_column(stem, "", xs.clone())
+            .with_column("inclination", "deg", col(&inclination))
+            .with_column("planes", "", col(&planes))
             .with_column("numeric", "carriers", col(&numeric))
             .with_column("inclined_poisson", "carriers", col(&inclined))
             .with_column("uniform_poisson", "carriers", col(&uniform))
