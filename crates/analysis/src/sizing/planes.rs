@@ -49,9 +49,11 @@ pub enum NoAnswer {
         p_in_reach: f64,
         /// Mean carriers in reach of a missile there.
         mean_in_reach: f64,
-        /// The smallest plane count the plane-count search found to meet
-        /// the requirement at this inclination (None: none up to
-        /// [`MAX_PLANES`], or not searched).
+        /// Whether the plane-count search ran at this inclination (it runs
+        /// when no given plane count meets the requirement).
+        searched: bool,
+        /// The smallest plane count it found to meet the requirement (None:
+        /// none up to [`MAX_PLANES`], or not searched).
         more_planes: Option<u32>,
     },
     /// The requirement is not met up to `max_satellites` carriers.
@@ -104,6 +106,7 @@ pub fn why_none(
             carriers: top.total,
             p_in_reach: s.p_in_reach(),
             mean_in_reach: s.mean_in_reach(),
+            searched: false,
             more_planes: None,
         }
     } else {

@@ -354,7 +354,13 @@ pub fn size_against(
                 })
                 .collect();
             for f in &mut families[first..] {
-                if let Some(NoAnswer::PlaneGaps { more_planes, .. }) = &mut f.why_none {
+                if let Some(NoAnswer::PlaneGaps {
+                    searched,
+                    more_planes,
+                    ..
+                }) = &mut f.why_none
+                {
+                    *searched = true;
                     *more_planes = found;
                 }
                 f.plane_search.clone_from(&tried_planes);

@@ -106,6 +106,7 @@ fn why(n: &NoAnswer) -> String {
             carriers,
             p_in_reach,
             mean_in_reach,
+            searched,
             more_planes,
         } => format!(
             "plane gaps: with {} carriers in {planes} planes, {mean_in_reach:.1} in reach on average, \
@@ -113,10 +114,14 @@ fn why(n: &NoAnswer) -> String {
              planes exceeds the reach); {}",
             count(f64::from(*carriers)),
             100.0 * p_in_reach,
-            more_planes.map_or_else(
-                || format!("no plane count up to {MAX_PLANES} meets the requirement"),
-                |p| format!("the plane-count search finds {p} planes the fewest that meet it")
-            )
+            match (searched, more_planes) {
+                (false, _) =>
+                    "the plane count was not searched: not every given plane count fails by gaps"
+                        .to_string(),
+                (true, None) => format!("no plane count up to {MAX_PLANES} meets the requirement"),
+                (true, Some(p)) =>
+                    format!("the plane-count search finds {p} planes the fewest that meet it"),
+            }
         ),
         NoAnswer::AboveMax {
             max_satellites,

@@ -118,7 +118,7 @@ impl ReachTable {
         // few per cent, covered by 10% and 50 km.
         let reach = 1.1 * interceptor.booster_delta_v_m_s * window + 50e3;
         let angle = 2.0 * (reach / (2.0 * R_EARTH_MEAN)).min(1.0).asin()
-            + track.max_angle_from_pad()
+            + track.max_angle_from_pad(geometry.intercept_by_s)
             + 2.0 * res;
         let delta_max = angle.min(std::f64::consts::FRAC_PI_2);
         let n = (MU_EARTH / geometry.orbit_radius_m.powi(3)).sqrt();

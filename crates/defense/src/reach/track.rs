@@ -92,11 +92,13 @@ impl TargetTrack {
             + v1 * (h * (s3 - s2))
     }
 
-    /// Largest angle (rad) between the position at lift-off and any later
-    /// sampled position: how far the track strays from the pad.
-    pub fn max_angle_from_pad(&self) -> f64 {
+    /// Largest angle (rad) between the position at lift-off and any
+    /// position sampled up to `until_s` (s after lift-off, and the sample
+    /// just after it): how far the track strays from the pad by then.
+    pub fn max_angle_from_pad(&self, until_s: f64) -> f64 {
         let pad = self.states.first().map_or(Vec3::ZERO, |s| s.0);
-        self.states
+        let n = ((until_s / self.step_s).ceil().max(0.0) as usize + 1).min(self.states.len());
+        self.states[..n]
             .iter()
             .map(|s| pad.angle_to(s.0))
             .fold(0.0, f64::max)
