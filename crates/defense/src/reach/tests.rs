@@ -278,3 +278,19 @@ fn divert_limits_the_reach() {
     assert_eq!(with(0.0, 0.0), with(1_000.0, 0.0));
     assert!(with(1_000.0, 0.0) >= full);
 }
+
+/// A track ending between two samples still interpolates on its grid: the
+/// last step is a whole step, so the missile is where the trajectory says
+/// up to the end (Hermite error at 1 s: well under a metre).
+#[test]
+fn track_ends_on_its_grid() {
+    let tr = default_trajectory();
+    let end = tr.boost_end_s - 10.3;
+    let track = TargetTrack::from_trajectory(&tr, end, 1.0);
+    assert!(track.end_s() >= end);
+    for t in [end - 0.6, end - 0.2, end] {
+        let (p, _) = tr.state_eci(t).unwrap();
+        let miss = (track.position(t) - p).norm();
+        assert!(miss < 1.0, "{t}: {miss} m");
+    }
+}

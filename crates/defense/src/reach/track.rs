@@ -20,16 +20,17 @@ pub struct TargetTrack {
 }
 
 impl TargetTrack {
-    /// Sample `trajectory` from lift-off to `end_s` (s, clamped to impact)
-    /// every `step_s` (s, positive).
+    /// Sample `trajectory` every `step_s` (s, positive) from lift-off to the
+    /// first multiple of the step at or after `end_s` (s), stopping before
+    /// impact: every sample lies on the grid the interpolation assumes.
     pub fn from_trajectory(trajectory: &Trajectory, end_s: f64, step_s: f64) -> Self {
-        let end = trajectory
-            .flight_time_s()
-            .map_or(end_s, |t| end_s.min(t))
-            .max(0.0);
+        let impact = trajectory.flight_time_s().unwrap_or(f64::INFINITY);
+        let end = end_s.min(impact).max(0.0);
         let n = (end / step_s).ceil() as usize;
         let states: Vec<(Vec3, Vec3)> = (0..=n)
-            .filter_map(|k| trajectory.state_eci((k as f64 * step_s).min(end)))
+            .map(|k| k as f64 * step_s)
+            .take_while(|&t| t <= impact)
+            .map_while(|t| trajectory.state_eci(t))
             .collect();
         let mut thrust_dv = Vec::with_capacity(states.len());
         let mut acc = 0.0;
