@@ -19,7 +19,8 @@ pub struct Analytic {
     pub flyout_s: f64,
     /// Straight-line distance a full burn covers in that time, m.
     pub slant_range_m: f64,
-    /// The missile's altitude at that intercept, m.
+    /// The missile's altitude at that intercept, m, above the WGS84
+    /// equatorial radius (as the orbit altitude is).
     pub intercept_altitude_m: f64,
     /// Average fly-out speed of that intercept, `slant range / fly-out`,
     /// m/s.
