@@ -6,10 +6,10 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use cupola_analysis::sizing::coverage::{ReachModel, Sampling, coverage};
 use cupola_analysis::sizing::search::Family;
-use cupola_analysis::sizing::study::raid;
+use cupola_analysis::sizing::study::{BoostTimeline, raid};
 use cupola_analysis::sizing::{Phasing, SizingInput, size_against};
 use cupola_analysis::trajectory::TrajectoryStudy;
-use cupola_defense::reach::{ReachTable, TableGeometry, TargetTrack};
+use cupola_defense::reach::{ReachTable, TableGeometry};
 use cupola_physics::constants::WGS84_A;
 use std::hint::black_box;
 use std::sync::Arc;
@@ -61,21 +61,20 @@ fn benches(c: &mut Criterion) {
     });
 
     let layer = &input.layer;
-    let fire = input.detection_s + layer.decision_s;
-    let by = traj.boost_end_s - layer.carrier.interceptor.end_game_s;
-    let track = TargetTrack::from_trajectory(&traj, by, 1.0);
+    let timeline = BoostTimeline::new(layer, input.detection_s, &traj).expect("fits");
+    let track = &timeline.track;
     let geometry = TableGeometry {
         orbit_radius_m: WGS84_A + layer.altitude_m,
         inclination_rad: 45f64.to_radians(),
-        fire_s: fire,
-        intercept_by_s: by,
+        fire_s: timeline.fire_s,
+        intercept_by_s: timeline.intercept_by_s,
         resolution_rad: input.spec.resolution_rad,
     };
     c.bench_function("sizing/reach_table_0.2deg", |b| {
-        b.iter(|| ReachTable::build(&track, &layer.carrier.interceptor, geometry).expect("builds"))
+        b.iter(|| ReachTable::build(track, &layer.carrier.interceptor, geometry).expect("builds"))
     });
 
-    let table = ReachTable::build(&track, &layer.carrier.interceptor, geometry).expect("builds");
+    let table = ReachTable::build(track, &layer.carrier.interceptor, geometry).expect("builds");
     let raid = raid(
         &input.spec,
         traj.site.to_ecef().unit(),

@@ -6,13 +6,16 @@
 //! counts the carriers that can reach each missile, through a reach table
 //! (or the analytic cap) and the shot [`assign`]ment; [`search`] finds the
 //! smallest constellation that meets a requirement; [`study`] puts it
-//! together beside the analytic models; [`sweep`] repeats it over a
-//! parameter; [`asat`] turns the layer against satellites.
+//! together beside each family's [`analytic`] models; [`planes`] says why a
+//! family has no answer and searches the plane count; [`sweep`] repeats it
+//! over a parameter; [`asat`] turns the layer against satellites.
 
+pub mod analytic;
 pub mod asat;
 pub mod assign;
 pub mod coverage;
 pub mod layout;
+pub mod planes;
 pub mod search;
 mod spec;
 pub mod study;

@@ -404,6 +404,7 @@ fn size_study_writes_sweeps_and_plots() {
     );
     for f in [
         "sizing.csv",
+        "sizing-families.csv",
         "sizing.svg",
         "sweep-salvo.csv",
         "sweep-salvo.svg",
@@ -414,7 +415,10 @@ fn size_study_writes_sweeps_and_plots() {
         assert!(out.join(f).exists(), "{f} missing");
     }
     let csv = std::fs::read_to_string(out.join("sweep-salvo.csv")).unwrap();
-    assert!(csv.starts_with("salvo,numeric_carriers"), "{csv}");
+    assert!(
+        csv.starts_with("salvo,inclination_deg,planes,numeric_carriers"),
+        "{csv}"
+    );
     assert_eq!(csv.lines().count(), 7, "{csv}");
     let o = cupola(&["size", "--samples", "0"]);
     assert_eq!(o.status.code(), Some(2));
@@ -423,7 +427,7 @@ fn size_study_writes_sweeps_and_plots() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(
-        v["sizing"]["result"]["analytic"]["fraction_uniform"]
+        v["sizing"]["result"]["families"][0]["analytic"]["fraction_uniform"]
             .as_f64()
             .is_some()
     );

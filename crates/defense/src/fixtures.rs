@@ -22,7 +22,9 @@ pub fn default_trajectory() -> Trajectory {
 }
 
 /// A generic interceptor: 4 km/s booster (Isp 285 s, structure fraction
-/// 0.15, 100 m/s²), 60 kg kill vehicle with 1 km/s divert, 10 s end game.
+/// 0.15, 100 m/s²), 42 kg kill vehicle (59.7 kg with the propellant for
+/// 1 km/s of divert at Isp 290 s), 10 s end game, 10% of the missile's
+/// acceleration unpredicted.
 pub fn sbi() -> Interceptor {
     Interceptor {
         booster_delta_v_m_s: 4_000.0,
@@ -30,8 +32,10 @@ pub fn sbi() -> Interceptor {
         booster_isp_s: 285.0,
         structure_fraction: 0.15,
         acceleration_m_s2: 100.0,
-        kill_vehicle_mass_kg: 60.0,
+        kill_vehicle_mass_kg: 42.0,
         divert_delta_v_m_s: 1_000.0,
         end_game_s: 10.0,
+        divert_isp_s: 290.0,
+        unpredicted_fraction: 0.1,
     }
 }

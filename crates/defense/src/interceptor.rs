@@ -6,6 +6,11 @@
 //! 10; NRC 2012, app. E): a single-stage booster of a given velocity change,
 //! specific impulse and structure fraction carries a kill vehicle with its
 //! own divert velocity; a carrier satellite holds one or more interceptors.
+//!
+//! The divert is used: the end game must absorb the part of the boosting
+//! missile's motion the fire control could not predict when it fired
+//! ([`Interceptor::divert_needed_m_s`]), and the kill vehicle carries the
+//! propellant for it ([`Interceptor::kill_vehicle_loaded_mass_kg`]).
 
 use cupola_physics::constants::G0;
 
@@ -24,12 +29,34 @@ pub struct Interceptor {
     pub structure_fraction: f64,
     /// Average booster acceleration, m/s².
     pub acceleration_m_s2: f64,
-    /// Kill vehicle mass, kg.
+    /// Kill vehicle mass without its divert propellant (seeker, structure,
+    /// thrusters), kg.
     pub kill_vehicle_mass_kg: f64,
     /// Divert velocity of the kill vehicle for the end game, m/s.
     pub divert_delta_v_m_s: f64,
     /// Duration of the end game (homing), s.
     pub end_game_s: f64,
+    /// Specific impulse of the kill vehicle's divert thrusters, s.
+    pub divert_isp_s: f64,
+    /// Fraction of the boosting missile's thrust acceleration the fire
+    /// control cannot predict (thrust dispersion, steering, deliberate
+    /// manoeuvre), dimensionless, in [0, 1].
+    pub unpredicted_fraction: f64,
+}
+
+/// Effective navigation ratio N′ of the kill vehicle's proportional
+/// navigation: 3, the usual design value (Zarchan, *Tactical and Strategic
+/// Missile Guidance*, 6th ed., AIAA 2012, ch. 2).
+pub const NAVIGATION_RATIO: f64 = 3.0;
+
+/// Velocity a proportional-navigation kill vehicle spends against a target
+/// manoeuvre, per unit of the target's own velocity change:
+/// `N′/(N′ − 1)` (1.5 for N′ = 3). Closed form of Zarchan (ch. 2): against
+/// a step manoeuvre n_T held for the flight time t_F the commanded
+/// acceleration is `n_c = N′/(N′ − 2)·n_T·[1 − (1 − t/t_F)^(N′−2)]`, whose
+/// integral over t_F is `N′/(N′ − 1)·n_T·t_F`.
+pub fn pn_divert_factor() -> f64 {
+    NAVIGATION_RATIO / (NAVIGATION_RATIO - 1.0)
 }
 
 /// A satellite carrying interceptors.
@@ -137,6 +164,14 @@ impl Interceptor {
                 range: "[0, ∞)",
             });
         }
+        positive("divert_isp_s", self.divert_isp_s)?;
+        if !(0.0..=1.0).contains(&self.unpredicted_fraction) {
+            return Err(InterceptorError::OutOfRange {
+                field: "unpredicted_fraction",
+                value: self.unpredicted_fraction,
+                range: "[0, 1]",
+            });
+        }
         if !(0.0..1.0).contains(&self.structure_fraction) {
             return Err(InterceptorError::OutOfRange {
                 field: "structure_fraction",
@@ -155,10 +190,34 @@ impl Interceptor {
             .exp()
     }
 
+    /// Mass of the kill vehicle with its divert propellant, kg: the rocket
+    /// equation on the kill vehicle, `m_dry·exp(Δv_divert / (Isp·g₀))`, with
+    /// `kill_vehicle_mass_kg` the mass without divert propellant (seeker,
+    /// structure, thrusters).
+    pub fn kill_vehicle_loaded_mass_kg(&self) -> f64 {
+        self.kill_vehicle_mass_kg * (self.divert_delta_v_m_s / (self.divert_isp_s * G0)).exp()
+    }
+
+    /// Divert (m/s) the end game needs against a boosting missile whose
+    /// thrust changed its velocity by `target_thrust_dv_m_s` (m/s, the
+    /// integral of its thrust acceleration's magnitude) between the
+    /// interceptor's firing and the kill: the unpredicted share of that
+    /// velocity change, in the worst direction (across the line of sight),
+    /// times the proportional-navigation cost [`pn_divert_factor`]. For a
+    /// constant unpredicted acceleration a_u over a time to go t_go it is
+    /// `N′/(N′ − 1)·a_u·t_go`: the Δv form of the `a_u·t_go²/2` position
+    /// error the fire control leaves (APS 2003 study, Barton et al., Rev.
+    /// Mod. Phys. 76, S1 (2004), the kill-vehicle chapter on divert against
+    /// a boosting missile's unpredictable acceleration).
+    pub fn divert_needed_m_s(&self, target_thrust_dv_m_s: f64) -> f64 {
+        pn_divert_factor() * self.unpredicted_fraction * target_thrust_dv_m_s.max(0.0)
+    }
+
     /// Launch mass of the whole interceptor, kg, from the rocket equation
     /// with structure fraction ε: with R the stage mass ratio, each stage
     /// multiplies the mass above it by `R·(1 − ε)/(1 − ε·R)`, so n stages
-    /// give `m₀ = m·[R(1 − ε)/(1 − εR)]ⁿ` for a kill vehicle of mass m;
+    /// give `m₀ = m·[R(1 − ε)/(1 − εR)]ⁿ` for a kill vehicle of mass m
+    /// (with its divert propellant, [`Interceptor::kill_vehicle_loaded_mass_kg`]);
     /// impossible when `ε·R ≥ 1`.
     pub fn mass_kg(&self) -> Result<f64, InterceptorError> {
         let r = self.mass_ratio();
@@ -173,7 +232,7 @@ impl Interceptor {
             });
         }
         let growth = r * (1.0 - e) / (1.0 - e * r);
-        Ok(self.kill_vehicle_mass_kg * growth.powi(self.booster_stages.max(1) as i32))
+        Ok(self.kill_vehicle_loaded_mass_kg() * growth.powi(self.booster_stages.max(1) as i32))
     }
 
     /// Booster burn time, s: `Δv / a`.
@@ -236,7 +295,7 @@ mod tests {
         let r = i.mass_ratio();
         assert!((i.booster_isp_s * G0 * r.ln() - 4_000.0).abs() < 1e-9);
         let m0 = i.mass_kg().unwrap();
-        let m_kv = i.kill_vehicle_mass_kg;
+        let m_kv = i.kill_vehicle_loaded_mass_kg();
         // Booster = propellant + structure, structure = ε (propellant + structure).
         let booster = m0 - m_kv;
         let structure = i.structure_fraction * booster;
@@ -263,6 +322,59 @@ mod tests {
         assert!(fast(1).mass_kg().is_err());
         assert!(fast(2).mass_kg().unwrap() > fast(3).mass_kg().unwrap());
         assert!((i.burn_time_s() - 40.0).abs() < 1e-12);
+    }
+
+    /// The divert counts in the mass (rocket equation on the kill vehicle):
+    /// 1 km/s at Isp 290 s multiplies the dry mass by exp(1000/(290·g₀)) =
+    /// 1.4214 (closed form); without divert the kill vehicle is its dry mass
+    /// and the interceptor lighter by the same factor.
+    #[test]
+    fn divert_propellant_counts_in_the_mass() {
+        let i = sbi();
+        let loaded = i.kill_vehicle_loaded_mass_kg();
+        assert!(
+            (loaded / i.kill_vehicle_mass_kg - 1.4214).abs() < 1e-4,
+            "{loaded}"
+        );
+        let none = Interceptor {
+            divert_delta_v_m_s: 0.0,
+            ..sbi()
+        };
+        assert_eq!(
+            none.kill_vehicle_loaded_mass_kg(),
+            none.kill_vehicle_mass_kg
+        );
+        let ratio = i.mass_kg().unwrap() / none.mass_kg().unwrap();
+        assert!((ratio - loaded / i.kill_vehicle_mass_kg).abs() < 1e-12);
+    }
+
+    /// The divert needed against an unpredicted acceleration a_u held over
+    /// t_go is N′/(N′ − 1)·a_u·t_go (Zarchan's closed form, N′ = 3): 10% of
+    /// a 50 m/s² missile over 100 s is 1.5 × 5 × 100 = 750 m/s; nothing is
+    /// needed against a fully predicted missile.
+    #[test]
+    fn divert_needed_closed_form() {
+        let i = sbi();
+        assert!((pn_divert_factor() - 1.5).abs() < 1e-15);
+        let dv = 50.0 * 100.0;
+        assert!((i.divert_needed_m_s(dv) - 750.0).abs() < 1e-9);
+        let predicted = Interceptor {
+            unpredicted_fraction: 0.0,
+            ..sbi()
+        };
+        assert_eq!(predicted.divert_needed_m_s(dv), 0.0);
+        for bad in [
+            Interceptor {
+                unpredicted_fraction: 1.5,
+                ..sbi()
+            },
+            Interceptor {
+                divert_isp_s: 0.0,
+                ..sbi()
+            },
+        ] {
+            assert!(bad.validate().is_err(), "{bad:?}");
+        }
     }
 
     /// Impossible designs are errors, not panics or nonsense masses.
@@ -311,7 +423,7 @@ mod tests {
             max_payload_kg: 2_000.0,
         };
         let each = sbi().mass_kg().unwrap();
-        // About 572 kg each: four are 2,288 kg, over the 2,000 kg limit.
+        // About 570 kg each: four are 2,280 kg, over the 2,000 kg limit.
         match c.validate() {
             Err(InterceptorError::Overloaded { total_kg, .. }) => {
                 assert!((total_kg - 4.0 * each).abs() < 1e-9)

@@ -26,11 +26,18 @@
 //! ([`earliest`]). [`ReachTable`] evaluates the closed form once per scenario
 //! over every geometry a satellite of a shell can have relative to a launch,
 //! so coverage studies look reach up instead of solving it.
+//!
+//! A cell is feasible only if the kill vehicle's divert also covers the
+//! missile's unpredicted motion between firing and the kill
+//! ([`divert_short_m_s`]): the booster flies to where the missile was
+//! predicted to be, the end game absorbs the rest. The earliest arrival
+//! needs the least divert, so the table checks it there; a cell short of
+//! divert stores the shortfall (m/s) as its negative margin.
 
 mod table;
 mod track;
 
-pub use table::{ReachTable, ReachTableError, TableGeometry};
+pub use table::{ReachTable, ReachTableError, TableGeometry, divert_short_m_s};
 pub use track::{CircularOrbit, TargetTrack};
 
 use crate::interceptor::Interceptor;

@@ -551,9 +551,11 @@ fn generic_interceptor() -> Interceptor {
         booster_isp_s: 285.0,
         structure_fraction: 0.15,
         acceleration_m_s2: 10.0 * G0,
-        kill_vehicle_mass_kg: 60.0,
+        kill_vehicle_mass_kg: 42.0,
         divert_delta_v_m_s: 1_000.0,
         end_game_s: 10.0,
+        divert_isp_s: 290.0,
+        unpredicted_fraction: 0.1,
     }
 }
 

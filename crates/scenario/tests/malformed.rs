@@ -589,6 +589,22 @@ const CASES: &[Case] = &[
         None,
     ),
     case(
+        "sbi-unpredicted-fraction-above-1",
+        InvalidValue,
+        "`unpredicted_fraction` must be in [0, 1], got 1.5",
+        16,
+        24,
+        None,
+    ),
+    case(
+        "sbi-zero-divert-isp",
+        InvalidValue,
+        "`divert_isp_s` must be greater than zero, got 0 s",
+        16,
+        16,
+        None,
+    ),
+    case(
         "sbi-unreachable-delta-v",
         InvalidValue,
         "cannot give 6 km/s: each stage needs a mass ratio of 8.56",
@@ -599,7 +615,7 @@ const CASES: &[Case] = &[
     case(
         "sbi-overloaded-carrier",
         InvalidValue,
-        "4 interceptors of 572.9 kg each weigh 2291.5 kg, more than the carrier's `max_payload_kg` of 2000 kg",
+        "4 interceptors of 570.0 kg each weigh 2279.9 kg, more than the carrier's `max_payload_kg` of 2000 kg",
         14,
         28,
         Some("carry at most 3 per carrier"),

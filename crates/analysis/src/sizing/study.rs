@@ -2,10 +2,11 @@
 //! search the constellations, and put the analytic models beside the
 //! numeric answer.
 
+use super::analytic::{Analytic, analytic};
 use super::coverage::{Raid, RaidMissile, ReachModel, Sampling};
+use super::planes::{MAX_PLANES, NoAnswer, smallest_planes, why_none};
 use super::search::{Candidate, Family, Requirement, smallest};
 use super::spec::{SbiLayerSpec, SizingSpec};
-use crate::absentee::{fraction_in_reach, inclination_factor, poisson_mean_for};
 use crate::trajectory::{StudyError, TrajectoryStudy};
 use cupola_defense::budget::{BudgetError, Deadline, TimeBudget};
 use cupola_defense::interceptor::InterceptorError;
@@ -52,7 +53,8 @@ pub struct SizingInput {
     pub seed: u64,
 }
 
-/// The timeline and reach of the interceptor against the reference launch.
+/// The timeline of the interceptor against the reference launch, shared by
+/// every family (one altitude, one launch).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct ReachSummary {
     /// Interceptor launch, s after lift-off.
@@ -63,39 +65,21 @@ pub struct ReachSummary {
     pub intercept_by_s: f64,
     /// Fly-out window, s.
     pub window_s: f64,
-    /// Cells of the first reach table.
-    pub table_cells: usize,
-    /// Its cells from which an intercept is feasible.
-    pub feasible_cells: usize,
 }
 
-/// The analytic models, each named, beside the numeric result.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Analytic {
-    /// Average fly-out speed over the window with a full burn,
-    /// `Δv(1 − t_burn/(2·window))`, m/s.
-    pub average_speed_m_s: f64,
-    /// First-order ground reach `ρ = v̄·window`, m.
-    pub ground_reach_m: f64,
-    /// Fraction of a uniform spread within ρ, `(1 − cos(ρ/R))/2`.
-    pub fraction_uniform: f64,
-    /// Absentee ratio of a uniform spread, `1/f`.
-    pub absentee_uniform: f64,
-    /// Inclination factor `k(λ, i)` at the pad's latitude (None: the orbits
-    /// never pass over it).
-    pub inclination_factor: Option<f64>,
-    /// Carriers that must be in reach of the launch point:
-    /// `max(s, ⌈n·s/c⌉)` for n missiles, s shots, c interceptors per carrier.
-    pub needed_in_reach: u32,
-    /// Poisson mean in reach giving that many with the required confidence.
-    pub poisson_mean: f64,
-    /// Mean-value model: carriers = needed in reach × absentee ratio.
-    pub mean_value_total: f64,
-    /// Uniform sphere + Poisson: carriers = Poisson mean × absentee ratio.
-    pub uniform_poisson_total: f64,
-    /// Inclination-corrected + Poisson: the uniform figure over `k(λ, i)`
-    /// (∞ if the orbits never pass over the pad).
-    pub inclined_poisson_total: f64,
+/// One family's reach table, in numbers.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct TableSummary {
+    /// Cells of the table.
+    pub cells: usize,
+    /// Its cells from which an intercept is feasible.
+    pub feasible_cells: usize,
+    /// Cells the booster reaches in time but whose intercept the kill
+    /// vehicle's divert cannot absorb (not feasible).
+    pub divert_short_cells: usize,
+    /// Width of the feasible leads (satellite ahead of the pad), rad; 0
+    /// when no cell is feasible.
+    pub lead_span_rad: f64,
 }
 
 /// One constellation tried by the search.
@@ -109,16 +93,40 @@ pub struct Tried {
     pub mean_in_reach: f64,
 }
 
-/// The search over one family (altitude, inclination, planes).
+/// The search over one family (altitude, inclination, planes), with its
+/// own reach table and analytic models: a report never pairs one family's
+/// table with another's answer.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct FamilyResult {
     /// The family.
     pub family: Family,
+    /// Whether its plane count was found by the plane-count search (see
+    /// [`super::planes`]) rather than given by the scenario.
+    pub planes_searched: bool,
+    /// Its reach table (one per altitude and inclination).
+    pub table: TableSummary,
+    /// The analytic models at its altitude and inclination.
+    pub analytic: Analytic,
     /// Its smallest constellation meeting the requirement (None: none up to
     /// the limit).
     pub best: Option<Candidate>,
+    /// Why there is none, when there is none.
+    pub why_none: Option<NoAnswer>,
     /// Every constellation tried, by size.
     pub tried: Vec<Tried>,
+    /// The plane counts the plane-count search tried at this inclination,
+    /// in order, when it ran (empty otherwise).
+    pub plane_search: Vec<PlaneTry>,
+}
+
+/// One plane count tried by the plane-count search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PlaneTry {
+    /// Planes.
+    pub planes: u32,
+    /// Smallest constellation meeting the requirement (None: none up to
+    /// `max_satellites`).
+    pub carriers: Option<u32>,
 }
 
 /// The result of a sizing study.
@@ -130,9 +138,10 @@ pub struct SizingResult {
     pub requirement: Requirement,
     /// The deadline the reach was computed for.
     pub deadline: Deadline,
-    /// Reach against the reference launch.
+    /// The timeline against the reference launch.
     pub reach: ReachSummary,
-    /// Each family searched, with what it found.
+    /// Each family searched, with its reach table, analytic models and
+    /// what it found.
     pub families: Vec<FamilyResult>,
     /// The smallest of them all.
     pub best: Option<Candidate>,
@@ -140,8 +149,8 @@ pub struct SizingResult {
     pub carrier_mass_kg: f64,
     /// Interceptor mass, kg each.
     pub interceptor_mass_kg: f64,
-    /// The analytic models for the first inclination searched.
-    pub analytic: Analytic,
+    /// Kill vehicle mass with its divert propellant, kg each.
+    pub kill_vehicle_mass_kg: f64,
     /// Constellations evaluated in all.
     pub evaluations: usize,
 }
@@ -153,6 +162,15 @@ impl SizingResult {
             .as_ref()
             .map(|b| f64::from(b.total) * self.carrier_mass_kg)
     }
+
+    /// The family whose answer is reported: that of the best constellation,
+    /// else the first searched.
+    pub fn answer_family(&self) -> Option<&FamilyResult> {
+        self.best
+            .as_ref()
+            .and_then(|b| self.families.iter().find(|f| f.best.as_ref() == Some(b)))
+            .or(self.families.first())
+    }
 }
 
 /// The boost-phase timeline of an SBI layer against one trajectory.
@@ -163,7 +181,7 @@ pub struct BoostTimeline {
     pub deadline_s: f64,
     /// Latest intercept (deadline less end game), s after lift-off.
     pub intercept_by_s: f64,
-    /// The missile's track up to the latest intercept.
+    /// The missile's track up to the deadline.
     pub track: TargetTrack,
 }
 
@@ -188,7 +206,9 @@ impl BoostTimeline {
             fire_s: detection_s + layer.decision_s,
             deadline_s,
             intercept_by_s,
-            track: TargetTrack::from_trajectory(trajectory, intercept_by_s.max(0.0), 1.0),
+            // To the deadline: the end game's share of the missile's
+            // unpredicted motion counts against the divert.
+            track: TargetTrack::from_trajectory(trajectory, deadline_s.max(0.0), 1.0),
         })
     }
 
@@ -240,33 +260,50 @@ pub fn size_against(
         seed: input.seed,
     };
     let pad = trajectory.site.to_ecef().unit();
-    let analytic = analytic(input, pad, window_s);
+    let reach = ReachSummary {
+        fire_s,
+        deadline_s,
+        intercept_by_s,
+        window_s,
+    };
     let mut families = Vec::new();
-    let mut reach = None;
     let mut evaluations = 0;
     for &inclination_rad in &layer.inclinations_rad {
         let table = timeline.table(layer, inclination_rad, spec.resolution_rad)?;
-        reach.get_or_insert(ReachSummary {
-            fire_s,
-            deadline_s,
-            intercept_by_s,
-            window_s,
-            table_cells: table.cells(),
+        let summary = TableSummary {
+            cells: table.cells(),
             feasible_cells: table.feasible_cells(),
-        });
+            divert_short_cells: table.divert_short_cells(),
+            lead_span_rad: {
+                let (lo, hi) = table.feasible_lead_rad();
+                (hi - lo).max(0.0)
+            },
+        };
+        let analytic = analytic(layer, spec, &timeline, pad, inclination_rad);
         let raid = raid(spec, pad, ReachModel::Table(Arc::new(table)));
-        let k = inclination_factor(pad.z.asin(), inclination_rad).unwrap_or(1.0);
-        let start = analytic.uniform_poisson_total / k;
-        for &planes in &layer.planes {
-            let family = Family {
-                altitude_m: layer.altitude_m,
-                inclination_rad,
-                planes,
-                phasing: layer.phasing,
-                seed: input.seed,
-            };
+        let start = analytic
+            .inclined_poisson_total
+            .min(f64::from(spec.max_satellites));
+        let family_at = |planes| Family {
+            altitude_m: layer.altitude_m,
+            inclination_rad,
+            planes,
+            phasing: layer.phasing,
+            seed: input.seed,
+        };
+        let search = |family: Family, searched: bool| -> Result<FamilyResult, SizingError> {
             let s = smallest(family, &raid, &sampling, &req, spec.max_satellites, start)?;
-            evaluations += s.tried.len();
+            let why_none = s.best.is_none().then(|| {
+                why_none(
+                    &family,
+                    &s.tried,
+                    &req,
+                    spec.max_satellites,
+                    &summary,
+                    (fire_s, intercept_by_s, window_s),
+                    analytic.needed_in_reach,
+                )
+            });
             let mut tried: Vec<Tried> = s
                 .tried
                 .iter()
@@ -277,11 +314,63 @@ pub fn size_against(
                 })
                 .collect();
             tried.sort_by_key(|t| t.total);
-            families.push(FamilyResult {
+            Ok(FamilyResult {
                 family,
+                planes_searched: searched,
+                table: summary,
+                analytic: analytic.clone(),
                 best: s.best,
+                why_none,
                 tried,
-            });
+                plane_search: Vec::new(),
+            })
+        };
+        let first = families.len();
+        for &planes in &layer.planes {
+            let f = search(family_at(planes), false)?;
+            evaluations += f.tried.len();
+            families.push(f);
+        }
+        // No given plane count meets the requirement because of plane
+        // gaps: find the smallest that can.
+        let gaps = families[first..]
+            .iter()
+            .all(|f| matches!(f.why_none, Some(NoAnswer::PlaneGaps { .. })));
+        let widest = layer.planes.iter().copied().max();
+        if let (true, Some(widest)) = (gaps, widest) {
+            let mut runs: Vec<FamilyResult> = Vec::new();
+            let found = smallest_planes(widest, MAX_PLANES.min(spec.max_satellites), |planes| {
+                let f = search(family_at(planes), true)?;
+                evaluations += f.tried.len();
+                let ok = f.best.is_some();
+                runs.push(f);
+                Ok::<bool, SizingError>(ok)
+            })?;
+            let tried_planes: Vec<PlaneTry> = runs
+                .iter()
+                .map(|f| PlaneTry {
+                    planes: f.family.planes,
+                    carriers: f.best.as_ref().map(|b| b.total),
+                })
+                .collect();
+            for f in &mut families[first..] {
+                if let Some(NoAnswer::PlaneGaps {
+                    searched,
+                    more_planes,
+                    ..
+                }) = &mut f.why_none
+                {
+                    *searched = true;
+                    *more_planes = found;
+                }
+                f.plane_search.clone_from(&tried_planes);
+            }
+            // Every searched count that met the requirement is a family:
+            // the smallest count is not always the fewest carriers.
+            for mut f in runs.into_iter().filter(|f| f.best.is_some()) {
+                f.plane_search.clone_from(&tried_planes);
+                families.push(f);
+            }
         }
     }
     let best = families
@@ -292,19 +381,12 @@ pub fn size_against(
         salvo: spec.salvo,
         requirement: req,
         deadline: layer.deadline,
-        reach: reach.unwrap_or(ReachSummary {
-            fire_s,
-            deadline_s,
-            intercept_by_s,
-            window_s,
-            table_cells: 0,
-            feasible_cells: 0,
-        }),
+        reach,
         families,
         best,
         carrier_mass_kg: layer.carrier.mass_kg()?,
         interceptor_mass_kg: interceptor.mass_kg()?,
-        analytic,
+        kill_vehicle_mass_kg: interceptor.kill_vehicle_loaded_mass_kg(),
         evaluations,
     })
 }
@@ -360,42 +442,5 @@ pub fn raid(spec: &SizingSpec, pad: Vec3, model: ReachModel) -> Raid {
     Raid {
         missiles,
         models: vec![model],
-    }
-}
-
-/// The analytic models for the first inclination of the layer.
-fn analytic(input: &SizingInput, pad: Vec3, window_s: f64) -> Analytic {
-    let i = &input.layer.carrier.interceptor;
-    let spec = &input.spec;
-    let w = window_s.max(0.0);
-    let burn = i.burn_time_s();
-    let average_speed_m_s = if w > burn {
-        i.booster_delta_v_m_s * (1.0 - burn / (2.0 * w))
-    } else {
-        // The burn does not finish: ½·a·w² over w.
-        0.5 * i.acceleration_m_s2 * w
-    };
-    let rho = average_speed_m_s * w;
-    let f = fraction_in_reach(rho);
-    let cap = input.layer.carrier.interceptors.max(1);
-    let needed = (spec.salvo * spec.shots).div_ceil(cap).max(spec.shots);
-    let mu = poisson_mean_for(needed, spec.confidence);
-    let k = input
-        .layer
-        .inclinations_rad
-        .first()
-        .and_then(|&inc| inclination_factor(pad.z.clamp(-1.0, 1.0).asin(), inc));
-    let uniform = mu / f;
-    Analytic {
-        average_speed_m_s,
-        ground_reach_m: rho,
-        fraction_uniform: f,
-        absentee_uniform: 1.0 / f,
-        inclination_factor: k,
-        needed_in_reach: needed,
-        poisson_mean: mu,
-        mean_value_total: f64::from(needed) / f,
-        uniform_poisson_total: uniform,
-        inclined_poisson_total: k.map_or(f64::INFINITY, |k| uniform / k),
     }
 }

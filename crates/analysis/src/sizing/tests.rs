@@ -30,9 +30,11 @@ pub(crate) fn layer() -> SbiLayerSpec {
                 booster_isp_s: 285.0,
                 structure_fraction: 0.15,
                 acceleration_m_s2: 98.0665,
-                kill_vehicle_mass_kg: 60.0,
+                kill_vehicle_mass_kg: 42.0,
                 divert_delta_v_m_s: 1_000.0,
                 end_game_s: 10.0,
+                divert_isp_s: 290.0,
+                unpredicted_fraction: 0.1,
             },
             interceptors: 1,
             bus_mass_kg: 300.0,
@@ -145,4 +147,160 @@ fn sweeps_move_the_right_way() {
     assert!(dv[0] > dv[1], "{dv:?}");
     let boost = totals(SweepKind::BoostTime, &[130.0, 200.0]);
     assert!(boost[0] > boost[1], "{boost:?}");
+}
+
+/// The analytic models sit at each point's own altitude: the ground reach
+/// comes from the fly-out kinematics down to the missile, so it shrinks as
+/// the orbit rises and the counts grow, to infinity where even the
+/// farthest fly-out cannot come down to the missile; the numeric answer
+/// fails there too.
+#[test]
+fn analytic_counts_change_with_altitude() {
+    let i = input(1, 200);
+    let reference = i.launch.solve().unwrap().trajectory;
+    let sw = sweep::run_sweep(
+        &i,
+        &reference,
+        &Sweep {
+            kind: SweepKind::Altitude,
+            values: vec![300e3, 500e3, 800e3, 1_200e3],
+        },
+    );
+    let fams: Vec<_> = sw
+        .points
+        .iter()
+        .map(|p| p.outcome.as_ref().unwrap().answer_family().unwrap().clone())
+        .collect();
+    for (f, p) in fams.iter().zip(&sw.points) {
+        assert_eq!(f.analytic.altitude_m, p.value);
+    }
+    let rho: Vec<f64> = fams.iter().map(|f| f.analytic.ground_reach_m).collect();
+    let counts: Vec<f64> = fams
+        .iter()
+        .map(|f| f.analytic.inclined_poisson_total)
+        .collect();
+    assert!(
+        rho.windows(2).all(|w| w[0] > w[1] || w[1] == 0.0),
+        "{rho:?}"
+    );
+    assert!(rho[0] > 1.2 * rho[1], "{rho:?}");
+    assert!(
+        counts
+            .windows(2)
+            .all(|w| w[0] < w[1] || w[0].is_infinite() && w[1].is_infinite()),
+        "{counts:?}"
+    );
+    assert_eq!(rho[3], 0.0, "{rho:?}");
+    assert!(counts[3].is_infinite());
+    let top = &sw.points[3].outcome.as_ref().unwrap();
+    assert!(top.best.is_none());
+    assert!(matches!(
+        top.families[0].why_none,
+        Some(planes::NoAnswer::NoFeasibleCell { .. })
+    ));
+}
+
+/// With two inclinations each family reports its own reach table (the one
+/// built for its inclination), its own inclination factor, and the answer
+/// it found; the answer's family is the one holding the best.
+#[test]
+fn each_family_reports_its_own_table() {
+    let mut two = input(1, 300);
+    two.layer.inclinations_rad = vec![45f64.to_radians(), 70f64.to_radians()];
+    let trajectory = two.launch.solve().unwrap().trajectory;
+    let r = size_against(&two, &trajectory).unwrap();
+    let at = |deg: f64| {
+        r.families
+            .iter()
+            .find(|f| (f.family.inclination_rad.to_degrees() - deg).abs() < 1e-9)
+            .unwrap()
+    };
+    let timeline = study::BoostTimeline::new(&two.layer, 30.0, &trajectory).unwrap();
+    let lat = trajectory.site.to_ecef().unit().z.asin();
+    for f in &r.families {
+        let t = timeline
+            .table(
+                &two.layer,
+                f.family.inclination_rad,
+                two.spec.resolution_rad,
+            )
+            .unwrap();
+        assert_eq!(f.table.cells, t.cells());
+        assert_eq!(f.table.feasible_cells, t.feasible_cells());
+        assert_eq!(
+            f.analytic.inclination_factor,
+            crate::absentee::inclination_factor(lat, f.family.inclination_rad)
+        );
+    }
+    assert_ne!(at(45.0).table, at(70.0).table);
+    assert_ne!(at(45.0).analytic, at(70.0).analytic);
+    let answer = r.answer_family().unwrap();
+    assert_eq!(answer.best, r.best);
+    assert!(r.best.is_some());
+}
+
+/// The divert is used: a kill vehicle without divert cannot absorb any of
+/// the boosting missile's unpredicted motion, so no reach cell is feasible
+/// (the cells it loses are counted short of divert), there is no answer,
+/// and the reason names the timeline; the analytic reach, limited the same
+/// way, is zero. The interceptor is lighter by the divert propellant.
+#[test]
+fn no_divert_shrinks_the_reach_to_nothing() {
+    let with = input(1, 200);
+    let mut without = with.clone();
+    without.layer.carrier.interceptor.divert_delta_v_m_s = 0.0;
+    let a = size(&with).unwrap();
+    let b = size(&without).unwrap();
+    let (fa, fb) = (&a.families[0], &b.families[0]);
+    assert!(fa.table.feasible_cells > 0);
+    assert_eq!(fb.table.feasible_cells, 0);
+    assert!(fb.table.divert_short_cells >= fa.table.feasible_cells);
+    assert!(b.best.is_none() && a.best.is_some());
+    assert!(matches!(
+        fb.why_none,
+        Some(planes::NoAnswer::NoFeasibleCell { divert_short_cells, .. }) if divert_short_cells > 0
+    ));
+    assert_eq!(fb.analytic.ground_reach_m, 0.0);
+    assert!(b.interceptor_mass_kg < a.interceptor_mass_kg);
+    assert!((a.kill_vehicle_mass_kg / b.kill_vehicle_mass_kg - 1.4214).abs() < 1e-3);
+}
+
+/// Polar shells of too few planes leave gaps no per-plane count closes
+/// (six planes at 300 km are 30° of node apart); the plane-count search finds the
+/// smallest count that meets the requirement, and one plane fewer cannot,
+/// even at the largest constellation allowed.
+#[test]
+fn plane_count_search_makes_polar_shells_feasible() {
+    let mut polar = input(1, 400);
+    polar.layer.inclinations_rad = vec![90f64.to_radians()];
+    polar.layer.planes = vec![6];
+    polar.layer.altitude_m = 300e3;
+    polar.spec.max_satellites = 20_000;
+    let trajectory = polar.launch.solve().unwrap().trajectory;
+    let r = size_against(&polar, &trajectory).unwrap();
+    let Some(planes::NoAnswer::PlaneGaps {
+        more_planes: Some(planes),
+        ..
+    }) = r.families[0].why_none
+    else {
+        panic!("{:?}", r.families[0].why_none)
+    };
+    assert!(planes > 6 && planes <= planes::MAX_PLANES, "{planes}");
+    let found = r
+        .families
+        .iter()
+        .find(|f| f.planes_searched && f.family.planes == planes)
+        .expect("searched");
+    let best = found
+        .best
+        .as_ref()
+        .expect("the searched plane count meets it");
+    assert!(r.best.as_ref().unwrap().total <= best.total);
+    // One plane fewer has no constellation meeting it up to the limit.
+    let below = found
+        .plane_search
+        .iter()
+        .find(|t| t.planes == planes - 1)
+        .map_or(if planes - 1 == 6 { None } else { Some(1) }, |t| t.carriers);
+    assert_eq!(below, None, "{:?}", found.plane_search);
 }

@@ -5,11 +5,16 @@ use super::Sink;
 use crate::failure::Failure;
 use cupola_analysis::sizing::SizingResult;
 use cupola_analysis::sizing::asat::AsatResult;
+use cupola_analysis::sizing::planes::NoAnswer;
+use cupola_analysis::sizing::study::FamilyResult;
 use cupola_analysis::sizing::sweep::SweepResult;
 use cupola_analysis::sizing::{Phasing, SweepKind};
 use cupola_defense::budget::Deadline;
 use cupola_report::{HtmlSection, LinePlot, Series, Table, TextTable};
 use std::fmt::Write as _;
+
+mod family;
+use family::{families_table, family_name, reach_line, why};
 
 /// What `cupola size` (and the sizing part of `cupola run`) computed.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -63,7 +68,8 @@ fn heading(r: &SizingResult) -> String {
     )
 }
 
-/// The models side by side.
+/// The models side by side, for the family of the answer (its own reach
+/// and analytic models).
 fn models_table(r: &SizingResult) -> TextTable {
     let mut t = TextTable::new(vec![
         "model".to_string(),
@@ -71,8 +77,11 @@ fn models_table(r: &SizingResult) -> TextTable {
         "absentee ratio".into(),
         "note".into(),
     ]);
-    let a = &r.analytic;
-    match &r.best {
+    let Some(fam) = r.answer_family() else {
+        return t;
+    };
+    let a = &fam.analytic;
+    match &fam.best {
         Some(b) => {
             let (lo, hi) = b.stats.p_success_interval();
             t.push_row(vec![
@@ -97,7 +106,7 @@ fn models_table(r: &SizingResult) -> TextTable {
                 "numeric: reach table + launch-time sampling".to_string(),
                 "none found".into(),
                 "—".into(),
-                "no constellation up to max_satellites meets the requirement".into(),
+                fam.why_none.as_ref().map_or_else(String::new, why),
             ]);
         }
     }
@@ -131,7 +140,6 @@ fn models_table(r: &SizingResult) -> TextTable {
 fn lines(rep: &SizingReport) -> Vec<String> {
     let r = &rep.result;
     let re = &r.reach;
-    let a = &r.analytic;
     let mut v = vec![
         format!(
             "Timeline: launch reported {:.1} s after lift-off, interceptors fired at {:.1} s; \
@@ -144,23 +152,27 @@ fn lines(rep: &SizingReport) -> Vec<String> {
             re.window_s
         ),
         format!(
-            "Carrier: {:.0} kg in orbit ({} interceptor{} of {:.0} kg).",
+            "Carrier: {:.0} kg in orbit ({} interceptor{} of {:.0} kg, each flying a {:.1} kg kill vehicle \
+             with its divert propellant).",
             r.carrier_mass_kg,
             r.requirement.capacity,
             if r.requirement.capacity == 1 { "" } else { "s" },
-            r.interceptor_mass_kg
-        ),
-        format!(
-            "Reach table: {} of {} cells feasible; analytic ground reach ρ = v̄·t = {:.2} km/s × {:.1} s = {:.0} km \
-             (uniform fraction in reach {:.3e}).",
-            re.feasible_cells,
-            re.table_cells,
-            a.average_speed_m_s / 1e3,
-            re.window_s.max(0.0),
-            a.ground_reach_m / 1e3,
-            a.fraction_uniform
+            r.interceptor_mass_kg,
+            r.kill_vehicle_mass_kg
         ),
     ];
+    if let Some(f) = r.answer_family() {
+        v.push(format!(
+            "Family of the answer ({}): {}",
+            family_name(f),
+            reach_line(f)
+        ));
+    }
+    for f in &r.families {
+        if let Some(n) = &f.why_none {
+            v.push(format!("No answer for {}: {}.", family_name(f), why(n)));
+        }
+    }
     if let Some(b) = &r.best {
         let h = &b.stats.histogram;
         let total: u64 = h.iter().sum();
@@ -211,26 +223,6 @@ fn lines(rep: &SizingReport) -> Vec<String> {
     v
 }
 
-fn families_table(r: &SizingResult) -> TextTable {
-    let mut t = TextTable::new(vec![
-        "inclination_deg".to_string(),
-        "planes".into(),
-        "smallest".into(),
-        "tried".into(),
-    ]);
-    for f in &r.families {
-        t.push_row(vec![
-            format!("{:.1}", f.family.inclination_rad.to_degrees()),
-            f.family.planes.to_string(),
-            f.best
-                .as_ref()
-                .map_or("none".into(), |b| count(f64::from(b.total))),
-            f.tried.len().to_string(),
-        ]);
-    }
-    t
-}
-
 fn sweep_name(k: SweepKind) -> (&'static str, &'static str, f64) {
     match k {
         SweepKind::Salvo => ("salvo", "missiles in the salvo", 1.0),
@@ -249,6 +241,7 @@ fn sweep_table(s: &SweepResult) -> TextTable {
     let (_, label, scale) = sweep_name(s.kind);
     let mut t = TextTable::new(vec![
         label.to_string(),
+        "family".into(),
         "numeric".into(),
         "inclined+Poisson".into(),
         "uniform+Poisson".into(),
@@ -256,18 +249,43 @@ fn sweep_table(s: &SweepResult) -> TextTable {
     ]);
     for p in &s.points {
         let v = format!("{}", (p.value * scale * 100.0).round() / 100.0);
-        let row = match &p.outcome {
-            Ok(r) => vec![
+        let row = match (
+            &p.outcome,
+            p.outcome.as_ref().ok().and_then(|r| r.answer_family()),
+        ) {
+            (Ok(_), Some(f)) => vec![
                 v,
-                r.best
-                    .as_ref()
-                    .map_or("none".into(), |b| count(f64::from(b.total))),
-                count(r.analytic.inclined_poisson_total),
-                count(r.analytic.uniform_poisson_total),
-                count(r.analytic.mean_value_total),
+                format!(
+                    "{:.0}°, {} planes{}",
+                    f.family.inclination_rad.to_degrees(),
+                    f.family.planes,
+                    if f.planes_searched { " (searched)" } else { "" }
+                ),
+                f.best.as_ref().map_or_else(
+                    || {
+                        f.why_none.as_ref().map_or("none".into(), |n| match n {
+                            NoAnswer::NoFeasibleCell { .. } => "none: no feasible cell".into(),
+                            NoAnswer::PlaneGaps { .. } => "none: plane gaps".into(),
+                            NoAnswer::AboveMax { .. } => "none: above max_satellites".into(),
+                        })
+                    },
+                    |b| count(f64::from(b.total)),
+                ),
+                count(f.analytic.inclined_poisson_total),
+                count(f.analytic.uniform_poisson_total),
+                count(f.analytic.mean_value_total),
             ],
-            Err(e) => vec![
+            (Ok(_), None) => vec![
                 v,
+                String::new(),
+                "no family".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            (Err(e), _) => vec![
+                v,
+                String::new(),
                 format!("error: {e}"),
                 String::new(),
                 String::new(),
@@ -336,6 +354,62 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
         .with_column("p_success", "", p)
         .with_column("mean_in_reach", "", mean);
     sink.table("sizing", &t)?;
+    let per = |f: &dyn Fn(&FamilyResult) -> f64| r.families.iter().map(f).collect::<Vec<f64>>();
+    let t = Table::new("sizing families")
+        .with_column(
+            "family",
+            "",
+            (0..r.families.len()).map(|k| k as f64).collect(),
+        )
+        .with_column("altitude", "km", per(&|f| f.family.altitude_m / 1e3))
+        .with_column(
+            "inclination",
+            "deg",
+            per(&|f| f.family.inclination_rad.to_degrees()),
+        )
+        .with_column("planes", "", per(&|f| f64::from(f.family.planes)))
+        .with_column(
+            "planes_searched",
+            "",
+            per(&|f| f64::from(u8::from(f.planes_searched))),
+        )
+        .with_column("cells", "", per(&|f| f.table.cells as f64))
+        .with_column(
+            "feasible_cells",
+            "",
+            per(&|f| f.table.feasible_cells as f64),
+        )
+        .with_column(
+            "divert_short_cells",
+            "",
+            per(&|f| f.table.divert_short_cells as f64),
+        )
+        .with_column(
+            "ground_reach",
+            "km",
+            per(&|f| f.analytic.ground_reach_m / 1e3),
+        )
+        .with_column(
+            "inclined_poisson",
+            "carriers",
+            per(&|f| f.analytic.inclined_poisson_total),
+        )
+        .with_column(
+            "uniform_poisson",
+            "carriers",
+            per(&|f| f.analytic.uniform_poisson_total),
+        )
+        .with_column(
+            "mean_value",
+            "carriers",
+            per(&|f| f.analytic.mean_value_total),
+        )
+        .with_column(
+            "numeric",
+            "carriers",
+            per(&|f| f.best.as_ref().map_or(f64::NAN, |b| f64::from(b.total))),
+        );
+    sink.table("sizing-families", &t)?;
     if let Some(b) = &r.best {
         let h = &b.stats.histogram;
         let total = h.iter().sum::<u64>().max(1) as f64;
@@ -348,7 +422,7 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
     sink.set.add("sizing.svg", svg.clone().into_bytes());
     let mut paragraphs = lines(rep);
     paragraphs.push(
-        "Tables (CSV and Parquet): sizing (every constellation tried), in-reach (distribution of carriers in reach of a missile; the last row counts that many or more), sweep-KIND, asat."
+        "Tables (CSV and Parquet): sizing (every constellation tried, by family index), sizing-families (each family's reach table, analytic models and answer), in-reach (distribution of carriers in reach of a missile; the last row counts that many or more), sweep-KIND, asat."
             .into(),
     );
     let mut svgs = vec![svg];
@@ -362,13 +436,21 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             .collect();
         let col =
             |f: &dyn Fn(&SizingResult) -> f64| ok.iter().map(|(_, r)| f(r)).collect::<Vec<f64>>();
+        // Each point's analytic figures are those of its answer's family.
+        let fam = |r: &SizingResult, f: &dyn Fn(&FamilyResult) -> f64| {
+            r.answer_family().map_or(f64::NAN, f)
+        };
         let numeric = |r: &SizingResult| r.best.as_ref().map_or(f64::NAN, |b| f64::from(b.total));
-        let inclined = |r: &SizingResult| r.analytic.inclined_poisson_total;
-        let uniform = |r: &SizingResult| r.analytic.uniform_poisson_total;
-        let mean_value = |r: &SizingResult| r.analytic.mean_value_total;
+        let inclined = |r: &SizingResult| fam(r, &|f| f.analytic.inclined_poisson_total);
+        let uniform = |r: &SizingResult| fam(r, &|f| f.analytic.uniform_poisson_total);
+        let mean_value = |r: &SizingResult| fam(r, &|f| f.analytic.mean_value_total);
+        let inclination = |r: &SizingResult| fam(r, &|f| f.family.inclination_rad.to_degrees());
+        let planes = |r: &SizingResult| fam(r, &|f| f64::from(f.family.planes));
         let xs: Vec<f64> = ok.iter().map(|(x, _)| *x).collect();
         let t = Table::new(format!("sweep {stem}"))
             .with_column(stem, "", xs.clone())
+            .with_column("inclination", "deg", col(&inclination))
+            .with_column("planes", "", col(&planes))
             .with_column("numeric", "carriers", col(&numeric))
             .with_column("inclined_poisson", "carriers", col(&inclined))
             .with_column("uniform_poisson", "carriers", col(&uniform))

@@ -87,6 +87,9 @@ pub struct ReachTable {
     /// Bounding box of the feasible cells grown by one cell, rad:
     /// (δ low, δ high, Δu low, Δu high); empty (low > high) when none is.
     feasible_box: [f64; 4],
+    /// Cells the booster reaches in time but whose intercept the kill
+    /// vehicle's divert cannot absorb.
+    divert_short: usize,
 }
 
 impl ReachTable {
@@ -115,7 +118,7 @@ impl ReachTable {
         // few per cent, covered by 10% and 50 km.
         let reach = 1.1 * interceptor.booster_delta_v_m_s * window + 50e3;
         let angle = 2.0 * (reach / (2.0 * R_EARTH_MEAN)).min(1.0).asin()
-            + track.max_angle_from_pad()
+            + track.max_angle_from_pad(geometry.intercept_by_s)
             + 2.0 * res;
         let delta_max = angle.min(std::f64::consts::FRAC_PI_2);
         let n = (MU_EARTH / geometry.orbit_radius_m.powi(3)).sqrt();
@@ -147,17 +150,19 @@ impl ReachTable {
                 f64::INFINITY,
                 f64::NEG_INFINITY,
             ],
+            divert_short: 0,
         };
         let pad = track.position(0.0).unit();
-        let rows: Vec<(Vec<f32>, Vec<f32>)> = (0..2 * n_delta)
+        let rows: Vec<(Vec<f32>, Vec<f32>, usize)> = (0..2 * n_delta)
             .into_par_iter()
             .map(|row| {
                 let northbound = row >= n_delta;
                 let delta = table.delta0 + (row % n_delta) as f64 * res;
                 let mut m = vec![IMPOSSIBLE; n_du];
                 let mut e = vec![f32::NAN; n_du];
+                let mut short_cells = 0;
                 let Some((node, ahead)) = plane_through(pad, delta, i, northbound) else {
-                    return (m, e);
+                    return (m, e, short_cells);
                 };
                 for k in 0..n_du {
                     let du = table.du0 + k as f64 * res;
@@ -179,14 +184,23 @@ impl ReachTable {
                     );
                     m[k] = found.best_margin.max(f64::from(IMPOSSIBLE)) as f32;
                     if let Some(tau) = found.tau_s {
-                        m[k] = m[k].max(0.0);
-                        e[k] = (geometry.fire_s + tau) as f32;
+                        // The earliest arrival needs the least divert: the
+                        // missile's unpredicted motion only grows with time.
+                        let short = divert_short_m_s(interceptor, track, geometry.fire_s, tau);
+                        if short > 0.0 {
+                            m[k] = -short as f32;
+                            short_cells += 1;
+                        } else {
+                            m[k] = m[k].max(0.0);
+                            e[k] = (geometry.fire_s + tau) as f32;
+                        }
                     }
                 }
-                (m, e)
+                (m, e, short_cells)
             })
             .collect();
-        for (row, (m, e)) in rows.into_iter().enumerate() {
+        for (row, (m, e, short)) in rows.into_iter().enumerate() {
+            table.divert_short += short;
             table.margins[row * n_du..(row + 1) * n_du].copy_from_slice(&m);
             table.earliest[row * n_du..(row + 1) * n_du].copy_from_slice(&e);
         }
@@ -247,6 +261,12 @@ impl ReachTable {
         self.margins.iter().filter(|&&m| m >= 0.0).count()
     }
 
+    /// Cells the booster reaches before the deadline but whose intercept
+    /// needs more divert than the kill vehicle has (counted as infeasible).
+    pub fn divert_short_cells(&self) -> usize {
+        self.divert_short
+    }
+
     /// Margin (m/s) at cross-track angle `delta` and lead `du` (rad), for a
     /// pad on the northbound (`true`) or southbound half of the orbit,
     /// interpolated bilinearly; −∞ outside the table.
@@ -302,6 +322,22 @@ impl ReachTable {
             )
         })
     }
+}
+
+/// How much more divert (m/s) than it has the kill vehicle of `interceptor`
+/// needs when it is fired at `fire_s` (s after lift-off) and arrives `tau`
+/// s later: the missile's unpredicted motion from firing to the kill at the
+/// end of the end game ([`Interceptor::divert_needed_m_s`]); ≤ 0 when the
+/// divert covers it.
+pub fn divert_short_m_s(
+    interceptor: &Interceptor,
+    track: &TargetTrack,
+    fire_s: f64,
+    tau: f64,
+) -> f64 {
+    let kill = fire_s + tau + interceptor.end_game_s;
+    interceptor.divert_needed_m_s(track.thrust_delta_v(fire_s, kill))
+        - interceptor.divert_delta_v_m_s
 }
 
 /// The orbit plane of inclination `i` (rad) whose normal makes cross-track

@@ -197,3 +197,100 @@ fn reach_grows_with_delta_v() {
     let (a, b, c) = (count(2_000.0), count(4_000.0), count(6_000.0));
     assert!(a < b && b < c, "{a} {b} {c}");
 }
+
+/// The missile's thrust velocity over its boost is at least what the
+/// vector identity `∫(a − g) dt = Δv − ∫g dt` gives (the magnitude of an
+/// integral is at most the integral of the magnitude), not far above it (the
+/// thrust turns by tens of degrees, not more), and a coast adds nothing.
+#[test]
+fn thrust_delta_v_of_the_boost() {
+    let tr = default_trajectory();
+    let end = tr.boost_end_s;
+    let track = TargetTrack::from_trajectory(&tr, end + 200.0, 1.0);
+    let boost = track.thrust_delta_v(0.0, end);
+    let (_, v0) = tr.state_eci(0.0).unwrap();
+    let (_, v1) = tr.state_eci(end).unwrap();
+    let mut g = Vec3::ZERO;
+    for k in 0..(end as usize) {
+        g += cupola_physics::gravity::j2(track.position(k as f64 + 0.5));
+    }
+    let lower = (v1 - v0 - g).norm();
+    assert!(
+        boost >= 0.98 * lower && boost < 1.3 * lower,
+        "{boost} vs {lower}"
+    );
+    assert!(track.thrust_delta_v(end + 20.0, end + 200.0) < 5.0);
+}
+
+/// The divert is used: with none, every cell against a boosting missile
+/// misses (its unpredicted motion is never zero); less divert, fewer cells;
+/// a fully predicted missile needs none.
+#[test]
+fn divert_limits_the_reach() {
+    let tr = default_trajectory();
+    let by = tr.boost_end_s - sbi().end_game_s;
+    let track = TargetTrack::from_trajectory(&tr, tr.boost_end_s, 1.0);
+    let count = |i: Interceptor| {
+        ReachTable::build(
+            &track,
+            &i,
+            TableGeometry {
+                orbit_radius_m: WGS84_A + 500e3,
+                inclination_rad: 55f64.to_radians(),
+                fire_s: 60.0,
+                intercept_by_s: by,
+                resolution_rad: 0.5f64.to_radians(),
+            },
+        )
+        .unwrap()
+        .feasible_cells()
+    };
+    let with = |divert: f64, fraction: f64| {
+        count(Interceptor {
+            divert_delta_v_m_s: divert,
+            unpredicted_fraction: fraction,
+            ..sbi()
+        })
+    };
+    // From firing to boost end the missile's thrust adds about 5.4 km/s:
+    // 10% of it unpredicted needs up to 1.5 × 540 = 810 m/s of divert.
+    let (none, some, full) = (with(0.0, 0.1), with(800.0, 0.1), with(1_000.0, 0.1));
+    assert_eq!(none, 0);
+    assert!(0 < some && some < full, "{none} {some} {full}");
+    // The cells lost are the ones counted short of divert.
+    let short = ReachTable::build(
+        &track,
+        &Interceptor {
+            divert_delta_v_m_s: 0.0,
+            ..sbi()
+        },
+        TableGeometry {
+            orbit_radius_m: WGS84_A + 500e3,
+            inclination_rad: 55f64.to_radians(),
+            fire_s: 60.0,
+            intercept_by_s: by,
+            resolution_rad: 0.5f64.to_radians(),
+        },
+    )
+    .unwrap()
+    .divert_short_cells();
+    assert_eq!(short, with(1_000.0, 0.0));
+    assert_eq!(with(0.0, 0.0), with(1_000.0, 0.0));
+    assert!(with(1_000.0, 0.0) >= full);
+}
+
+/// A track ending between two samples still interpolates on its grid: the
+/// last step is a whole step, so the missile is where the trajectory says
+/// up to the end (Hermite error at 1 s: well under a metre).
+#[test]
+fn track_ends_on_its_grid() {
+    let tr = default_trajectory();
+    let end = tr.boost_end_s - 10.3;
+    let track = TargetTrack::from_trajectory(&tr, end, 1.0);
+    assert!(track.end_s() >= end);
+    for t in [end - 0.6, end - 0.2, end] {
+        let (p, _) = tr.state_eci(t).unwrap();
+        let miss = (track.position(t) - p).norm();
+        assert!(miss < 1.0, "{t}: {miss} m");
+    }
+}

@@ -3,30 +3,69 @@
 
 use cupola_physics::Vec3;
 use cupola_physics::constants::MU_EARTH;
+use cupola_physics::gravity;
 use cupola_threat::Trajectory;
 
 /// A missile's positions and velocities (m, m/s) in the flight's inertial
 /// frame (Earth axes at lift-off), every `step_s` from lift-off, for cubic
-/// Hermite interpolation (error ~ a·h²·(h·j/a)/384: millimetres at 1 s).
+/// Hermite interpolation (error ~ a·h²·(h·j/a)/384: millimetres at 1 s),
+/// and the velocity its thrust (and drag) gave it since lift-off.
 #[derive(Clone, Debug)]
 pub struct TargetTrack {
     step_s: f64,
     states: Vec<(Vec3, Vec3)>,
+    /// ∫|a − g| dt from lift-off to each sample, m/s: the magnitude of the
+    /// non-gravitational acceleration (thrust less drag) integrated.
+    thrust_dv: Vec<f64>,
 }
 
 impl TargetTrack {
-    /// Sample `trajectory` from lift-off to `end_s` (s, clamped to impact)
-    /// every `step_s` (s, positive).
+    /// Sample `trajectory` every `step_s` (s, positive) from lift-off to the
+    /// first multiple of the step at or after `end_s` (s), stopping before
+    /// impact: every sample lies on the grid the interpolation assumes.
     pub fn from_trajectory(trajectory: &Trajectory, end_s: f64, step_s: f64) -> Self {
-        let end = trajectory
-            .flight_time_s()
-            .map_or(end_s, |t| end_s.min(t))
-            .max(0.0);
+        let impact = trajectory.flight_time_s().unwrap_or(f64::INFINITY);
+        let end = end_s.min(impact).max(0.0);
         let n = (end / step_s).ceil() as usize;
-        let states = (0..=n)
-            .filter_map(|k| trajectory.state_eci((k as f64 * step_s).min(end)))
+        let states: Vec<(Vec3, Vec3)> = (0..=n)
+            .map(|k| k as f64 * step_s)
+            .take_while(|&t| t <= impact)
+            .map_while(|t| trajectory.state_eci(t))
             .collect();
-        Self { step_s, states }
+        let mut thrust_dv = Vec::with_capacity(states.len());
+        let mut acc = 0.0;
+        thrust_dv.push(0.0);
+        for w in states.windows(2) {
+            let ((p0, v0), (p1, v1)) = (w[0], w[1]);
+            // Mean acceleration over the step less gravity at its middle.
+            let a = (v1 - v0) * (1.0 / step_s) - gravity::j2((p0 + p1) * 0.5);
+            acc += a.norm() * step_s;
+            thrust_dv.push(acc);
+        }
+        Self {
+            step_s,
+            states,
+            thrust_dv,
+        }
+    }
+
+    /// Velocity (m/s) the missile's thrust and drag gave it between `t0`
+    /// and `t1` (s after lift-off, clamped to the sampled span): the
+    /// magnitude of its non-gravitational acceleration integrated, linear
+    /// within a step. The motion a kill vehicle's divert must absorb is a
+    /// share of it ([`crate::interceptor::Interceptor::divert_needed_m_s`]).
+    pub fn thrust_delta_v(&self, t0: f64, t1: f64) -> f64 {
+        let at = |t: f64| {
+            let last = self.thrust_dv.len().saturating_sub(1);
+            if last == 0 {
+                return 0.0;
+            }
+            let x = (t / self.step_s).clamp(0.0, last as f64);
+            let k = (x.floor() as usize).min(last - 1);
+            let s = x - k as f64;
+            self.thrust_dv[k] * (1.0 - s) + self.thrust_dv[k + 1] * s
+        };
+        (at(t1) - at(t0)).max(0.0)
     }
 
     /// Time of the last sample, s after lift-off.
@@ -54,11 +93,13 @@ impl TargetTrack {
             + v1 * (h * (s3 - s2))
     }
 
-    /// Largest angle (rad) between the position at lift-off and any later
-    /// sampled position: how far the track strays from the pad.
-    pub fn max_angle_from_pad(&self) -> f64 {
+    /// Largest angle (rad) between the position at lift-off and any
+    /// position sampled up to `until_s` (s after lift-off, and the sample
+    /// just after it): how far the track strays from the pad by then.
+    pub fn max_angle_from_pad(&self, until_s: f64) -> f64 {
         let pad = self.states.first().map_or(Vec3::ZERO, |s| s.0);
-        self.states
+        let n = ((until_s / self.step_s).ceil().max(0.0) as usize + 1).min(self.states.len());
+        self.states[..n]
             .iter()
             .map(|s| pad.angle_to(s.0))
             .fold(0.0, f64::max)

@@ -41,8 +41,9 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDoc] = &[
     },
     KeyDoc {
         name: "kill_vehicle_mass_kg",
-        example: "kill_vehicle_mass_kg = 60.0",
-        doc: "kill vehicle mass, kg, > 0, default 60",
+        example: "kill_vehicle_mass_kg = 42.0",
+        doc: "kill vehicle mass without its divert propellant, kg, > 0, default 42 (59.7 kg \
+              loaded with 1 km/s of divert at Isp 290 s: APS 2003's 60 kg class)",
     },
     KeyDoc {
         name: "divert_delta_v_km_s",
@@ -54,6 +55,19 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDoc] = &[
         example: "end_game_s = 10.0",
         doc: "duration of the end game (homing), s, ≥ 0, default 10",
     },
+    KeyDoc {
+        name: "divert_isp_s",
+        example: "divert_isp_s = 290.0",
+        doc: "specific impulse of the kill vehicle's divert thrusters, s, > 0, default 290 \
+              (assumed; 220 hydrazine to 320 storable bipropellant)",
+    },
+    KeyDoc {
+        name: "unpredicted_fraction",
+        example: "unpredicted_fraction = 0.1",
+        doc: "share of the boosting missile's thrust acceleration the fire control cannot predict \
+              (thrust dispersion, steering, manoeuvre), which the divert must absorb, in [0, 1], \
+              default 0.1 (assumed; 0.03–0.3)",
+    },
 ];
 
 /// Most booster stages of an interceptor (as
@@ -62,11 +76,16 @@ const MAX_STAGES: u64 = 4;
 
 /// The generic space-based interceptor of the open literature, the
 /// defaults of `[sbi.interceptor]`: a single-stage 4 km/s booster (Isp
-/// 285 s, structure fraction 0.15, 10 g average acceleration) flying a 60 kg kill vehicle
-/// with 1 km/s of divert and a 10 s end game — the generic space-based
-/// interceptor class of the APS boost-phase study (Barton et al., *Report
-/// of the APS Study Group on Boost-Phase Intercept Systems for National
-/// Missile Defense*, APS 2003, ch. 10).
+/// 285 s, structure fraction 0.15, 10 g average acceleration) flying a
+/// kill vehicle of 60 kg with the propellant for 1 km/s of divert and a
+/// 10 s end game — the generic space-based interceptor class of the APS
+/// boost-phase study (Barton et al., *Report of the APS Study Group on
+/// Boost-Phase Intercept Systems for National Missile Defense*, APS 2003,
+/// ch. 10). The 60 kg are split by the rocket equation at a divert Isp of
+/// 290 s (assumed, 220–320 s): 42 kg dry, 17.7 kg of propellant. 10% of
+/// the missile's thrust acceleration is taken as unpredicted (assumed,
+/// 0.03–0.3: a few per cent of thrust dispersion plus the steering an
+/// attacker can vary).
 pub(crate) fn generic_interceptor() -> Interceptor {
     Interceptor {
         booster_delta_v_m_s: 4_000.0,
@@ -74,9 +93,11 @@ pub(crate) fn generic_interceptor() -> Interceptor {
         booster_isp_s: 285.0,
         structure_fraction: 0.15,
         acceleration_m_s2: 10.0 * G0,
-        kill_vehicle_mass_kg: 60.0,
+        kill_vehicle_mass_kg: 42.0,
         divert_delta_v_m_s: 1_000.0,
         end_game_s: 10.0,
+        divert_isp_s: 290.0,
+        unpredicted_fraction: 0.1,
     }
 }
 
@@ -139,7 +160,7 @@ pub(super) fn read_interceptor(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Int
         kv_in,
         "kill_vehicle_mass_kg",
         "kg",
-        "the mass of the kill vehicle in kg, e.g. 60",
+        "the mass of the kill vehicle without its divert propellant in kg, e.g. 42",
     );
     let divert_in = r.opt_number(ctx, "divert_delta_v_km_s", d.divert_delta_v_m_s / 1e3);
     let divert = non_negative(
@@ -158,6 +179,25 @@ pub(super) fn read_interceptor(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Int
         "the duration of the end game (the kill vehicle homing on its own) in seconds, 0 or \
          more, e.g. 10",
     );
+    let isp_div_in = r.opt_number(ctx, "divert_isp_s", d.divert_isp_s);
+    let isp_div = positive(
+        ctx,
+        isp_div_in,
+        "divert_isp_s",
+        "s",
+        "the specific impulse of the kill vehicle's divert thrusters in seconds, e.g. 290",
+    );
+    let unpredicted_in = r.opt_number(ctx, "unpredicted_fraction", d.unpredicted_fraction);
+    let unpredicted = within(
+        ctx,
+        unpredicted_in,
+        "unpredicted_fraction",
+        |v| (0.0..=1.0).contains(&v),
+        "[0, 1]",
+        "",
+        "the share of the boosting missile's thrust acceleration the fire control cannot \
+         predict, from 0 (a perfectly predicted path) to 1, e.g. 0.1",
+    );
     r.finish(ctx);
     Some(Interceptor {
         booster_delta_v_m_s: dv? * 1e3,
@@ -168,6 +208,8 @@ pub(super) fn read_interceptor(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Int
         kill_vehicle_mass_kg: kv?,
         divert_delta_v_m_s: divert? * 1e3,
         end_game_s: end_game?,
+        divert_isp_s: isp_div?,
+        unpredicted_fraction: unpredicted?,
     })
 }
 
@@ -269,6 +311,8 @@ pub(super) fn check_carrier(
                 "kill_vehicle_mass_kg" => (icpt, "kill_vehicle_mass_kg"),
                 "divert_delta_v_m_s" => (icpt, "divert_delta_v_km_s"),
                 "end_game_s" => (icpt, "end_game_s"),
+                "divert_isp_s" => (icpt, "divert_isp_s"),
+                "unpredicted_fraction" => (icpt, "unpredicted_fraction"),
                 "structure_fraction" => (icpt, "structure_fraction"),
                 "interceptors" => (sbi, "interceptors_per_carrier"),
                 "bus_mass_kg" => (sbi, "bus_mass_kg"),
@@ -289,14 +333,14 @@ pub(super) fn check_carrier(
 mod tests {
     use super::*;
 
-    /// The generic interceptor is valid and about 573 kg at launch: three
+    /// The generic interceptor is valid and about 570 kg at launch: three
     /// fit the default 2,000 kg carrier, four do not.
     #[test]
     fn generic_interceptor_masses() {
         let i = generic_interceptor();
         assert!(i.validate().is_ok());
         let m = i.mass_kg().expect("reachable");
-        assert!((m - 573.0).abs() < 1.0, "{m} kg");
+        assert!((m - 570.0).abs() < 1.0, "{m} kg");
         assert!(3.0 * m < 2_000.0 && 4.0 * m > 2_000.0);
         assert!((i.burn_time_s() - 4_000.0 / (10.0 * G0)).abs() < 1e-12);
     }
