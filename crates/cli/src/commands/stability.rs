@@ -90,6 +90,7 @@ pub fn stability(
     let dc = DefenseCosts {
         sbi_musd,
         midcourse_musd: spec.midcourse_musd,
+        terminal_musd: spec.terminal_musd,
     };
     let mut eval = Evaluator::new(
         input.clone(),
@@ -210,6 +211,7 @@ pub fn stability(
         baseline_arrivals: baseline,
         sbi_musd,
         midcourse_musd: spec.midcourse_musd,
+        terminal_musd: spec.terminal_musd,
         response,
         exchanges,
         exchange_curve: curve,

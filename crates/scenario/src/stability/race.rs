@@ -41,7 +41,8 @@ pub(super) const RACE_KEYS: &[KeyDoc] = &[
     KeyDoc {
         name: "carrier_step",
         example: "carrier_step = 1000",
-        doc: "SBI carriers the defense adds at a time, in [1, 1000000], default 1000",
+        doc: "coarse step of the defense's carrier search (the answer is refined to single \
+              carriers and does not depend on it), in [1, 1000000], default 1000",
     },
     KeyDoc {
         name: "max_carriers",
@@ -51,12 +52,24 @@ pub(super) const RACE_KEYS: &[KeyDoc] = &[
     KeyDoc {
         name: "interceptor_step",
         example: "interceptor_step = 20",
-        doc: "midcourse interceptors the defense adds at a time, in [1, 1000000], default 20",
+        doc: "coarse step of the defense's midcourse interceptor search (the answer does not \
+              depend on it), in [1, 1000000], default 20",
     },
     KeyDoc {
         name: "max_interceptors",
         example: "max_interceptors = 200",
         doc: "most added midcourse interceptors, in [interceptor_step, 1000000], default 200",
+    },
+    KeyDoc {
+        name: "terminal_step",
+        example: "terminal_step = 48",
+        doc: "coarse step of the defense's terminal interceptor search (the answer does not \
+              depend on it), in [1, 1000000], default 48",
+    },
+    KeyDoc {
+        name: "max_terminal",
+        example: "max_terminal = 480",
+        doc: "most added terminal interceptors, in [terminal_step, 1000000], default 480",
     },
 ];
 
@@ -163,6 +176,13 @@ pub(super) fn read_race(ctx: &mut Ctx, t: &TableReader<'_>, d: &Race) -> Option<
         (d.defense.interceptor_step, d.defense.max_interceptors),
         "added midcourse interceptors",
     );
+    let (terminal_step, max_terminal) = step_and_most(
+        ctx,
+        t,
+        ("terminal_step", "max_terminal"),
+        (d.defense.terminal_step, d.defense.max_terminal),
+        "added terminal interceptors",
+    );
     t.finish(ctx);
     Some(Race {
         rounds: rounds?,
@@ -172,6 +192,8 @@ pub(super) fn read_race(ctx: &mut Ctx, t: &TableReader<'_>, d: &Race) -> Option<
             max_carriers: max_carriers?,
             interceptor_step: interceptor_step?,
             max_interceptors: max_interceptors?,
+            terminal_step: terminal_step?,
+            max_terminal: max_terminal?,
         },
         offense_goal: offense_goal?,
         defense_budget_musd: defense_budget?,
@@ -197,8 +219,8 @@ fn step_and_most(
         step_key,
         (1, MAX_COUNT),
         &format!(
-            "the {what} the defense adds at a time in its search, from 1 to 1000000, e.g. \
-             `{step_key} = {step_default}`"
+            "the coarse step of the defense's search over {what}, from 1 to 1000000, e.g. \
+             `{step_key} = {step_default}` (the answer is refined to single units)"
         ),
     );
     let most_in: Option<Spanned<u64>> = t
