@@ -932,6 +932,14 @@ const CASES: &[Case] = &[
         Some("added each round"),
     ),
     case(
+        "stability-terminal-cost-zero",
+        InvalidValue,
+        "`terminal_musd` must be greater than zero, got 0 $M",
+        21,
+        17,
+        Some("50 THAAD interceptors"),
+    ),
+    case(
         "stability-zero-trials",
         InvalidValue,
         "`trials` must be in [1, 1000000], got 0",
