@@ -1194,11 +1194,8 @@ defense_goal = 0
 offense_goal = 1.5
 defense_budget_musd = 1000
 offense_budget_musd = 200
-carrier_step = 250
 max_carriers = 250
-interceptor_step = 10
 max_interceptors = 50
-terminal_step = 6
 max_terminal = 30
 [stability.caps]
 midcourse = 0
@@ -1245,14 +1242,11 @@ source = \"an assumption\"
     );
     assert_eq!(
         (
-            r.defense.carrier_step,
             r.defense.max_carriers,
-            r.defense.interceptor_step,
             r.defense.max_interceptors,
-            r.defense.terminal_step,
             r.defense.max_terminal
         ),
-        (250, 250, 10, 50, 6, 30)
+        (250, 50, 30)
     );
     assert_eq!(
         z.caps,

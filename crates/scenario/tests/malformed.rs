@@ -996,12 +996,12 @@ const CASES: &[Case] = &[
         Some("source = \"SIPRI Yearbook 2025\""),
     ),
     case(
-        "stability-max-below-step",
+        "stability-max-out-of-range",
         InvalidValue,
-        "`max_carriers` must be in [1000, 1000000], got 500",
-        23,
+        "`max_carriers` must be in [0, 1000000], got 2000000",
+        22,
         18,
-        Some("at least `carrier_step` (1000)"),
+        Some("it has no step"),
     ),
     case(
         "stability-negative-cap",

@@ -7,32 +7,38 @@
 //! that it can be checked against exhaustive search on a synthetic model as
 //! well as run on the engagement Monte Carlo. It assumes that arrivals are
 //! monotone non-increasing in each count (more interceptors never let more
-//! through). The engagement model meets this in practice because every
-//! posture is evaluated with the same random numbers (common random
-//! numbers: the same seed and trial streams for every defense).
+//! through). The engagement model meets this on average; every posture is
+//! evaluated with the same random numbers (common random numbers: the same
+//! seed and trial streams for every defense), but an added interceptor
+//! shifts the draws of later shots, so single evaluations can break it by
+//! Monte Carlo noise. The answer is always an evaluated addition that holds
+//! the goal; it is the cheapest when arrivals are monotone.
 //!
-//! Method (exact within the evaluated model, whatever the coarse steps):
+//! Method (exact within a monotone model; the path of evaluations depends
+//! only on the model, the goal, the unit costs and the limits — there is
+//! no search step, so no step can change the answer, even where noise
+//! breaks monotonicity):
 //!
 //! 1. If the current posture holds the goal, the answer is nothing.
 //! 2. If even the most of everything does not hold it, there is none.
-//! 3. The cheapest single-kind answers (each found by bisection) give a
-//!    first upper bound on the cost.
-//! 4. Branch and bound over the counts, in the order given: for the last
-//!    kind, the least count that holds the goal (a coarse bisection on
-//!    multiples of its step, then a bisection to the unit); for every other
-//!    kind, intervals of its count are split (at a multiple of its step
-//!    while wider than the step, then in halves down to single counts). On
-//!    an interval `[a, b]` of one count, the rest of the addition costs at
-//!    least what it costs at `b` (arrivals do not rise with the count), so
-//!    `cost(a) + rest(b)` bounds every point of the interval from below and
-//!    the interval is dropped when that bound exceeds the best found.
+//! 3. The cheapest single-kind answers (each the least count found by
+//!    bisection to the unit) bound the cost from above.
+//! 4. Branch and bound over the counts, the kinds nested by how many units
+//!    that bound affords (fewest outermost): for the innermost kind, the
+//!    least count that holds the goal, by bisection to the unit; for every
+//!    other kind, intervals of its count, best bound first, halved down to
+//!    single counts. On an interval `[a, b]` of one count, the rest of the
+//!    addition costs at least what it costs at `b` (arrivals do not rise
+//!    with the count), so `cost(a) + rest(b)` bounds every point of the
+//!    interval from below, and the interval is dropped when that bound
+//!    exceeds the best found.
 //!
 //! Costs are summed in whole dollars (integers), so equal costs are equal
 //! exactly; among additions of equal cost the one with the fewest units of
-//! the first kind, then of the second, and so on is taken. The steps change
-//! only the order (and number) of evaluations, never the answer. Each
-//! distinct addition is evaluated at most once, and the search stops with
-//! [`AnswerError::Budget`] after `max_evaluations` evaluations.
+//! the first kind, then of the second, and so on is taken. Each distinct
+//! addition is evaluated at most once, and the search stops with
+//! [`AnswerError::Budget`] after `max_evaluations` evaluations; the tests
+//! check it against exhaustive search.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -44,9 +50,6 @@ pub struct Resource {
     pub unit_musd: f64,
     /// Most units that may be added (0: this kind cannot be added).
     pub max: u32,
-    /// Coarse step of the search, units, ≥ 1; the answer does not depend
-    /// on it.
-    pub step: u32,
 }
 
 /// An addition to the defense: units of each kind and their cost.
@@ -147,9 +150,9 @@ where
         self.holds(&y)
     }
 
-    /// Unit cost (dollars) and the resource at depth `j`.
-    fn kind(&self, j: usize) -> (u128, Resource) {
-        (self.units[self.order[j]], self.resources[self.order[j]])
+    /// Unit cost (dollars) of the kind at depth `j`.
+    fn unit(&self, j: usize) -> u128 {
+        self.units[self.order[j]]
     }
 
     /// Most units at depth `j` whose cost fits in `cap` dollars.
@@ -165,29 +168,13 @@ where
 
     /// The least count of the innermost kind in `[lo, hi]` completing the
     /// prefix `x` that holds the goal, given that it holds at `hi` and
-    /// fails below `lo`: a bisection on multiples of the step, then to the
-    /// unit.
+    /// fails below `lo`: a bisection to the unit.
     fn least(&mut self, x: &mut Vec<u32>, lo: u32, hi: u32) -> Result<u32, AnswerError<E>> {
-        let step = self.kind(x.len()).1.step.max(1);
-        let (mut lo, mut hi) = (lo, hi);
         if self.holds_with(x, lo)? {
             return Ok(lo);
         }
-        // Coarse: multiples of the step strictly between lo and hi.
-        loop {
-            let g_lo = lo / step + 1;
-            let g_hi = hi.saturating_sub(1) / step;
-            if g_lo > g_hi {
-                break;
-            }
-            let g = g_lo + (g_hi - g_lo) / 2;
-            if self.holds_with(x, g * step)? {
-                hi = g * step;
-            } else {
-                lo = g * step;
-            }
-        }
-        // Fine: to the unit (fails at lo, holds at hi).
+        // Fails at lo, holds at hi.
+        let (mut lo, mut hi) = (lo, hi);
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2;
             if self.holds_with(x, mid)? {
@@ -230,10 +217,9 @@ where
                 return Ok(None);
             }
             let v = self.least(x, floor, hi)?;
-            return Ok(Some((u128::from(v) * self.kind(j).0, vec![v])));
+            return Ok(Some((u128::from(v) * self.unit(j), vec![v])));
         }
-        let (u, r) = self.kind(j);
-        let step = r.step.max(1);
+        let u = self.unit(j);
         let inner_last = j + 2 == n;
         // The innermost count at a smaller count here is at least its count
         // at a larger one (arrivals do not rise with either count).
@@ -282,15 +268,8 @@ where
             if a == b || bound > limit {
                 continue;
             }
-            // Split [a, b] at mid in [a, b): at a multiple of the step while
-            // the interval is wider than the step, in halves otherwise.
-            let half = a + (b - 1 - a) / 2;
-            let grid = half / step * step;
-            let mid = if b - a > step && grid >= a {
-                grid
-            } else {
-                half
-            };
+            // Halve [a, b] at mid in [a, b).
+            let mid = a + (b - 1 - a) / 2;
             queue.push(Reverse((bound, a, mid, floor_from(&at_b), None)));
             queue.push(Reverse((
                 bound + u128::from(mid + 1 - a) * u,

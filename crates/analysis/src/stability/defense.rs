@@ -31,17 +31,10 @@ pub struct DefenseCosts {
 pub struct DefenseSearch {
     /// Goal: mean warheads arriving at most this.
     pub goal: f64,
-    /// Coarse step of the carrier search, carriers (the answer is refined
-    /// to single carriers and does not depend on it).
-    pub carrier_step: u32,
     /// Most SBI carriers in orbit, in all.
     pub max_carriers: u32,
-    /// Coarse step of the midcourse interceptor search, interceptors.
-    pub interceptor_step: u32,
     /// Most midcourse interceptors added to the scenario's, in all.
     pub max_interceptors: u32,
-    /// Coarse step of the terminal interceptor search, interceptors.
-    pub terminal_step: u32,
     /// Most terminal interceptors added to the scenario's, in all.
     pub max_terminal: u32,
 }
@@ -120,7 +113,7 @@ impl Reply {
 /// `s.max_interceptors` above the scenario's, when it has a midcourse site)
 /// and terminal interceptors (up to `s.max_terminal` above the scenario's,
 /// when it has a terminal battery), at the unit costs `dc`. Exact to the
-/// unit whatever the steps, assuming arrivals do not rise with any count
+/// unit, with no search step, assuming arrivals do not rise with any count
 /// (see [`super::addition`]); ties go to the fewest midcourse, then terminal
 /// interceptors. Returns the reply and the evaluations it took.
 pub fn answer(
@@ -131,12 +124,11 @@ pub fn answer(
     dc: &DefenseCosts,
 ) -> Result<(Reply, usize), SizingError> {
     let layers = eval.layers();
-    let kind = |available: bool, unit_musd: f64, most: u32, step: u32| {
+    let kind = |available: bool, unit_musd: f64, most: u32| {
         let ok = available && unit_musd.is_finite() && unit_musd > 0.0;
         Resource {
             unit_musd: if ok { unit_musd } else { 1.0 },
             max: if ok { most } else { 0 },
-            step,
         }
     };
     let resources = [
@@ -144,19 +136,16 @@ pub fn answer(
             layers.midcourse,
             dc.midcourse_musd,
             s.max_interceptors.saturating_sub(from.extra_midcourse),
-            s.interceptor_step,
         ),
         kind(
             layers.terminal,
             dc.terminal_musd,
             s.max_terminal.saturating_sub(from.extra_terminal),
-            s.terminal_step,
         ),
         kind(
             layers.boost,
             dc.sbi_musd,
             s.max_carriers.saturating_sub(from.carriers),
-            s.carrier_step,
         ),
     ];
     let at = |x: &[u32]| DefenseSize {

@@ -1,7 +1,6 @@
 //! The defense's cheapest answer against exhaustive search: on synthetic
 //! monotone arrivals functions (cheap, so every point of the grid can be
-//! evaluated) and on a small engagement; and its independence of the
-//! search steps.
+//! evaluated) and on a small engagement.
 
 use super::tests::evaluator_with_terminal;
 use super::*;
@@ -101,8 +100,8 @@ fn synthetic(rng: &mut Lcg, n: usize) -> impl Fn(&[u32]) -> f64 + use<> {
 
 /// On 60 random monotone models of three kinds with unit costs that make
 /// ties likely (multiples of $0.5M), the search finds exactly the
-/// exhaustive search's cheapest addition (or none), and the same for every
-/// set of coarse steps.
+/// exhaustive search's cheapest addition (or none), whatever order the
+/// kinds are given in.
 #[test]
 fn cheapest_addition_matches_exhaustive_search_on_synthetic_models() {
     let mut rng = Lcg(7);
@@ -112,12 +111,11 @@ fn cheapest_addition_matches_exhaustive_search_on_synthetic_models() {
         let unit = |r: &mut Lcg| 0.5 * (1.0 + (r.next() * 12.0).floor());
         let maxes = [12, 15, 20];
         let goal = 0.3 + 2.0 * rng.next();
-        let mut resources: Vec<Resource> = maxes
+        let resources: Vec<Resource> = maxes
             .iter()
             .map(|&max| Resource {
                 unit_musd: unit(&mut rng),
                 max,
-                step: 1,
             })
             .collect();
         let want = exhaustive(&f, &resources, goal);
@@ -127,13 +125,16 @@ fn cheapest_addition_matches_exhaustive_search_on_synthetic_models() {
         {
             mixes += 1;
         }
-        for steps in [[1, 1, 1], [4, 5, 7], [12, 15, 20], [3, 2, 9]] {
-            for (r, s) in resources.iter_mut().zip(steps) {
-                r.step = s;
-            }
-            let (got, _) = searched(&f, &resources, goal);
-            assert_eq!(got, want, "case {case}, steps {steps:?}");
-        }
+        let (got, _) = searched(&f, &resources, goal);
+        assert_eq!(got, want, "case {case}");
+        // The kinds given in reverse order: the same least cost.
+        let reversed: Vec<Resource> = resources.iter().rev().copied().collect();
+        let (back, _) = searched(|x: &[u32]| f(&[x[2], x[1], x[0]]), &reversed, goal);
+        assert_eq!(
+            back.map(|(c, _)| c),
+            want.as_ref().map(|(c, _)| *c),
+            "case {case} reversed"
+        );
     }
     // The models exercise mixed answers, not only single kinds.
     assert!(mixes >= 10, "{mixes} mixed answers");
@@ -149,17 +150,14 @@ fn cheapest_addition_is_bounded() {
         Resource {
             unit_musd: 125.0,
             max: 200,
-            step: 20,
         },
         Resource {
             unit_musd: 10.2,
             max: 480,
-            step: 48,
         },
         Resource {
             unit_musd: 90.0,
             max: 40_000,
-            step: 1_000,
         },
     ];
     let (got, n) = searched(&f, &resources, 0.5);
@@ -173,9 +171,10 @@ fn cheapest_addition_is_bounded() {
 /// missiles with 2 decoys per RV, landing 0.84 warheads: for goals from
 /// 0.25 to 0.75 the defense's answer among carriers, midcourse and terminal
 /// interceptors (up to 6 of each added) is the cheapest point of the full
-/// grid of 7 × 7 × 7 engagements (or none when the grid has none), and the
-/// same for other search steps. (Six carriers more on 2,000 change nothing
-/// here; the two interceptor kinds carry the answers, alone or mixed.)
+/// grid of 7 × 7 × 7 engagements (or none when the grid has none), and a
+/// fresh evaluator gives the same answer. (Six carriers more on 2,000
+/// change nothing here; the two interceptor kinds carry the answers, alone
+/// or mixed.)
 #[test]
 fn defense_answer_matches_exhaustive_search_on_an_engagement() {
     let mut e = evaluator_with_terminal(200);
@@ -193,24 +192,18 @@ fn defense_answer_matches_exhaustive_search_on_an_engagement() {
         terminal_musd: 25.0,
     };
     // In the search's order: midcourse, terminal, carriers.
-    let resources = [dc.midcourse_musd, dc.terminal_musd, dc.sbi_musd].map(|unit_musd| Resource {
-        unit_musd,
-        max: 6,
-        step: 1,
-    });
+    let resources = [dc.midcourse_musd, dc.terminal_musd, dc.sbi_musd]
+        .map(|unit_musd| Resource { unit_musd, max: 6 });
     let mut kinds = std::collections::BTreeSet::new();
     for goal in [0.25, 0.3, 0.4, 0.5, 0.6, 0.75] {
         assert!(e.arrivals(p, base).unwrap() > goal);
-        let search = |steps: [u32; 3]| DefenseSearch {
+        let search = DefenseSearch {
             goal,
-            carrier_step: steps[0],
             max_carriers: base.carriers + 6,
-            interceptor_step: steps[1],
             max_interceptors: 6,
-            terminal_step: steps[2],
             max_terminal: 6,
         };
-        let (reply, _) = answer(&mut e, p, base, &search([1, 1, 1]), &dc).unwrap();
+        let (reply, _) = answer(&mut e, p, base, &search, &dc).unwrap();
         let want = exhaustive(
             |x| {
                 e.arrivals(
@@ -239,10 +232,9 @@ fn defense_answer_matches_exhaustive_search_on_an_engagement() {
             (Reply::OutOfReach, None) => {}
             (r, w) => panic!("goal {goal}: search {r:?}, exhaustive {w:?}"),
         }
-        for steps in [[2, 3, 5], [6, 6, 6]] {
-            let (again, _) = answer(&mut e, p, base, &search(steps), &dc).unwrap();
-            assert_eq!(again, reply, "goal {goal}, steps {steps:?}");
-        }
+        let mut fresh = evaluator_with_terminal(200);
+        let (again, _) = answer(&mut fresh, p, base, &search, &dc).unwrap();
+        assert_eq!(again, reply, "goal {goal}");
     }
     assert!(kinds.len() >= 2, "{kinds:?}");
 }

@@ -66,11 +66,8 @@ impl Default for StabilitySpec {
                 rounds: 10,
                 defense: DefenseSearch {
                     goal: 0.5,
-                    carrier_step: 1_000,
                     max_carriers: 40_000,
-                    interceptor_step: 20,
                     max_interceptors: 200,
-                    terminal_step: 48,
                     max_terminal: 480,
                 },
                 offense_goal: 3.0,

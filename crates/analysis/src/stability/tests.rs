@@ -192,11 +192,8 @@ fn arms_race_starts_from_the_scenario_posture() {
         rounds: 4,
         defense: DefenseSearch {
             goal: 0.5,
-            carrier_step: 500,
             max_carriers: 8_000,
-            interceptor_step: 10,
             max_interceptors: 40,
-            terminal_step: 8,
             max_terminal: 40,
         },
         offense_goal: 2.0,
