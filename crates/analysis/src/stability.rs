@@ -17,7 +17,7 @@ pub use offense::{
     AttackerCosts, DefenseSize, Evaluator, Layers, Options, Posture, Response, best_response,
     exhaustive_response,
 };
-pub use race::{Exchange, Race, RaceResult, Round, arms_race, exchange};
+pub use race::{Added, Exchange, Race, RaceResult, Round, arms_race, exchange};
 pub use spec::StabilitySpec;
 
 #[cfg(test)]

@@ -37,38 +37,52 @@ pub struct Exchange {
     pub ratio: Option<f64>,
 }
 
-/// Cost-exchange ratios at posture `p` against the scenario's defense:
-/// `extra_missiles` more missiles, and one more decoy per RV. The current
-/// posture is the scenario's defense, raised first by its cheapest answer
-/// to `p` when it does not hold the goal there; the defense's cost is its
-/// cheapest answer (carriers, midcourse and terminal interceptors, alone or
-/// mixed; nothing when the goal still holds) to the added attack from that
-/// posture.
+/// What the attacker adds in a cost-exchange ratio.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Added {
+    /// This many more missiles.
+    Missiles(u32),
+    /// One more decoy per RV.
+    DecoyPerRv,
+}
+
+/// Cost-exchange ratios at posture `p` against the scenario's defense, one
+/// per addition in `added`. The current posture is the scenario's defense,
+/// raised first by its cheapest answer to `p` when it does not hold the
+/// goal there; the defense's cost is its cheapest answer (carriers,
+/// midcourse and terminal interceptors, alone or mixed; nothing when the
+/// goal still holds) to the added attack from that posture.
 pub fn exchange(
     eval: &mut Evaluator,
     p: Posture,
     s: &DefenseSearch,
     dc: &DefenseCosts,
     ac: &AttackerCosts,
-    extra_missiles: u32,
+    added: &[Added],
 ) -> Result<Vec<Exchange>, SizingError> {
     let rvs = eval.rvs();
     let base = eval.baseline_defense();
     let (prior, _) = answer(eval, p, base, s, dc)?;
     let current = prior.purchase().map(|x| x.apply(base));
-    let more = Posture {
-        missiles: p.missiles + extra_missiles,
-        ..p
-    };
-    let decoy = Posture {
-        decoys_per_rv: p.decoys_per_rv + 1,
-        ..p
-    };
     let mut out = Vec::new();
-    for (added, q) in [
-        (format!("{extra_missiles} missile(s)"), more),
-        ("one decoy per RV".to_string(), decoy),
-    ] {
+    for &a in added {
+        let (name, q) = match a {
+            Added::Missiles(n) => (
+                format!("{n} missile(s)"),
+                Posture {
+                    missiles: p.missiles + n,
+                    ..p
+                },
+            ),
+            Added::DecoyPerRv => (
+                "one decoy per RV".to_string(),
+                Posture {
+                    decoys_per_rv: p.decoys_per_rv + 1,
+                    ..p
+                },
+            ),
+        };
         let attacker_musd = q.cost_musd(ac, rvs) - p.cost_musd(ac, rvs);
         let (arrivals, reply) = match current {
             Some(d) => (Some(eval.arrivals(q, d)?), answer(eval, q, d, s, dc)?.0),
@@ -76,7 +90,7 @@ pub fn exchange(
         };
         let defense_musd = reply.purchase().map(|x| x.total_musd());
         out.push(Exchange {
-            added,
+            added: name,
             posture: p,
             prior,
             arrivals,

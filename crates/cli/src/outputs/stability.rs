@@ -27,9 +27,9 @@ pub struct StabilityReport {
     pub response: Option<Response>,
     /// Cost-exchange ratios.
     pub exchanges: Vec<Exchange>,
-    /// Cost-exchange ratio of added missiles against the salvo size (None:
-    /// the defense has no answer there within its search limits).
-    pub exchange_curve: Vec<(u32, Option<f64>)>,
+    /// The cost exchange of added missiles at several salvo sizes (each
+    /// exchange's `posture` holds its salvo).
+    pub exchange_curve: Vec<Exchange>,
     /// The arms race (None: skipped).
     pub race: Option<RaceResult>,
     /// Fraction of each arsenal's strike arriving, unlimited defense.
@@ -180,9 +180,14 @@ fn lines(r: &StabilityReport) -> Vec<String> {
             "Cost-exchange ratio of added missiles by attack size: {}.",
             r.exchange_curve
                 .iter()
-                .map(|(m, x)| format!(
-                    "{m} missiles {}",
-                    x.map_or("out of reach".into(), |x| format!("{x:.0} to 1"))
+                .map(|x| format!(
+                    "{} missiles {}",
+                    x.posture.missiles,
+                    match (x.ratio, x.answer) {
+                        (Some(r), Reply::Buy(b)) => format!("{r:.0} to 1 ({})", purchase_text(&b)),
+                        (Some(r), _) => format!("{r:.0} to 1"),
+                        (None, _) => "no answer".into(),
+                    }
                 ))
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -297,6 +302,17 @@ pub fn text(r: &StabilityReport) -> String {
         );
     }
     o
+}
+
+/// Units of one kind each exchange's answer buys (NaN: no answer).
+fn bought(c: &[Exchange], kind: impl Fn(&Purchase) -> u32) -> Vec<f64> {
+    c.iter()
+        .map(|x| {
+            x.answer
+                .purchase()
+                .map_or(f64::NAN, |p| f64::from(kind(&p)))
+        })
+        .collect()
 }
 
 /// Tables, plots and the HTML section.
@@ -450,11 +466,30 @@ pub fn files(sink: &mut Sink, r: &StabilityReport) -> Result<(), Failure> {
     if !r.exchange_curve.is_empty() {
         let c = &r.exchange_curve;
         let t = Table::new("cost exchange")
-            .with_column("missiles", "", c.iter().map(|x| f64::from(x.0)).collect())
+            .with_column(
+                "missiles",
+                "",
+                c.iter().map(|x| f64::from(x.posture.missiles)).collect(),
+            )
+            .with_column("carriers_bought", "", bought(c, |p| p.carriers))
+            .with_column("midcourse_bought", "", bought(c, |p| p.midcourse))
+            .with_column("terminal_bought", "", bought(c, |p| p.terminal))
+            .with_column(
+                "defense",
+                "musd",
+                c.iter()
+                    .map(|x| x.defense_musd.unwrap_or(f64::NAN))
+                    .collect(),
+            )
+            .with_column(
+                "attacker",
+                "musd",
+                c.iter().map(|x| x.attacker_musd).collect(),
+            )
             .with_column(
                 "ratio",
                 "",
-                c.iter().map(|x| x.1.unwrap_or(f64::NAN)).collect(),
+                c.iter().map(|x| x.ratio.unwrap_or(f64::NAN)).collect(),
             );
         sink.table("cost-exchange", &t)?;
         let svg = LinePlot {
@@ -464,7 +499,7 @@ pub fn files(sink: &mut Sink, r: &StabilityReport) -> Result<(), Failure> {
             series: vec![Series::new(
                 "added missiles",
                 c.iter()
-                    .map(|x| (f64::from(x.0), x.1.unwrap_or(f64::NAN)))
+                    .map(|x| (f64::from(x.posture.missiles), x.ratio.unwrap_or(f64::NAN)))
                     .collect(),
             )],
         }
