@@ -115,6 +115,12 @@ struct Search<'a, F> {
 /// The cheapest completion of a prefix: its cost (dollars) and counts.
 type Completion = (u128, Vec<u32>);
 
+/// An interval `[a, b]` of one count awaiting examination: a lower bound
+/// on its cost (dollars), `a`, `b`, the floor of the innermost count at `b`
+/// (see `Search::rest`) and the rest's cheapest completion at `b` once
+/// known.
+type Interval = (u128, u32, u32, u32, Option<Completion>);
+
 impl<F, E> Search<'_, F>
 where
     F: FnMut(&[u32]) -> Result<f64, E>,
@@ -225,13 +231,10 @@ where
         // at a larger one (arrivals do not rise with either count).
         let floor_from = |c: &Completion| if inner_last { c.1[0] } else { 0 };
         let mut best: Option<Completion> = None;
-        // Intervals [a, b] of this depth's count still to examine, best
-        // first by a lower bound on their cost: (bound, a, b, the rest's
-        // cheapest completion at b once known).
-        // The fourth: the floor of the innermost count at b (see `rest`).
-        let mut queue: BinaryHeap<Reverse<(u128, u32, u32, u32, Option<Completion>)>> =
-            BinaryHeap::new();
-        queue.push(Reverse((0, 0, hi, floor, None)));
+        // Intervals of this depth's count still to examine, best bound
+        // first (`floor` concerns only the innermost depth, handled above).
+        let mut queue: BinaryHeap<Reverse<Interval>> = BinaryHeap::new();
+        queue.push(Reverse((0, 0, hi, 0, None)));
         while let Some(Reverse((bound, a, b, floor_b, at_b))) = queue.pop() {
             let limit = best.as_ref().map_or(cap, |c| c.0);
             if bound > limit {
@@ -371,7 +374,7 @@ where
     let evaluations = s.memo.len();
     // `rest` finds the fallback at the latest when arrivals are monotone;
     // otherwise the fallback (an evaluated addition that holds) stands.
-    let (cost, counts) = found.unwrap_or_else(|| (cap, fallback));
+    let (cost, counts) = found.unwrap_or((cap, fallback));
     Ok((
         Answer::Buy(Addition {
             counts,
