@@ -72,12 +72,23 @@ pub fn posture_text(p: &Posture) -> String {
 /// empty).
 pub fn purchase_text(p: &Purchase) -> String {
     let mut parts = Vec::new();
-    for (n, what, musd) in [
-        (p.carriers, "SBI carriers", p.carriers_musd),
-        (p.midcourse, "midcourse interceptors", p.midcourse_musd),
-        (p.terminal, "terminal interceptors", p.terminal_musd),
+    for (n, one, many, musd) in [
+        (p.carriers, "SBI carrier", "SBI carriers", p.carriers_musd),
+        (
+            p.midcourse,
+            "midcourse interceptor",
+            "midcourse interceptors",
+            p.midcourse_musd,
+        ),
+        (
+            p.terminal,
+            "terminal interceptor",
+            "terminal interceptors",
+            p.terminal_musd,
+        ),
     ] {
         if n > 0 {
+            let what = if n == 1 { one } else { many };
             parts.push(format!("{n} {what} (${musd:.0}M)"));
         }
     }
