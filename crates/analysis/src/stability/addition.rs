@@ -73,17 +73,6 @@ pub enum Answer {
     OutOfReach,
 }
 
-impl Answer {
-    /// What the answer costs, millions of dollars (None: out of reach).
-    pub fn cost_musd(&self) -> Option<f64> {
-        match self {
-            Answer::Holds => Some(0.0),
-            Answer::Buy(a) => Some(a.cost_musd),
-            Answer::OutOfReach => None,
-        }
-    }
-}
-
 /// Why the search stopped without an answer.
 #[derive(Debug, thiserror::Error)]
 pub enum AnswerError<E> {
