@@ -13,6 +13,7 @@ fn benches(c: &mut Criterion) {
     let dc = DefenseCosts {
         sbi_musd: 90.0,
         midcourse_musd: st.midcourse_musd,
+        terminal_musd: st.terminal_musd,
     };
     let start = Posture {
         missiles: spec.salvo,

@@ -3,21 +3,24 @@
 //! how much of a retaliatory strike arrives — all through the engagement
 //! model, so that both sides are judged with the same physics.
 
+pub mod addition;
 pub mod arsenal;
+pub mod defense;
 pub mod offense;
 pub mod race;
 mod spec;
 
+pub use addition::{Addition, Answer, AnswerError, Resource, cheapest};
 pub use arsenal::{Arsenal, Caps, Retaliation, presets, retaliation};
+pub use defense::{DefenseCosts, DefenseSearch, MAX_ANSWER_EVALUATIONS, Purchase, Reply, answer};
 pub use offense::{
-    AttackerCosts, DefenseSize, Evaluator, Options, Posture, Response, best_response,
+    AttackerCosts, DefenseSize, Evaluator, Layers, Options, Posture, Response, best_response,
     exhaustive_response,
 };
-pub use race::{
-    DefenseCosts, DefenseSearch, Exchange, Race, RaceResult, Round, arms_race, carriers_for,
-    exchange, interceptors_for,
-};
+pub use race::{Added, Exchange, Race, RaceResult, Round, arms_race, exchange};
 pub use spec::StabilitySpec;
 
+#[cfg(test)]
+mod exchange_tests;
 #[cfg(test)]
 mod tests;

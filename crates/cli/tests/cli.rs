@@ -554,11 +554,18 @@ fn stability_study_writes_race_and_retaliation() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let s = stdout(&o);
+    // The default defense still holds its goal against 5 more missiles:
+    // it buys nothing.
+    assert!(
+        s.contains("Cost exchange: adding 5 missile(s) costs the attacker $340M; the defense still holds its goal"),
+        "{s}"
+    );
+    assert!(s.contains("spends nothing: 0 to 1"), "{s}");
     for want in [
         "Attacker's cheapest counter",
         "Cost exchange",
         "Cost-exchange ratio of added missiles by attack size",
-        "Arms race",
+        "Arms race from the scenario's defense",
         "China-sized force",
         "Russia-sized force",
     ] {
@@ -576,6 +583,24 @@ fn stability_study_writes_race_and_retaliation() {
     let o = cupola(&["stability", "--trials", "0"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--trials"), "{}", stderr(&o));
+}
+
+/// The defense's search has no step any more (its answer is exact to the
+/// unit): a scenario that still sets one is refused, with the key located.
+#[test]
+fn a_search_step_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("steps.toml");
+    let text = format!(
+        "{}\n[stability.race]\ncarrier_step = 250\n",
+        include_str!("../../../scenarios/default.toml")
+    );
+    std::fs::write(&file, text).unwrap();
+    let o = cupola(&["check", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let e = stderr(&o);
+    assert!(e.contains("unknown key `carrier_step`"), "{e}");
+    assert!(e.contains("max_carriers"), "{e}");
 }
 
 #[test]

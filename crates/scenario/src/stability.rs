@@ -1,5 +1,5 @@
 //! `[stability]`: the settings of the stability study (`cupola
-//! stability`) — Monte Carlo trials, the defense's marginal costs, the
+//! stability`) — Monte Carlo trials, the defense's unit costs, the
 //! cost-exchange and the retaliation table's defenses (here) — with its
 //! sub-tables: the attacker's unit costs `[stability.attacker]` and
 //! options `[stability.options]` (in `stability/offense.rs`), the arms race
@@ -44,6 +44,12 @@ pub(crate) const STABILITY_KEYS: &[KeyDoc] = &[
         example: "midcourse_musd = 125.0",
         doc: "cost of one more midcourse interceptor in its silo, millions of dollars, > 0, \
               default 125 (CBO 2021)",
+    },
+    KeyDoc {
+        name: "terminal_musd",
+        example: "terminal_musd = 10.2",
+        doc: "cost of one more terminal interceptor at its battery, millions of dollars, > 0, \
+              default 10.2 (DoD FY2018 budget amendment: 50 THAAD interceptors for $509.1M)",
     },
     KeyDoc {
         name: "exchange_missiles",
@@ -149,6 +155,16 @@ pub(crate) fn read_stability(
         "the cost of one more midcourse interceptor in its silo in millions of dollars, above \
          0, e.g. 125 (CBO 2021: 40 more silos with interceptors, about $5 billion)",
     );
+    let terminal_in = t.opt_number(ctx, "terminal_musd", d.terminal_musd);
+    let terminal = positive(
+        ctx,
+        terminal_in,
+        "terminal_musd",
+        "$M",
+        "the cost of one more terminal interceptor at its battery in millions of dollars, \
+         above 0, e.g. 10.2 (the DoD FY2018 budget amendment asked $509.1 million for 50 THAAD \
+         interceptors)",
+    );
     let exchange_in = t
         .unsigned(ctx, "exchange_missiles")
         .or(u64::from(d.exchange_missiles), &t.span);
@@ -212,6 +228,7 @@ pub(crate) fn read_stability(
         options: options?,
         sbi_musd: sbi?,
         midcourse_musd: midcourse?,
+        terminal_musd: terminal?,
         exchange_missiles: exchange?,
         race: race?,
         arsenals: arsenals?,

@@ -1158,6 +1158,7 @@ fn stability_example() {
     assert_eq!(stability.arsenals[1].warheads, 1_550);
     assert_eq!(stability.caps.midcourse, Some(100));
     assert_eq!(stability.midcourse_musd, 125.0);
+    assert_eq!(stability.terminal_musd, 10.2);
     assert_eq!(stability.sbi_musd, None);
     let json = serde_json::to_value(&stability).expect("serializes");
     assert_eq!(json["race"]["defense"]["goal"], 0.5);
@@ -1183,6 +1184,7 @@ fn stability_defaults_and_overrides() {
 trials = 200
 sbi_musd = 90
 midcourse_musd = 80.5
+terminal_musd = 14.5
 exchange_missiles = 3
 carriers = [0, 500]
 [stability.attacker]
@@ -1204,10 +1206,9 @@ defense_goal = 0
 offense_goal = 1.5
 defense_budget_musd = 1000
 offense_budget_musd = 200
-carrier_step = 250
 max_carriers = 250
-interceptor_step = 10
 max_interceptors = 50
+max_terminal = 30
 [stability.caps]
 midcourse = 0
 sbi = 2000
@@ -1219,7 +1220,10 @@ source = \"an assumption\"
     );
     let z = parse_ok(&text).stability.expect("[stability]");
     assert_eq!((z.trials, z.exchange_missiles), (200, 3));
-    assert_eq!((z.sbi_musd, z.midcourse_musd), (Some(90.0), 80.5));
+    assert_eq!(
+        (z.sbi_musd, z.midcourse_musd, z.terminal_musd),
+        (Some(90.0), 80.5, 14.5)
+    );
     assert_eq!(z.carriers, [0, 500]);
     assert_eq!(
         (
@@ -1250,12 +1254,11 @@ source = \"an assumption\"
     );
     assert_eq!(
         (
-            r.defense.carrier_step,
             r.defense.max_carriers,
-            r.defense.interceptor_step,
-            r.defense.max_interceptors
+            r.defense.max_interceptors,
+            r.defense.max_terminal
         ),
-        (250, 250, 10, 50)
+        (250, 50, 30)
     );
     assert_eq!(
         z.caps,

@@ -964,6 +964,14 @@ const CASES: &[Case] = &[
         Some("added each round"),
     ),
     case(
+        "stability-terminal-cost-zero",
+        InvalidValue,
+        "`terminal_musd` must be greater than zero, got 0 $M",
+        21,
+        17,
+        Some("50 THAAD interceptors"),
+    ),
+    case(
         "stability-zero-trials",
         InvalidValue,
         "`trials` must be in [1, 1000000], got 0",
@@ -1020,12 +1028,12 @@ const CASES: &[Case] = &[
         Some("source = \"SIPRI Yearbook 2025\""),
     ),
     case(
-        "stability-max-below-step",
+        "stability-max-out-of-range",
         InvalidValue,
-        "`max_carriers` must be in [1000, 1000000], got 500",
-        23,
+        "`max_carriers` must be in [0, 1000000], got 2000000",
+        22,
         18,
-        Some("at least `carrier_step` (1000)"),
+        Some("it has no step"),
     ),
     case(
         "stability-negative-cap",

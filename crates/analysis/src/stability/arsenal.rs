@@ -113,6 +113,7 @@ pub fn retaliation(
             let d = caps.defense(DefenseSize {
                 carriers: c,
                 extra_midcourse: 0,
+                extra_terminal: 0,
             });
             let arrivals = eval.arrivals(p, d)?;
             out.push(Retaliation {

@@ -80,6 +80,21 @@ pub struct DefenseSize {
     pub carriers: u32,
     /// Interceptors added to the first midcourse site.
     pub extra_midcourse: u32,
+    /// Interceptors added to the first terminal battery.
+    pub extra_terminal: u32,
+}
+
+/// Which kinds of resource the defense can add: SBI carriers need a boost
+/// layer, midcourse interceptors a midcourse site, terminal interceptors a
+/// terminal battery (additions go to the first site or battery).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Layers {
+    /// The scenario has a boost layer.
+    pub boost: bool,
+    /// The scenario has a midcourse site.
+    pub midcourse: bool,
+    /// The scenario has a terminal battery.
+    pub terminal: bool,
 }
 
 /// What the attacker may choose from.
@@ -184,6 +199,17 @@ impl Evaluator {
         DefenseSize {
             carriers: self.input.spec.boost.as_ref().map_or(0, |b| b.carriers),
             extra_midcourse: 0,
+            extra_terminal: 0,
+        }
+    }
+
+    /// The layers of the scenario's defense the defense can add to.
+    pub fn layers(&self) -> Layers {
+        let s = &self.input.spec;
+        Layers {
+            boost: s.boost.is_some(),
+            midcourse: !s.midcourse.is_empty(),
+            terminal: !s.terminal.is_empty(),
         }
     }
 
@@ -211,6 +237,9 @@ impl Evaluator {
         }
         if let Some(m) = spec.midcourse.first_mut() {
             m.inventory += d.extra_midcourse;
+        }
+        if let Some(t) = spec.terminal.first_mut() {
+            t.inventory += d.extra_terminal;
         }
         let (tr, table) = match (p.fast_burn, &self.fast) {
             (true, Some(f)) => (f, &self.tables[1]),

@@ -1,14 +1,16 @@
 //! Settings of the stability study, with the defaults `cupola stability`
 //! uses when the scenario has no `[stability]` table. The defaults are
 //! cupola's assumptions (goals in mean warheads arriving, budgets and unit
-//! costs in millions of dollars, search steps in units), except the
-//! midcourse interceptor's $125M (CBO 2021, see [`super::DefenseCosts`]),
+//! costs in millions of dollars, search limits in units), except the
+//! midcourse interceptor's $125M (CBO 2021) and the terminal interceptor's
+//! $10.2M (DoD FY2018 budget amendment; both in [`super::DefenseCosts`]),
 //! the arsenal presets (sources in [`super::presets`]) and the
 //! ABM-Treaty-style cap of 100 interceptors at one site (1974 protocol).
 
 use super::arsenal::{Arsenal, Caps, presets};
+use super::defense::DefenseSearch;
 use super::offense::{AttackerCosts, Options};
-use super::race::{DefenseSearch, Race};
+use super::race::Race;
 
 /// The stability study.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -27,6 +29,10 @@ pub struct StabilitySpec {
     /// Cost of one more midcourse interceptor in its silo, millions of
     /// dollars (default 125, CBO 2021).
     pub midcourse_musd: f64,
+    /// Cost of one more terminal interceptor at its battery, millions of
+    /// dollars (default 10.2, DoD FY2018 budget amendment: 50 THAAD
+    /// interceptors for $509.1M).
+    pub terminal_musd: f64,
     /// Added missiles of the cost-exchange ratio.
     pub exchange_missiles: u32,
     /// The arms race (its defense search is also the cost-exchange's).
@@ -54,15 +60,15 @@ impl Default for StabilitySpec {
             },
             sbi_musd: None,
             midcourse_musd: 125.0,
+            terminal_musd: 10.2,
             exchange_missiles: 5,
             race: Race {
                 rounds: 10,
                 defense: DefenseSearch {
                     goal: 0.5,
-                    carrier_step: 1_000,
                     max_carriers: 40_000,
-                    interceptor_step: 20,
                     max_interceptors: 200,
+                    max_terminal: 480,
                 },
                 offense_goal: 3.0,
                 defense_budget_musd: 200_000.0,

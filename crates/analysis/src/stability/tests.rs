@@ -1,6 +1,9 @@
 use super::*;
 use crate::engage::study::EngageInput;
-use crate::engage::{Allocation, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite};
+use crate::engage::{
+    Allocation, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite, TerminalBattery,
+    TerminalKind,
+};
 use crate::sizing::tests::{default_launch, layer};
 use cupola_physics::frames::Geodetic;
 
@@ -8,6 +11,34 @@ use cupola_physics::frames::Geodetic;
 /// 24 planes, 400 km) and 10 midcourse interceptors at Fort Greely
 /// (p = 0.571, shoot-look-shoot).
 fn evaluator(trials: u32) -> Evaluator {
+    build(trials, Vec::new())
+}
+
+/// The same engagement with a THAAD-like battery of 2 interceptors at the
+/// aim point (pk 0.8, one shot per RV, 200 km footprint, 40–150 km).
+pub(super) fn evaluator_with_terminal(trials: u32) -> Evaluator {
+    let aim = default_launch().aim;
+    build(
+        trials,
+        vec![TerminalBattery {
+            name: "THAAD-like battery".into(),
+            site: aim,
+            kind: TerminalKind::UpperTier,
+            footprint_m: 200e3,
+            min_altitude_m: 40e3,
+            max_altitude_m: 150e3,
+            inventory: 2,
+            pk: 0.8,
+            doctrine: Doctrine::Barrage { shots: 1 },
+            assess_s: 10.0,
+            kill_assessment: 1.0,
+            sensor: "tracking".into(),
+        }],
+    )
+}
+
+fn build(trials: u32, terminal: Vec<TerminalBattery>) -> Evaluator {
+    let n_terminal = terminal.len();
     let launch = default_launch();
     let tr = launch.solve().unwrap().trajectory;
     let mut sbi = layer();
@@ -43,7 +74,7 @@ fn evaluator(trials: u32) -> Evaluator {
             reserve: 0.0,
             sensor: "tracking".into(),
         }],
-        terminal: Vec::new(),
+        terminal,
         assets: Vec::new(),
         salvo_sweep: Vec::new(),
         asat_shots: 0,
@@ -54,7 +85,7 @@ fn evaluator(trials: u32) -> Evaluator {
         rvs: 3,
         sbi: Some((sbi, 38.0)),
         midcourse_cue_s: vec![Some(39.0)],
-        terminal_cue_s: Vec::new(),
+        terminal_cue_s: vec![Some(39.0); n_terminal],
         seed: 1,
     };
     Evaluator::new(input, launch, tr, Some(120.0), trials).unwrap()
@@ -151,19 +182,23 @@ fn retaliation_fraction_falls_with_defense_and_rises_under_caps() {
     assert_eq!(presets()[2].warheads, 1_550);
 }
 
-/// The arms race plays rounds in which spending never falls, and stops
-/// when neither side moves.
+/// The arms race starts from the scenario's defense (its 2,000 carriers,
+/// 10 midcourse and 2 terminal interceptors): every round's defense is
+/// that posture plus what was bought so far, spending is the cost of the
+/// purchases and never falls, a purchase holds the goal against the attack
+/// it answered, and the race stops when neither side moves.
 #[test]
-fn arms_race_rounds() {
-    let mut e = evaluator(200);
+fn arms_race_starts_from_the_scenario_posture() {
+    let mut e = evaluator_with_terminal(200);
+    let base = e.baseline_defense();
+    assert_eq!(base.carriers, 2_000);
     let race = Race {
         rounds: 4,
         defense: DefenseSearch {
             goal: 0.5,
-            carrier_step: 500,
             max_carriers: 8_000,
-            interceptor_step: 10,
             max_interceptors: 40,
+            max_terminal: 40,
         },
         offense_goal: 2.0,
         defense_budget_musd: 200_000.0,
@@ -172,6 +207,7 @@ fn arms_race_rounds() {
     let dc = DefenseCosts {
         sbi_musd: 90.0,
         midcourse_musd: 125.0,
+        terminal_musd: 10.2,
     };
     let start = Posture {
         missiles: 2,
@@ -190,7 +226,26 @@ fn arms_race_rounds() {
     )
     .unwrap();
     assert!(!r.rounds.is_empty() && r.rounds.len() <= 4);
+    let mut d = base;
+    let mut spent = 0.0;
+    let mut attack = start;
+    for x in &r.rounds {
+        d = x.bought.apply(d);
+        spent += x.bought.total_musd();
+        assert_eq!(x.defense, d, "round {}", x.round);
+        assert!((x.defense_spent_musd - spent).abs() < 1e-6);
+        if !x.bought.is_empty() {
+            assert!(e.arrivals(attack, d).unwrap() <= race.defense.goal);
+        }
+        attack = x.posture;
+    }
     for w in r.rounds.windows(2) {
         assert!(w[1].defense_spent_musd >= w[0].defense_spent_musd);
+    }
+    if r.converged {
+        let [.., a, b] = r.rounds.as_slice() else {
+            panic!("a settled race plays at least two rounds: {r:?}");
+        };
+        assert_eq!((a.defense, a.posture), (b.defense, b.posture));
     }
 }

@@ -12,8 +12,8 @@ use clap::Args;
 use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::search::Family;
 use cupola_analysis::stability::{
-    Caps, DefenseCosts, Evaluator, Posture, StabilitySpec, arms_race, best_response, exchange,
-    retaliation,
+    Added, Caps, DefenseCosts, Evaluator, Posture, StabilitySpec, arms_race, best_response,
+    exchange, retaliation,
 };
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
@@ -90,6 +90,7 @@ pub fn stability(
     let dc = DefenseCosts {
         sbi_musd,
         midcourse_musd: spec.midcourse_musd,
+        terminal_musd: spec.terminal_musd,
     };
     let mut eval = Evaluator::new(
         input.clone(),
@@ -116,7 +117,7 @@ pub fn stability(
         &spec.race.defense,
         &dc,
         &spec.attacker,
-        spec.exchange_missiles,
+        &[Added::Missiles(spec.exchange_missiles), Added::DecoyPerRv],
     )?;
     // The cost-exchange curve: the ratio for added missiles at several
     // salvo sizes (the retaliation table's run computes it too).
@@ -127,15 +128,14 @@ pub fn stability(
                 missiles: salvo,
                 ..start
             };
-            let e = exchange(
+            v.extend(exchange(
                 &mut eval,
                 p,
                 &spec.race.defense,
                 &dc,
                 &spec.attacker,
-                spec.exchange_missiles,
-            )?;
-            v.push((salvo, e.first().and_then(|x| x.ratio)));
+                &[Added::Missiles(spec.exchange_missiles)],
+            )?);
         }
         v
     } else {
@@ -210,6 +210,7 @@ pub fn stability(
         baseline_arrivals: baseline,
         sbi_musd,
         midcourse_musd: spec.midcourse_musd,
+        terminal_musd: spec.terminal_musd,
         response,
         exchanges,
         exchange_curve: curve,

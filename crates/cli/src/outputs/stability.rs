@@ -3,7 +3,9 @@
 
 use super::Sink;
 use crate::failure::Failure;
-use cupola_analysis::stability::{Caps, Exchange, Posture, RaceResult, Response, Retaliation};
+use cupola_analysis::stability::{
+    Caps, Exchange, Posture, Purchase, RaceResult, Reply, Response, Retaliation,
+};
 use cupola_report::{HtmlSection, LinePlot, Series, Table, TextTable};
 use std::fmt::Write as _;
 
@@ -18,14 +20,16 @@ pub struct StabilityReport {
     pub sbi_musd: f64,
     /// Cost of one more midcourse interceptor used, millions of dollars.
     pub midcourse_musd: f64,
+    /// Cost of one more terminal interceptor used, millions of dollars.
+    pub terminal_musd: f64,
     /// The attacker's cheapest posture reaching its goal against the
     /// scenario's defense (None: none within its options).
     pub response: Option<Response>,
     /// Cost-exchange ratios.
     pub exchanges: Vec<Exchange>,
-    /// Cost-exchange ratio of added missiles against the salvo size (None:
-    /// the defense cannot hold its goal there within its search limits).
-    pub exchange_curve: Vec<(u32, Option<f64>)>,
+    /// The cost exchange of added missiles at several salvo sizes (each
+    /// exchange's `posture` holds its salvo).
+    pub exchange_curve: Vec<Exchange>,
     /// The arms race (None: skipped).
     pub race: Option<RaceResult>,
     /// Fraction of each arsenal's strike arriving, unlimited defense.
@@ -64,22 +68,100 @@ pub fn posture_text(p: &Posture) -> String {
     parts.join(", ")
 }
 
+/// A purchase in words: each kind bought with its cost ("nothing" when
+/// empty).
+pub fn purchase_text(p: &Purchase) -> String {
+    let mut parts = Vec::new();
+    for (n, one, many, musd) in [
+        (p.carriers, "SBI carrier", "SBI carriers", p.carriers_musd),
+        (
+            p.midcourse,
+            "midcourse interceptor",
+            "midcourse interceptors",
+            p.midcourse_musd,
+        ),
+        (
+            p.terminal,
+            "terminal interceptor",
+            "terminal interceptors",
+            p.terminal_musd,
+        ),
+    ] {
+        if n > 0 {
+            let what = if n == 1 { one } else { many };
+            parts.push(format!("{n} {what} (${musd:.0}M)"));
+        }
+    }
+    if parts.is_empty() {
+        "nothing".into()
+    } else {
+        parts.join(" and ")
+    }
+}
+
+/// Why a reply has no purchase, in words.
+fn no_answer(r: &Reply) -> &'static str {
+    match r {
+        Reply::Unresolved => "its search stopped at its evaluation limit without an answer",
+        _ => "nothing within its search limits holds the goal",
+    }
+}
+
 /// A ratio in words.
 pub fn exchange_text(e: &Exchange) -> String {
-    match (e.defense_musd, e.ratio) {
-        (Some(d), Some(r)) => format!(
-            "adding {} costs the attacker ${:.0}M and the defense ${:.0}M to hold its goal: {:.1} to 1",
-            e.added, e.attacker_musd, d, r
+    let mut o = format!(
+        "adding {} costs the attacker ${:.0}M",
+        e.added, e.attacker_musd
+    );
+    let prior = match e.prior.purchase() {
+        None => {
+            let _ = write!(
+                o,
+                "; the defense cannot first hold its goal against {} ({})",
+                posture_text(&e.posture),
+                no_answer(&e.prior)
+            );
+            return o;
+        }
+        Some(x) if x.is_empty() => String::new(),
+        Some(x) => format!(
+            " after first buying {} to hold the goal against {}",
+            purchase_text(&x),
+            posture_text(&e.posture)
         ),
-        (Some(d), None) => format!(
-            "adding {} is free to the attacker and costs the defense ${:.0}M to hold its goal",
-            e.added, d
+    };
+    let arrivals = e.arrivals.unwrap_or(f64::NAN);
+    let _ = match (e.answer, e.ratio) {
+        (Reply::Holds, _) => write!(
+            o,
+            "; the defense{prior} still holds its goal ({arrivals:.2} warheads arriving, goal \
+             {:.2}) and spends nothing: 0 to 1",
+            e.goal
         ),
-        (None, _) => format!(
-            "adding {} (${:.0}M to the attacker) cannot be answered within the defense's search limits",
-            e.added, e.attacker_musd
+        (Reply::Buy(x), Some(r)) => write!(
+            o,
+            "; {arrivals:.2} warheads then arrive (goal {:.2}) and the defense's cheapest \
+             answer{prior} is {} for ${:.0}M: {r:.1} to 1",
+            e.goal,
+            purchase_text(&x),
+            x.total_musd()
         ),
-    }
+        (Reply::Buy(x), None) => write!(
+            o,
+            "; the addition is free to the attacker, and the defense's cheapest answer{prior} \
+             is {} for ${:.0}M",
+            purchase_text(&x),
+            x.total_musd()
+        ),
+        (r, _) => write!(
+            o,
+            "; {arrivals:.2} warheads then arrive (goal {:.2}) and the defense{prior} has no \
+             answer: {}",
+            e.goal,
+            no_answer(&r)
+        ),
+    };
+    o
 }
 
 fn lines(r: &StabilityReport) -> Vec<String> {
@@ -109,26 +191,32 @@ fn lines(r: &StabilityReport) -> Vec<String> {
             "Cost-exchange ratio of added missiles by attack size: {}.",
             r.exchange_curve
                 .iter()
-                .map(|(m, x)| format!(
-                    "{m} missiles {}",
-                    x.map_or("out of reach".into(), |x| format!("{x:.0} to 1"))
+                .map(|x| format!(
+                    "{} missiles {}",
+                    x.posture.missiles,
+                    match (x.ratio, x.answer) {
+                        (Some(r), Reply::Buy(b)) => format!("{r:.0} to 1 ({})", purchase_text(&b)),
+                        (Some(r), _) => format!("{r:.0} to 1"),
+                        (None, _) => "no answer".into(),
+                    }
                 ))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
     }
     v.push(format!(
-        "Defense unit costs: ${:.1}M per SBI carrier over the horizon, ${:.0}M per midcourse interceptor.",
-        r.sbi_musd, r.midcourse_musd
+        "Defense unit costs: ${:.1}M per SBI carrier over the horizon, ${:.0}M per midcourse interceptor, ${:.1}M per terminal interceptor; each answer is the cheapest mix, exact to the unit.",
+        r.sbi_musd, r.midcourse_musd, r.terminal_musd
     ));
     if let Some(race) = &r.race {
         let last = race.rounds.last();
         v.push(format!(
-            "Arms race: {} rounds, {}; at the end the defense has {} carriers and {} added interceptors (${:.0}M spent), the attack is {} (${:.0}M), landing {:.2}.",
+            "Arms race from the scenario's defense: {} rounds, {}; at the end the defense has {} carriers, {} added midcourse and {} added terminal interceptors (${:.0}M spent), the attack is {} (${:.0}M), landing {:.2}.",
             race.rounds.len(),
             if race.converged { "settled" } else { "still moving" },
             last.map_or(0, |l| l.defense.carriers),
             last.map_or(0, |l| l.defense.extra_midcourse),
+            last.map_or(0, |l| l.defense.extra_terminal),
             last.map_or(0.0, |l| l.defense_spent_musd),
             last.map_or(String::new(), |l| posture_text(&l.posture)),
             last.map_or(0.0, |l| l.offense_musd),
@@ -175,8 +263,10 @@ fn retaliation_table(open: &[Retaliation], capped: &[Retaliation], caps: &Caps) 
 fn race_table(r: &RaceResult) -> TextTable {
     let mut t = TextTable::new(vec![
         "round".to_string(),
+        "bought".into(),
         "carriers".into(),
-        "added interceptors".into(),
+        "added midcourse".into(),
+        "added terminal".into(),
         "defense $M".into(),
         "attack".into(),
         "attack $M".into(),
@@ -185,8 +275,16 @@ fn race_table(r: &RaceResult) -> TextTable {
     for x in &r.rounds {
         t.push_row(vec![
             x.round.to_string(),
+            match x.reply {
+                Reply::Holds => "none needed".into(),
+                Reply::Buy(_) if x.bought.is_empty() => "saving".into(),
+                Reply::Buy(_) => purchase_text(&x.bought),
+                Reply::OutOfReach => "no answer in limits".into(),
+                Reply::Unresolved => "search unresolved".into(),
+            },
             x.defense.carriers.to_string(),
             x.defense.extra_midcourse.to_string(),
+            x.defense.extra_terminal.to_string(),
             format!("{:.0}", x.defense_spent_musd),
             posture_text(&x.posture),
             format!("{:.0}", x.offense_musd),
@@ -217,6 +315,17 @@ pub fn text(r: &StabilityReport) -> String {
     o
 }
 
+/// Units of one kind each exchange's answer buys (NaN: no answer).
+fn bought(c: &[Exchange], kind: impl Fn(&Purchase) -> u32) -> Vec<f64> {
+    c.iter()
+        .map(|x| {
+            x.answer
+                .purchase()
+                .map_or(f64::NAN, |p| f64::from(kind(&p)))
+        })
+        .collect()
+}
+
 /// Tables, plots and the HTML section.
 pub fn files(sink: &mut Sink, r: &StabilityReport) -> Result<(), Failure> {
     let mut svgs = Vec::new();
@@ -239,6 +348,14 @@ pub fn files(sink: &mut Sink, r: &StabilityReport) -> Result<(), Failure> {
                 race.rounds
                     .iter()
                     .map(|x| f64::from(x.defense.extra_midcourse))
+                    .collect(),
+            )
+            .with_column(
+                "added_terminal",
+                "",
+                race.rounds
+                    .iter()
+                    .map(|x| f64::from(x.defense.extra_terminal))
                     .collect(),
             )
             .with_column(
@@ -360,11 +477,30 @@ pub fn files(sink: &mut Sink, r: &StabilityReport) -> Result<(), Failure> {
     if !r.exchange_curve.is_empty() {
         let c = &r.exchange_curve;
         let t = Table::new("cost exchange")
-            .with_column("missiles", "", c.iter().map(|x| f64::from(x.0)).collect())
+            .with_column(
+                "missiles",
+                "",
+                c.iter().map(|x| f64::from(x.posture.missiles)).collect(),
+            )
+            .with_column("carriers_bought", "", bought(c, |p| p.carriers))
+            .with_column("midcourse_bought", "", bought(c, |p| p.midcourse))
+            .with_column("terminal_bought", "", bought(c, |p| p.terminal))
+            .with_column(
+                "defense",
+                "musd",
+                c.iter()
+                    .map(|x| x.defense_musd.unwrap_or(f64::NAN))
+                    .collect(),
+            )
+            .with_column(
+                "attacker",
+                "musd",
+                c.iter().map(|x| x.attacker_musd).collect(),
+            )
             .with_column(
                 "ratio",
                 "",
-                c.iter().map(|x| x.1.unwrap_or(f64::NAN)).collect(),
+                c.iter().map(|x| x.ratio.unwrap_or(f64::NAN)).collect(),
             );
         sink.table("cost-exchange", &t)?;
         let svg = LinePlot {
@@ -374,7 +510,7 @@ pub fn files(sink: &mut Sink, r: &StabilityReport) -> Result<(), Failure> {
             series: vec![Series::new(
                 "added missiles",
                 c.iter()
-                    .map(|x| (f64::from(x.0), x.1.unwrap_or(f64::NAN)))
+                    .map(|x| (f64::from(x.posture.missiles), x.ratio.unwrap_or(f64::NAN)))
                     .collect(),
             )],
         }

@@ -5,7 +5,7 @@
 use cupola_analysis::stability::{Caps, DefenseSearch, Race};
 
 use super::MAX_COUNT;
-use crate::context::{Ctx, Spanned};
+use crate::context::Ctx;
 use crate::missile::{non_negative, positive};
 use crate::problem::ProblemKind;
 use crate::reader::{Field, KeyDoc, TableReader};
@@ -39,24 +39,19 @@ pub(super) const RACE_KEYS: &[KeyDoc] = &[
         doc: "attacker budget added each round, millions of dollars, > 0, default 5000",
     },
     KeyDoc {
-        name: "carrier_step",
-        example: "carrier_step = 1000",
-        doc: "SBI carriers the defense adds at a time, in [1, 1000000], default 1000",
-    },
-    KeyDoc {
         name: "max_carriers",
         example: "max_carriers = 40000",
-        doc: "most SBI carriers, in [carrier_step, 1000000], default 40000",
-    },
-    KeyDoc {
-        name: "interceptor_step",
-        example: "interceptor_step = 20",
-        doc: "midcourse interceptors the defense adds at a time, in [1, 1000000], default 20",
+        doc: "most SBI carriers in all in the defense's search, in [0, 1000000], default 40000",
     },
     KeyDoc {
         name: "max_interceptors",
         example: "max_interceptors = 200",
-        doc: "most added midcourse interceptors, in [interceptor_step, 1000000], default 200",
+        doc: "most midcourse interceptors the defense adds, in [0, 1000000], default 200",
+    },
+    KeyDoc {
+        name: "max_terminal",
+        example: "max_terminal = 480",
+        doc: "most terminal interceptors the defense adds, in [0, 1000000], default 480",
     },
 ];
 
@@ -149,29 +144,35 @@ pub(super) fn read_race(ctx: &mut Ctx, t: &TableReader<'_>, d: &Race) -> Option<
         d.offense_budget_musd,
         "attacker",
     );
-    let (carrier_step, max_carriers) = step_and_most(
+    let max_carriers = most(
         ctx,
         t,
-        ("carrier_step", "max_carriers"),
-        (d.defense.carrier_step, d.defense.max_carriers),
-        "SBI carriers",
+        "max_carriers",
+        d.defense.max_carriers,
+        "SBI carriers in orbit in all",
     );
-    let (interceptor_step, max_interceptors) = step_and_most(
+    let max_interceptors = most(
         ctx,
         t,
-        ("interceptor_step", "max_interceptors"),
-        (d.defense.interceptor_step, d.defense.max_interceptors),
-        "added midcourse interceptors",
+        "max_interceptors",
+        d.defense.max_interceptors,
+        "midcourse interceptors added to the scenario's",
+    );
+    let max_terminal = most(
+        ctx,
+        t,
+        "max_terminal",
+        d.defense.max_terminal,
+        "terminal interceptors added to the scenario's",
     );
     t.finish(ctx);
     Some(Race {
         rounds: rounds?,
         defense: DefenseSearch {
             goal: defense_goal?,
-            carrier_step: carrier_step?,
             max_carriers: max_carriers?,
-            interceptor_step: interceptor_step?,
             max_interceptors: max_interceptors?,
+            max_terminal: max_terminal?,
         },
         offense_goal: offense_goal?,
         defense_budget_musd: defense_budget?,
@@ -179,43 +180,20 @@ pub(super) fn read_race(ctx: &mut Ctx, t: &TableReader<'_>, d: &Race) -> Option<
     })
 }
 
-/// A search step in [1, 1000000] and the most in [step, 1000000] (`what`
-/// names the things counted); `defaults` when absent.
-fn step_and_most(
-    ctx: &mut Ctx,
-    t: &TableReader<'_>,
-    (step_key, most_key): (&str, &str),
-    (step_default, most_default): (u32, u32),
-    what: &str,
-) -> (Option<u32>, Option<u32>) {
-    let step_in = t
-        .unsigned(ctx, step_key)
-        .or(u64::from(step_default), &t.span);
-    let step = count_within(
+/// A search limit in [0, 1000000] (`what` names the things counted);
+/// `default` when absent.
+fn most(ctx: &mut Ctx, t: &TableReader<'_>, key: &str, default: u32, what: &str) -> Option<u32> {
+    let given = t.unsigned(ctx, key).or(u64::from(default), &t.span);
+    count_within(
         ctx,
-        step_in,
-        step_key,
-        (1, MAX_COUNT),
+        given,
+        key,
+        (0, MAX_COUNT),
         &format!(
-            "the {what} the defense adds at a time in its search, from 1 to 1000000, e.g. \
-             `{step_key} = {step_default}`"
+            "the most {what} the defense's search may field, from 0 to 1000000, e.g. \
+             `{key} = {default}` (the search is exact to the unit; it has no step)"
         ),
-    );
-    let most_in: Option<Spanned<u64>> = t
-        .unsigned(ctx, most_key)
-        .or(u64::from(most_default), &t.span);
-    let lo = step.map_or(1, u64::from);
-    let most = count_within(
-        ctx,
-        most_in,
-        most_key,
-        (lo, MAX_COUNT),
-        &format!(
-            "the most {what} the defense may field, at least `{step_key}` ({lo}) and at most \
-             1000000, e.g. `{most_key} = {most_default}`"
-        ),
-    );
-    (step, most)
+    )
 }
 
 /// Read `[stability.caps]`; absent keys take `d`'s values.
