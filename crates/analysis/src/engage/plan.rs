@@ -457,7 +457,10 @@ impl Plan {
                     phasing: layer.phasing,
                     seed: input.seed,
                 };
-                let layout = family.layout(b.carriers.div_ceil(planes))?;
+                // Exactly `carriers` satellites: uneven planes when the
+                // count is not a multiple of the planes.
+                let mut layout = family.layout(b.carriers.div_ceil(planes))?;
+                layout.truncate(b.carriers as usize);
                 let raid = Raid {
                     missiles: copies
                         .iter()

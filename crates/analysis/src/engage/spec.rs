@@ -58,8 +58,9 @@ pub enum Assignment {
 /// The boost layer: the scenario's `[sbi]` constellation of a given size.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct BoostLayerSpec {
-    /// Carriers in orbit (a Walker shell with the first of `[sbi]`'s plane
-    /// counts and inclinations; satellites per plane rounded up).
+    /// Carriers in orbit, exactly (a Walker shell with the first of
+    /// `[sbi]`'s plane counts and inclinations; when the count is not a
+    /// multiple of the planes, the last planes hold one satellite fewer).
     pub carriers: u32,
     /// Single-shot kill probability of an SBI, in [0, 1].
     pub pk: f64,

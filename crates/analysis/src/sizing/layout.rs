@@ -88,6 +88,30 @@ impl Layout {
             .map_or(0, |p| p.first as usize + p.phases.len())
     }
 
+    /// Keep exactly `n` satellites (no change when there are `n` or
+    /// fewer): the surplus leaves one satellite from each of the last
+    /// planes, the highest phase of each, so a constellation of a count
+    /// that is not a multiple of its planes has uneven planes rather than
+    /// a whole plane's worth more satellites.
+    pub fn truncate(&mut self, n: usize) {
+        let mut surplus = self.len().saturating_sub(n);
+        let mut k = self.planes.len();
+        while surplus > 0 && k > 0 {
+            k -= 1;
+            if self.planes[k].phases.pop().is_some() {
+                surplus -= 1;
+            }
+            if k == 0 && surplus > 0 {
+                k = self.planes.len();
+            }
+        }
+        let mut first = 0u32;
+        for p in &mut self.planes {
+            p.first = first;
+            first += p.phases.len() as u32;
+        }
+    }
+
     /// Whether there is no satellite.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -183,6 +207,26 @@ impl Plane {
 mod tests {
     use super::*;
     use cupola_physics::constellation::Shell;
+
+    /// Truncating keeps exactly the count asked, takes one satellite from
+    /// each of the last planes, and keeps indices contiguous.
+    #[test]
+    fn truncate_keeps_the_count() {
+        let shell = Shell::walker_delta(400e3, 45f64.to_radians(), 24 * 10, 24, 1);
+        for n in [240, 239, 230, 217, 216, 5, 0] {
+            let mut layout = Layout::shell(shell, None).unwrap();
+            layout.truncate(n);
+            assert_eq!(layout.len(), n.min(240));
+            let sizes: Vec<usize> = layout.planes.iter().map(|p| p.phases.len()).collect();
+            let (lo, hi) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+            assert!(hi - lo <= 1, "{n}: {sizes:?}");
+            let mut first = 0;
+            for p in &layout.planes {
+                assert_eq!(p.first, first);
+                first += p.phases.len() as u32;
+            }
+        }
+    }
 
     /// The plane query finds exactly the satellites a brute-force check of
     /// every satellite's lead finds.
