@@ -621,6 +621,14 @@ const CASES: &[Case] = &[
         Some("carry at most 3 per carrier"),
     ),
     case(
+        "sbi-old-kill-vehicle-mass",
+        UnknownKey,
+        "unknown key `kill_vehicle_mass_kg` in [sbi.interceptor]",
+        16,
+        1,
+        Some("did you mean `kill_vehicle_dry_mass_kg`?"),
+    ),
+    case(
         "sbi-interceptor-unknown-key",
         UnknownKey,
         "unknown key `delta_v` in [sbi.interceptor]",

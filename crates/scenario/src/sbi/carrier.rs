@@ -40,8 +40,8 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDoc] = &[
         doc: "average booster acceleration, in standard g (9.80665 m/s²), > 0, default 10",
     },
     KeyDoc {
-        name: "kill_vehicle_mass_kg",
-        example: "kill_vehicle_mass_kg = 42.0",
+        name: "kill_vehicle_dry_mass_kg",
+        example: "kill_vehicle_dry_mass_kg = 42.0",
         doc: "kill vehicle mass without its divert propellant, kg, > 0, default 42 (59.7 kg \
               loaded with 1 km/s of divert at Isp 290 s: APS 2003's 60 kg class)",
     },
@@ -154,11 +154,11 @@ pub(super) fn read_interceptor(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Int
         "the booster's average acceleration in standard g (9.80665 m/s²), e.g. 10: the burn \
          lasts Δv / a, which needs a > 0",
     );
-    let kv_in = r.opt_number(ctx, "kill_vehicle_mass_kg", d.kill_vehicle_mass_kg);
+    let kv_in = r.opt_number(ctx, "kill_vehicle_dry_mass_kg", d.kill_vehicle_mass_kg);
     let kv = positive(
         ctx,
         kv_in,
-        "kill_vehicle_mass_kg",
+        "kill_vehicle_dry_mass_kg",
         "kg",
         "the mass of the kill vehicle without its divert propellant in kg, e.g. 42",
     );
@@ -285,7 +285,7 @@ pub(super) fn check_carrier(
                 format!(
                     "one interceptor alone is heavier than the carrier holds: raise \
                      `max_payload_kg` to at least {:.0} kg, or lighten the interceptor (a smaller \
-                     `kill_vehicle_mass_kg` or `delta_v_km_s`)",
+                     `kill_vehicle_dry_mass_kg` or `delta_v_km_s`)",
                     each_kg.ceil()
                 )
             };
@@ -308,7 +308,7 @@ pub(super) fn check_carrier(
                 "booster_stages" => (icpt, "stages"),
                 "booster_isp_s" => (icpt, "isp_s"),
                 "acceleration_m_s2" => (icpt, "acceleration_g"),
-                "kill_vehicle_mass_kg" => (icpt, "kill_vehicle_mass_kg"),
+                "kill_vehicle_mass_kg" => (icpt, "kill_vehicle_dry_mass_kg"),
                 "divert_delta_v_m_s" => (icpt, "divert_delta_v_km_s"),
                 "end_game_s" => (icpt, "end_game_s"),
                 "divert_isp_s" => (icpt, "divert_isp_s"),
