@@ -137,14 +137,18 @@ pub struct Scratch {
     waves: Vec<f64>,
 }
 
-/// Shots at an object's first look under a doctrine: the shots of a
-/// barrage; the first look of shoot-look-shoot when a second look fits
-/// (`second` is true), twice that as a barrage when it does not.
-fn first_look(d: Doctrine, second: bool) -> u32 {
-    match d {
-        Doctrine::Barrage { shots } => shots,
-        Doctrine::ShootLookShoot { shots } if second => shots,
-        Doctrine::ShootLookShoot { shots } => 2 * shots,
+/// Rounds a site fires at one object in look `look` (0 or 1) under a
+/// doctrine: on the first look, the shots of a barrage, the first look of
+/// shoot-look-shoot when a second look fits (`second` is true) and twice
+/// that as a barrage when it does not; on the second look, shoot-look-shoot's
+/// shots when it fits, else none.
+fn salvo(look: usize, d: Doctrine, second: bool) -> u32 {
+    match (look, d) {
+        (0, Doctrine::Barrage { shots }) => shots,
+        (0, Doctrine::ShootLookShoot { shots }) if second => shots,
+        (0, Doctrine::ShootLookShoot { shots }) => 2 * shots,
+        (_, Doctrine::ShootLookShoot { shots }) if second => shots,
+        _ => 0,
     }
 }
 
@@ -401,12 +405,7 @@ fn midcourse(
                         continue;
                     };
                     let second = win.earliest(t1 + m.assess_s).is_some();
-                    let salvo = match (look, m.doctrine) {
-                        (0, d) => first_look(d, second),
-                        (_, Doctrine::ShootLookShoot { shots }) if second => shots,
-                        _ => 0,
-                    };
-                    s.salvo[i * t + jj] = salvo;
+                    s.salvo[i * t + jj] = salvo(look, m.doctrine, second);
                     s.pk[i * t + jj] = m.pk;
                 }
             }
@@ -496,12 +495,7 @@ fn terminal(
                     continue;
                 }
                 let second = p.band[area].is_some_and(|(_, exit)| t1 + b.assess_s <= exit);
-                let salvo = match (look, b.doctrine) {
-                    (0, d) => first_look(d, second),
-                    (_, Doctrine::ShootLookShoot { shots }) if second => shots,
-                    _ => 0,
-                };
-                s.salvo[i * t + jj] = salvo;
+                s.salvo[i * t + jj] = salvo(look, b.doctrine, second);
                 s.pk[i * t + jj] = b.pk;
             }
         }

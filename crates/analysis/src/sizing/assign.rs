@@ -171,35 +171,7 @@ mod tests {
     /// Brute force: try every way of giving each missile `shots` distinct
     /// carriers from its list, respecting capacities.
     fn brute(reach: &[Vec<u32>], shots: usize, cap: u32, load: &mut Vec<u32>) -> bool {
-        let Some((first, rest)) = reach.split_first() else {
-            return true;
-        };
-        fn choose(
-            list: &[u32],
-            k: usize,
-            start: usize,
-            load: &mut Vec<u32>,
-            cap: u32,
-            rest: &[Vec<u32>],
-            shots: usize,
-        ) -> bool {
-            if k == 0 {
-                return brute(rest, shots, cap, load);
-            }
-            for i in start..list.len() {
-                let c = list[i] as usize;
-                if load[c] < cap {
-                    load[c] += 1;
-                    let ok = choose(list, k - 1, i + 1, load, cap, rest, shots);
-                    load[c] -= 1;
-                    if ok {
-                        return true;
-                    }
-                }
-            }
-            false
-        }
-        choose(first, shots, 0, load, cap, rest, shots)
+        brute_demands(reach, &vec![shots as u32; reach.len()], cap, load)
     }
 
     /// The augmenting-path assignment agrees with exhaustive search on

@@ -16,7 +16,27 @@ use crate::sizing::search::Family;
 use crate::sizing::study::BoostTimeline;
 use crate::sizing::tests::layer;
 use cupola_physics::frames::Geodetic;
+use cupola_threat::Trajectory;
 use std::sync::Arc;
+
+/// An upper-tier battery at the aim point of `tr` with a 400 km footprint,
+/// a 40–150 km band, perfect kill assessment, cued by "radar".
+fn battery(tr: &Trajectory, inventory: u32, pk: f64, doctrine: Doctrine) -> TerminalBattery {
+    TerminalBattery {
+        name: "upper".into(),
+        site: tr.impact().unwrap(),
+        kind: TerminalKind::UpperTier,
+        footprint_m: 400e3,
+        min_altitude_m: 40e3,
+        max_altitude_m: 150e3,
+        inventory,
+        pk,
+        doctrine,
+        assess_s: 10.0,
+        kill_assessment: 1.0,
+        sensor: "radar".into(),
+    }
+}
 
 /// Mean leakers agree with `want` within 3 standard errors.
 fn assert_mean(r: &EngageResult, want: f64, what: &str) {
@@ -178,23 +198,14 @@ fn kill_assessment_matches_its_closed_form() {
 #[test]
 fn a_band_above_the_apogee_never_engages() {
     let tr = trajectory();
-    let battery = |min_km: f64, max_km: f64| TerminalBattery {
-        name: "upper".into(),
-        site: tr.impact().unwrap(),
-        kind: TerminalKind::UpperTier,
-        footprint_m: 200e3,
+    let banded = |min_km: f64, max_km: f64| TerminalBattery {
         min_altitude_m: min_km * 1e3,
         max_altitude_m: max_km * 1e3,
-        inventory: 10,
-        pk: 0.9,
-        doctrine: Doctrine::Barrage { shots: 2 },
-        assess_s: 10.0,
-        kill_assessment: 1.0,
-        sensor: "radar".into(),
+        ..battery(&tr, 10, 0.9, Doctrine::Barrage { shots: 2 })
     };
     for (band, engages) in [((1_200.0, 1_500.0), false), ((40.0, 150.0), true)] {
         let mut s = spec(1, 2_000, Vec::new());
-        s.terminal = vec![battery(band.0, band.1)];
+        s.terminal = vec![banded(band.0, band.1)];
         let plan = one_area(&s, &tr, 1, &[], &[Some(300.0)], None, None);
         assert_eq!(plan.batteries[0].band[0].is_some(), engages, "{band:?}");
         let r = monte_carlo(&s, &plan, s.trials, 5, &|_| {});
@@ -363,18 +374,9 @@ fn every_layer_is_deterministic_across_threads() {
             pool: 64,
         });
         s.terminal = vec![TerminalBattery {
-            name: "upper".into(),
-            site: tr.impact().unwrap(),
-            kind: TerminalKind::UpperTier,
-            footprint_m: 400e3,
-            min_altitude_m: 40e3,
-            max_altitude_m: 150e3,
-            inventory: 6,
-            pk: 0.8,
-            doctrine: Doctrine::ShootLookShoot { shots: 1 },
             assess_s: 5.0,
             kill_assessment: 0.9,
-            sensor: "radar".into(),
+            ..battery(&tr, 6, 0.8, Doctrine::ShootLookShoot { shots: 1 })
         }];
         let plan = one_area(&s, &tr, 3, &[Some(300.0)], &[Some(300.0)], Some(&sbi), None);
         let run = |threads| {
@@ -451,20 +453,7 @@ fn areas_keep_their_own_cues() {
     let tr = trajectory();
     let m = site(100, 1.0, Doctrine::Barrage { shots: 1 }, 60.0);
     let mut s = spec(1, 500, vec![m]);
-    s.terminal = vec![TerminalBattery {
-        name: "upper".into(),
-        site: tr.impact().unwrap(),
-        kind: TerminalKind::UpperTier,
-        footprint_m: 400e3,
-        min_altitude_m: 40e3,
-        max_altitude_m: 150e3,
-        inventory: 100,
-        pk: 0.5,
-        doctrine: Doctrine::Barrage { shots: 1 },
-        assess_s: 10.0,
-        kill_assessment: 1.0,
-        sensor: "radar".into(),
-    }];
+    s.terminal = vec![battery(&tr, 100, 0.5, Doctrine::Barrage { shots: 1 })];
     let area = |name: &str, salvo| crate::raid::LaunchArea {
         name: name.into(),
         launch: 0,
