@@ -31,31 +31,10 @@ impl Assigner {
             // Every carrier can serve every missile at once.
             return true;
         }
-        // Local carrier indices.
-        self.carriers.clear();
-        for r in reach {
-            self.carriers.extend_from_slice(r);
-        }
-        self.carriers.sort_unstable();
-        self.carriers.dedup();
-        let nc = self.carriers.len();
+        let nc = self.prepare(reach);
         if (nc as u64) * u64::from(capacity) < (reach.len() as u64) * u64::from(shots) {
             return false;
         }
-        self.lists.resize_with(reach.len(), Vec::new);
-        for (list, r) in self.lists.iter_mut().zip(reach) {
-            list.clear();
-            list.extend(
-                r.iter()
-                    .map(|c| self.carriers.binary_search(c).unwrap_or(0)),
-            );
-        }
-        self.load.clear();
-        self.load.resize(nc, 0);
-        self.users.resize_with(nc, Vec::new);
-        self.users.iter_mut().for_each(Vec::clear);
-        self.assigned.resize_with(reach.len(), Vec::new);
-        self.assigned.iter_mut().for_each(Vec::clear);
         for j in 0..reach.len() {
             for _ in 0..s {
                 self.seen.clear();
@@ -79,28 +58,7 @@ impl Assigner {
     /// every missile has all its shots exactly when
     /// [`Assigner::feasible`] would say so.
     pub fn assign(&mut self, reach: &[Vec<u32>], shots: u32, capacity: u32, order: &[usize]) {
-        let n = reach.len();
-        self.carriers.clear();
-        for r in reach {
-            self.carriers.extend_from_slice(r);
-        }
-        self.carriers.sort_unstable();
-        self.carriers.dedup();
-        let nc = self.carriers.len();
-        self.lists.resize_with(n, Vec::new);
-        for (list, r) in self.lists.iter_mut().zip(reach) {
-            list.clear();
-            list.extend(
-                r.iter()
-                    .map(|c| self.carriers.binary_search(c).unwrap_or(0)),
-            );
-        }
-        self.load.clear();
-        self.load.resize(nc, 0);
-        self.users.resize_with(nc, Vec::new);
-        self.users.iter_mut().for_each(Vec::clear);
-        self.assigned.resize_with(n, Vec::new);
-        self.assigned.iter_mut().for_each(Vec::clear);
+        let nc = self.prepare(reach);
         for &j in order {
             for _ in 0..shots.min(self.lists[j].len() as u32) {
                 self.seen.clear();
@@ -115,6 +73,33 @@ impl Assigner {
     /// Interceptors the last [`Assigner::assign`] gave missile `j`.
     pub fn shots(&self, j: usize) -> u32 {
         self.assigned.get(j).map_or(0, |a| a.len() as u32)
+    }
+
+    /// Local carrier indices of `reach` (its distinct carriers, sorted) and
+    /// empty loads and assignments; returns the number of carriers.
+    fn prepare(&mut self, reach: &[Vec<u32>]) -> usize {
+        self.carriers.clear();
+        for r in reach {
+            self.carriers.extend_from_slice(r);
+        }
+        self.carriers.sort_unstable();
+        self.carriers.dedup();
+        let nc = self.carriers.len();
+        self.lists.resize_with(reach.len(), Vec::new);
+        for (list, r) in self.lists.iter_mut().zip(reach) {
+            list.clear();
+            list.extend(
+                r.iter()
+                    .map(|c| self.carriers.binary_search(c).unwrap_or(0)),
+            );
+        }
+        self.load.clear();
+        self.load.resize(nc, 0);
+        self.users.resize_with(nc, Vec::new);
+        self.users.iter_mut().for_each(Vec::clear);
+        self.assigned.resize_with(reach.len(), Vec::new);
+        self.assigned.iter_mut().for_each(Vec::clear);
+        nc
     }
 
     /// Find a carrier for one more shot at missile `j`, moving other
