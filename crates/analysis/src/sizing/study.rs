@@ -12,7 +12,7 @@ use cupola_defense::budget::{BudgetError, Deadline, TimeBudget};
 use cupola_defense::interceptor::InterceptorError;
 use cupola_defense::reach::{ReachTable, ReachTableError, TableGeometry, TargetTrack};
 use cupola_physics::Vec3;
-use cupola_physics::constants::{R_EARTH_MEAN, WGS84_A};
+use cupola_physics::constants::WGS84_A;
 use cupola_physics::constellation::ConstellationError;
 use cupola_threat::Trajectory;
 use std::sync::Arc;
@@ -397,45 +397,15 @@ pub fn size(input: &SizingInput) -> Result<SizingResult, SizingError> {
     size_against(input, &flown.trajectory)
 }
 
-/// Pads and launch offsets of a salvo of `salvo` copies of one launch from
-/// `pad` (unit vector, ECEF): spread evenly along the pad's parallel over
-/// `area_width_m` (m) and evenly over `window_s` (s). Each entry is (pad,
-/// launch offset s, longitude shift rad).
-pub fn salvo_pads(
-    salvo: u32,
-    area_width_m: f64,
-    window_s: f64,
-    pad: Vec3,
-) -> Vec<(Vec3, f64, f64)> {
-    let n = salvo.max(1);
-    let lat = pad.z.clamp(-1.0, 1.0).asin();
-    (0..n)
-        .map(|k| {
-            let x = if n > 1 {
-                f64::from(k) / f64::from(n - 1) - 0.5
-            } else {
-                0.0
-            };
-            let dlon = area_width_m * x / (R_EARTH_MEAN * lat.cos().max(1e-6));
-            let (s, c) = dlon.sin_cos();
-            (
-                Vec3::new(c * pad.x - s * pad.y, s * pad.x + c * pad.y, pad.z),
-                window_s * (x + 0.5),
-                dlon,
-            )
-        })
-        .collect()
-}
-
-/// The salvo of `spec` from `pad` (see [`salvo_pads`]); one reach model
-/// serves all (the geometry is invariant under rotation about the Earth's
-/// axis).
+/// The salvo of `spec` from `pad` (unit vector, ECEF), placed by
+/// [`crate::raid::area_pads`]; one reach model serves all (the geometry is
+/// invariant under rotation about the Earth's axis).
 pub fn raid(spec: &SizingSpec, pad: Vec3, model: ReachModel) -> Raid {
-    let missiles = salvo_pads(spec.salvo, spec.area_width_m, spec.window_s, pad)
+    let missiles = crate::raid::area_pads(spec.salvo, spec.area_width_m, 0.0, spec.window_s, pad)
         .into_iter()
-        .map(|(pad_ecef, offset_s, _)| RaidMissile {
-            pad_ecef,
-            offset_s,
+        .map(|c| RaidMissile {
+            pad_ecef: c.pad_ecef,
+            offset_s: c.offset_s,
             model: 0,
         })
         .collect();
