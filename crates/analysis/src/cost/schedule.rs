@@ -66,7 +66,6 @@ pub(super) fn field(
     ];
     let mut cohorts: Vec<Cohort> = Vec::new();
     let mut shortfall = count;
-    let horizon_f = f64::from(horizon);
     for y in deploy..horizon {
         let mut left = capacity;
         let (mut bought, mut replaced) = (0_u64, 0_u64);
@@ -80,12 +79,9 @@ pub(super) fn field(
             .min_by(|a, b| a.1.end.total_cmp(&b.1.end))
             .map(|(i, _)| i)
         {
+            // A cohort ending within a year of the horizon ends before it.
             let c = cohorts.swap_remove(i);
-            let r = if c.end < horizon_f - EPS {
-                c.units.min(left)
-            } else {
-                0
-            };
+            let r = c.units.min(left);
             left -= r;
             replaced += r;
             shortfall += c.units - r;
