@@ -45,15 +45,29 @@ pub struct ElementCost {
     pub by_year: Vec<ElementYear>,
 }
 
+/// The amount of category `c` among the four (development, procurement,
+/// launch, operations), millions of base-year dollars.
+fn pick(c: Category, [development, procurement, launch, operations]: [f64; 4]) -> f64 {
+    match c {
+        Category::Development => development,
+        Category::Procurement => procurement,
+        Category::Launch => launch,
+        Category::Operations => operations,
+    }
+}
+
 impl ElementCost {
-    /// The amount of one category.
+    /// The amount of one category, millions of base-year dollars.
     pub fn category(&self, c: Category) -> f64 {
-        match c {
-            Category::Development => self.development_musd,
-            Category::Procurement => self.procurement_musd,
-            Category::Launch => self.launch_musd,
-            Category::Operations => self.operations_musd,
-        }
+        pick(
+            c,
+            [
+                self.development_musd,
+                self.procurement_musd,
+                self.launch_musd,
+                self.operations_musd,
+            ],
+        )
     }
 }
 
@@ -78,14 +92,17 @@ pub struct YearCost {
 }
 
 impl YearCost {
-    /// The amount of one category.
+    /// The amount of one category, millions of base-year dollars.
     pub fn category(&self, c: Category) -> f64 {
-        match c {
-            Category::Development => self.development_musd,
-            Category::Procurement => self.procurement_musd,
-            Category::Launch => self.launch_musd,
-            Category::Operations => self.operations_musd,
-        }
+        pick(
+            c,
+            [
+                self.development_musd,
+                self.procurement_musd,
+                self.launch_musd,
+                self.operations_musd,
+            ],
+        )
     }
 
     /// The year's total.

@@ -153,6 +153,16 @@ impl Assigner {
 mod tests {
     use super::*;
 
+    /// A xorshift64 generator (Marsaglia 2003) for random test instances.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
     /// Brute force: try every way of giving each missile `shots` distinct
     /// carriers from its list, respecting capacities.
     fn brute(reach: &[Vec<u32>], shots: usize, cap: u32, load: &mut Vec<u32>) -> bool {
@@ -163,20 +173,14 @@ mod tests {
     /// random small instances.
     #[test]
     fn matches_brute_force() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
         let mut a = Assigner::default();
         let mut agree = (0, 0);
         for _ in 0..3_000 {
             let missiles = 1 + (next() % 5) as usize;
             let carriers = 1 + (next() % 7) as u32;
             let reach: Vec<Vec<u32>> = (0..missiles)
-                .map(|_| (0..carriers).filter(|_| next() % 2 == 0).collect())
+                .map(|_| (0..carriers).filter(|_| next() & 1 == 0).collect())
                 .collect();
             let shots = 1 + (next() % 3) as u32;
             let cap = 1 + (next() % 3) as u32;
@@ -199,20 +203,14 @@ mod tests {
     /// largest total: some split of `shots` per missile is feasible).
     #[test]
     fn assign_is_maximum_and_agrees_with_feasible() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15u64);
         let mut a = Assigner::default();
         let mut b = Assigner::default();
         for _ in 0..2_000 {
             let missiles = 1 + (next() % 5) as usize;
             let carriers = 1 + (next() % 6) as u32;
             let reach: Vec<Vec<u32>> = (0..missiles)
-                .map(|_| (0..carriers).filter(|_| next() % 2 == 0).collect())
+                .map(|_| (0..carriers).filter(|_| next() & 1 == 0).collect())
                 .collect();
             let shots = 1 + (next() % 2) as u32;
             let cap = 1 + (next() % 2) as u32;
