@@ -30,6 +30,7 @@ pub fn default_engagement() -> (EngageInput, TrajectoryStudy, Trajectory) {
         launch_time_s: 0.0,
         options: s.flight,
         sample_step_s: 10.0,
+        defined_at: None,
     };
     let traj = launch.solve().expect("default targets").trajectory;
     let input = EngageInput {

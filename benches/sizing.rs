@@ -41,6 +41,7 @@ fn input() -> SizingInput {
             launch_time_s: 0.0,
             options: s.flight,
             sample_step_s: 10.0,
+            defined_at: None,
         },
         detection_s: 38.0,
         seed: s.seed,

@@ -148,7 +148,10 @@ pub(crate) fn positive(
         ctx.report(
             ProblemKind::InvalidValue,
             s.span,
-            format!("`{key}` must be greater than zero, got {} {unit}", shown(s.value)),
+            format!(
+                "`{key}` must be greater than zero, got {} {unit}",
+                shown(s.value)
+            ),
             help,
         )
         .relabel("must be > 0");
@@ -171,7 +174,10 @@ pub(crate) fn non_negative(
         ctx.report(
             ProblemKind::InvalidValue,
             s.span,
-            format!("`{key}` must not be negative, got {} {unit}", shown(s.value)),
+            format!(
+                "`{key}` must not be negative, got {} {unit}",
+                shown(s.value)
+            ),
             help,
         )
         .relabel("must be ≥ 0");

@@ -1078,10 +1078,18 @@ const CASES: &[Case] = &[
     case(
         "stability-fast-burn-zero",
         InvalidValue,
-        "`fast_burn_boost_s` must be in (0, 1000] s, got 0",
+        "`fast_burn_boost_s` must be in [60, 1000] s, got 0",
         22,
         23,
         None,
+    ),
+    case(
+        "stability-fast-burn-too-short",
+        InvalidValue,
+        "`fast_burn_boost_s` must be in [60, 1000] s, got 2.5",
+        22,
+        23,
+        Some("dense"),
     ),
     // The life-cycle cost study.
     case(

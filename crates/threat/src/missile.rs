@@ -282,10 +282,18 @@ impl Missile {
                 });
             }
         }
-        plausible("payload_mass_kg".into(), self.payload_mass_kg, PAYLOAD_MASS_KG)?;
+        plausible(
+            "payload_mass_kg".into(),
+            self.payload_mass_kg,
+            PAYLOAD_MASS_KG,
+        )?;
         plausible("diameter_m".into(), self.diameter_m, DIAMETER_M)?;
         plausible("drag_factor".into(), self.drag_factor, DRAG_FACTOR)?;
-        plausible("vertical_rise_s".into(), self.vertical_rise_s, VERTICAL_RISE_S)?;
+        plausible(
+            "vertical_rise_s".into(),
+            self.vertical_rise_s,
+            VERTICAL_RISE_S,
+        )?;
         plausible("bus_deploy_s".into(), self.bus_deploy_s, BUS_DEPLOY_S)?;
         plausible("rv mass_kg".into(), self.rv.mass_kg, RV_MASS_KG)?;
         plausible(
@@ -463,7 +471,10 @@ mod tests {
         // overflows.
         let mut m = crate::catalog::solid_icbm();
         m.stages[0].burn_time_s = 5e-324;
-        assert!(matches!(m.validate(), Err(MissileError::Implausible { .. })));
+        assert!(matches!(
+            m.validate(),
+            Err(MissileError::Implausible { .. })
+        ));
         // A one-second burn of the whole first stage accelerates at over
         // 100 g.
         let mut m = crate::catalog::solid_icbm();

@@ -153,6 +153,8 @@ impl Evaluator {
             Some(b) => {
                 let mut l = launch.clone();
                 l.missile = with_boost_time(&launch.missile, b);
+                // A failure of this flight is the fast-burn option's.
+                l.name = format!("{}, with a fast-burn boost of {b} s,", launch.name);
                 Some(l.solve()?.trajectory)
             }
             None => None,
