@@ -261,7 +261,7 @@ impl Missile {
                 s.gross_mass_kg,
                 GROSS_MASS_KG,
             )?;
-            if !(s.propellant_mass_kg > 0.0) {
+            if s.propellant_mass_kg.is_nan() || s.propellant_mass_kg <= 0.0 {
                 return Err(MissileError::NotPositive {
                     field: format!("stage {n} propellant_mass_kg"),
                     value: s.propellant_mass_kg,
@@ -403,7 +403,7 @@ pub fn drag_coefficient(mach: f64) -> f64 {
     ];
     // NaN (an overflowed speed) takes the subsonic value rather than
     // indexing before the table's start.
-    if !(mach > 0.0) {
+    if mach.is_nan() || mach <= 0.0 {
         return TABLE[0].1;
     }
     let i = TABLE.partition_point(|&(m, _)| m < mach);
@@ -450,7 +450,8 @@ mod tests {
     fn implausible_values_are_refused_at_their_field() {
         // The values that once passed and then panicked or broke the
         // integrator: each is now named by validate().
-        let cases: [(&str, fn(&mut Missile)); 5] = [
+        type Edit = fn(&mut Missile);
+        let cases: [(&str, Edit); 5] = [
             ("diameter_m", |m| m.diameter_m = 1e308),
             ("drag_factor", |m| m.drag_factor = 1e308),
             ("stage 1 isp_vac_s", |m| m.stages[0].isp_vac_s = 1e120),

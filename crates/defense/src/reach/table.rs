@@ -123,7 +123,7 @@ impl ReachTable {
         // Degrees from the equatorial plane, compared with a tolerance so
         // that the scenario's own 0.1° and 179.9°, once in radians, pass.
         let off_equator_deg = i.to_degrees().min(180.0 - i.to_degrees());
-        if !(off_equator_deg >= MIN_OFF_EQUATOR_DEG - 1e-9) {
+        if off_equator_deg.is_nan() || off_equator_deg < MIN_OFF_EQUATOR_DEG - 1e-9 {
             return Err(ReachTableError::Equatorial {
                 inclination_deg: i.to_degrees(),
             });
