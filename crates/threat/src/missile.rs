@@ -156,21 +156,21 @@ pub const GROSS_MASS_KG: Plausible = Plausible {
     lo: 1.0,
     hi: 3.0e6,
     basis: "the heaviest stage flown, Saturn V's S-IC, weighed about 2.3 million kg at \
-            ignition (NASA, Saturn V Flight Manual SA-503, 1968); 1 kg is below any rocket stage",
+            ignition; assumed bounds 1 kg (below any rocket stage) to 3,000 t",
 };
 /// Stage vacuum specific impulse, s.
 pub const ISP_VAC_S: Plausible = Plausible {
     lo: 100.0,
     hi: 500.0,
     basis: "chemical rockets: solids about 250-300 s, storable liquids 300-340 s, the best \
-            hydrogen-oxygen engines about 465 s (Sutton, Rocket Propulsion Elements, 9th ed., \
-            tables 5-5 and 12-3); 100 s is below any rocket motor in vacuum",
+            hydrogen-oxygen engines about 465 s (Sutton, Rocket Propulsion Elements); assumed \
+            bounds 100 s (below any rocket motor in vacuum) to 500 s",
 };
 /// Stage burn time, s.
 pub const BURN_TIME_S: Plausible = Plausible {
     lo: 1.0,
     hi: 1_000.0,
-    basis: "ICBM stages burn about 50-200 s (APS 2003, table 5.1), long upper stages under \
+    basis: "ICBM stages burn about 50-200 s (APS 2003), long upper stages under \
             1,000 s; assumed bounds 1-1000 s (a burn under a second is an explosion, not a boost)",
 };
 /// Nozzle exit area of a stage, m².
@@ -184,7 +184,7 @@ pub const NOZZLE_EXIT_AREA_M2: Plausible = Plausible {
 pub const PAYLOAD_MASS_KG: Plausible = Plausible {
     lo: 1.0,
     hi: 1.0e6,
-    basis: "ICBM payloads are about 500-9,000 kg (APS 2003, table 5.1); assumed bounds \
+    basis: "ICBM payloads are about 500-9,000 kg (APS 2003); assumed bounds \
             1 kg to 1,000 t",
 };
 /// Body diameter, m.
@@ -213,7 +213,7 @@ pub const BUS_DEPLOY_S: Plausible = Plausible {
     lo: 0.0,
     hi: 3_600.0,
     basis: "post-boost vehicles release their re-entry vehicles over a few hundred seconds \
-            (APS 2003, ch. 5); assumed upper bound one hour",
+            (APS 2003); assumed upper bound one hour",
 };
 /// Re-entry vehicle mass, kg.
 pub const RV_MASS_KG: Plausible = Plausible {

@@ -26,7 +26,7 @@ pub struct SweepResult {
 
 /// Boost times a missile may be scaled to ([`with_boost_time`]), s: from
 /// 60 s, half the 100-120 s of the fast-burn solid boosters studied in the
-/// open literature (APS 2003, ch. 5; NRC 2012), to 1000 s, beyond the
+/// open literature (APS 2003; NRC 2012), to 1000 s, beyond the
 /// slowest liquid ICBM's boost. Assumed bounds: below about 60 s a scaled
 /// ICBM stage burns in under 20 s at tens of g inside the dense
 /// atmosphere, and its flight ends in refusals ("cannot reach", stage
