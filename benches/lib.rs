@@ -37,6 +37,7 @@ pub fn launch_study(s: &Scenario, i: usize) -> TrajectoryStudy {
         launch_time_s: 0.0,
         options: s.flight,
         sample_step_s: 10.0,
+        defined_at: None,
     }
 }
 

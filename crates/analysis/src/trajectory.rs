@@ -26,6 +26,10 @@ pub struct TrajectoryStudy {
     pub options: FlightOptions,
     /// Interval between reported samples, s.
     pub sample_step_s: f64,
+    /// Where the launch is defined (`file:line:column` of its scenario
+    /// table), named in the error when its flight fails; `None` for a
+    /// launch given otherwise (command-line flags, tests).
+    pub defined_at: Option<String>,
 }
 
 /// The headline numbers of a trajectory.
@@ -88,10 +92,15 @@ pub struct TrajectoryResult {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StudyError {
     /// Targeting failed for this launch.
-    #[error("launch `{name}`: {source}")]
+    #[error(
+        "launch `{name}`{}: {source}",
+        defined_at.as_ref().map(|d| format!(" (defined at {d})")).unwrap_or_default()
+    )]
     Targeting {
         /// The launch's label.
         name: String,
+        /// Where the launch is defined, `file:line:column`, when known.
+        defined_at: Option<String>,
         /// Why.
         source: TargetingError,
     },
@@ -109,6 +118,7 @@ impl TrajectoryStudy {
         )
         .map_err(|source| StudyError::Targeting {
             name: self.name.clone(),
+            defined_at: self.defined_at.clone(),
             source,
         })
     }
@@ -168,11 +178,42 @@ mod tests {
             launch_time_s: 0.0,
             options: FlightOptions::default(),
             sample_step_s: 10.0,
+            defined_at: None,
         };
         let r = study.run().unwrap();
         assert!(r.summary.miss_m < 1_000.0);
         assert!(r.samples.len() > 10);
         assert!(r.samples.windows(2).all(|w| w[0].time_s < w[1].time_s));
         assert_eq!(r.timeline.last().map(|e| e.kind), Some(EventKind::Impact));
+    }
+
+    /// A failed flight (here a NaN tolerance, under which the payload never
+    /// comes back down) fails with an error naming the launch and where it
+    /// is defined; integrator failures (step-size underflow, non-finite
+    /// derivatives) are sources of the same error and are named alike.
+    #[test]
+    fn a_flight_failure_names_the_launch_and_its_location() {
+        let study = TrajectoryStudy {
+            name: "probe".into(),
+            missile: cupola_threat::catalog::solid_icbm(),
+            site: Geodetic::from_degrees(41.0, 100.0, 1000.0),
+            aim: Geodetic::from_degrees(50.0, 140.0, 0.0),
+            profile: Profile::MinimumEnergy,
+            launch_time_s: 0.0,
+            options: FlightOptions {
+                rtol: f64::NAN,
+                ..FlightOptions::default()
+            },
+            sample_step_s: 10.0,
+            defined_at: Some("probe.toml:12:1".into()),
+        };
+        let Err(e) = study.solve() else {
+            panic!("a NaN tolerance flew");
+        };
+        let text = e.to_string();
+        assert!(
+            text.starts_with("launch `probe` (defined at probe.toml:12:1): "),
+            "{text}"
+        );
     }
 }

@@ -51,8 +51,15 @@ impl From<cupola_analysis::trajectory::StudyError> for Failure {
         use cupola_threat::flight::FlightError;
         let StudyError::Targeting { source, .. } = &e;
         match source {
-            TargetingError::Flight(FlightError::Integrator(_))
-            | TargetingError::NoConvergence(_) => Failure::Internal(e.to_string()),
+            // The flight of an accepted missile could not be integrated:
+            // its parameters, though each in range, fly an unphysical
+            // flight. The message names the launch and where it is defined.
+            TargetingError::Flight(FlightError::Integrator(_)) => Failure::Input(format!(
+                "{e}\nhelp: this missile's flight cannot be integrated; bring its stage burn \
+                 times, masses and ballistic coefficient closer to those of the catalog missiles \
+                 (see `cupola missiles`)"
+            )),
+            TargetingError::NoConvergence(_) => Failure::Internal(e.to_string()),
             _ => Failure::Input(e.to_string()),
         }
     }

@@ -37,7 +37,9 @@
 mod table;
 mod track;
 
-pub use table::{ReachTable, ReachTableError, TableGeometry, divert_short_m_s};
+pub use table::{
+    MIN_OFF_EQUATOR_DEG, ReachTable, ReachTableError, TableGeometry, divert_short_m_s,
+};
 pub use track::{CircularOrbit, TargetTrack};
 
 use crate::interceptor::Interceptor;

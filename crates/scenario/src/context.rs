@@ -92,6 +92,12 @@ impl Ctx {
         text.get(span.clone()).unwrap_or("")
     }
 
+    /// Where `span` starts, written `file:line:column`.
+    pub fn location(&self, span: &Span) -> String {
+        let (line, column) = locate(self.source.inner(), span.start);
+        format!("{}:{line}:{column}", self.source.name())
+    }
+
     /// Record a warning at `span`, written `file:line:column: message`
     /// like the one-line form of a [`Problem`].
     pub fn warn(&mut self, span: &Span, message: impl AsRef<str>) {

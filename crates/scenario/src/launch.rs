@@ -201,6 +201,7 @@ fn read_launch(
         return None;
     }
     Some(LaunchSpec {
+        defined_at: ctx.location(&t.span),
         name: name?,
         missile: missile?,
         site: site?.0,

@@ -204,6 +204,9 @@ pub struct LaunchSpec {
     pub profile: Profile,
     /// Launch time after the scenario epoch, s (≥ 0).
     pub time_s: f64,
+    /// Where the launch's `[[launch]]` table is written, as
+    /// `file:line:column`, for messages about its flight.
+    pub defined_at: String,
 }
 
 /// Parse and check the scenario `text`; `source_name` (usually the file's

@@ -1,6 +1,7 @@
 //! Inline `[[missile]]` definitions: reading, physical checks, and the
 //! names launches may refer to.
 
+use cupola_threat::missile::{self as limits, Plausible};
 use cupola_threat::{Missile, ReentryVehicle, Stage};
 
 use crate::context::{Ctx, Span, Spanned};
@@ -120,6 +121,18 @@ pub(crate) struct Declared {
     pub missile: Option<Missile>,
 }
 
+/// A number as a message shows it: as written for everyday magnitudes,
+/// in exponent form (`1e308`, `5e-324`) where the plain form would run to
+/// hundreds of digits.
+pub(crate) fn shown(v: f64) -> String {
+    let plain = v.to_string();
+    if plain.len() > 16 {
+        format!("{v:e}")
+    } else {
+        plain
+    }
+}
+
 /// Check that a number is strictly positive.
 pub(crate) fn positive(
     ctx: &mut Ctx,
@@ -135,7 +148,10 @@ pub(crate) fn positive(
         ctx.report(
             ProblemKind::InvalidValue,
             s.span,
-            format!("`{key}` must be greater than zero, got {} {unit}", s.value),
+            format!(
+                "`{key}` must be greater than zero, got {} {unit}",
+                shown(s.value)
+            ),
             help,
         )
         .relabel("must be > 0");
@@ -158,7 +174,10 @@ pub(crate) fn non_negative(
         ctx.report(
             ProblemKind::InvalidValue,
             s.span,
-            format!("`{key}` must not be negative, got {} {unit}", s.value),
+            format!(
+                "`{key}` must not be negative, got {} {unit}",
+                shown(s.value)
+            ),
             help,
         )
         .relabel("must be ≥ 0");
@@ -187,12 +206,41 @@ pub(crate) fn within(
         format!(
             "`{key}` must be in {range}{}{unit}, got {}",
             if unit.is_empty() { "" } else { " " },
-            s.value
+            shown(s.value)
         ),
         help,
     )
     .relabel(format!("outside {range}"));
     None
+}
+
+/// Check a missile parameter: first its sign (today's "greater than zero"
+/// or "must not be negative" messages), then its plausible range, whose
+/// basis joins the help.
+fn plausible(
+    ctx: &mut Ctx,
+    f: Option<Spanned<f64>>,
+    key: &str,
+    unit: &str,
+    help: &str,
+    range: Plausible,
+) -> Option<f64> {
+    let s = f?;
+    let signed = if range.lo > 0.0 {
+        positive(ctx, Some(s.clone()), key, unit, help)
+    } else {
+        non_negative(ctx, Some(s.clone()), key, unit, help)
+    };
+    signed?;
+    within(
+        ctx,
+        Some(s),
+        key,
+        |v| range.contains(v),
+        &format!("[{}, {}]", range.lo, range.hi),
+        unit,
+        &format!("{help}; plausible range: {}", range.basis),
+    )
 }
 
 /// Read every `[[missile]]` table; `catalog` holds the catalog names an
@@ -276,12 +324,13 @@ fn check_name(
 
 fn read_stage(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Stage> {
     let gross_in = t.req_number(ctx, "gross_mass_kg");
-    let gross = positive(
+    let gross = plausible(
         ctx,
         gross_in,
         "gross_mass_kg",
         "kg",
         "the stage's mass at ignition, structure plus propellant, in kg",
+        limits::GROSS_MASS_KG,
     );
     let prop_field = t.req_number(ctx, "propellant_mass_kg");
     let prop_span = prop_field.as_ref().map(|p| p.span.clone());
@@ -293,28 +342,31 @@ fn read_stage(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Stage> {
         "the stage's propellant mass, in kg",
     );
     let isp_in = t.req_number(ctx, "isp_vac_s");
-    let isp = positive(
+    let isp = plausible(
         ctx,
         isp_in,
         "isp_vac_s",
         "s",
         "vacuum specific impulse in seconds: about 250-300 for solids, 300-340 for storable liquids",
+        limits::ISP_VAC_S,
     );
     let burn_in = t.req_number(ctx, "burn_time_s");
-    let burn = positive(
+    let burn = plausible(
         ctx,
         burn_in,
         "burn_time_s",
         "s",
         "the stage's burn time in seconds, e.g. 60",
+        limits::BURN_TIME_S,
     );
     let nozzle_in = t.opt_number(ctx, "nozzle_exit_area_m2", 0.0);
-    let nozzle = non_negative(
+    let nozzle = plausible(
         ctx,
         nozzle_in,
         "nozzle_exit_area_m2",
         "m²",
         "nozzle exit area in m², or 0 to ignore the back-pressure loss",
+        limits::NOZZLE_EXIT_AREA_M2,
     );
     t.finish(ctx);
     let (gross, prop) = (gross?, prop?);
@@ -348,44 +400,49 @@ fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Opt
     let description = t.string(ctx, "description").or(String::new(), &t.span);
     let sources = t.strings(ctx, "sources").or(Vec::new(), &t.span);
     let payload_field = t.req_number(ctx, "payload_mass_kg");
-    let payload = positive(
+    let payload = plausible(
         ctx,
         payload_field,
         "payload_mass_kg",
         "kg",
         "the payload carried through the boost (bus, re-entry vehicles, shroud), in kg",
+        limits::PAYLOAD_MASS_KG,
     );
     let diameter_in = t.req_number(ctx, "diameter_m");
-    let diameter = positive(
+    let diameter = plausible(
         ctx,
         diameter_in,
         "diameter_m",
         "m",
         "the body diameter in metres, e.g. 1.7",
+        limits::DIAMETER_M,
     );
     let drag_factor_in = t.opt_number(ctx, "drag_factor", 1.0);
-    let drag_factor = non_negative(
+    let drag_factor = plausible(
         ctx,
         drag_factor_in,
         "drag_factor",
         "",
         "a multiplier on the generic drag curve: 1 is typical, 0 turns drag off for this missile",
+        limits::DRAG_FACTOR,
     );
     let rise_in = t.opt_number(ctx, "vertical_rise_s", 6.0);
-    let rise = positive(
+    let rise = plausible(
         ctx,
         rise_in,
         "vertical_rise_s",
         "s",
         "seconds of vertical flight after lift-off before the pitch-over, e.g. 6",
+        limits::VERTICAL_RISE_S,
     );
     let bus_in = t.opt_number(ctx, "bus_deploy_s", 0.0);
-    let bus = non_negative(
+    let bus = plausible(
         ctx,
         bus_in,
         "bus_deploy_s",
         "s",
         "seconds the post-boost bus takes to release the RVs, or 0 for none",
+        limits::BUS_DEPLOY_S,
     );
     let rv_count = match t.unsigned(ctx, "rv_count").or(1, &t.span) {
         Some(s) if s.value == 0 => {
@@ -439,10 +496,11 @@ fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Opt
         }
         Field::Invalid => None,
     };
-    let first_stage_span = stages
+    let stage_spans: Vec<Span> = stages
         .as_ref()
-        .and_then(|s| s.first())
-        .map(|s| s.span.clone());
+        .map(|s| s.iter().map(|r| r.span.clone()).collect())
+        .unwrap_or_default();
+    let first_stage_span = stage_spans.first().cloned();
     let stages: Option<Vec<Stage>> = stages.and_then(|readers| {
         let read: Vec<Option<Stage>> = readers.iter().map(|r| read_stage(ctx, r)).collect();
         read.into_iter().collect()
@@ -493,6 +551,32 @@ fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Opt
         ctx.push(p);
         return None;
     }
+    for (k, span) in stage_spans.iter().enumerate() {
+        let tw = missile.ignition_thrust_to_weight(k);
+        if tw > limits::MAX_IGNITION_THRUST_TO_WEIGHT {
+            let p = ctx
+                .at(
+                    ProblemKind::InvalidValue,
+                    span.clone(),
+                    format!(
+                        "stage {} of {} accelerates at {tw:.0} g at ignition, more than the {} g \
+                         of the most violent missile flown",
+                        k + 1,
+                        t.what,
+                        limits::MAX_IGNITION_THRUST_TO_WEIGHT
+                    ),
+                )
+                .with_help(format!(
+                    "its vacuum thrust is {:.0} kN against {:.0} kN of weight at ignition; \
+                     lengthen its burn_time_s (ICBM stages burn about 50-200 s) or lower its isp_vac_s",
+                    missile.stages[k].vacuum_thrust() / 1e3,
+                    missile.mass_at_ignition(k) * cupola_physics::constants::G0 / 1e3
+                ))
+                .with_label("thrust far too high for its mass");
+            ctx.push(p);
+            return None;
+        }
+    }
     if let Err(e) = missile.validate() {
         ctx.report(
             ProblemKind::InvalidValue,
@@ -513,20 +597,22 @@ fn read_rv(
 ) -> Option<ReentryVehicle> {
     let mass_field = r.req_number(ctx, "mass_kg");
     let mass_span = mass_field.as_ref().map(|m| m.span.clone());
-    let mass = positive(
+    let mass = plausible(
         ctx,
         mass_field,
         "mass_kg",
         "kg",
         "the mass of one re-entry vehicle in kg, e.g. 300",
+        limits::RV_MASS_KG,
     );
     let beta_in = r.req_number(ctx, "ballistic_coefficient_kg_m2");
-    let beta = positive(
+    let beta = plausible(
         ctx,
         beta_in,
         "ballistic_coefficient_kg_m2",
         "kg/m²",
         "m/(C_D·A) in kg/m²: about 10000 for a modern conical RV, 1000-3000 for blunt ones",
+        limits::BALLISTIC_COEFFICIENT_KG_M2,
     );
     r.finish(ctx);
     let mass = mass?;

@@ -88,8 +88,12 @@ pub(crate) const MIN_ALTITUDE_KM: f64 = MIN_PERIGEE_ALTITUDE_M / 1e3;
 pub(crate) const MAX_ALTITUDE_KM: f64 = 40_000.0;
 
 /// Allowed SBI inclinations, degrees (0.1 to 179.9: an equatorial or
-/// exactly polar-retrograde orbit has no well-defined node to phase from).
-pub(crate) const INCLINATION_RANGE_DEG: (f64, f64) = (0.1, 179.9);
+/// exactly polar-retrograde orbit has no well-defined node to phase from);
+/// the reach table accepts the same range.
+pub(crate) const INCLINATION_RANGE_DEG: (f64, f64) = (
+    cupola_defense::reach::MIN_OFF_EQUATOR_DEG,
+    180.0 - cupola_defense::reach::MIN_OFF_EQUATOR_DEG,
+);
 
 /// Most planes of an SBI layer.
 const MAX_PLANES: u64 = 10_000;

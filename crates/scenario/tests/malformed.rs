@@ -251,6 +251,30 @@ const CASES: &[Case] = &[
         None,
     ),
     case(
+        "missile-diameter-implausible",
+        InvalidValue,
+        "`diameter_m` must be in [0.05, 15] m, got 1e308",
+        6,
+        14,
+        Some("Saturn V"),
+    ),
+    case(
+        "missile-beta-implausible",
+        InvalidValue,
+        "`ballistic_coefficient_kg_m2` must be in [50, 100000] kg/m², got 5e-324",
+        14,
+        33,
+        Some("plausible range"),
+    ),
+    case(
+        "missile-stage-too-violent",
+        InvalidValue,
+        "stage 1 of [[missile]] `my-icbm` accelerates at",
+        7,
+        3,
+        Some("lengthen its burn_time_s"),
+    ),
+    case(
         "nan-value",
         InvalidValue,
         "`diameter_m` must be a finite number, got NaN",
@@ -1054,10 +1078,18 @@ const CASES: &[Case] = &[
     case(
         "stability-fast-burn-zero",
         InvalidValue,
-        "`fast_burn_boost_s` must be in (0, 1000] s, got 0",
+        "`fast_burn_boost_s` must be in [60, 1000] s, got 0",
         22,
         23,
         None,
+    ),
+    case(
+        "stability-fast-burn-too-short",
+        InvalidValue,
+        "`fast_burn_boost_s` must be in [60, 1000] s, got 2.5",
+        22,
+        23,
+        Some("dense"),
     ),
     // The life-cycle cost study.
     case(

@@ -88,13 +88,27 @@ pub enum MissileError {
         /// Its value.
         value: f64,
     },
-    /// A value that must be zero or positive is negative.
-    #[error("{field} must not be negative, got {value}")]
-    Negative {
+    /// A value outside its plausible range (see [`Plausible`]).
+    #[error("{field} must be in [{lo}, {hi}], got {value}")]
+    Implausible {
         /// The offending field.
         field: String,
         /// Its value.
         value: f64,
+        /// Smallest value accepted.
+        lo: f64,
+        /// Largest value accepted.
+        hi: f64,
+    },
+    /// A stage accelerates harder than any missile flown.
+    #[error(
+        "stage {stage}: thrust-to-weight ratio at ignition is {thrust_to_weight:.1}, above the {MAX_IGNITION_THRUST_TO_WEIGHT} of the most violent missile flown"
+    )]
+    TooViolent {
+        /// Stage number, from 1.
+        stage: usize,
+        /// Vacuum thrust over weight at its ignition, dimensionless.
+        thrust_to_weight: f64,
     },
     /// The propellant of a stage is not lighter than the stage.
     #[error(
@@ -115,19 +129,122 @@ pub enum MissileError {
     CannotLiftOff(f64),
 }
 
-fn positive(field: String, value: f64) -> Result<(), MissileError> {
-    if value > 0.0 && value.is_finite() {
-        Ok(())
-    } else {
-        Err(MissileError::NotPositive { field, value })
+/// A closed range `[lo, hi]` of plausible values of one missile parameter,
+/// in the parameter's unit, with why it stops there. A value outside it is
+/// refused: far beyond any rocket built, the flight integration loses its
+/// meaning (Mach numbers overflow to NaN, step sizes underflow) before it
+/// loses its accuracy.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Plausible {
+    /// Smallest value accepted.
+    pub lo: f64,
+    /// Largest value accepted.
+    pub hi: f64,
+    /// Why the range stops there (the basis of both ends).
+    pub basis: &'static str,
+}
+
+impl Plausible {
+    /// Whether `v` lies in the range (never for NaN).
+    pub fn contains(&self, v: f64) -> bool {
+        v >= self.lo && v <= self.hi
     }
 }
 
-fn non_negative(field: String, value: f64) -> Result<(), MissileError> {
-    if value >= 0.0 && value.is_finite() {
+/// Stage gross mass at ignition, kg.
+pub const GROSS_MASS_KG: Plausible = Plausible {
+    lo: 1.0,
+    hi: 3.0e6,
+    basis: "the heaviest stage flown, Saturn V's S-IC, weighed about 2.3 million kg at \
+            ignition; assumed bounds 1 kg (below any rocket stage) to 3,000 t",
+};
+/// Stage vacuum specific impulse, s.
+pub const ISP_VAC_S: Plausible = Plausible {
+    lo: 100.0,
+    hi: 500.0,
+    basis: "chemical rockets: solids about 250-300 s, storable liquids 300-340 s, the best \
+            hydrogen-oxygen engines about 465 s (Sutton, Rocket Propulsion Elements); assumed \
+            bounds 100 s (below any rocket motor in vacuum) to 500 s",
+};
+/// Stage burn time, s.
+pub const BURN_TIME_S: Plausible = Plausible {
+    lo: 1.0,
+    hi: 1_000.0,
+    basis: "ICBM stages burn about 50-200 s (APS 2003), long upper stages under \
+            1,000 s; assumed bounds 1-1000 s (a burn under a second is an explosion, not a boost)",
+};
+/// Nozzle exit area of a stage, m².
+pub const NOZZLE_EXIT_AREA_M2: Plausible = Plausible {
+    lo: 0.0,
+    hi: 100.0,
+    basis: "the five F-1 nozzles of Saturn V's first stage had about 50 m² of exit area \
+            together; assumed upper bound 100 m², 0 ignores the back-pressure loss",
+};
+/// Payload carried through the boost, kg.
+pub const PAYLOAD_MASS_KG: Plausible = Plausible {
+    lo: 1.0,
+    hi: 1.0e6,
+    basis: "ICBM payloads are about 500-9,000 kg (APS 2003); assumed bounds \
+            1 kg to 1,000 t",
+};
+/// Body diameter, m.
+pub const DIAMETER_M: Plausible = Plausible {
+    lo: 0.05,
+    hi: 15.0,
+    basis: "ballistic missiles are about 0.5-3 m across and the widest rockets flown about \
+            10 m (Saturn V); assumed bounds 0.05-15 m",
+};
+/// Multiplier on the generic drag curve, dimensionless.
+pub const DRAG_FACTOR: Plausible = Plausible {
+    lo: 0.0,
+    hi: 5.0,
+    basis: "1 for the solid-missile curve, about 1.3 for blunter liquid missiles (see \
+            drag_coefficient); assumed upper bound 5, 0 turns drag off",
+};
+/// Vertical rise before the pitch-over, s.
+pub const VERTICAL_RISE_S: Plausible = Plausible {
+    lo: 0.1,
+    hi: 60.0,
+    basis: "missiles pitch over a few seconds to about 15 s after lift-off; assumed bounds \
+            0.1-60 s",
+};
+/// Post-boost bus deployment time, s.
+pub const BUS_DEPLOY_S: Plausible = Plausible {
+    lo: 0.0,
+    hi: 3_600.0,
+    basis: "post-boost vehicles release their re-entry vehicles over a few hundred seconds \
+            (APS 2003); assumed upper bound one hour",
+};
+/// Re-entry vehicle mass, kg.
+pub const RV_MASS_KG: Plausible = Plausible {
+    lo: 1.0,
+    hi: 20_000.0,
+    basis: "re-entry vehicles weigh about 100-4,000 kg; assumed bounds 1-20,000 kg",
+};
+/// Re-entry vehicle ballistic coefficient, kg/m².
+pub const BALLISTIC_COEFFICIENT_KG_M2: Plausible = Plausible {
+    lo: 50.0,
+    hi: 100_000.0,
+    basis: "modern re-entry vehicles are about 5,000-25,000 kg/m², light decoys a few \
+            hundred; assumed bounds 50-100,000 kg/m²",
+};
+/// Largest vacuum thrust-to-weight ratio of a stage at its ignition,
+/// dimensionless: the Sprint interceptor's roughly 100 g is the highest
+/// acceleration of any missile flown (Bell Laboratories, *ABM Research and
+/// Development at Bell Laboratories, Project History*, 1975); assumed
+/// bound.
+pub const MAX_IGNITION_THRUST_TO_WEIGHT: f64 = 100.0;
+
+fn plausible(field: String, value: f64, range: Plausible) -> Result<(), MissileError> {
+    if range.contains(value) {
         Ok(())
     } else {
-        Err(MissileError::Negative { field, value })
+        Err(MissileError::Implausible {
+            field,
+            value,
+            lo: range.lo,
+            hi: range.hi,
+        })
     }
 }
 
@@ -139,16 +256,23 @@ impl Missile {
         }
         for (i, s) in self.stages.iter().enumerate() {
             let n = i + 1;
-            positive(format!("stage {n} gross_mass_kg"), s.gross_mass_kg)?;
-            positive(
-                format!("stage {n} propellant_mass_kg"),
-                s.propellant_mass_kg,
+            plausible(
+                format!("stage {n} gross_mass_kg"),
+                s.gross_mass_kg,
+                GROSS_MASS_KG,
             )?;
-            positive(format!("stage {n} isp_vac_s"), s.isp_vac_s)?;
-            positive(format!("stage {n} burn_time_s"), s.burn_time_s)?;
-            non_negative(
+            if s.propellant_mass_kg.is_nan() || s.propellant_mass_kg <= 0.0 {
+                return Err(MissileError::NotPositive {
+                    field: format!("stage {n} propellant_mass_kg"),
+                    value: s.propellant_mass_kg,
+                });
+            }
+            plausible(format!("stage {n} isp_vac_s"), s.isp_vac_s, ISP_VAC_S)?;
+            plausible(format!("stage {n} burn_time_s"), s.burn_time_s, BURN_TIME_S)?;
+            plausible(
                 format!("stage {n} nozzle_exit_area_m2"),
                 s.nozzle_exit_area_m2,
+                NOZZLE_EXIT_AREA_M2,
             )?;
             if s.propellant_mass_kg >= s.gross_mass_kg {
                 return Err(MissileError::PropellantHeavierThanStage {
@@ -158,16 +282,34 @@ impl Missile {
                 });
             }
         }
-        positive("payload_mass_kg".into(), self.payload_mass_kg)?;
-        positive("diameter_m".into(), self.diameter_m)?;
-        non_negative("drag_factor".into(), self.drag_factor)?;
-        positive("vertical_rise_s".into(), self.vertical_rise_s)?;
-        non_negative("bus_deploy_s".into(), self.bus_deploy_s)?;
-        positive("rv mass_kg".into(), self.rv.mass_kg)?;
-        positive(
+        plausible(
+            "payload_mass_kg".into(),
+            self.payload_mass_kg,
+            PAYLOAD_MASS_KG,
+        )?;
+        plausible("diameter_m".into(), self.diameter_m, DIAMETER_M)?;
+        plausible("drag_factor".into(), self.drag_factor, DRAG_FACTOR)?;
+        plausible(
+            "vertical_rise_s".into(),
+            self.vertical_rise_s,
+            VERTICAL_RISE_S,
+        )?;
+        plausible("bus_deploy_s".into(), self.bus_deploy_s, BUS_DEPLOY_S)?;
+        plausible("rv mass_kg".into(), self.rv.mass_kg, RV_MASS_KG)?;
+        plausible(
             "rv ballistic_coefficient_kg_m2".into(),
             self.rv.ballistic_coefficient_kg_m2,
+            BALLISTIC_COEFFICIENT_KG_M2,
         )?;
+        for k in 0..self.stages.len() {
+            let tw = self.ignition_thrust_to_weight(k);
+            if tw > MAX_IGNITION_THRUST_TO_WEIGHT {
+                return Err(MissileError::TooViolent {
+                    stage: k + 1,
+                    thrust_to_weight: tw,
+                });
+            }
+        }
         let tw = self.liftoff_thrust_to_weight();
         if tw <= 1.0 {
             return Err(MissileError::CannotLiftOff(tw));
@@ -186,6 +328,12 @@ impl Missile {
             Some(s) => s.vacuum_thrust() / (self.liftoff_mass() * G0),
             None => 0.0,
         }
+    }
+
+    /// Vacuum thrust-to-weight ratio of stage `k` (from 0) at its ignition,
+    /// dimensionless.
+    pub fn ignition_thrust_to_weight(&self, k: usize) -> f64 {
+        self.stages[k].vacuum_thrust() / (self.mass_at_ignition(k) * G0)
     }
 
     /// Total burn time of all stages, s.
@@ -253,7 +401,9 @@ pub fn drag_coefficient(mach: f64) -> f64 {
         (5.5, 0.1035),
         (6.0, 0.1010),
     ];
-    if mach <= 0.0 {
+    // NaN (an overflowed speed) takes the subsonic value rather than
+    // indexing before the table's start.
+    if mach.is_nan() || mach <= 0.0 {
         return TABLE[0].1;
     }
     let i = TABLE.partition_point(|&(m, _)| m < mach);
@@ -289,11 +439,59 @@ mod tests {
         m.stages[0].burn_time_s = 0.0;
         assert!(matches!(
             m.validate(),
-            Err(MissileError::NotPositive { .. })
+            Err(MissileError::Implausible { .. })
         ));
         let mut m = crate::catalog::solid_icbm();
-        m.payload_mass_kg = 1e7;
+        m.payload_mass_kg = 5e5;
         assert!(matches!(m.validate(), Err(MissileError::CannotLiftOff(_))));
+    }
+
+    #[test]
+    fn implausible_values_are_refused_at_their_field() {
+        // The values that once passed and then panicked or broke the
+        // integrator: each is now named by validate().
+        type Edit = fn(&mut Missile);
+        let cases: [(&str, Edit); 5] = [
+            ("diameter_m", |m| m.diameter_m = 1e308),
+            ("drag_factor", |m| m.drag_factor = 1e308),
+            ("stage 1 isp_vac_s", |m| m.stages[0].isp_vac_s = 1e120),
+            ("stage 1 burn_time_s", |m| m.stages[0].burn_time_s = 4.6e212),
+            ("rv ballistic_coefficient_kg_m2", |m| {
+                m.rv.ballistic_coefficient_kg_m2 = 5e-324
+            }),
+        ];
+        for (field, set) in cases {
+            let mut m = crate::catalog::solid_icbm();
+            set(&mut m);
+            match m.validate() {
+                Err(MissileError::Implausible { field: f, .. }) => assert_eq!(f, field),
+                other => panic!("{field}: {other:?}"),
+            }
+        }
+        // A 5e-324 s burn is refused by its range before its thrust
+        // overflows.
+        let mut m = crate::catalog::solid_icbm();
+        m.stages[0].burn_time_s = 5e-324;
+        assert!(matches!(
+            m.validate(),
+            Err(MissileError::Implausible { .. })
+        ));
+        // A one-second burn of the whole first stage accelerates at over
+        // 100 g.
+        let mut m = crate::catalog::solid_icbm();
+        m.stages[0].burn_time_s = 1.0;
+        assert!(matches!(
+            m.validate(),
+            Err(MissileError::TooViolent { stage: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn drag_coefficient_of_nan_mach_is_finite() {
+        // An overflowed speed gives a NaN Mach number; the lookup must not
+        // index before the table.
+        assert_eq!(drag_coefficient(f64::NAN), drag_coefficient(0.0));
+        assert_eq!(drag_coefficient(f64::INFINITY), drag_coefficient(6.0));
     }
 
     #[test]

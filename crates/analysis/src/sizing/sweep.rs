@@ -24,6 +24,15 @@ pub struct SweepResult {
     pub points: Vec<SweepPoint>,
 }
 
+/// Boost times a missile may be scaled to ([`with_boost_time`]), s: from
+/// 60 s, half the 100-120 s of the fast-burn solid boosters studied in the
+/// open literature (APS 2003; NRC 2012), to 1000 s, beyond the
+/// slowest liquid ICBM's boost. Assumed bounds: below about 60 s a scaled
+/// ICBM stage burns in under 20 s at tens of g inside the dense
+/// atmosphere, and its flight ends in refusals ("cannot reach", stage
+/// limits) rather than a fast-burn threat.
+pub const BOOST_TIME_RANGE_S: (f64, f64) = (60.0, 1_000.0);
+
 /// `missile` with its stage burn times scaled so that they add up to
 /// `boost_s` (s), propellant kept: a faster burn is a higher thrust.
 pub fn with_boost_time(missile: &Missile, boost_s: f64) -> Missile {

@@ -16,6 +16,7 @@ pub(crate) fn default_launch() -> TrajectoryStudy {
         launch_time_s: 0.0,
         options: FlightOptions::default(),
         sample_step_s: 10.0,
+        defined_at: None,
     }
 }
 

@@ -159,6 +159,8 @@ impl Evaluator {
                     .map(|launch| {
                         let mut l = launch.clone();
                         l.missile = with_boost_time(&launch.missile, b);
+                        // A failure of this flight is the fast-burn option's.
+                        l.name = format!("{}, with a fast-burn boost of {b} s,", launch.name);
                         Ok(l.solve()?.trajectory)
                     })
                     .collect::<Result<Vec<_>, SizingError>>()?,

@@ -45,6 +45,7 @@ pub fn studies(s: &Scenario, step_s: f64) -> Vec<TrajectoryStudy> {
             launch_time_s: l.time_s,
             options: s.flight,
             sample_step_s: step_s,
+            defined_at: Some(l.defined_at.clone()),
         })
         .collect()
 }

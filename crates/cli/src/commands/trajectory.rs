@@ -190,6 +190,7 @@ fn adhoc(a: &TrajectoryArgs, name: &str) -> Result<TrajectoryStudy, Failure> {
         launch_time_s: 0.0,
         options: FlightOptions::default(),
         sample_step_s: a.step_s,
+        defined_at: None,
     })
 }
 

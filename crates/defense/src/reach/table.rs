@@ -21,6 +21,19 @@ use rayon::prelude::*;
 /// latitude out of the plane's reach at that cross-track angle), m/s.
 const IMPOSSIBLE: f32 = -1.0e9;
 
+/// A margin (m/s) as the table stores it, in `f32`, with a negative margin
+/// kept negative however small: a plain cast rounds a margin below
+/// −7e−46 m/s up to −0, which `>= 0` would count as feasible (an
+/// interceptor of 1e−100 g once reached thousands of cells that way).
+fn stored(margin: f64) -> f32 {
+    let s = margin as f32;
+    if margin < 0.0 && s >= 0.0 {
+        -f32::from_bits(1)
+    } else {
+        s
+    }
+}
+
 /// Step of the fly-out time scan in each cell, s (every local maximum of
 /// the scan is refined, so a narrower feasible window is not missed).
 const SCAN_STEP_S: f64 = 4.0;
@@ -46,7 +59,7 @@ pub struct TableGeometry {
 pub enum ReachTableError {
     /// Equatorial or near-equatorial orbits.
     #[error(
-        "inclination {inclination_deg}° is too close to the equator (0° or 180°) for a reach table; use at least 0.1° away"
+        "inclination {inclination_deg}° is too close to the equator (0° or 180°) for a reach table; use at least {MIN_OFF_EQUATOR_DEG}° away"
     )]
     Equatorial {
         /// The inclination, degrees.
@@ -67,6 +80,11 @@ pub enum ReachTableError {
         max: usize,
     },
 }
+
+/// Closest an orbit plane may come to the equatorial plane for a reach
+/// table, degrees: an equatorial plane has no node to measure the pad's
+/// cross-track angle from. Inclinations in [0.1°, 179.9°] are accepted.
+pub const MIN_OFF_EQUATOR_DEG: f64 = 0.1;
 
 /// Most cells a table may have (two layers of δ × Δu).
 pub const MAX_CELLS: usize = 4_000_000;
@@ -102,7 +120,10 @@ impl ReachTable {
         geometry: TableGeometry,
     ) -> Result<Self, ReachTableError> {
         let i = geometry.inclination_rad;
-        if i.sin().is_nan() || i.sin() <= 0.1f64.to_radians().sin() {
+        // Degrees from the equatorial plane, compared with a tolerance so
+        // that the scenario's own 0.1° and 179.9°, once in radians, pass.
+        let off_equator_deg = i.to_degrees().min(180.0 - i.to_degrees());
+        if off_equator_deg.is_nan() || off_equator_deg < MIN_OFF_EQUATOR_DEG - 1e-9 {
             return Err(ReachTableError::Equatorial {
                 inclination_deg: i.to_degrees(),
             });
@@ -182,13 +203,13 @@ impl ReachTable {
                         window,
                         SCAN_STEP_S,
                     );
-                    m[k] = found.best_margin.max(f64::from(IMPOSSIBLE)) as f32;
+                    m[k] = stored(found.best_margin.max(f64::from(IMPOSSIBLE)));
                     if let Some(tau) = found.tau_s {
                         // The earliest arrival needs the least divert: the
                         // missile's unpredicted motion only grows with time.
                         let short = divert_short_m_s(interceptor, track, geometry.fire_s, tau);
                         if short > 0.0 {
-                            m[k] = -short as f32;
+                            m[k] = stored(-short);
                             short_cells += 1;
                         } else {
                             m[k] = m[k].max(0.0);

@@ -198,6 +198,69 @@ fn reach_grows_with_delta_v() {
     assert!(a < b && b < c, "{a} {b} {c}");
 }
 
+/// An interceptor that can barely accelerate reaches nothing: with
+/// a = 1e−100 g the burn of Δv takes 4e101 s, and the closed-form need
+/// √(2ad) (about 1e−44 m/s) exceeds what it burns in the window (a·τ,
+/// about 1e−97 m/s) — both far below f32's resolution, where the margin
+/// once rounded to −0 and counted as feasible in every cell.
+#[test]
+fn an_interceptor_without_acceleration_reaches_no_cell() {
+    let tr = default_trajectory();
+    let by = tr.boost_end_s - 10.0;
+    let track = TargetTrack::from_trajectory(&tr, by, 1.0);
+    let feeble = Interceptor {
+        acceleration_m_s2: 1e-100 * cupola_physics::constants::G0,
+        ..sbi()
+    };
+    let t = ReachTable::build(
+        &track,
+        &feeble,
+        TableGeometry {
+            orbit_radius_m: WGS84_A + 500e3,
+            inclination_rad: 55f64.to_radians(),
+            fire_s: 60.0,
+            intercept_by_s: by,
+            resolution_rad: 0.5f64.to_radians(),
+        },
+    )
+    .unwrap();
+    assert_eq!(t.feasible_cells(), 0);
+    assert!(t.cells_iter().all(|(.., m)| m < 0.0));
+}
+
+/// The table accepts the inclinations the scenario accepts, [0.1°, 179.9°]
+/// converted to radians as the scenario converts them (0.1° once failed a
+/// `sin(i) <= sin(0.1°)` test that `cupola check` did not know of), and
+/// refuses those closer to the equator.
+#[test]
+fn table_accepts_inclinations_down_to_a_tenth_of_a_degree() {
+    let tr = default_trajectory();
+    let by = tr.boost_end_s - 10.0;
+    let track = TargetTrack::from_trajectory(&tr, by, 1.0);
+    let build = |deg: f64| {
+        ReachTable::build(
+            &track,
+            &sbi(),
+            TableGeometry {
+                orbit_radius_m: WGS84_A + 500e3,
+                inclination_rad: deg.to_radians(),
+                fire_s: 60.0,
+                intercept_by_s: by,
+                resolution_rad: 1f64.to_radians(),
+            },
+        )
+    };
+    for deg in [MIN_OFF_EQUATOR_DEG, 180.0 - MIN_OFF_EQUATOR_DEG] {
+        assert!(build(deg).is_ok(), "{deg}°");
+    }
+    for deg in [0.0, 0.09, 179.91, 180.0, f64::NAN] {
+        assert!(
+            matches!(build(deg), Err(ReachTableError::Equatorial { .. })),
+            "{deg}°"
+        );
+    }
+}
+
 /// The missile's thrust velocity over its boost is at least what the
 /// vector identity `∫(a − g) dt = Δv − ∫g dt` gives (the magnitude of an
 /// integral is at most the integral of the magnitude), not far above it (the

@@ -2,6 +2,7 @@
 //! (`cupola size`) — the reference launch, the salvo, the requirement, the
 //! sampling and search limits, and the parameters swept.
 
+use cupola_analysis::sizing::sweep::BOOST_TIME_RANGE_S;
 use cupola_analysis::sizing::{SizingSpec, Sweep, SweepKind};
 use toml_edit::{Item, Value};
 
@@ -81,7 +82,7 @@ pub(crate) const SWEEP_KEYS: &[KeyDoc] = &[
     KeyDoc {
         name: "boost_s",
         example: "boost_s = [100, 150, 200, 250, 300]",
-        doc: "the missile's boost time, s, in (0, 1000] (stage burn times scaled, propellant kept)",
+        doc: "the missile's boost time, s, in [60, 1000] (stage burn times scaled, propellant kept)",
     },
     KeyDoc {
         name: "delta_v_km_s",
@@ -312,15 +313,17 @@ fn read_sweeps(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Vec<Sweep>> {
             "boost_s" => (
                 SweepKind::BoostTime,
                 numbers(ctx, t, key, |ctx, s| {
+                    let (lo, hi) = BOOST_TIME_RANGE_S;
                     within(
                         ctx,
                         Some(s),
                         "boost_s",
-                        |v| v > 0.0 && v <= 1_000.0,
-                        "(0, 1000]",
+                        |v| (lo..=hi).contains(&v),
+                        &format!("[{lo}, {hi}]"),
                         "s",
-                        "the missile's boost time in seconds, above 0 and at most 1000: the \
-                         stage burn times are scaled to it, their propellant kept",
+                        "the missile's boost time in seconds, from 60 to 1000: the stage burn \
+                         times are scaled to it, their propellant kept (below 60 s a scaled ICBM \
+                         burns inside the dense atmosphere at tens of g)",
                     )
                 }),
             ),

@@ -1,6 +1,7 @@
 //! The attacker's side of `[stability]`: unit costs
 //! (`[stability.attacker]`) and options (`[stability.options]`).
 
+use cupola_analysis::sizing::sweep::BOOST_TIME_RANGE_S;
 use cupola_analysis::stability::{AttackerCosts, Options};
 
 use super::{MAX_COUNT, ascending};
@@ -60,7 +61,7 @@ pub(super) const OPTIONS_KEYS: &[KeyDoc] = &[
     KeyDoc {
         name: "fast_burn_boost_s",
         example: "fast_burn_boost_s = 120.0",
-        doc: "boost time of the fast-burn booster, s, in (0, 1000], default 120",
+        doc: "boost time of the fast-burn booster, s, in [60, 1000], default 120",
     },
     KeyDoc {
         name: "concentrate",
@@ -80,9 +81,6 @@ const MAX_MISSILES: u64 = 10_000;
 
 /// Most decoys per re-entry vehicle (as `[engage] decoys_per_rv`).
 const MAX_DECOYS: u64 = 100;
-
-/// Longest fast-burn boost, s.
-const MAX_BOOST_S: f64 = 1_000.0;
 
 /// Read `[stability.attacker]`; absent keys take `d`'s values.
 pub(super) fn read_attacker(
@@ -157,15 +155,17 @@ pub(super) fn read_options(ctx: &mut Ctx, t: &TableReader<'_>, d: &Options) -> O
     );
     let fast_burn = t.bool(ctx, "fast_burn").or(d.fast_burn, &t.span);
     let boost_in = t.opt_number(ctx, "fast_burn_boost_s", d.fast_burn_boost_s);
+    let (lo, hi) = BOOST_TIME_RANGE_S;
     let boost = within(
         ctx,
         boost_in,
         "fast_burn_boost_s",
-        |v| v > 0.0 && v <= MAX_BOOST_S,
-        "(0, 1000]",
+        |v| (lo..=hi).contains(&v),
+        &format!("[{lo}, {hi}]"),
         "s",
-        "the boost time of the fast-burn booster in seconds, above 0 and at most 1000, e.g. \
-         120 (a shorter boost leaves the SBIs less time)",
+        "the boost time of the fast-burn booster in seconds, from 60 (half the 100-120 s of \
+         the fast-burn solids studied by APS 2003; shorter scaled boosts burn inside the dense \
+         atmosphere at tens of g) to 1000, e.g. 120 (a shorter boost leaves the SBIs less time)",
     );
     let concentrate = t.bool(ctx, "concentrate").or(d.concentrate, &t.span);
     let asat = ascending(

@@ -1,0 +1,8 @@
+//! Fuzz target: [`entry::epoch`] on arbitrary bytes.
+#![no_main]
+
+#[allow(dead_code)] // each target calls one of the entry points
+#[path = "../entry.rs"]
+mod entry;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| entry::epoch(data));
