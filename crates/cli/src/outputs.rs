@@ -345,7 +345,7 @@ pub fn emit(
             let set = files(prov, title, &json, results)?;
             let n = set
                 .write_to(dir)
-                .map_err(|e| Failure::Input(format!("--out {}: {e}", dir.display())))?
+                .map_err(|e| Failure::Input(format!("--out: {e}")))?
                 .len();
             Some((n, dir))
         }
