@@ -53,8 +53,16 @@ fn thousands_of_problems_are_capped_with_a_count() {
     let err = stderr(&o);
     let shown = err.matches("cupola::scenario::").count();
     assert!((1..=50).contains(&shown), "{shown} problems shown");
-    assert!(err.contains("… and "), "{}", &err[err.len().saturating_sub(400)..]);
-    assert!(err.contains("more problems, not shown"), "{}", &err[err.len().saturating_sub(400)..]);
+    assert!(
+        err.contains("… and "),
+        "{}",
+        &err[err.len().saturating_sub(400)..]
+    );
+    assert!(
+        err.contains("more problems, not shown"),
+        "{}",
+        &err[err.len().saturating_sub(400)..]
+    );
 }
 
 #[test]
@@ -108,11 +116,18 @@ fn a_second_run_replaces_the_first_whole() {
     let out = tmp.path().join("out");
     let o = cupola(&["constellation", "--out", s(&out)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(names(&out).iter().any(|n| n.starts_with("coverage")), "{:?}", names(&out));
+    assert!(
+        names(&out).iter().any(|n| n.starts_with("coverage")),
+        "{:?}",
+        names(&out)
+    );
     let o = trajectory_out(&out);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let after = names(&out);
-    assert!(after.iter().all(|n| !n.starts_with("coverage")), "{after:?}");
+    assert!(
+        after.iter().all(|n| !n.starts_with("coverage")),
+        "{after:?}"
+    );
     assert!(after.contains(&".cupola-run".to_owned()), "{after:?}");
     // The manifest lists exactly the files there.
     let manifest = std::fs::read_to_string(out.join(".cupola-run")).unwrap();
@@ -135,7 +150,11 @@ fn a_directory_of_other_files_is_refused() {
     std::fs::write(out.join("thesis.tex"), "mine").unwrap();
     let o = trajectory_out(&out);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("not written by cupola"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not written by cupola"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(names(&out), vec!["thesis.tex"]);
 }
 

@@ -153,6 +153,6 @@ impl OutputSet {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod kill;
+#[cfg(test)]
+mod tests;

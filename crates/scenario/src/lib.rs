@@ -232,7 +232,11 @@ pub fn parse(source_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
 /// # Errors
 ///
 /// As [`parse`], plus [`ProblemKind::File`] for a catalog file that cannot
-/// be read and [`ProblemKind::Catalog`] for bad element sets in it.
+/// be read (or is not a regular file, or is over [`MAX_CATALOG_BYTES`]) and
+/// [`ProblemKind::Catalog`] for bad element sets in it: malformed, not
+/// accepted by SGP4, with a perigee below 100 km or an epoch more than
+/// 365.25 days from the scenario's. An epoch more than 30 days away is a
+/// warning ([`Scenario::warnings`]).
 pub fn parse_with_base(
     source_name: &str,
     text: &str,

@@ -43,11 +43,14 @@ pub enum ProblemKind {
     /// `[[constellation]]`; `[size]`'s or `[engage]`'s `launch` naming no
     /// `[[launch]]`; an `[engage]` layer's `sensor` naming no `[[sensor]]`.
     UnknownName,
-    /// A file named by the scenario (`tle_file`, `omm_file`) cannot be read.
+    /// A file named by the scenario (`tle_file`, `omm_file`) cannot be read:
+    /// missing, not a regular file (a FIFO, a device), over
+    /// [`crate::MAX_CATALOG_BYTES`], or not UTF-8.
     File,
-    /// An element set in a TLE or OMM catalog file is malformed, or cannot
-    /// be propagated with SGP4. Located in the catalog file when the reader
-    /// gives a line and column.
+    /// An element set in a TLE or OMM catalog file is malformed, cannot be
+    /// propagated with SGP4, has a perigee below 100 km, or an epoch more
+    /// than a year from the scenario's; or the file is not a catalog at all.
+    /// Located in the catalog file when the reader gives a line and column.
     Catalog,
 }
 

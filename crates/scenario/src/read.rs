@@ -139,7 +139,10 @@ mod tests {
     #[test]
     fn devices_and_directories_are_refused_before_reading() {
         let e = read_text(Path::new("/dev/zero"), 10).unwrap_err();
-        assert!(matches!(e, ReadError::NotRegular("a character device")), "{e}");
+        assert!(
+            matches!(e, ReadError::NotRegular("a character device")),
+            "{e}"
+        );
         let dir = tempfile::tempdir().unwrap();
         let e = read_text(dir.path(), 10).unwrap_err();
         assert_eq!(e.to_string(), "it is a directory, not a regular file");
@@ -152,10 +155,7 @@ mod tests {
         std::fs::write(&p, "12345").unwrap();
         assert_eq!(read_text(&p, 5).unwrap(), "12345");
         let e = read_text(&p, 4).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "it is 5 bytes, over the limit of 4 bytes"
-        );
+        assert_eq!(e.to_string(), "it is 5 bytes, over the limit of 4 bytes");
         std::fs::write(&p, b"ab\xff").unwrap();
         let e = read_text(&p, 5).unwrap_err();
         assert!(matches!(e, ReadError::NotUtf8(2)), "{e}");

@@ -79,7 +79,8 @@ fn devices_are_refused_at_once_as_scenarios_and_catalogs() {
             let p = &err.problems()[0];
             assert_eq!(p.kind(), ProblemKind::File);
             assert!(
-                p.message().contains("a character device, not a regular file"),
+                p.message()
+                    .contains("a character device, not a regular file"),
                 "{p}"
             );
         }
@@ -98,7 +99,10 @@ fn fifos_are_refused_without_blocking() {
     assert!(ok, "mkfifo");
     let f = fifo.clone();
     let err = bounded(move || load(&f)).expect_err("a FIFO");
-    assert!(err.to_string().contains("cannot read scenario file"), "{err}");
+    assert!(
+        err.to_string().contains("cannot read scenario file"),
+        "{err}"
+    );
     let ScenarioError::Io { source, .. } = &err else {
         panic!("{err:?}")
     };
@@ -122,7 +126,10 @@ fn oversized_files_are_refused_before_reading() {
     let err = parse_with_base("s.toml", &text, Some(dir.path())).expect_err("600 MB");
     let msg = err.problems()[0].message();
     assert!(
-        msg.contains(&format!("over the limit of {} MiB", MAX_CATALOG_BYTES >> 20)),
+        msg.contains(&format!(
+            "over the limit of {} MiB",
+            MAX_CATALOG_BYTES >> 20
+        )),
         "{msg}"
     );
     let scenario = dir.path().join("big.toml");
@@ -133,13 +140,17 @@ fn oversized_files_are_refused_before_reading() {
     let ScenarioError::Io { source, .. } = load(&scenario).expect_err("17 MiB") else {
         panic!("an I/O error")
     };
-    assert!(source.to_string().contains("over the limit of 16 MiB"), "{source}");
+    assert!(
+        source.to_string().contains("over the limit of 16 MiB"),
+        "{source}"
+    );
 }
 
 #[test]
 fn a_file_that_is_not_a_catalog_is_never_echoed() {
     let dir = tempfile::tempdir().unwrap();
-    let passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n";
+    let passwd =
+        "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n";
     std::fs::write(dir.path().join("passwd"), passwd).unwrap();
     let text = with_catalog("tle_file", "passwd", "2026-01-01T00:00:00 UTC");
     let err = parse_with_base("s.toml", &text, Some(dir.path())).expect_err("not a TLE file");
@@ -155,7 +166,12 @@ fn a_file_that_is_not_a_catalog_is_never_echoed() {
     assert!(!out.contains("root") && !out.contains("daemon"), "{out}");
     // A catalog with one foreign line among TLE lines: the TLE lines are
     // shown, the foreign line is located but masked.
-    let tle = format!("{}\n{}\nsecret: hunter2 {}\n", ISS[0], ISS[1], "x".repeat(30));
+    let tle = format!(
+        "{}\n{}\nsecret: hunter2 {}\n",
+        ISS[0],
+        ISS[1],
+        "x".repeat(30)
+    );
     std::fs::write(dir.path().join("mixed.tle"), tle).unwrap();
     let text = with_catalog("tle_file", "mixed.tle", "2008-09-20T00:00:00 UTC");
     let err = parse_with_base("s.toml", &text, Some(dir.path())).expect_err("a bad line");
@@ -169,7 +185,11 @@ fn a_file_that_is_not_a_catalog_is_never_echoed() {
 #[test]
 fn catalog_epochs_far_from_the_scenario_are_refused_or_warned() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("iss.tle"), format!("{}\n{}\n", ISS[0], ISS[1])).unwrap();
+    std::fs::write(
+        dir.path().join("iss.tle"),
+        format!("{}\n{}\n", ISS[0], ISS[1]),
+    )
+    .unwrap();
     // A 2008 element set in a scenario of 2199: refused.
     let text = with_catalog("tle_file", "iss.tle", "2199-01-01T00:00:00 UTC");
     let err = parse_with_base("s.toml", &text, Some(dir.path())).expect_err("191 years");
@@ -181,7 +201,11 @@ fn catalog_epochs_far_from_the_scenario_are_refused_or_warned() {
     let s = parse_with_base("s.toml", &text, Some(dir.path())).expect("60 days");
     assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
     assert!(s.warnings[0].starts_with("s.toml:6:"), "{}", s.warnings[0]);
-    assert!(s.warnings[0].contains("more than 30 days"), "{}", s.warnings[0]);
+    assert!(
+        s.warnings[0].contains("more than 30 days"),
+        "{}",
+        s.warnings[0]
+    );
     // Within a day: no warning.
     let text = with_catalog("tle_file", "iss.tle", "2008-09-21T00:00:00 UTC");
     let s = parse_with_base("s.toml", &text, Some(dir.path())).expect("fresh");
@@ -214,9 +238,11 @@ fn an_orbit_inside_the_earth_is_refused_not_dropped() {
     let text = with_catalog("tle_file", "low.tle", "2008-09-20T00:00:00 UTC");
     let err = parse_with_base("s.toml", &text, Some(dir.path())).expect_err("inside the Earth");
     assert!(
-        err.problems().iter().any(|p| p.message().contains("perigee at")
-            && p.message().contains("DEEP")
-            && p.message().contains("below 100 km")),
+        err.problems()
+            .iter()
+            .any(|p| p.message().contains("perigee at")
+                && p.message().contains("DEEP")
+                && p.message().contains("below 100 km")),
         "{err:?}"
     );
 }
@@ -237,7 +263,11 @@ fn a_62_mb_catalog_of_bad_lines_is_located_in_linear_time() {
     let ps = err.problems();
     assert_eq!(ps.len(), 21, "{ps:#?}");
     assert_eq!(ps[19].line(), 20);
-    assert!(ps[20].message().contains(&format!("{} more", n - 20)), "{}", ps[20]);
+    assert!(
+        ps[20].message().contains(&format!("{} more", n - 20)),
+        "{}",
+        ps[20]
+    );
 }
 
 #[test]
@@ -265,9 +295,7 @@ fn control_characters_in_names_are_not_printed() {
         assert!(!p.help_text().unwrap_or("").contains('\u{1b}'), "{p:?}");
     }
     assert!(
-        err.problems()
-            .iter()
-            .any(|p| p.message().contains("a[2J")),
+        err.problems().iter().any(|p| p.message().contains("a[2J")),
         "{err:?}"
     );
     // A raw escape in the file is invalid TOML; its snippet is masked.

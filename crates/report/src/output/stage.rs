@@ -76,10 +76,7 @@ fn locked_write(
     recover_stale(dir, parent, name);
     let target = inspect(dir)?;
     let n = STAGE_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let staging = parent.join(format!(
-        ".{name}.cupola-staging-{}-{n}",
-        std::process::id()
-    ));
+    let staging = parent.join(format!(".{name}.cupola-staging-{}-{n}", std::process::id()));
     step("create staging directory");
     let mut guard = Staging::create(&staging, dir)?;
     let mut manifest = format!("{MANIFEST_HEADER}\n");

@@ -50,7 +50,8 @@ fn a_second_run_replaces_the_first_whole() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("out");
     let mut set = OutputSet::new();
-    set.add("a.txt", "first").add("a.txt", "old contents, longer");
+    set.add("a.txt", "first")
+        .add("a.txt", "old contents, longer");
     set.add("shared.txt", "old");
     assert_eq!(set.len(), 2);
     assert_eq!(set.get("a.txt"), Some(&b"old contents, longer"[..]));
@@ -96,7 +97,10 @@ fn a_directory_of_other_files_is_refused_untouched() {
     assert!(matches!(err, ReportError::ForeignDirectory { .. }), "{err}");
     assert!(err.to_string().contains("mine") && err.to_string().contains(".cupola-run"));
     assert_eq!(listing(&dir), vec!["notes.txt"]);
-    assert_eq!(fs::read_to_string(dir.join("notes.txt")).unwrap(), "keep me");
+    assert_eq!(
+        fs::read_to_string(dir.join("notes.txt")).unwrap(),
+        "keep me"
+    );
     assert_eq!(listing(tmp.path()), vec!["mine"]);
 }
 
@@ -191,7 +195,10 @@ fn target_dir_that_is_a_file_fails_cleanly() {
     let err = set.write_to(&blocker).unwrap_err();
     assert!(matches!(err, ReportError::OutDirectory { .. }), "{err}");
     let msg = err.to_string();
-    assert!(msg.contains("a file with that name exists") && msg.contains("out"), "{msg}");
+    assert!(
+        msg.contains("a file with that name exists") && msg.contains("out"),
+        "{msg}"
+    );
     let err = set.write_to(&blocker.join("nested")).unwrap_err();
     assert!(matches!(err, ReportError::CreateDir { .. }), "{err}");
     assert_eq!(listing(tmp.path()), vec!["out"]);

@@ -226,8 +226,7 @@ fn is_tle_text(line: &str) -> bool {
     b.len() <= 80
         && b.first().is_some_and(|c| (b'1'..=b'9').contains(c))
         && b.get(1) == Some(&b' ')
-        && b
-            .iter()
+        && b.iter()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || b" +-.".contains(c))
 }
 
@@ -237,7 +236,9 @@ fn is_tle_text(line: &str) -> bool {
 fn is_json_text(line: &str) -> bool {
     let t = line.trim();
     line.len() <= 200
-        && line.bytes().all(|c| (b' '..=b'~').contains(&c) || c == b'\t')
+        && line
+            .bytes()
+            .all(|c| (b' '..=b'~').contains(&c) || c == b'\t')
         && (t.is_empty() || t.starts_with(['{', '}', '[', ']', '"', ',']))
 }
 

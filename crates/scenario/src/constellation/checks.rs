@@ -63,7 +63,7 @@ pub(super) fn check_elements(
     let mut farthest: Option<(f64, &GpElements)> = None;
     for e in elements {
         let hp = perigee_altitude_m(e);
-        if !(hp >= MIN_PERIGEE_M) {
+        if hp.is_nan() || hp < MIN_PERIGEE_M {
             ok = false;
             listed.push(ctx, |ctx| {
                 ctx.at(
@@ -86,7 +86,7 @@ pub(super) fn check_elements(
         }
         let Some(epoch) = epoch else { continue };
         let days = (e.epoch - epoch).to_seconds().abs() / 86_400.0;
-        if !(days <= EPOCH_ERROR_DAYS) {
+        if days.is_nan() || days > EPOCH_ERROR_DAYS {
             ok = false;
             listed.push(ctx, |ctx| {
                 ctx.at(
