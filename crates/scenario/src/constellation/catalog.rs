@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use cupola_physics::orbit::omm::{OmmError, parse_omm_json};
 use cupola_physics::orbit::sgp4_model::{GpElements, Satellite};
-use cupola_physics::orbit::tle::{TleError, TleErrors, parse_tles};
+use cupola_physics::orbit::tle::{TleError, TleErrors, parse_tles_capped};
 use hifitime::Epoch;
 use miette::NamedSource;
 
@@ -109,7 +109,7 @@ pub(crate) fn read_catalog(
     );
     let tle = key == "tle_file";
     let parsed = if tle {
-        parse_tles(&shown, &text).map_err(Bad::Tle)
+        parse_tles_capped(&shown, &text, MAX_LISTED).map_err(|(e, n)| Bad::Tle(e, n))
     } else {
         parse_omm_json(&shown, &text).map_err(Bad::Omm)
     };
@@ -131,10 +131,11 @@ pub(crate) fn read_catalog(
         Err(bad) => {
             let shown_text = CatalogText::new(&shown, &text, tle);
             match bad {
-                Bad::Tle(errors) => {
+                Bad::Tle(errors, count) => {
                     for e in &errors.errors {
                         listed.push(ctx, |_| shown_text.tle_problem(e, &context));
                     }
+                    listed.count = count;
                 }
                 Bad::Omm(e) => omm_problem(ctx, &path, &shown_text, &e, &context),
             }
@@ -181,7 +182,9 @@ pub(crate) fn read_catalog(
 
 /// Why a catalog could not be read.
 enum Bad {
-    Tle(TleErrors),
+    /// The first [`MAX_LISTED`] TLE problems, and how many in all.
+    Tle(TleErrors, usize),
+    /// The OMM problem.
     Omm(OmmError),
 }
 
