@@ -178,3 +178,74 @@ fn a_locked_out_directory_is_refused_naming_the_lock() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(names(tmp.path()), vec!["out"]);
 }
+
+/// Every file of `dir` is in its manifest with its size, and nothing else.
+fn matches_manifest(dir: &Path) -> bool {
+    let Ok(manifest) = std::fs::read_to_string(dir.join(".cupola-run")) else {
+        return false;
+    };
+    let mut listed: Vec<(String, u64)> = manifest
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let (bytes, name) = l.split_once('\t').unwrap();
+            (name.to_owned(), bytes.parse().unwrap())
+        })
+        .collect();
+    listed.push((".cupola-run".into(), manifest.len() as u64));
+    listed.sort();
+    let mut present: Vec<(String, u64)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, e.metadata().unwrap().len())
+        })
+        .collect();
+    present.sort();
+    listed == present
+}
+
+#[test]
+fn two_runs_on_one_out_never_mix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let bin = env!("CARGO_BIN_EXE_cupola");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for _ in 0..3 {
+        // Two different runs: the default trajectory and the coverage study.
+        let children: Vec<_> = [["trajectory", "--out"], ["constellation", "--out"]]
+            .iter()
+            .map(|args| {
+                Command::new(bin)
+                    .args(args)
+                    .arg(&out)
+                    .current_dir(&root)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut ok = 0;
+        for c in children {
+            let o = c.wait_with_output().unwrap();
+            match o.status.code() {
+                Some(0) => ok += 1,
+                Some(2) => assert!(
+                    stderr(&o).contains("another run is writing"),
+                    "{}",
+                    stderr(&o)
+                ),
+                other => panic!("{other:?}: {}", stderr(&o)),
+            }
+        }
+        assert!(ok >= 1);
+        assert!(matches_manifest(&out), "{:?}", names(&out));
+        let all = names(&out);
+        let coverage = all.iter().any(|n| n.starts_with("coverage"));
+        let trajectory = all.iter().any(|n| n.starts_with("trajectory-"));
+        assert!(coverage != trajectory, "one run's files only: {all:?}");
+        assert_eq!(names(tmp.path()), vec!["out"]);
+    }
+}
