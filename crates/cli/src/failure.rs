@@ -1,6 +1,15 @@
 //! How the command line reports a failure, and with which exit code.
 
+use cupola_scenario::{ScenarioError, printable};
+use miette::GraphicalReportHandler;
+use std::fmt::Write as _;
 use std::process::ExitCode;
+
+/// Most problems of a scenario printed in full; the rest are counted. Assumed,
+/// range 20–200: a screenful or two, and the first problems are the ones to
+/// fix (later ones are often the same mistake again). Rendering each costs a
+/// scan of its file, so twenty thousand took over a minute.
+pub const MAX_RENDERED: usize = 50;
 
 /// A failed command: bad input (exit 2) or an internal failure (exit 1).
 pub enum Failure {
@@ -17,25 +26,50 @@ impl Failure {
     pub fn report(self) -> ExitCode {
         match self {
             Failure::Scenario(e) => {
-                // Long file paths stay on one line, so they can be copied.
-                let handler = miette::GraphicalReportHandler::new().with_wrap_lines(false);
-                let mut text = String::new();
-                match handler.render_report(&mut text, &e) {
-                    Ok(()) => eprintln!("{text}"),
-                    Err(_) => eprintln!("{e}"),
-                }
+                eprintln!("{}", render(&e));
                 ExitCode::from(2)
             }
             Failure::Input(msg) => {
-                eprintln!("error: {msg}");
+                eprintln!("error: {}", printable(&msg));
                 ExitCode::from(2)
             }
             Failure::Internal(msg) => {
-                eprintln!("internal error: {msg}");
+                eprintln!("internal error: {}", printable(&msg));
                 ExitCode::from(1)
             }
         }
     }
+}
+
+/// A scenario error as printed: every problem with its snippet when there are
+/// at most [`MAX_RENDERED`], otherwise the first [`MAX_RENDERED`] and a count
+/// of the rest.
+fn render(e: &ScenarioError) -> String {
+    // Long file paths stay on one line, so they can be copied.
+    let handler = GraphicalReportHandler::new().with_wrap_lines(false);
+    let problems = e.problems();
+    let mut text = String::new();
+    if problems.len() <= MAX_RENDERED {
+        if handler.render_report(&mut text, e).is_err() {
+            text = e.to_string();
+        }
+        return text;
+    }
+    let _ = writeln!(text, "Error: {e}");
+    for p in &problems[..MAX_RENDERED] {
+        let mut one = String::new();
+        if handler.render_report(&mut one, p).is_err() {
+            one = p.to_string();
+        }
+        text.push_str(&one);
+    }
+    let _ = write!(
+        text,
+        "… and {} more problems, not shown (fix the ones above first; they are often the \
+         same mistake)",
+        problems.len() - MAX_RENDERED
+    );
+    text
 }
 
 impl From<cupola_scenario::ScenarioError> for Failure {

@@ -81,7 +81,9 @@ pub struct OutputArgs {
     /// Print the machine-readable JSON form instead of the summary.
     #[arg(long)]
     pub json: bool,
-    /// Write tables (CSV), plots (SVG) and the JSON result into this directory.
+    /// Write tables (CSV), plots (SVG), the JSON result and the HTML report as
+    /// the whole contents of this directory (created; an earlier run's
+    /// directory is replaced whole, a directory of other files refused).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }

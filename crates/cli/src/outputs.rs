@@ -21,7 +21,7 @@ use cupola_analysis::constellation::ConstellationSummary;
 use cupola_analysis::coverage::CoverageResult;
 use cupola_analysis::trajectory::TrajectoryResult;
 use cupola_report::{HtmlReport, HtmlSection, OutputSet};
-use cupola_scenario::Scenario;
+use cupola_scenario::{Scenario, printable};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -345,7 +345,7 @@ pub fn emit(
             let set = files(prov, title, &json, results)?;
             let n = set
                 .write_to(dir)
-                .map_err(|e| Failure::Input(format!("--out {}: {e}", dir.display())))?
+                .map_err(|e| Failure::Input(format!("--out: {e}")))?
                 .len();
             Some((n, dir))
         }
@@ -354,7 +354,9 @@ pub fn emit(
     if out.json {
         println!("{json}");
     } else {
-        print!("{}", summary(prov, title, results));
+        // Names come from the scenario: no control characters reach the
+        // terminal.
+        print!("{}", printable(&summary(prov, title, results)));
         if let Some((n, dir)) = written {
             println!();
             println!("Wrote {n} files to {}", dir.display());

@@ -63,12 +63,35 @@ pub enum ReportError {
         source: std::io::Error,
     },
 
-    /// The destination path exists and is a directory, so it cannot be replaced
-    /// by a file.
-    #[error("cannot write {}: a directory with that name exists", path.display())]
-    TargetIsDirectory {
-        /// The destination path.
+    /// The output directory path cannot be used: it names no directory of
+    /// its own (`.`, `/`), or a file or symbolic link is there.
+    #[error("{}: {reason}", path.display())]
+    OutDirectory {
+        /// The output directory as given.
         path: PathBuf,
+        /// Why it cannot be used.
+        reason: &'static str,
+    },
+
+    /// The output directory exists and holds files that no earlier run
+    /// wrote (it has no manifest), so it is not replaced.
+    #[error(
+        "{} exists and holds files not written by cupola (it has no `.cupola-run` manifest);          give a new or empty directory, or remove this one",
+        path.display()
+    )]
+    ForeignDirectory {
+        /// The output directory.
+        path: PathBuf,
+    },
+
+    /// Another run is writing the same output directory.
+    #[error(
+        "another run is writing this output directory (it holds the lock {}); wait for it to          finish or give another directory",
+        lock.display()
+    )]
+    Locked {
+        /// The lock file.
+        lock: PathBuf,
     },
 
     /// A finished temporary file could not be renamed into place.

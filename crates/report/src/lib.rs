@@ -3,9 +3,11 @@
 //! This crate turns study results into things people read: CSV tables
 //! ([`Table`]), aligned terminal tables ([`TextTable`]), SVG line plots
 //! ([`LinePlot`]), pretty JSON ([`to_json_pretty`]), a self-contained HTML
-//! report ([`HtmlReport`]), and writes them to disk atomically ([`OutputSet`]).
+//! report ([`HtmlReport`]), and writes them to disk as one directory swapped
+//! in whole, under a lock ([`OutputSet`], [`OutputLock`]).
 //!
-//! Nothing here prints. Only [`OutputSet::write_to`] touches the file system;
+//! Nothing here prints. Only [`OutputSet::write_to`] (and [`OutputLock`])
+//! touch the file system;
 //! every other function returns a `String` for the caller to show or store.
 //!
 //! Units are carried as data: a [`Column`] names its unit (e.g. `km`) and the
@@ -24,7 +26,7 @@ mod text;
 pub use error::ReportError;
 pub use html::{HtmlReport, HtmlSection, escape};
 pub use json::to_json_pretty;
-pub use output::OutputSet;
+pub use output::{MANIFEST_NAME, OutputLock, OutputSet};
 pub use plot::{LinePlot, Series};
 pub use table::{Column, Table};
 pub use text::TextTable;

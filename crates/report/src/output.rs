@@ -1,14 +1,14 @@
-//! Atomic writing of a set of output files.
+//! Writing a set of output files as one directory, swapped in whole.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::ReportError;
 
-/// Distinguishes temporary files of concurrent writers in one process.
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+mod lock;
+mod stage;
+
+pub use lock::OutputLock;
+pub use stage::MANIFEST_NAME;
 
 /// A set of files to write together into one directory.
 ///
@@ -69,7 +69,7 @@ impl OutputSet {
 
     /// Checks that `name` is a plain, portable file name: not empty, not
     /// absolute, no `/` or `\` separators, no `..`, not `.`, no `:`, no
-    /// control characters.
+    /// control characters, not the manifest's name ([`MANIFEST_NAME`]).
     ///
     /// # Errors
     ///
@@ -89,6 +89,8 @@ impl OutputSet {
             Some("\":\" is not allowed (drive or stream separator on Windows)")
         } else if name.chars().any(char::is_control) {
             Some("control characters are not allowed")
+        } else if name == MANIFEST_NAME {
+            Some("the name is reserved for the manifest of the set")
         } else {
             None
         };
@@ -101,167 +103,56 @@ impl OutputSet {
         }
     }
 
-    /// Writes every file into `dir`, creating `dir` (and missing parents)
-    /// first. Returns the final paths, in insertion order.
+    /// Writes the set as the whole contents of the directory `dir`,
+    /// replacing an earlier run's directory there in one step. Returns the
+    /// final paths, in insertion order.
     ///
-    /// Each file is first written to a hidden temporary file in `dir`
-    /// (`.name.tmp-<pid>-<n>`) and synced to disk; only when all of them
-    /// are written are they renamed into place, replacing any existing
-    /// files of the same name, and the directory is then synced (best
-    /// effort, Unix only). Readers therefore see each file either whole
-    /// and old or whole and new, never partial.
+    /// The files (and a manifest, [`MANIFEST_NAME`], listing them) are
+    /// written and synced into a fresh staging directory beside `dir`
+    /// (`.NAME.cupola-staging-<pid>-<n>`), which is then swapped in whole:
+    /// renamed into place when `dir` does not exist or is empty, exchanged
+    /// with it atomically (Linux `renameat2(RENAME_EXCHANGE)`) when it
+    /// holds an earlier run, whose files are then removed. A reader, or a
+    /// run killed at any moment, therefore sees either the old complete set
+    /// or the new one, never a mix. (Where the exchange is not available,
+    /// the old directory is first renamed aside; a run killed between the
+    /// two renames leaves no `dir`, and the next run puts the old one back
+    /// before it starts.)
     ///
-    /// On failure the temporaries are removed, directories this call
-    /// created are removed again if still empty, and the error is
-    /// returned. A failure before the renames leaves `dir` untouched; a
-    /// rename failing part way (rare: all targets are checked first) leaves
-    /// the files renamed so far in place, each complete.
+    /// While writing, the run holds an exclusive lock on `.NAME.cupola-lock`
+    /// beside `dir` (an advisory `flock`, released by the kernel if the
+    /// process dies); a second run on the same `dir` fails at once with
+    /// [`ReportError::Locked`]. Under the lock, staging directories left by
+    /// killed runs are removed first. The lock file is removed on success
+    /// and on failure.
+    ///
+    /// An existing `dir` is only replaced if it is empty or holds a
+    /// manifest (was written by this function): a directory of other files
+    /// is refused with [`ReportError::ForeignDirectory`], so a mistyped
+    /// `--out` never deletes a user's files.
     ///
     /// # Errors
     ///
     /// - [`ReportError::InvalidName`] for a bad name (nothing is written);
-    /// - [`ReportError::CreateDir`] if `dir` cannot be created (e.g. it is
-    ///   a file);
-    /// - [`ReportError::TargetIsDirectory`] if a destination is a directory;
+    /// - [`ReportError::OutDirectory`] when `dir` names no directory of its
+    ///   own (`.`, `/`), or exists and is not a directory;
+    /// - [`ReportError::ForeignDirectory`], [`ReportError::Locked`] as
+    ///   above;
+    /// - [`ReportError::CreateDir`] if `dir`'s parent cannot be created;
     /// - [`ReportError::Write`] / [`ReportError::Rename`] for I/O failures.
+    ///   On any failure `dir` is as it was, staging files are removed and
+    ///   parent directories this call created are removed if still empty.
     pub fn write_to(&self, dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
-        for (name, _) in &self.files {
-            Self::check_name(name)?;
-        }
-        let created = create_dir_tracked(dir)?;
-        let result = self.write_files(dir);
-        if result.is_err() {
-            // Undo directories this call created; remove_dir only succeeds on
-            // empty directories, so nothing else is at risk.
-            remove_empty_dirs(&created);
-        }
-        result
+        stage::write_staged(self, dir, &mut |_| {})
     }
 
-    fn write_files(&self, dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
-        let mut temps = TempFiles::default();
-        let mut finals = Vec::with_capacity(self.files.len());
-        for (name, contents) in &self.files {
-            let path = dir.join(name);
-            write_temp(dir, name, contents, &path, &mut temps)?;
-            finals.push(path);
-        }
-        for path in &finals {
-            if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
-                return Err(ReportError::TargetIsDirectory { path: path.clone() });
-            }
-        }
-        for (i, path) in finals.iter().enumerate() {
-            let temp = &temps.paths[i];
-            fs::rename(temp, path).map_err(|source| ReportError::Rename {
-                path: path.clone(),
-                temp: temp.clone(),
-                source,
-            })?;
-            temps.renamed = i + 1;
-        }
-        sync_dir(dir);
-        Ok(finals)
+    /// The files, in insertion order.
+    fn entries(&self) -> &[(String, Vec<u8>)] {
+        &self.files
     }
 }
 
-/// Temporary files created so far, in file order. On drop, those not yet
-/// renamed into place (from index `renamed` on) are removed.
-#[derive(Default)]
-struct TempFiles {
-    paths: Vec<PathBuf>,
-    renamed: usize,
-}
-
-impl Drop for TempFiles {
-    fn drop(&mut self) {
-        for p in self.paths.iter().skip(self.renamed) {
-            let _ = fs::remove_file(p);
-        }
-    }
-}
-
-/// Creates a fresh temporary file for `name` in `dir`, writes and syncs it,
-/// and records it in `temps` (also on failure, so it gets removed).
-fn write_temp(
-    dir: &Path,
-    name: &str,
-    contents: &[u8],
-    path: &Path,
-    temps: &mut TempFiles,
-) -> Result<(), ReportError> {
-    let pid = std::process::id();
-    let mut attempt = 0;
-    let (temp, mut file) = loop {
-        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp = dir.join(format!(".{name}.tmp-{pid}-{n}"));
-        match OpenOptions::new().write(true).create_new(true).open(&temp) {
-            Ok(file) => break (temp, file),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 16 => attempt += 1,
-            Err(source) => {
-                return Err(ReportError::Write {
-                    path: path.to_owned(),
-                    temp,
-                    source,
-                });
-            }
-        }
-    };
-    temps.paths.push(temp.clone());
-    file.write_all(contents)
-        .and_then(|()| file.sync_all())
-        .map_err(|source| ReportError::Write {
-            path: path.to_owned(),
-            temp,
-            source,
-        })
-}
-
-/// Creates `dir` and any missing parents, returning the directories that
-/// did not exist before, outermost first.
-fn create_dir_tracked(dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
-    let mut missing = Vec::new();
-    let mut cur = Some(dir);
-    while let Some(d) = cur {
-        if d.as_os_str().is_empty() || fs::symlink_metadata(d).is_ok() {
-            break;
-        }
-        missing.push(d.to_owned());
-        cur = d.parent();
-    }
-    missing.reverse();
-    match fs::create_dir_all(dir) {
-        Ok(()) => Ok(missing),
-        Err(source) => {
-            remove_empty_dirs(&missing);
-            Err(ReportError::CreateDir {
-                path: dir.to_owned(),
-                source,
-            })
-        }
-    }
-}
-
-/// Removes `dirs` innermost first, stopping at the first that is not empty
-/// (or cannot be removed). `remove_dir` never removes a non-empty directory.
-fn remove_empty_dirs(dirs: &[PathBuf]) {
-    for d in dirs.iter().rev() {
-        if fs::remove_dir(d).is_err() {
-            break;
-        }
-    }
-}
-
-/// Syncs the directory entry so the renames survive a crash. Best effort:
-/// some file systems and platforms cannot sync a directory.
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
+#[cfg(test)]
+mod kill;
 #[cfg(test)]
 mod tests;

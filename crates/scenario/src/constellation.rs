@@ -3,12 +3,14 @@
 //! or a catalog file (`tle_file`, `omm_file`).
 
 mod catalog;
+mod checks;
 mod orbits;
 mod walker;
 
 use cupola_physics::constellation::Shell;
 use cupola_physics::orbit::Elements;
 use cupola_physics::orbit::sgp4_model::GpElements;
+use hifitime::Epoch;
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
 use crate::parse::Files;
@@ -134,6 +136,7 @@ pub(crate) fn read_constellations(
     ctx: &mut Ctx,
     root: &TableReader<'_>,
     files: Files<'_>,
+    epoch: Option<Epoch>,
 ) -> Vec<DeclaredConstellation> {
     let tables = match root.tables(
         ctx,
@@ -156,7 +159,7 @@ pub(crate) fn read_constellations(
                 .collect();
             name_ok = check_unique_name(ctx, name, "constellation", &earlier);
         }
-        let source = read_source(ctx, &t, files);
+        let source = read_source(ctx, &t, files, epoch);
         t.finish(ctx);
         if let Some(name) = name {
             let spec = match (name_ok, source) {
@@ -286,6 +289,7 @@ fn read_source(
     ctx: &mut Ctx,
     t: &TableReader<'_>,
     files: Files<'_>,
+    epoch: Option<Epoch>,
 ) -> Option<ConstellationSource> {
     let mut given: Vec<(&str, Span)> = SOURCES
         .iter()
@@ -363,7 +367,7 @@ fn read_source(
             })
         }
         "orbit" => orbits::read_orbits(ctx, t).map(ConstellationSource::Orbits),
-        key => catalog::read_catalog(ctx, t, key, files)
+        key => catalog::read_catalog(ctx, t, key, files, epoch)
             .map(|(path, elements)| ConstellationSource::Catalog { path, elements }),
     }
 }

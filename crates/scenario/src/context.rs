@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use miette::NamedSource;
 
-use crate::problem::{Problem, ProblemKind, locate};
+use crate::lines::LineIndex;
+use crate::problem::{Problem, ProblemKind, clamp_to_boundary, masked, printable};
 
 /// Byte range in the scenario text.
 pub(crate) type Span = Range<usize>;
@@ -29,7 +30,10 @@ pub(crate) struct Spanned<T> {
 /// meant, such as a defense layer that can never engage) are kept with the
 /// offset of their span.
 pub(crate) struct Ctx {
+    /// The file as shown in snippets (control characters masked).
     source: NamedSource<Arc<str>>,
+    /// Where its lines start, found once.
+    lines: LineIndex,
     problems: Vec<(usize, Problem)>,
     warnings: Vec<(usize, String)>,
 }
@@ -38,7 +42,8 @@ impl Ctx {
     /// A context for the file `name` with contents `text`.
     pub fn new(name: &str, text: &str) -> Self {
         Self {
-            source: NamedSource::new(name, Arc::<str>::from(text)),
+            source: NamedSource::new(printable(name), Arc::<str>::from(masked(text))),
+            lines: LineIndex::new(text),
             problems: Vec::new(),
             warnings: Vec::new(),
         }
@@ -46,7 +51,7 @@ impl Ctx {
 
     /// Start a problem; hand it to [`Ctx::push`] when complete.
     pub fn at(&self, kind: ProblemKind, span: Span, message: impl Into<String>) -> Problem {
-        Problem::new(&self.source, kind, span, message)
+        Problem::new(&self.source, &self.lines, kind, span, message)
     }
 
     /// Record a problem.
@@ -83,7 +88,7 @@ impl Ctx {
     /// The 1-based line of byte offset `at`.
     pub fn line_of(&self, at: usize) -> usize {
         let text: &str = self.source.inner();
-        text.get(..at).map_or(1, |t| t.matches('\n').count() + 1)
+        self.lines.locate(text, clamp_to_boundary(text, at)).0
     }
 
     /// The text at `span` (empty if out of range).
@@ -94,18 +99,22 @@ impl Ctx {
 
     /// Where `span` starts, written `file:line:column`.
     pub fn location(&self, span: &Span) -> String {
-        let (line, column) = locate(self.source.inner(), span.start);
+        let text: &str = self.source.inner();
+        let (line, column) = self.lines.locate(text, clamp_to_boundary(text, span.start));
         format!("{}:{line}:{column}", self.source.name())
     }
 
     /// Record a warning at `span`, written `file:line:column: message`
     /// like the one-line form of a [`Problem`].
     pub fn warn(&mut self, span: &Span, message: impl AsRef<str>) {
-        let (line, column) = locate(self.source.inner(), span.start);
+        let source: &str = self.source.inner();
+        let (line, column) = self
+            .lines
+            .locate(source, clamp_to_boundary(source, span.start));
         let text = format!(
             "{}:{line}:{column}: {}",
             self.source.name(),
-            message.as_ref()
+            printable(message.as_ref())
         );
         self.warnings.push((span.start, text));
     }

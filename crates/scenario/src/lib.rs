@@ -45,9 +45,11 @@ mod cost;
 mod engage;
 mod epoch;
 mod launch;
+mod lines;
 mod missile;
 mod parse;
 mod problem;
+mod read;
 mod reader;
 mod sbi;
 mod sensor;
@@ -55,7 +57,8 @@ mod stability;
 mod study;
 
 pub use constellation::{ConstellationSource, ConstellationSpec};
-pub use problem::{Problem, ProblemKind, ScenarioError};
+pub use problem::{Problem, ProblemKind, ScenarioError, printable};
+pub use read::{MAX_CATALOG_BYTES, MAX_SCENARIO_BYTES};
 pub use sensor::{SensorKind, SensorSpec};
 pub use study::{CoverageSpec, DetectSpec};
 
@@ -233,7 +236,11 @@ pub fn parse(source_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
 /// # Errors
 ///
 /// As [`parse`], plus [`ProblemKind::File`] for a catalog file that cannot
-/// be read and [`ProblemKind::Catalog`] for bad element sets in it.
+/// be read (or is not a regular file, or is over [`MAX_CATALOG_BYTES`]) and
+/// [`ProblemKind::Catalog`] for bad element sets in it: malformed, not
+/// accepted by SGP4, with a perigee below 100 km or an epoch more than
+/// 365.25 days from the scenario's. An epoch more than 30 days away is a
+/// warning ([`Scenario::warnings`]).
 pub fn parse_with_base(
     source_name: &str,
     text: &str,
@@ -248,12 +255,15 @@ pub fn parse_with_base(
 ///
 /// # Errors
 ///
-/// [`ScenarioError::Io`] naming the path when the file cannot be read (or is
-/// not UTF-8); otherwise as [`parse_with_base`].
+/// [`ScenarioError::Io`] naming the path when the file cannot be read, is
+/// not a regular file (a directory, a FIFO, a device such as `/dev/zero`:
+/// refused before anything is read), is larger than
+/// [`MAX_SCENARIO_BYTES`], or is not UTF-8; otherwise as
+/// [`parse_with_base`].
 pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ScenarioError::Io {
+    let text = read::read_text(path, MAX_SCENARIO_BYTES).map_err(|e| ScenarioError::Io {
         path: path.to_owned(),
-        source,
+        source: e.into(),
     })?;
     parse_with_base(&path.display().to_string(), &text, path.parent())
 }

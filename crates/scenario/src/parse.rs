@@ -220,7 +220,8 @@ pub(crate) fn parse(
 
     let declared = read_missiles(&mut ctx, &root, &catalog_names);
     let launches = read_launches(&mut ctx, &root, &declared, &catalog, &anchor);
-    let constellations = read_constellations(&mut ctx, &root, files);
+    let epoch = header.as_ref().map(|h| h.epoch);
+    let constellations = read_constellations(&mut ctx, &root, files, epoch);
     // Every name declared, once, even of a constellation with problems (so
     // that a sensor naming it gets no second complaint).
     let mut constellation_names: Vec<&str> = Vec::new();

@@ -1,12 +1,15 @@
 //! Located diagnostics: one [`Problem`] per thing wrong in a scenario file,
 //! gathered into a [`ScenarioError`].
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode, SourceSpan};
+
+use crate::lines::LineIndex;
 
 /// What kind of thing is wrong; stable, for tests and tools to match on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -40,11 +43,14 @@ pub enum ProblemKind {
     /// `[[constellation]]`; `[size]`'s or `[engage]`'s `launch` naming no
     /// `[[launch]]`; an `[engage]` layer's `sensor` naming no `[[sensor]]`.
     UnknownName,
-    /// A file named by the scenario (`tle_file`, `omm_file`) cannot be read.
+    /// A file named by the scenario (`tle_file`, `omm_file`) cannot be read:
+    /// missing, not a regular file (a FIFO, a device), over
+    /// [`crate::MAX_CATALOG_BYTES`], or not UTF-8.
     File,
-    /// An element set in a TLE or OMM catalog file is malformed, or cannot
-    /// be propagated with SGP4. Located in the catalog file when the reader
-    /// gives a line and column.
+    /// An element set in a TLE or OMM catalog file is malformed, cannot be
+    /// propagated with SGP4, has a perigee below 100 km, or an epoch more
+    /// than a year from the scenario's; or the file is not a catalog at all.
+    /// Located in the catalog file when the reader gives a line and column.
     Catalog,
 }
 
@@ -85,9 +91,13 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem of `kind` at byte range `span` of the file `source`.
+    /// A problem of `kind` at byte range `span` of the file `source`,
+    /// whose line index is `lines`. Control characters in `message` (from
+    /// names written in a file) are removed, so that printing a problem
+    /// cannot drive the terminal.
     pub(crate) fn new(
         source: &NamedSource<Arc<str>>,
+        lines: &LineIndex,
         kind: ProblemKind,
         span: Range<usize>,
         message: impl Into<String>,
@@ -95,10 +105,10 @@ impl Problem {
         let text: &str = source.inner();
         let start = clamp_to_boundary(text, span.start);
         let end = clamp_to_boundary(text, span.end.max(start));
-        let (line, column) = line_column(text, start);
+        let (line, column) = lines.locate(text, start);
         Self {
             kind,
-            message: message.into(),
+            message: printable(&message.into()).into_owned(),
             help: None,
             label: default_label(kind).to_owned(),
             span: start..end,
@@ -110,19 +120,19 @@ impl Problem {
 
     /// Attach a help line saying what would be right.
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(printable(&help.into()).into_owned());
         self
     }
 
     /// Replace the short text printed under the highlighted span.
     pub(crate) fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
+        self.label = printable(&label.into()).into_owned();
         self
     }
 
     /// Replace the label of a recorded problem.
     pub(crate) fn relabel(&mut self, label: impl Into<String>) {
-        self.label = label.into();
+        self.label = printable(&label.into()).into_owned();
     }
 
     /// What kind of problem this is.
@@ -250,23 +260,40 @@ impl ScenarioError {
     }
 }
 
-/// 1-based line and character column of byte offset `at` in `text` (an
-/// offset inside a character or past the end is moved back to a boundary).
-pub(crate) fn locate(text: &str, at: usize) -> (usize, usize) {
-    line_column(text, clamp_to_boundary(text, at))
+/// `text` without control characters (escape sequences, bells, carriage
+/// returns), keeping line feeds and tabs: safe to print on a terminal.
+/// Borrowed when there is nothing to remove.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let keep = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if text.chars().all(keep) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|&c| keep(c)).collect())
+    }
 }
 
-/// 1-based line and character column of byte offset `at` in `text`.
-fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+/// `text` with every control character other than line endings and tabs
+/// replaced by a printable character of the same length in bytes (`?` for
+/// C0 and DEL, `¿` for C1), so that byte spans, lines and columns into it
+/// stay those of `text`: the form of a file shown in a snippet.
+pub(crate) fn masked(text: &str) -> Cow<'_, str> {
+    let bad = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    if !text.chars().any(bad) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                c if !bad(c) => c,
+                c if c.len_utf8() == 1 => '?',
+                _ => '¿',
+            })
+            .collect(),
+    )
 }
 
 /// The largest char boundary of `text` not after `at`.
-fn clamp_to_boundary(text: &str, at: usize) -> usize {
+pub(crate) fn clamp_to_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
@@ -295,22 +322,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_and_column_are_one_based_and_count_characters() {
-        let text = "a = 1\nbé = 2\n";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 6), (2, 1));
-        // 'é' is two bytes but one column.
-        let eq = text.find('=').unwrap();
-        assert_eq!(line_column(text, eq), (1, 3));
-        let eq2 = text.rfind('=').unwrap();
-        assert_eq!(line_column(text, eq2), (2, 4));
+    fn control_characters_are_removed_or_masked() {
+        assert_eq!(printable("plain\tname\n"), "plain\tname\n");
+        assert_eq!(printable("\u{1b}[31mred\u{1b}[0m\u{7}\r"), "[31mred[0m");
+        assert_eq!(printable("a\u{9b}b"), "ab", "C1 CSI");
+        let text = "x\u{1b}y\u{9b}z\r\n";
+        let m = masked(text);
+        assert_eq!(m, "x?y¿z\r\n");
+        assert_eq!(m.len(), text.len());
     }
 
     #[test]
     fn display_is_file_line_column_message() {
-        let src = NamedSource::new("s.toml", Arc::<str>::from("x = 1\ny = 2\n"));
-        let p = Problem::new(&src, ProblemKind::UnknownKey, 6..7, "unknown key `y`");
-        assert_eq!(p.to_string(), "s.toml:2:1: unknown key `y`");
+        let text = "x = 1\ny = 2\n";
+        let src = NamedSource::new("s.toml", Arc::<str>::from(text));
+        let lines = LineIndex::new(text);
+        let p = Problem::new(
+            &src,
+            &lines,
+            ProblemKind::UnknownKey,
+            6..7,
+            "unknown key `y`\u{1b}[2J",
+        );
+        assert_eq!(p.to_string(), "s.toml:2:1: unknown key `y`[2J");
         assert_eq!(p.kind(), ProblemKind::UnknownKey);
     }
 }

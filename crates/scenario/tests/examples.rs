@@ -461,7 +461,8 @@ fn tle_catalog_example() {
 #[test]
 fn without_a_directory_catalogs_are_read_from_the_current_directory() {
     // Cargo runs integration tests in the package directory.
-    let text = "[scenario]\nname = \"x\"\n[[constellation]]\nname = \"c\"\n\
+    let text = "[scenario]\nname = \"x\"\nepoch = \"2006-06-26T00:00:00 UTC\"\n\
+                [[constellation]]\nname = \"c\"\n\
                 tle_file = \"../../scenarios/catalog.tle\"\n[[launch]]\nmissile = \"solid-icbm\"\n\
                 site = { lat_deg = 41.0, lon_deg = 100.0 }\naim = { lat_deg = 47.0, lon_deg = -101.6 }\n";
     let s =
@@ -484,7 +485,8 @@ fn omm_catalogs_are_read() {
     let scenario = dir.path().join("omm.toml");
     std::fs::write(
         &scenario,
-        "[scenario]\nname = \"x\"\n[[constellation]]\nname = \"c\"\nomm_file = \"sats.json\"\n\
+        "[scenario]\nname = \"x\"\nepoch = \"2006-06-26T00:00:00 UTC\"\n\
+         [[constellation]]\nname = \"c\"\nomm_file = \"sats.json\"\n\
          [[launch]]\nmissile = \"solid-icbm\"\nsite = { lat_deg = 41.0, lon_deg = 100.0 }\n\
          aim = { lat_deg = 47.0, lon_deg = -101.6 }\n",
     )

@@ -1,6 +1,7 @@
 //! `cupola check FILE`: validate a scenario without running it.
 
 use crate::failure::Failure;
+use cupola_scenario::printable;
 use std::path::Path;
 
 /// Validate the scenario at `file` and say what it holds.
@@ -9,7 +10,7 @@ pub fn check(file: &Path) -> Result<(), Failure> {
     println!(
         "{}: ok — scenario \"{}\": {} launch{}, {} inline missile{}",
         file.display(),
-        s.name,
+        printable(&s.name),
         s.launches.len(),
         if s.launches.len() == 1 { "" } else { "es" },
         s.missiles.len(),

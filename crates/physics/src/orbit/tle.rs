@@ -48,6 +48,65 @@ pub const TLE_LINE_LEN: usize = 69;
 /// [`GpElements`]), or every problem found, one per faulty set. A text with no
 /// element set at all is an error.
 pub fn parse_tles(source_name: &str, text: &str) -> Result<Vec<GpElements>, TleErrors> {
+    parse_tles_capped(source_name, text, usize::MAX).map_err(|(errors, _)| errors)
+}
+
+/// Like [`parse_tles`], but keeps at most `max_errors` problems (the first,
+/// in line order): on failure, returns them with the number of faulty sets
+/// found in all. Memory for errors stays bounded however many lines of a
+/// text are bad.
+pub fn parse_tles_capped(
+    source_name: &str,
+    text: &str,
+    max_errors: usize,
+) -> Result<Vec<GpElements>, (TleErrors, usize)> {
+    let mut found = Capped {
+        errors: Vec::new(),
+        count: 0,
+        max: max_errors,
+    };
+    let out = read_sets(source_name, text, &mut found);
+    if out.is_empty() && found.count == 0 {
+        found.push(TleError::at(
+            source_name,
+            1,
+            text.lines().next().unwrap_or(""),
+            1,
+            1,
+            "no element set found".into(),
+            None,
+        ));
+    }
+    if found.count == 0 {
+        Ok(out)
+    } else {
+        Err((
+            TleErrors {
+                errors: found.errors,
+            },
+            found.count,
+        ))
+    }
+}
+
+/// The first `max` problems of a text, and how many there are in all.
+struct Capped {
+    errors: Vec<TleError>,
+    count: usize,
+    max: usize,
+}
+
+impl Capped {
+    fn push(&mut self, e: TleError) {
+        self.count += 1;
+        if self.errors.len() < self.max {
+            self.errors.push(e);
+        }
+    }
+}
+
+/// Reads every element set of `text`, handing each problem to `found`.
+fn read_sets(source_name: &str, text: &str, found: &mut Capped) -> Vec<GpElements> {
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
@@ -55,7 +114,6 @@ pub fn parse_tles(source_name: &str, text: &str) -> Result<Vec<GpElements>, TleE
         .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
         .collect();
     let mut out = Vec::new();
-    let mut errors = Vec::new();
     let reader = Reader { source_name };
     let mut i = 0;
     while i < lines.len() {
@@ -67,7 +125,7 @@ pub fn parse_tles(source_name: &str, text: &str) -> Result<Vec<GpElements>, TleE
             match lines.get(i + 1) {
                 Some(&(_, next)) if looks_like_tle_line(next) => (Some(name), i + 1),
                 _ => {
-                    errors.push(reader.error(
+                    found.push(reader.error(
                         n,
                         text,
                         1,
@@ -85,7 +143,7 @@ pub fn parse_tles(source_name: &str, text: &str) -> Result<Vec<GpElements>, TleE
             Some(&(n2, l2)) if looks_like_tle_line(l2) && !l2.starts_with('1') => {
                 match reader.parse_set(name, (n1, l1), (n2, l2)) {
                     Ok(e) => out.push(e),
-                    Err(e) => errors.push(e),
+                    Err(e) => found.push(e),
                 }
                 i = first + 2;
             }
@@ -105,26 +163,12 @@ pub fn parse_tles(source_name: &str, text: &str) -> Result<Vec<GpElements>, TleE
                         Some("add line 2 of the element set, starting with '2 '".into()),
                     ),
                 };
-                errors.push(e);
+                found.push(e);
                 i = first + 1;
             }
         }
     }
-    if out.is_empty() && errors.is_empty() {
-        errors.push(reader.error(
-            1,
-            text.lines().next().unwrap_or(""),
-            1,
-            1,
-            "no element set found".into(),
-            None,
-        ));
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(TleErrors { errors })
-    }
+    out
 }
 
 /// Reads one element set from its two lines (and an optional name), numbered
@@ -334,6 +378,18 @@ mod tests {
         assert!((e.bstar + 0.11606e-4).abs() < 1e-18);
         let (y, m, d, h, mi, s, _) = e.epoch.to_gregorian_utc();
         assert_eq!((y, m, d, h, mi, s), (2008, 9, 20, 12, 25, 40));
+    }
+
+    #[test]
+    fn capped_reading_keeps_the_first_errors_and_counts_all() {
+        let bad = format!("{L1}\n{}\n", L2.replace("563537", "563538")).repeat(5);
+        let (errors, count) = parse_tles_capped("t", &bad, 2).unwrap_err();
+        assert_eq!(count, 5);
+        assert_eq!(errors.errors.len(), 2);
+        assert_eq!((errors.errors[0].line, errors.errors[1].line), (2, 4));
+        assert_eq!(parse_tles("t", &bad).unwrap_err().errors.len(), 5);
+        let (errors, count) = parse_tles_capped("t", "", 0).unwrap_err();
+        assert_eq!((errors.errors.len(), count), (0, 1), "no element set found");
     }
 
     #[test]

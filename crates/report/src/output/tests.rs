@@ -1,4 +1,5 @@
 use super::*;
+use std::fs;
 
 /// All entries of `dir`, sorted.
 fn listing(dir: &Path) -> Vec<String> {
@@ -29,7 +30,13 @@ fn writes_all_files_and_leaves_no_temporaries() {
     );
     assert_eq!(
         listing(&dir),
-        vec!["plot.svg", "result.json", "summary.csv"]
+        vec![".cupola-run", "plot.svg", "result.json", "summary.csv"]
+    );
+    // Nothing but the directory is left beside it: no lock, no staging.
+    assert_eq!(listing(&tmp.path().join("run")), vec!["out"]);
+    assert_eq!(
+        fs::read_to_string(dir.join(MANIFEST_NAME)).unwrap(),
+        "cupola output set\n8\tsummary.csv\n11\tplot.svg\n2\tresult.json\n"
     );
     assert_eq!(
         fs::read_to_string(dir.join("summary.csv")).unwrap(),
@@ -39,24 +46,106 @@ fn writes_all_files_and_leaves_no_temporaries() {
 }
 
 #[test]
-fn replaces_existing_files() {
+fn a_second_run_replaces_the_first_whole() {
     let tmp = tempfile::tempdir().unwrap();
-    fs::write(tmp.path().join("a.txt"), "old contents, longer").unwrap();
+    let dir = tmp.path().join("out");
     let mut set = OutputSet::new();
-    set.add("a.txt", "first").add("a.txt", "new");
-    assert_eq!(set.len(), 1);
-    assert_eq!(set.get("a.txt"), Some(&b"new"[..]));
-    set.write_to(tmp.path()).unwrap();
-    assert_eq!(fs::read_to_string(tmp.path().join("a.txt")).unwrap(), "new");
-    assert_eq!(listing(tmp.path()), vec!["a.txt"]);
+    set.add("a.txt", "first")
+        .add("a.txt", "old contents, longer");
+    set.add("shared.txt", "old");
+    assert_eq!(set.len(), 2);
+    assert_eq!(set.get("a.txt"), Some(&b"old contents, longer"[..]));
+    set.write_to(&dir).unwrap();
+    OutputSet::new()
+        .with_file("b.txt", "new")
+        .with_file("shared.txt", "new")
+        .write_to(&dir)
+        .unwrap();
+    // The earlier run's `a.txt` is gone: the sets are not mixed.
+    assert_eq!(listing(&dir), vec![".cupola-run", "b.txt", "shared.txt"]);
+    assert_eq!(fs::read_to_string(dir.join("shared.txt")).unwrap(), "new");
+    assert_eq!(listing(tmp.path()), vec!["out"]);
 }
 
 #[test]
-fn empty_set_just_creates_the_directory() {
+fn empty_set_writes_only_the_manifest() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("empty");
     assert!(OutputSet::new().write_to(&dir).unwrap().is_empty());
-    assert!(dir.is_dir());
+    assert_eq!(listing(&dir), vec![".cupola-run"]);
+}
+
+#[test]
+fn an_empty_directory_is_used() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    fs::create_dir(&dir).unwrap();
+    OutputSet::new().with_file("a", "1").write_to(&dir).unwrap();
+    assert_eq!(listing(&dir), vec![".cupola-run", "a"]);
+}
+
+#[test]
+fn a_directory_of_other_files_is_refused_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("mine");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("notes.txt"), "keep me").unwrap();
+    let err = OutputSet::new()
+        .with_file("notes.txt", "x")
+        .write_to(&dir)
+        .unwrap_err();
+    assert!(matches!(err, ReportError::ForeignDirectory { .. }), "{err}");
+    assert!(err.to_string().contains("mine") && err.to_string().contains(".cupola-run"));
+    assert_eq!(listing(&dir), vec!["notes.txt"]);
+    assert_eq!(
+        fs::read_to_string(dir.join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(listing(tmp.path()), vec!["mine"]);
+}
+
+#[test]
+fn paths_without_a_name_of_their_own_are_refused() {
+    let err = OutputSet::new().write_to(Path::new("/")).unwrap_err();
+    assert!(matches!(err, ReportError::OutDirectory { .. }), "{err}");
+}
+
+#[test]
+fn a_held_lock_refuses_a_second_writer_and_names_the_lock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    let lock = OutputLock::acquire(&dir).unwrap();
+    assert_eq!(lock.path(), tmp.path().join(".out.cupola-lock"));
+    let err = OutputSet::new()
+        .with_file("a", "1")
+        .write_to(&dir)
+        .unwrap_err();
+    assert!(matches!(err, ReportError::Locked { .. }), "{err}");
+    assert!(err.to_string().contains(".out.cupola-lock"), "{err}");
+    assert!(!dir.exists());
+    drop(lock);
+    assert!(listing(tmp.path()).is_empty(), "the lock file is removed");
+    OutputSet::new().with_file("a", "1").write_to(&dir).unwrap();
+    assert_eq!(listing(tmp.path()), vec!["out"]);
+}
+
+#[test]
+fn staging_directories_of_killed_runs_are_removed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    let stale = tmp.path().join(".out.cupola-staging-99999-0");
+    fs::create_dir(&stale).unwrap();
+    fs::write(stale.join("results.json"), "half").unwrap();
+    // A lock file left by a killed run does not lock.
+    fs::write(tmp.path().join(".out.cupola-lock"), "").unwrap();
+    // Another directory's staging is not touched.
+    let other = tmp.path().join(".other.cupola-staging-99999-0");
+    fs::create_dir(&other).unwrap();
+    OutputSet::new().with_file("a", "1").write_to(&dir).unwrap();
+    assert_eq!(
+        listing(tmp.path()),
+        vec![".other.cupola-staging-99999-0", "out"]
+    );
 }
 
 #[test]
@@ -73,6 +162,7 @@ fn rejects_unsafe_names_before_writing_anything() {
         "a\\b",
         "c:x",
         "a\nb",
+        MANIFEST_NAME,
     ] {
         let set = OutputSet::new()
             .with_file("good.csv", "1")
@@ -102,71 +192,81 @@ fn target_dir_that_is_a_file_fails_cleanly() {
     let set = OutputSet::new()
         .with_file("a.csv", "1")
         .with_file("b.csv", "2");
-    for dir in [blocker.clone(), blocker.join("nested")] {
-        let err = set.write_to(&dir).unwrap_err();
-        assert!(matches!(err, ReportError::CreateDir { .. }), "{err}");
-        assert!(
-            err.to_string().contains(&dir.display().to_string()),
-            "{err}"
-        );
-    }
+    let err = set.write_to(&blocker).unwrap_err();
+    assert!(matches!(err, ReportError::OutDirectory { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("a file with that name exists") && msg.contains("out"),
+        "{msg}"
+    );
+    let err = set.write_to(&blocker.join("nested")).unwrap_err();
+    assert!(matches!(err, ReportError::CreateDir { .. }), "{err}");
     assert_eq!(listing(tmp.path()), vec!["out"]);
     assert_eq!(fs::read_to_string(&blocker).unwrap(), "I am a file");
 }
 
 #[test]
-fn failing_file_leaves_nothing_behind() {
+fn a_failing_file_leaves_the_earlier_run_and_nothing_else() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("new").join("out");
-    // Create the directory with a sub-directory in the way of "b.csv".
-    fs::create_dir_all(dir.join("b.csv")).unwrap();
+    let dir = tmp.path().join("out");
+    let first = OutputSet::new().with_file("a.csv", "old");
+    first.write_to(&dir).unwrap();
+    // A name too long for any common file system makes its file fail.
     let set = OutputSet::new()
-        .with_file("a.csv", "1")
-        .with_file("b.csv", "2")
-        .with_file("c.csv", "3");
+        .with_file("a.csv", "new")
+        .with_file("n".repeat(300), "2");
     let err = set.write_to(&dir).unwrap_err();
-    assert!(
-        matches!(err, ReportError::TargetIsDirectory { .. }),
-        "{err}"
-    );
-    assert!(err.to_string().contains("b.csv"), "{err}");
-    // Nothing was renamed into place and no temporaries remain.
-    assert_eq!(listing(&dir), vec!["b.csv"]);
+    assert!(matches!(err, ReportError::Write { .. }), "{err}");
+    assert!(err.to_string().contains("nnnn"), "{err}");
+    assert_eq!(listing(&dir), vec![".cupola-run", "a.csv"]);
+    assert_eq!(fs::read_to_string(dir.join("a.csv")).unwrap(), "old");
+    assert_eq!(listing(tmp.path()), vec!["out"]);
 }
 
 #[test]
 fn directories_created_by_a_failed_write_are_removed() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("x").join("y");
-    // A name too long for any common file system makes the temporary fail.
+    let dir = tmp.path().join("x").join("y").join("out");
     let long = "n".repeat(300);
     let set = OutputSet::new()
         .with_file("a.csv", "1")
         .with_file(long, "2");
     let err = set.write_to(&dir).unwrap_err();
     assert!(matches!(err, ReportError::Write { .. }), "{err}");
-    assert!(err.to_string().contains("nnnn"), "{err}");
     assert!(listing(tmp.path()).is_empty());
 }
 
 #[test]
-fn concurrent_writers_do_not_collide() {
+fn concurrent_writers_never_mix_their_sets() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().to_owned();
-    std::thread::scope(|s| {
-        for i in 0..8 {
-            let dir = &dir;
-            s.spawn(move || {
-                let body = format!("writer {i}\n").repeat(1000);
-                OutputSet::new()
-                    .with_file("shared.txt", body)
-                    .write_to(dir)
-                    .unwrap();
-            });
-        }
+    let dir = tmp.path().join("out");
+    let outcomes: Vec<Result<(), String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..8)
+            .map(|i| {
+                let dir = &dir;
+                s.spawn(move || {
+                    let body = format!("writer {i}\n").repeat(1000);
+                    OutputSet::new()
+                        .with_file(format!("only-{i}.txt"), "x")
+                        .with_file("shared.txt", body)
+                        .write_to(dir)
+                        .map(|_| ())
+                        .map_err(|e| match e {
+                            ReportError::Locked { .. } => "locked".to_owned(),
+                            other => panic!("writer {i}: {other}"),
+                        })
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    assert_eq!(listing(&dir), vec!["shared.txt"]);
+    assert!(outcomes.iter().any(Result::is_ok));
+    // Exactly one writer's set: its own file and its shared text.
+    let names = listing(&dir);
+    assert_eq!(names.len(), 3, "{names:?}");
+    let own = names.iter().find(|n| n.starts_with("only-")).unwrap();
+    let i: usize = own["only-".len()..own.len() - 4].parse().unwrap();
     let text = fs::read_to_string(dir.join("shared.txt")).unwrap();
-    let first = text.lines().next().unwrap().to_owned();
-    assert!(text.lines().all(|l| l == first) && text.lines().count() == 1000);
+    assert_eq!(text, format!("writer {i}\n").repeat(1000));
+    assert_eq!(listing(tmp.path()), vec!["out"]);
 }

@@ -1,31 +1,45 @@
 //! `tle_file` and `omm_file`: constellations read from a catalog of element
 //! sets. Paths are resolved against the scenario file's directory; problems
 //! inside the catalog are located in the catalog file itself.
+//!
+//! Only regular files of at most [`MAX_CATALOG_BYTES`] are read. A catalog
+//! is indexed by line once, so its problems are located in time linear in
+//! its size; at most [`MAX_LISTED`] problems are built and listed per file.
+//! Snippets show only lines that are catalog text (see [`redacted`]): a
+//! scenario naming some other file (`/etc/passwd`) gets its problems located
+//! but never its contents printed.
 
-use std::ops::Range;
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use cupola_physics::orbit::omm::{OmmError, parse_omm_json};
 use cupola_physics::orbit::sgp4_model::{GpElements, Satellite};
-use cupola_physics::orbit::tle::{TleError, parse_tles};
+use cupola_physics::orbit::tle::{TleError, TleErrors, parse_tles_capped};
+use hifitime::Epoch;
 use miette::NamedSource;
 
+use super::checks::check_elements;
 use crate::context::{Ctx, Spanned};
+use crate::lines::LineIndex;
 use crate::parse::Files;
 use crate::problem::{Problem, ProblemKind};
+use crate::read::{MAX_CATALOG_BYTES, read_text};
 use crate::reader::TableReader;
 
 /// Most problems listed for one catalog file; the rest are counted.
-const MAX_LISTED: usize = 20;
+pub(super) const MAX_LISTED: usize = 20;
 
 /// Read the catalog named by `key` (`tle_file` or `omm_file`) of the
-/// constellation `t`: its resolved path and element sets.
+/// constellation `t`: its resolved path and element sets, each checked
+/// against the scenario `epoch` (when it was read) and for a perigee above
+/// the atmosphere (see [`check_elements`]).
 pub(crate) fn read_catalog(
     ctx: &mut Ctx,
     t: &TableReader<'_>,
     key: &str,
     files: Files<'_>,
+    epoch: Option<Epoch>,
 ) -> Option<(String, Vec<GpElements>)> {
     let path = t.string(ctx, key).given()?;
     if path.value.trim().is_empty() {
@@ -60,7 +74,7 @@ pub(crate) fn read_catalog(
         None => PathBuf::from(&path.value),
     };
     let shown = resolved.display().to_string();
-    let text = match std::fs::read_to_string(&resolved) {
+    let text = match read_text(&resolved, MAX_CATALOG_BYTES) {
         Ok(text) => text,
         Err(e) => {
             let from = match base {
@@ -75,7 +89,8 @@ pub(crate) fn read_catalog(
                 format!("cannot read the `{key}` `{shown}`: {e}"),
                 format!(
                     "a relative path is taken from {from}; check the name, and that the file is \
-                     readable UTF-8 text"
+                     readable UTF-8 text (a regular file of at most {} MiB)",
+                    MAX_CATALOG_BYTES >> 20
                 ),
             )
             .relabel(format!("cannot read `{shown}`"));
@@ -92,25 +107,40 @@ pub(crate) fn read_catalog(
         ctx.name(),
         ctx.line_of(path.span.start)
     );
-    let elements = if key == "tle_file" {
-        match parse_tles(&shown, &text) {
-            Ok(e) => e,
-            Err(errors) => {
-                let source = NamedSource::new(shown.clone(), Arc::<str>::from(text.as_str()));
-                for e in &errors.errors {
-                    listed.push(ctx, tle_problem(&source, &text, e, &context));
-                }
-                listed.finish(ctx, &path, &shown);
-                return None;
-            }
-        }
+    let tle = key == "tle_file";
+    let parsed = if tle {
+        parse_tles_capped(&shown, &text, MAX_LISTED).map_err(|(e, n)| Bad::Tle(e, n))
     } else {
-        match parse_omm_json(&shown, &text) {
-            Ok(e) => e,
-            Err(e) => {
-                omm_problem(ctx, &path, &shown, &text, &e, &context);
-                return None;
+        parse_omm_json(&shown, &text).map_err(Bad::Omm)
+    };
+    let elements = match parsed {
+        Ok(e) => e,
+        Err(_) if tle && !text.lines().any(is_tle_text) => {
+            ctx.report(
+                ProblemKind::Catalog,
+                path.span,
+                format!("`{shown}` is not a TLE file: none of its lines is a TLE line"),
+                format!(
+                    "a TLE file holds lines of 69 columns starting with '1 ' and '2 ' (its \
+                     contents are not shown); {context}"
+                ),
+            )
+            .relabel("not a TLE file");
+            return None;
+        }
+        Err(bad) => {
+            let shown_text = CatalogText::new(&shown, &text, tle);
+            match bad {
+                Bad::Tle(errors, count) => {
+                    for e in &errors.errors {
+                        listed.push(ctx, |_| shown_text.tle_problem(e, &context));
+                    }
+                    listed.count = count;
+                }
+                Bad::Omm(e) => omm_problem(ctx, &path, &shown_text, &e, &context),
             }
+            listed.finish(ctx, &path, &shown);
+            return None;
         }
     };
     if elements.is_empty() {
@@ -132,8 +162,8 @@ pub(crate) fn read_catalog(
                 .as_deref()
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default();
-            let p = ctx
-                .at(
+            listed.push(ctx, |ctx| {
+                ctx.at(
                     ProblemKind::Catalog,
                     path.span.clone(),
                     format!("`{shown}`{name}: {err}"),
@@ -141,26 +171,37 @@ pub(crate) fn read_catalog(
                 .with_help(
                     "remove this element set from the catalog, or replace it by a current one",
                 )
-                .with_label("SGP4 cannot start");
-            listed.push(ctx, p);
+                .with_label("SGP4 cannot start")
+            });
         }
     }
+    ok &= check_elements(ctx, &mut listed, &path, &shown, &elements, epoch);
     listed.finish(ctx, &path, &shown);
     ok.then_some((shown, elements))
 }
 
-/// Counts the problems of one catalog file, listing at most
+/// Why a catalog could not be read.
+enum Bad {
+    /// The first [`MAX_LISTED`] TLE problems, and how many in all.
+    Tle(TleErrors, usize),
+    /// The OMM problem.
+    Omm(OmmError),
+}
+
+/// Counts the problems of one catalog file, building and listing at most
 /// [`MAX_LISTED`].
-struct Listed {
+pub(super) struct Listed {
     /// Offset of the scenario key that names the file (to order problems).
     anchor: usize,
     count: usize,
 }
 
 impl Listed {
-    fn push(&mut self, ctx: &mut Ctx, p: Problem) {
+    /// Counts a problem; builds it with `make` only if it is listed.
+    pub fn push(&mut self, ctx: &mut Ctx, make: impl FnOnce(&Ctx) -> Problem) {
         self.count += 1;
         if self.count <= MAX_LISTED {
+            let p = make(ctx);
             ctx.push_foreign(self.anchor, p);
         }
     }
@@ -180,32 +221,111 @@ impl Listed {
     }
 }
 
-/// Byte range in `text` of `width` columns (characters) from `column` of
-/// `line` (both 1-based), clamped to the line.
-fn line_span(text: &str, line: usize, column: usize, width: usize) -> Range<usize> {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let rest = text.get(start..).unwrap_or("");
-    let this = rest.split('\n').next().unwrap_or("").trim_end_matches('\r');
-    let byte = |col: usize| this.char_indices().nth(col).map_or(this.len(), |(i, _)| i);
-    let from = byte(column.saturating_sub(1));
-    let to = byte(column.saturating_sub(1) + width.max(1)).max(from);
-    start + from..start + to
+/// A line that may be shown in a snippet of a TLE file: a TLE data line of
+/// at most 80 characters of the TLE alphabet (digits, capital letters,
+/// space, `+`, `-`, `.`), or blank.
+fn is_tle_text(line: &str) -> bool {
+    let b = line.trim_end().as_bytes();
+    b.len() <= 80
+        && b.first().is_some_and(|c| (b'1'..=b'9').contains(c))
+        && b.get(1) == Some(&b' ')
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || b" +-.".contains(c))
 }
 
-/// A TLE error as a problem located in the TLE file.
-fn tle_problem(source: &NamedSource<Arc<str>>, text: &str, e: &TleError, context: &str) -> Problem {
-    let span = line_span(text, e.line, e.column, e.width);
-    let help = match &e.help {
-        Some(h) => format!("{h}; {context}"),
-        None => context.to_owned(),
-    };
-    Problem::new(source, ProblemKind::Catalog, span, e.message.clone())
-        .with_help(help)
-        .with_label("here")
+/// A line that may be shown in a snippet of an OMM file: printable ASCII
+/// of at most 200 characters starting (after spaces) with JSON punctuation
+/// or a quote, as the lines of a JSON array of objects do.
+fn is_json_text(line: &str) -> bool {
+    let t = line.trim();
+    line.len() <= 200
+        && line
+            .bytes()
+            .all(|c| (b' '..=b'~').contains(&c) || c == b'\t')
+        && (t.is_empty() || t.starts_with(['{', '}', '[', ']', '"', ',']))
+}
+
+/// `text` with every line that is not catalog text replaced by `*` of the
+/// same byte length, so spans and line numbers are unchanged but a file
+/// that is not a catalog is never printed.
+fn redacted(text: &str, shown: impl Fn(&str) -> bool) -> Cow<'_, str> {
+    if text.lines().all(|l| l.trim().is_empty() || shown(l)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() || shown(body) {
+            out.push_str(line);
+        } else {
+            out.extend(std::iter::repeat_n('*', body.len()));
+            out.push_str(&line[body.len()..]);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A catalog file as problems show it: redacted, indexed by line once.
+struct CatalogText<'t> {
+    text: &'t str,
+    lines: LineIndex,
+    source: NamedSource<Arc<str>>,
+    tle: bool,
+}
+
+impl<'t> CatalogText<'t> {
+    fn new(shown: &str, text: &'t str, tle: bool) -> Self {
+        let safe = if tle {
+            redacted(text, is_tle_text)
+        } else {
+            redacted(text, is_json_text)
+        };
+        Self {
+            text,
+            lines: LineIndex::new(text),
+            source: NamedSource::new(shown, Arc::<str>::from(safe)),
+            tle,
+        }
+    }
+
+    /// Whether line `n` (1-based) is shown in snippets.
+    fn shows(&self, n: usize) -> bool {
+        let line = self.lines.line(self.text, n);
+        if self.tle {
+            is_tle_text(line)
+        } else {
+            is_json_text(line)
+        }
+    }
+
+    /// A problem at `width` columns from `column` of `line`; its message is
+    /// replaced when the line is not shown (messages may quote the line).
+    fn problem(&self, line: usize, column: usize, width: usize, message: &str) -> Problem {
+        let span = self.lines.span(self.text, line, column, width);
+        let message = if self.shows(line) {
+            message.to_owned()
+        } else {
+            "this line is not catalog text (its contents are not shown)".to_owned()
+        };
+        Problem::new(
+            &self.source,
+            &self.lines,
+            ProblemKind::Catalog,
+            span,
+            message,
+        )
+    }
+
+    /// A TLE error as a problem located in the TLE file.
+    fn tle_problem(&self, e: &TleError, context: &str) -> Problem {
+        let help = match &e.help {
+            Some(h) => format!("{h}; {context}"),
+            None => context.to_owned(),
+        };
+        self.problem(e.line, e.column, e.width, &e.message)
+            .with_help(help)
+            .with_label("here")
+    }
 }
 
 /// An OMM error: located in the OMM file when it has a line and column,
@@ -213,8 +333,7 @@ fn tle_problem(source: &NamedSource<Arc<str>>, text: &str, e: &TleError, context
 fn omm_problem(
     ctx: &mut Ctx,
     path: &Spanned<String>,
-    shown: &str,
-    text: &str,
+    text: &CatalogText<'_>,
     e: &OmmError,
     context: &str,
 ) {
@@ -225,18 +344,13 @@ fn omm_problem(
             message,
             ..
         } => {
-            let source = NamedSource::new(shown, Arc::<str>::from(text));
-            let span = line_span(text, *line, *column, 1);
-            let p = Problem::new(
-                &source,
-                ProblemKind::Catalog,
-                span,
-                format!("invalid JSON: {message}"),
-            )
-            .with_help(format!(
-                "an OMM file is a JSON array of objects, as CelesTrak serves with FORMAT=json; {context}"
-            ))
-            .with_label("here");
+            let p = text
+                .problem(*line, *column, 1, &format!("invalid JSON: {message}"))
+                .with_help(format!(
+                    "an OMM file is a JSON array of objects, as CelesTrak serves with \
+                     FORMAT=json; {context}"
+                ))
+                .with_label("here");
             ctx.push_foreign(path.span.start, p);
         }
         other => {
@@ -259,12 +373,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spans_count_lines_and_characters() {
-        let text = "ab\r\ncdé\nxyz";
-        assert_eq!(line_span(text, 1, 2, 1), 1..2);
-        assert_eq!(&text[line_span(text, 2, 3, 1)], "é");
-        assert_eq!(line_span(text, 3, 5, 1), 12..12, "past the end of the line");
-        assert_eq!(line_span(text, 9, 1, 1), text.len()..text.len());
-        assert_eq!(line_span(text, 1, 1, 9), 0..2, "clamped before the \\r");
+    fn only_catalog_text_is_shown() {
+        let l1 = "1 28057U 03049A   06177.78615833  .00000060  00000-0  35940-4 0  1836";
+        assert!(is_tle_text(l1));
+        assert!(!is_tle_text("root:x:0:0:root:/root:/bin/bash"));
+        assert!(!is_tle_text("1 root:x:0:0:root:/root:/bin/bash"));
+        let text = format!("{l1}\r\nsecret é\n\n");
+        let r = redacted(&text, is_tle_text);
+        assert_eq!(r, format!("{l1}\r\n*********\n\n"));
+        assert_eq!(r.len(), text.len());
+        assert!(is_json_text("  {\"EPOCH\": \"2006-06-26\","));
+        assert!(!is_json_text("root:x:0:0"));
     }
 }
