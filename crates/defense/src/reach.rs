@@ -37,7 +37,7 @@
 mod table;
 mod track;
 
-pub use table::{ReachTable, ReachTableError, TableGeometry, divert_short_m_s};
+pub use table::{ReachTable, ReachTableError, TableGeometry, TableSize, divert_short_m_s};
 pub use track::{CircularOrbit, TargetTrack};
 
 use crate::interceptor::Interceptor;
