@@ -37,8 +37,14 @@ pub fn with_boost_time(missile: &Missile, boost_s: f64) -> Missile {
     m
 }
 
-/// Run `sweep` around `input`, whose reference launch flew `reference`.
-pub fn run_sweep(input: &SizingInput, reference: &Trajectory, sweep: &Sweep) -> SweepResult {
+/// Run `sweep` around `input`, whose reference launch flew `reference`;
+/// `progress` is told of each point done.
+pub fn run_sweep(
+    input: &SizingInput,
+    reference: &Trajectory,
+    sweep: &Sweep,
+    progress: &dyn Fn(u64),
+) -> SweepResult {
     let points = sweep
         .values
         .iter()
@@ -60,6 +66,7 @@ pub fn run_sweep(input: &SizingInput, reference: &Trajectory, sweep: &Sweep) -> 
                 Some(Ok(t)) => size_against(&i, &t).map_err(|e| e.to_string()),
                 Some(Err(e)) => Err(e.to_string()),
             };
+            progress(1);
             SweepPoint { value, outcome }
         })
         .collect();
