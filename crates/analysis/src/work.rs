@@ -20,7 +20,7 @@ mod sizing;
 mod tests;
 
 pub use detection::{ASSUMED_FLIGHT_S, coverage, detection, detection_samples};
-pub use engage::{EngageWork, engagement, stability};
+pub use engage::{EngageWork, engagement, exact_problem, objects, stability};
 pub use sizing::{SizingWork, sizing};
 
 use std::fmt::Write as _;
