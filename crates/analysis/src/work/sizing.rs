@@ -12,9 +12,9 @@ pub const TABLE_CELL_BYTES: f64 = 8.0;
 /// radius, `f64` each).
 pub const LAYOUT_CARRIER_BYTES: f64 = 16.0;
 
-/// Sweep values costed one by one; a longer sweep is costed from its first
-/// this many values, scaled to its length (keeps `cupola check` fast on a
-/// sweep of a million values).
+/// Sweep values and inclinations costed one by one; a longer list is
+/// costed from its first this many values, scaled to its length (keeps
+/// `cupola check` fast on a list of a million values).
 const COSTED_VALUES: usize = 1_000;
 
 /// What a sizing run will be asked.
@@ -57,10 +57,13 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>
     let inclinations = layer.inclinations_rad.len() as f64;
     let mut table_cells = 0.0_f64;
     if let Some(tl) = timeline {
-        for &i in &layer.inclinations_rad {
+        // A long list is costed from its first values, scaled.
+        let n = layer.inclinations_rad.len();
+        let scale = n as f64 / n.min(COSTED_VALUES).max(1) as f64;
+        for &i in layer.inclinations_rad.iter().take(COSTED_VALUES) {
             let t = tl.table_size(layer, i, spec.resolution_rad);
             let cells = t.cells as f64;
-            e.core_s += cells * t.scan_steps as f64 * TABLE_CELL_STEP_S;
+            e.core_s += scale * cells * t.scan_steps as f64 * TABLE_CELL_STEP_S;
             table_cells = table_cells.max(cells);
             if e.detail.is_empty() {
                 e.detail.push(format!(
