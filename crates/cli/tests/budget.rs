@@ -56,7 +56,12 @@ fn set(src: &str, key: &str, line: &str) -> String {
 /// Assert `o` is a refusal over the budget naming every one of `keys`.
 fn refused(o: &Output, keys: &[&str]) {
     let err = text(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "stdout {}\nstderr {err}", text(&o.stdout));
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "stdout {}\nstderr {err}",
+        text(&o.stdout)
+    );
     assert!(err.contains("(budget "), "{err}");
     assert!(err.contains("--budget-scale"), "{err}");
     for k in keys {
@@ -75,7 +80,10 @@ fn check_prints_the_estimates_of_each_study() {
             "{study} missing: {out}"
         );
     }
-    assert!(out.contains("of computation") && out.contains("of memory"), "{out}");
+    assert!(
+        out.contains("of computation") && out.contains("of memory"),
+        "{out}"
+    );
 }
 
 /// A `descends_below_km` deadline makes every reach-table cell scan the
@@ -86,11 +94,18 @@ fn check_prints_the_estimates_of_each_study() {
 #[test]
 fn deadline_at_descent_is_refused_at_check() {
     let (_d, f) = fixture("sbi.toml", |s| {
-        let s = set(&s, "deadline =", "  deadline = { descends_below_km = 100.0 }");
+        let s = set(
+            &s,
+            "deadline =",
+            "  deadline = { descends_below_km = 100.0 }",
+        );
         set(&s, "samples =", "samples = 50")
     });
     let o = cupola(&["check", &f]);
-    refused(&o, &["deadline = DescendsBelow", "resolution_deg", "reach table"]);
+    refused(
+        &o,
+        &["deadline = DescendsBelow", "resolution_deg", "reach table"],
+    );
     let o = cupola(&["--budget-scale", "inf", "check", &f]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
 }
@@ -115,7 +130,11 @@ fn a_million_sweep_values_are_refused_at_check() {
 fn a_million_searched_inclinations_are_refused_at_check() {
     let values = vec!["55.0"; 1_000_000].join(",");
     let (_d, f) = fixture("sbi.toml", |s| {
-        set(&s, "inclination_deg = [45", &format!("inclination_deg = [{values}]"))
+        set(
+            &s,
+            "inclination_deg = [45",
+            &format!("inclination_deg = [{values}]"),
+        )
     });
     let o = cupola(&["check", &f]);
     refused(&o, &["[sbi] inclination_deg: 1000000 value(s)"]);
@@ -127,7 +146,11 @@ fn a_million_searched_inclinations_are_refused_at_check() {
 fn a_thousand_plane_counts_are_refused_at_check() {
     let values: Vec<String> = (1..=1000).map(|k| k.to_string()).collect();
     let (_d, f) = fixture("sbi.toml", |s| {
-        set(&s, "planes = 24", &format!("planes = [{}]", values.join(",")))
+        set(
+            &s,
+            "planes = 24",
+            &format!("planes = [{}]", values.join(",")),
+        )
     });
     let o = cupola(&["check", &f]);
     refused(&o, &["[sbi] planes: 1000 value(s)"]);
@@ -145,7 +168,10 @@ fn a_salvo_sweep_of_a_thousand_is_refused_at_check() {
         )
     });
     let o = cupola(&["check", &f]);
-    refused(&o, &["[engage] salvo_sweep: 1000 value(s)", "[engage] trials"]);
+    refused(
+        &o,
+        &["[engage] salvo_sweep: 1000 value(s)", "[engage] trials"],
+    );
 }
 
 /// Detection of 200,000 satellites (the scenario maximum) every 0.01 s: refused, naming the step
@@ -292,6 +318,10 @@ fn bad_budget_scale_is_bad_input() {
     for bad in ["0", "NaN"] {
         let o = cupola(&["--budget-scale", bad, "check", "scenarios/default.toml"]);
         assert_eq!(o.status.code(), Some(2), "{bad}: {}", text(&o.stderr));
-        assert!(text(&o.stderr).contains("--budget-scale"), "{}", text(&o.stderr));
+        assert!(
+            text(&o.stderr).contains("--budget-scale"),
+            "{}",
+            text(&o.stderr)
+        );
     }
 }

@@ -312,7 +312,11 @@ fn exact_problem_size_is_the_allocation() {
                 .map(|(&r, &k)| (r, Doctrine::Barrage { shots: k }))
                 .collect();
             let (rows, cols) = exact_problem(&sites, t as f64, marginal);
-            assert_eq!(s.weights.len() as f64, rows * cols, "{rounds:?} {shots:?} {t}");
+            assert_eq!(
+                s.weights.len() as f64,
+                rows * cols,
+                "{rounds:?} {shots:?} {t}"
+            );
         }
     }
 }

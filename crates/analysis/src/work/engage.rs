@@ -227,7 +227,10 @@ pub fn engagement(w: &EngageWork<'_>) -> Estimate {
 pub fn stability(w: &EngageWork<'_>, st: &StabilitySpec, retaliation: bool) -> Estimate {
     let spec = w.spec;
     let mut e = Estimate::new("stability");
-    let pool = spec.boost.as_ref().map_or(0, |b| b.pool.min(SURROGATE_POOL));
+    let pool = spec
+        .boost
+        .as_ref()
+        .map_or(0, |b| b.pool.min(SURROGATE_POOL));
     // The reference and fast-burn tables, and the capped evaluator's.
     e.core_s += table(w) * if retaliation { 3.0 } else { 2.0 };
     let postures = POSTURES_PER_ROUND * (1.0 + f64::from(st.race.rounds));

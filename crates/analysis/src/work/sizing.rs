@@ -69,7 +69,11 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>
                 e.detail.push(format!(
                     "{} reach table{} of {:.2e} cells × {} fly-out steps",
                     layer.inclinations_rad.len(),
-                    if layer.inclinations_rad.len() == 1 { "" } else { "s" },
+                    if layer.inclinations_rad.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
                     cells,
                     t.scan_steps
                 ));
@@ -94,8 +98,8 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>
         if launches == 1.0 { "" } else { "es" },
         queries
     ));
-    e.memory_bytes = table_cells * TABLE_CELL_BYTES
-        + f64::from(spec.max_satellites) * LAYOUT_CARRIER_BYTES;
+    e.memory_bytes =
+        table_cells * TABLE_CELL_BYTES + f64::from(spec.max_satellites) * LAYOUT_CARRIER_BYTES;
     for d in [
         format!("[size] samples (--samples) = {}", spec.samples),
         format!("[size] salvo = {}", spec.salvo),
@@ -104,7 +108,10 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>
             "[size] resolution_deg = {}",
             spec.resolution_rad.to_degrees()
         ),
-        format!("[sbi] inclination_deg: {} value(s)", layer.inclinations_rad.len()),
+        format!(
+            "[sbi] inclination_deg: {} value(s)",
+            layer.inclinations_rad.len()
+        ),
         format!("[sbi] planes: {} value(s)", layer.planes.len()),
         format!("[sbi.budget] deadline = {:?}", layer.deadline),
     ] {

@@ -154,9 +154,15 @@ fn refusal_names_drivers_estimate_and_budget() {
     e.driver("[size] samples (--samples) = 1000000");
     assert_eq!(e.drivers.len(), 1);
     let why = e.over(&Budget::DEFAULT).unwrap();
-    assert!(why.contains("120 min of computation (budget 30 min)"), "{why}");
+    assert!(
+        why.contains("120 min of computation (budget 30 min)"),
+        "{why}"
+    );
     assert!(why.contains("3.0 GB of memory (budget 2.1 GB)"), "{why}");
-    assert!(why.contains("[size] samples (--samples) = 1000000"), "{why}");
+    assert!(
+        why.contains("[size] samples (--samples) = 1000000"),
+        "{why}"
+    );
     assert!(e.over(&Budget::scaled(4.0)).is_none());
     let mut small = Estimate::new("sizing");
     small.core_s = 1.0;

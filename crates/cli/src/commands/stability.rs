@@ -13,11 +13,11 @@ use clap::Args;
 use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::search::Family;
 use cupola_analysis::sizing::study::BoostTimeline;
-use cupola_analysis::work;
 use cupola_analysis::stability::{
     Added, Caps, DefenseCosts, Evaluator, Posture, StabilitySpec, arms_race, best_response,
     exchange, retaliation,
 };
+use cupola_analysis::work;
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
 
