@@ -59,7 +59,7 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>
     if let Some(tl) = timeline {
         // A long list is costed from its first values, scaled.
         let n = layer.inclinations_rad.len();
-        let scale = n as f64 / n.min(COSTED_VALUES).max(1) as f64;
+        let scale = n as f64 / n.clamp(1, COSTED_VALUES) as f64;
         for &i in layer.inclinations_rad.iter().take(COSTED_VALUES) {
             let t = tl.table_size(layer, i, spec.resolution_rad);
             let cells = t.cells as f64;

@@ -533,5 +533,9 @@ fn pool_memory_is_within_the_estimate() {
         threads: 1,
     });
     assert!(e.memory_bytes >= actual, "{} < {actual}", e.memory_bytes);
-    assert!(e.memory_bytes <= 50.0 * actual, "{} vs {actual}", e.memory_bytes);
+    assert!(
+        e.memory_bytes <= 50.0 * actual,
+        "{} vs {actual}",
+        e.memory_bytes
+    );
 }
