@@ -104,7 +104,11 @@ fn deadline_at_descent_is_refused_at_check() {
     let o = cupola(&["check", &f]);
     refused(
         &o,
-        &["deadline = DescendsBelow", "resolution_deg", "reach table"],
+        &[
+            "[sbi.budget] deadline = { descends_below_km = 100 }",
+            "[size] resolution_deg = 0.2",
+            "2 reach tables of 3.09e6 cells × 452 fly-out steps",
+        ],
     );
     let o = cupola(&["--budget-scale", "inf", "check", &f]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
@@ -288,7 +292,7 @@ rv_count = 100
             "[engage] salvo = 1000",
             "missile rv_count = 100",
             "[engage] decoys_per_rv = 100",
-            "[engage] assignment = Exact",
+            "[engage] assignment = \"exact\"",
         ],
     );
 }

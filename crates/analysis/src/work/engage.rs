@@ -202,7 +202,7 @@ pub fn engagement(w: &EngageWork<'_>) -> Estimate {
         format!("[engage] salvo = {}", spec.salvo),
         format!("missile rv_count = {}", w.rvs),
         format!("[engage] decoys_per_rv = {}", spec.decoys_per_rv),
-        format!("[engage] assignment = {:?}", spec.assignment),
+        format!("[engage] assignment = {}", assignment_key(spec.assignment)),
     ] {
         e.driver(d);
     }
@@ -275,7 +275,7 @@ pub fn stability(w: &EngageWork<'_>, st: &StabilitySpec, retaliation: bool) -> E
             st.options.max_missiles
         ),
         format!("[engage] salvo = {}", spec.salvo),
-        format!("[engage] assignment = {:?}", spec.assignment),
+        format!("[engage] assignment = {}", assignment_key(spec.assignment)),
     ] {
         e.driver(d);
     }
@@ -287,4 +287,12 @@ pub fn stability(w: &EngageWork<'_>, st: &StabilitySpec, retaliation: bool) -> E
         ));
     }
     e
+}
+
+/// An assignment method as the scenario writes it.
+fn assignment_key(a: Assignment) -> &'static str {
+    match a {
+        Assignment::Greedy => "\"greedy\"",
+        Assignment::Exact => "\"exact\"",
+    }
 }

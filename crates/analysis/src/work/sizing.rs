@@ -4,6 +4,7 @@
 use super::{Estimate, PLANE_QUERY_S, TABLE_CELL_STEP_S, log2_ceil};
 use crate::sizing::study::BoostTimeline;
 use crate::sizing::{SbiLayerSpec, SizingSpec, Sweep, SweepKind};
+use cupola_defense::budget::Deadline;
 
 /// Bytes per reach-table cell: a margin and an earliest time, `f32` each.
 pub const TABLE_CELL_BYTES: f64 = 8.0;
@@ -113,7 +114,7 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>
             layer.inclinations_rad.len()
         ),
         format!("[sbi] planes: {} value(s)", layer.planes.len()),
-        format!("[sbi.budget] deadline = {:?}", layer.deadline),
+        format!("[sbi.budget] deadline = {}", deadline_key(layer.deadline)),
     ] {
         e.driver(d);
     }
@@ -167,5 +168,17 @@ fn sweep_key(kind: SweepKind) -> &'static str {
         SweepKind::DeltaV => "delta_v_km_s",
         SweepKind::Altitude => "altitude_km",
         SweepKind::Inclination => "inclination_deg",
+    }
+}
+
+/// A deadline as the scenario writes it.
+fn deadline_key(d: Deadline) -> String {
+    match d {
+        Deadline::BoostEnd => "\"boost_end\"".into(),
+        Deadline::BusDeployed => "\"bus_deployed\"".into(),
+        Deadline::DescendsBelow { altitude_m } => {
+            format!("{{ descends_below_km = {} }}", altitude_m / 1e3)
+        }
+        Deadline::At { time_s } => format!("{{ time_s = {time_s} }}"),
     }
 }
