@@ -223,6 +223,22 @@ pub fn bytes(b: f64) -> String {
     }
 }
 
+/// Distinct launch geometries of a raid from `areas`: missiles of an area
+/// with no width, depth or window share one pad and one time, hence one
+/// coverage query; otherwise each missile is its own.
+pub fn distinct_launches(areas: &[crate::raid::LaunchArea]) -> f64 {
+    areas
+        .iter()
+        .map(|a| {
+            if a.width_m == 0.0 && a.depth_m == 0.0 && a.window_s == 0.0 {
+                1.0
+            } else {
+                f64::from(a.salvo.max(1))
+            }
+        })
+        .sum()
+}
+
 /// `⌈log₂ n⌉` for `n ≥ 1`, as a count.
 fn log2_ceil(n: f64) -> f64 {
     n.max(1.0).log2().ceil()

@@ -59,17 +59,17 @@ pub fn timeline(scenario: &Scenario, sbi: &SbiLayerSpec, index: usize) -> Option
 }
 
 /// The sizing estimate of `scenario`'s `[sbi]` with `spec` (after
-/// `--samples`), running `sweeps`, against `timeline`.
+/// `--samples`), running `sweeps`, against the areas' `timelines`.
 pub fn sizing(
     sbi: &SbiLayerSpec,
     spec: &SizingSpec,
     sweeps: &[Sweep],
-    timeline: Option<&BoostTimeline>,
+    timelines: &[BoostTimeline],
 ) -> Estimate {
     work::sizing(&SizingWork {
         layer: sbi,
         spec,
-        timeline,
+        timelines,
         sweeps,
     })
 }
@@ -83,10 +83,13 @@ pub fn engage_work<'a>(
 ) -> EngageWork<'a> {
     EngageWork {
         spec,
-        rvs: scenario
-            .launches
-            .get(spec.launch)
-            .map_or(1, |l| l.missile.rv_count),
+        rvs: spec
+            .areas
+            .iter()
+            .filter_map(|a| scenario.launches.get(a.launch))
+            .map(|l| l.missile.rv_count)
+            .max()
+            .unwrap_or(1),
         layer: scenario.sbi.as_ref(),
         timeline,
         sweep,
@@ -94,7 +97,7 @@ pub fn engage_work<'a>(
     }
 }
 
-/// The detection estimate of the launches `launches` of `scenario` (each
+/// The detection estimate of `launches` launches of `scenario` (each
 /// flight taken at [`work::ASSUMED_FLIGHT_S`]) against all its satellite
 /// sensors.
 pub fn detection(scenario: &Scenario, launches: usize) -> Estimate {
@@ -140,15 +143,22 @@ pub fn all(scenario: &Scenario) -> Vec<Estimate> {
         out.push(detection(scenario, scenario.launches.len()));
     }
     if let (Some(sbi), Some(spec)) = (&scenario.sbi, &scenario.size) {
-        let tl = timeline(scenario, sbi, spec.launch);
-        out.push(sizing(sbi, spec, &spec.sweeps, tl.as_ref()));
+        let tls: Vec<BoostTimeline> = spec
+            .areas
+            .iter()
+            .filter_map(|a| timeline(scenario, sbi, a.launch))
+            .collect();
+        out.push(sizing(sbi, spec, &spec.sweeps, &tls));
     }
     if let Some(spec) = &scenario.engage {
         let tl = scenario
             .sbi
             .as_ref()
             .filter(|_| spec.boost.is_some())
-            .and_then(|sbi| timeline(scenario, sbi, spec.launch));
+            .and_then(|sbi| {
+                let first = spec.areas.first()?;
+                timeline(scenario, sbi, first.launch)
+            });
         let w = engage_work(scenario, spec, tl.as_ref(), true);
         out.push(work::engagement(&w));
         let st: StabilitySpec = scenario.stability.clone().unwrap_or_default();

@@ -20,11 +20,12 @@ mod terminal;
 use cupola_analysis::engage::{Allocation, Assignment, BoostLayerSpec, EngageSpec};
 use toml_edit::{Item, Value};
 
+use crate::area::Raid;
 use crate::context::{Ctx, Spanned, closest, one_of};
 use crate::missile::within;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, KeyDoc, TableReader};
-use crate::sbi::{MAX_SALVO, SALVO_HELP, count_within, needs_sbi, read_raid, resolve_launch};
+use crate::sbi::{MAX_SALVO, SALVO_HELP, count_within, needs_sbi};
 use crate::{LaunchSpec, SensorSpec};
 use layer::{Cueing, Named, check_unique_layers};
 
@@ -146,8 +147,8 @@ const MAX_CARRIERS: u64 = 1_000_000;
 pub(crate) struct EngageInputs<'a> {
     /// Whether the file has an `[sbi]` table, which `[engage.boost]` needs.
     pub has_sbi: bool,
-    /// The `[[launch]]` names, from [`crate::sbi::launch_names`].
-    pub launch_names: &'a [String],
+    /// Where the raid comes from.
+    pub raid: &'a Raid<'a>,
     /// The launches read without problems.
     pub launches: &'a [LaunchSpec],
     /// The sensors read without problems.
@@ -189,17 +190,16 @@ pub(crate) fn read_engage(
         Field::Absent => return Some(None),
         Field::Invalid => return None,
     };
-    let launch = match t.string(ctx, "launch") {
-        Field::Given(name) => resolve_launch(ctx, &name, inputs.launch_names, "[engage]"),
-        Field::Absent => Some(0),
-        Field::Invalid => None,
-    };
-    // The reference launch, for the warnings; only when every launch was
-    // read (so that the index of a name is its index in `launches`).
-    let reference = launch
-        .filter(|_| inputs.launches.len() == inputs.launch_names.len())
-        .and_then(|i| inputs.launches.get(i));
-    let (salvo, width, window) = read_raid(ctx, &t, "raid");
+    let areas = inputs.raid.read(ctx, &t, "[engage]", "raid");
+    // The reference launch, for the warnings: the raid's only launch, when
+    // it has one and every launch was read (so that the index of a name is
+    // its index in `launches`).
+    let reference = areas
+        .as_ref()
+        .filter(|a| a.iter().all(|x| x.launch == a[0].launch))
+        .and_then(|a| a.first())
+        .filter(|_| inputs.launches.len() == inputs.raid.launches.len())
+        .and_then(|a| inputs.launches.get(a.launch));
     let decoys_in = t.unsigned(ctx, "decoys_per_rv").or(0, &t.span);
     let decoys = count_within(
         ctx,
@@ -295,10 +295,7 @@ pub(crate) fn read_engage(
         return None;
     }
     Some(Some(EngageSpec {
-        launch: launch?,
-        salvo: salvo?,
-        area_width_m: width? * 1e3,
-        window_s: window?,
+        areas: areas?,
         decoys_per_rv: decoys?,
         trials: trials?,
         detection_jitter_s: jitter?,

@@ -35,12 +35,12 @@ pub const POSTURE_OBJECTS_FACTOR: f64 = 3.0;
 pub struct EngageWork<'a> {
     /// The study (after `--trials`).
     pub spec: &'a EngageSpec,
-    /// Re-entry vehicles per missile of the reference launch.
+    /// Re-entry vehicles per missile (the most of the areas' launches).
     pub rvs: u32,
     /// The SBI layer, when the scenario has one.
     pub layer: Option<&'a SbiLayerSpec>,
-    /// The boost timeline of the reference launch, when it flies (None:
-    /// the reach table and the pool's lists are not costed).
+    /// The boost timeline of the first area's launch, when it flies (None:
+    /// the reach tables and the pool's lists are not costed).
     pub timeline: Option<&'a BoostTimeline>,
     /// Whether the leak curve over `salvo_sweep` runs.
     pub sweep: bool,
@@ -129,11 +129,7 @@ fn plan(w: &EngageWork<'_>, salvo: u32, pool: u32) -> (f64, f64) {
     let (Some(b), Some(layer)) = (&w.spec.boost, w.layer) else {
         return (0.0, 0.0);
     };
-    let launches = if w.spec.area_width_m == 0.0 && w.spec.window_s == 0.0 {
-        1.0
-    } else {
-        f64::from(salvo)
-    };
+    let launches = crate::work::distinct_launches(&w.spec.areas).min(f64::from(salvo));
     let planes = f64::from(layer.planes.first().copied().unwrap_or(1).max(1));
     let pool = f64::from(pool);
     let s = pool * launches * planes * PLANE_QUERY_S;
@@ -151,7 +147,11 @@ fn table(w: &EngageWork<'_>) -> f64 {
         (Some(_), Some(layer), Some(tl)) => {
             let i = layer.inclinations_rad.first().copied().unwrap_or(1.0);
             let t = tl.table_size(layer, i, BOOST_TABLE_RESOLUTION_RAD);
-            t.cells as f64 * t.scan_steps as f64 * TABLE_CELL_STEP_S
+            // One table per launch area, costed as the first area's.
+            w.spec.areas.len().max(1) as f64
+                * t.cells as f64
+                * t.scan_steps as f64
+                * TABLE_CELL_STEP_S
         }
         _ => 0.0,
     }
@@ -166,7 +166,7 @@ pub fn engagement(w: &EngageWork<'_>) -> Estimate {
     let pool = spec.boost.as_ref().map_or(0, |b| b.pool);
     // Built once for the engagement and once more for the leak curve.
     e.core_s += table(w) * if w.sweep { 2.0 } else { 1.0 };
-    let mut salvos = vec![spec.salvo];
+    let mut salvos = vec![spec.salvo()];
     if w.sweep {
         salvos.extend(&spec.salvo_sweep);
     }
@@ -178,14 +178,14 @@ pub fn engagement(w: &EngageWork<'_>) -> Estimate {
         e.core_s += ps + f64::from(spec.trials) * ts;
         e.memory_bytes = e.memory_bytes.max(pm + threads * tm);
     }
-    let o = objects(spec.salvo, w.rvs, spec.decoys_per_rv);
+    let o = objects(spec.salvo(), w.rvs, spec.decoys_per_rv);
     e.detail.push(format!(
         "{} trial{} × {} salvo size{} ({o:.0} objects at salvo {})",
         spec.trials,
         if spec.trials == 1 { "" } else { "s" },
         salvos.len(),
         if salvos.len() == 1 { "" } else { "s" },
-        spec.salvo
+        spec.salvo()
     ));
     if spec.assignment == Assignment::Exact {
         e.detail
@@ -199,7 +199,7 @@ pub fn engagement(w: &EngageWork<'_>) -> Estimate {
     }
     for d in [
         format!("[engage] trials (--trials) = {}", spec.trials),
-        format!("[engage] salvo = {}", spec.salvo),
+        format!("[engage] salvo = {}", spec.salvo()),
         format!("missile rv_count = {}", w.rvs),
         format!("[engage] decoys_per_rv = {}", spec.decoys_per_rv),
         format!("[engage] assignment = {}", assignment_key(spec.assignment)),
@@ -234,9 +234,9 @@ pub fn stability(w: &EngageWork<'_>, st: &StabilitySpec, retaliation: bool) -> E
     // The reference and fast-burn tables, and the capped evaluator's.
     e.core_s += table(w) * if retaliation { 3.0 } else { 2.0 };
     let postures = POSTURES_PER_ROUND * (1.0 + f64::from(st.race.rounds));
-    let base = objects(spec.salvo, w.rvs, spec.decoys_per_rv) * POSTURE_OBJECTS_FACTOR;
+    let base = objects(spec.salvo(), w.rvs, spec.decoys_per_rv) * POSTURE_OBJECTS_FACTOR;
     let (ts, _) = trial(spec, base);
-    let (ps, _) = plan(w, spec.salvo, pool);
+    let (ps, _) = plan(w, spec.salvo(), pool);
     e.core_s += postures * (ps + f64::from(st.trials) * ts);
     // The largest raid the attacker may try, for memory.
     let max_decoys = st.options.decoys.iter().copied().max().unwrap_or(0);
@@ -274,7 +274,7 @@ pub fn stability(w: &EngageWork<'_>, st: &StabilitySpec, retaliation: bool) -> E
             "[stability.options] max_missiles = {}",
             st.options.max_missiles
         ),
-        format!("[engage] salvo = {}", spec.salvo),
+        format!("[engage] salvo = {}", spec.salvo()),
         format!("[engage] assignment = {}", assignment_key(spec.assignment)),
     ] {
         e.driver(d);

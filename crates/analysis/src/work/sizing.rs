@@ -24,9 +24,9 @@ pub struct SizingWork<'a> {
     pub layer: &'a SbiLayerSpec,
     /// The study (after `--samples`).
     pub spec: &'a SizingSpec,
-    /// The reference launch's boost timeline, when it flies: the reach
-    /// tables' size depends on it (None: tables not costed).
-    pub timeline: Option<&'a BoostTimeline>,
+    /// The boost timelines of the launch areas whose launches fly (one
+    /// reach table per area and inclination; empty: tables not costed).
+    pub timelines: &'a [BoostTimeline],
     /// The sweeps that will run.
     pub sweeps: &'a [Sweep],
 }
@@ -42,25 +42,19 @@ pub fn evaluations_per_family(max_satellites: u32, planes: u32) -> f64 {
     2.0 * log2_ceil(f64::from(max_pp)) + 2.0
 }
 
-/// Distinct launch geometries of the salvo: missiles from one pad at one
-/// time share one coverage query.
-pub fn distinct_launches(spec: &SizingSpec) -> u32 {
-    if spec.area_width_m == 0.0 && spec.window_s == 0.0 {
-        1
-    } else {
-        spec.salvo.max(1)
-    }
-}
-
 /// The estimate of one sizing run at `layer` and `spec`, without sweeps.
-fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>) -> Estimate {
+fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timelines: &[BoostTimeline]) -> Estimate {
     let mut e = Estimate::new("sizing");
     let inclinations = layer.inclinations_rad.len() as f64;
     let mut table_cells = 0.0_f64;
-    if let Some(tl) = timeline {
-        // A long list is costed from its first values, scaled.
-        let n = layer.inclinations_rad.len();
-        let scale = n as f64 / n.clamp(1, COSTED_VALUES) as f64;
+    if timelines.is_empty() {
+        e.detail
+            .push("reach tables not costed (the launches did not fly)".into());
+    }
+    // A long list is costed from its first values, scaled.
+    let n = layer.inclinations_rad.len();
+    let scale = n as f64 / n.clamp(1, COSTED_VALUES) as f64;
+    for tl in timelines {
         for &i in layer.inclinations_rad.iter().take(COSTED_VALUES) {
             let t = tl.table_size(layer, i, spec.resolution_rad);
             let cells = t.cells as f64;
@@ -69,22 +63,15 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>
             if e.detail.is_empty() {
                 e.detail.push(format!(
                     "{} reach table{} of {:.2e} cells × {} fly-out steps",
-                    layer.inclinations_rad.len(),
-                    if layer.inclinations_rad.len() == 1 {
-                        ""
-                    } else {
-                        "s"
-                    },
+                    n * timelines.len(),
+                    if n * timelines.len() == 1 { "" } else { "s" },
                     cells,
                     t.scan_steps
                 ));
             }
         }
-    } else {
-        e.detail
-            .push("reach tables not costed (the reference launch did not fly)".into());
     }
-    let launches = f64::from(distinct_launches(spec));
+    let launches = super::distinct_launches(&spec.areas);
     let mut queries = 0.0;
     let mut evaluations = 0.0;
     for &planes in &layer.planes {
@@ -103,7 +90,7 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>
         table_cells * TABLE_CELL_BYTES + f64::from(spec.max_satellites) * LAYOUT_CARRIER_BYTES;
     for d in [
         format!("[size] samples (--samples) = {}", spec.samples),
-        format!("[size] salvo = {}", spec.salvo),
+        format!("[size] salvo = {}", spec.salvo()),
         format!("[size] max_satellites = {}", spec.max_satellites),
         format!(
             "[size] resolution_deg = {}",
@@ -127,7 +114,7 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timeline: Option<&BoostTimeline>
 /// every given plane count fails by plane gaps, adds up to about 20
 /// searches and is not counted).
 pub fn sizing(w: &SizingWork<'_>) -> Estimate {
-    let mut total = one(w.layer, w.spec, w.timeline);
+    let mut total = one(w.layer, w.spec, w.timelines);
     for sweep in w.sweeps {
         let mut part = Estimate::new("sizing");
         let n = sweep.values.len();
@@ -135,13 +122,16 @@ pub fn sizing(w: &SizingWork<'_>) -> Estimate {
             let mut layer = w.layer.clone();
             let mut spec = w.spec.clone();
             match sweep.kind {
-                SweepKind::Salvo => spec.salvo = value.round().max(1.0) as u32,
+                SweepKind::Salvo => {
+                    let total = value.round().max(1.0) as u32;
+                    spec.areas = crate::raid::scaled(&w.spec.areas, total);
+                }
                 SweepKind::DeltaV => layer.carrier.interceptor.booster_delta_v_m_s = value,
                 SweepKind::Altitude => layer.altitude_m = value,
                 SweepKind::Inclination => layer.inclinations_rad = vec![value],
                 SweepKind::BoostTime => {}
             }
-            let p = one(&layer, &spec, w.timeline);
+            let p = one(&layer, &spec, w.timelines);
             part.core_s += p.core_s;
             part.memory_bytes = part.memory_bytes.max(p.memory_bytes);
         }

@@ -2,7 +2,7 @@ use super::*;
 use crate::detection::DetectionStudy;
 use crate::sizing::study::{BoostTimeline, size_against};
 use crate::sizing::tests::{default_launch, layer, spec};
-use crate::sizing::{SizingInput, Sweep, SweepKind};
+use crate::sizing::{AreaLaunch, SizingInput, Sweep, SweepKind};
 use cupola_defense::budget::Deadline;
 
 /// The reference trajectory of the sizing tests and its boost timeline
@@ -35,7 +35,7 @@ fn sizing_counts_the_cells_the_table_allocates() {
         let e = sizing(&SizingWork {
             layer: &l,
             spec: &s,
-            timeline: Some(&tl),
+            timelines: std::slice::from_ref(&tl),
             sweeps: &[],
         });
         assert!(e.memory_bytes >= table.cells() as f64 * sizing::TABLE_CELL_BYTES);
@@ -53,7 +53,7 @@ fn sizing_counts_the_cells_the_table_allocates() {
         sizing(&SizingWork {
             layer: &l,
             spec: &spec(10, 100),
-            timeline: Some(&tl),
+            timelines: std::slice::from_ref(&tl),
             sweeps: &[],
         })
         .core_s
@@ -75,11 +75,13 @@ fn evaluations_bound_the_search() {
     let input = SizingInput {
         layer: l.clone(),
         spec: s.clone(),
-        launch: default_launch(),
-        detection_s: 30.0,
+        areas: vec![AreaLaunch {
+            launch: default_launch(),
+            detection_s: 30.0,
+        }],
         seed: 1,
     };
-    let r = size_against(&input, &tr).unwrap();
+    let r = size_against(&input, std::slice::from_ref(&tr)).unwrap();
     let bound = sizing::evaluations_per_family(s.max_satellites, l.planes[0]);
     assert!(r.evaluations as f64 <= bound, "{} > {bound}", r.evaluations);
     assert!(r.evaluations >= 2, "{}", r.evaluations);
@@ -96,7 +98,7 @@ fn sweeps_scale_with_their_length() {
         sizing(&SizingWork {
             layer: &l,
             spec: &s,
-            timeline: Some(&tl),
+            timelines: std::slice::from_ref(&tl),
             sweeps: &[Sweep {
                 kind: SweepKind::DeltaV,
                 values: vec![4_000.0; n],

@@ -15,7 +15,7 @@ use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::study::BoostTimeline;
 use cupola_analysis::sizing::sweep::run_sweep;
 use cupola_analysis::sizing::{
-    Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind, size_against,
+    AreaLaunch, Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind, size_against,
 };
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
@@ -142,19 +142,29 @@ pub fn sizing(
         }
         spec.samples = n;
     }
-    let launch = studies(scenario, DEFAULT_STEP_S)
-        .into_iter()
-        .nth(spec.launch)
-        .ok_or_else(|| Failure::Internal("sizing launch index out of range".into()))?;
-    let flown = launch.solve()?.trajectory;
-    let detection_s = detection_time(scenario, layer, sbi, &launch)?;
+    let launches = studies(scenario, DEFAULT_STEP_S);
+    let areas = spec
+        .areas
+        .iter()
+        .map(|a| {
+            let launch = launches
+                .get(a.launch)
+                .cloned()
+                .ok_or_else(|| Failure::Internal("sizing launch index out of range".into()))?;
+            let detection_s = detection_time(scenario, layer, sbi, &launch)?;
+            Ok(AreaLaunch {
+                launch,
+                detection_s,
+            })
+        })
+        .collect::<Result<Vec<_>, Failure>>()?;
     let input = SizingInput {
         layer: sbi.clone(),
         spec: spec.clone(),
-        launch,
-        detection_s,
+        areas,
         seed: scenario.seed,
     };
+    let flown = input.fly()?;
     let chosen: Vec<&Sweep> = match sweeps {
         SweepChoice::None => Vec::new(),
         SweepChoice::Some(flags) => spec
@@ -164,8 +174,13 @@ pub fn sizing(
             .collect(),
     };
     let chosen_owned: Vec<Sweep> = chosen.iter().map(|s| (*s).clone()).collect();
-    let timeline = BoostTimeline::new(sbi, detection_s, &flown).ok();
-    let estimate = crate::budget::sizing(sbi, &spec, &chosen_owned, timeline.as_ref());
+    let timelines: Vec<BoostTimeline> = input
+        .areas
+        .iter()
+        .zip(&flown)
+        .filter_map(|(a, t)| BoostTimeline::new(sbi, a.detection_s, t).ok())
+        .collect();
+    let estimate = crate::budget::sizing(sbi, &spec, &chosen_owned, &timelines);
     crate::budget::enforce(&estimate)?;
     let points: usize = chosen.iter().map(|s| s.values.len()).sum();
     let progress = Progress::start(&estimate, 1 + points as u64, "sizings");
@@ -197,7 +212,7 @@ pub fn sizing(
         _ => None,
     };
     Ok(SizingReport {
-        detection_s,
+        detection_s: input.areas.iter().map(|a| a.detection_s).collect(),
         result,
         sweeps,
         asat,

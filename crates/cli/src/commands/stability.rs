@@ -78,9 +78,9 @@ pub fn stability(
         spec.carriers = vec![0];
         spec.caps.sbi = None;
     }
-    let timeline = match &input.sbi {
-        Some((sbi, detection_s)) => BoostTimeline::new(sbi, *detection_s, &flown).ok(),
-        None => None,
+    let timeline = match (&input.sbi, input.areas.first(), flown.first()) {
+        (Some(sbi), Some(a), Some(t)) => BoostTimeline::new(sbi, a.detection_s, t).ok(),
+        _ => None,
     };
     let estimate = work::stability(
         &crate::budget::engage_work(scenario, &input.spec, timeline.as_ref(), false),
@@ -91,7 +91,7 @@ pub fn stability(
     let progress = Progress::start(&estimate, 0, "");
     let base = &input.spec;
     let start = Posture {
-        missiles: base.salvo,
+        missiles: base.salvo(),
         decoys_per_rv: base.decoys_per_rv,
         fast_burn: false,
         concentrated: false,
@@ -177,7 +177,7 @@ pub fn stability(
         )?;
         let mut capped_eval = Evaluator::new(
             spec.caps.apply(&input),
-            eval.launch().clone(),
+            eval.launches().to_vec(),
             flown,
             None,
             spec.trials,

@@ -6,6 +6,7 @@ use cupola_analysis::sizing::{SizingSpec, Sweep, SweepKind};
 use toml_edit::{Item, Value};
 
 use super::{altitude_m, count_within, every, inclination_rad, needs_sbi};
+use crate::area::Raid;
 use crate::context::{Ctx, Spanned, closest, one_of};
 use crate::missile::within;
 use crate::problem::ProblemKind;
@@ -175,13 +176,13 @@ pub(crate) fn launch_names(root: &TableReader<'_>) -> Vec<String> {
 }
 
 /// Read `[size]`: `Some(None)` when absent, `None` when invalid.
-/// `has_sbi`: whether the file has an `[sbi]` table; `launches`: the
-/// `[[launch]]` names, from [`launch_names`].
+/// `has_sbi`: whether the file has an `[sbi]` table; `raid`: where its
+/// raid comes from.
 pub(crate) fn read_size(
     ctx: &mut Ctx,
     root: &TableReader<'_>,
     has_sbi: bool,
-    launches: &[String],
+    raid: &Raid<'_>,
 ) -> Option<Option<SizingSpec>> {
     let t = match root.table(ctx, "size", "[size]", SIZE_KEYS) {
         Field::Given(t) => t.value,
@@ -191,12 +192,7 @@ pub(crate) fn read_size(
     if !has_sbi {
         needs_sbi(ctx, &t, "the sizing study");
     }
-    let launch = match t.string(ctx, "launch") {
-        Field::Given(name) => resolve_launch(ctx, &name, launches, "[size]"),
-        Field::Absent => Some(0),
-        Field::Invalid => None,
-    };
-    let (salvo, width, window) = read_raid(ctx, &t, "salvo");
+    let areas = raid.read(ctx, &t, "[size]", "salvo");
     let shots_in = t.unsigned(ctx, "shots").or(1, &t.span);
     let shots = count_within(
         ctx,
@@ -260,10 +256,7 @@ pub(crate) fn read_size(
     };
     t.finish(ctx);
     Some(Some(SizingSpec {
-        launch: launch?,
-        salvo: salvo?,
-        area_width_m: width? * 1e3,
-        window_s: window?,
+        areas: areas?,
         shots: shots?,
         confidence: confidence?,
         samples: samples?,
