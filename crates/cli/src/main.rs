@@ -3,10 +3,12 @@
 //! Exit codes: 0 success, 2 bad input (scenario, flags, unreachable aim
 //! points), 1 internal failure.
 
+mod budget;
 mod commands;
 mod failure;
 mod layer;
 mod outputs;
+mod progress;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -18,6 +20,16 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Multiply the work and memory budget by X (default 1: about 30
+    /// reference-core minutes and 2 GiB; `inf` lifts it). A run estimated
+    /// over the budget is refused before it starts; `cupola check` prints
+    /// the estimates.
+    #[arg(long, global = true, value_name = "X")]
+    budget_scale: Option<f64>,
+    /// Show progress on standard error even when it is not a terminal (it
+    /// is shown on a terminal for runs expected to take over 2 s).
+    #[arg(long, global = true)]
+    progress: bool,
 }
 
 #[derive(Subcommand)]
@@ -90,6 +102,10 @@ pub struct OutputArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    progress::set_forced(cli.progress);
+    if let Err(f) = budget::set_scale(cli.budget_scale) {
+        return f.report();
+    }
     let result = match cli.command {
         Command::Run { file, output } => commands::run::run(file.as_deref(), &output),
         Command::Check { file } => commands::check::check(&file),

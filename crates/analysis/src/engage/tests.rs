@@ -270,3 +270,42 @@ fn reserve_holds_through_second_looks() {
     );
     assert!((r.layers[0].rounds - 2.0).abs() < 1e-12);
 }
+
+/// The exact assignment's problem is as large as
+/// [`crate::work::exact_problem`] says: the weights the battle
+/// manager allocates for a look are rows × columns of it, for both
+/// allocations, with sites short of rounds and sites with plenty.
+#[test]
+fn exact_problem_size_is_the_allocation() {
+    use super::trial::Scratch;
+    use crate::work::exact_problem;
+    for (rounds, shots, t) in [
+        (vec![40u32, 3], vec![2u32, 1], 25usize),
+        (vec![7], vec![3], 2),
+        (vec![100, 100, 1], vec![1, 4, 2], 60),
+    ] {
+        for (allocation, marginal) in [
+            (Allocation::Doctrine, false),
+            (Allocation::MarginalReturn, true),
+        ] {
+            let g = rounds.len();
+            let mut s = Scratch::default();
+            s.rounds = rounds.clone();
+            s.value = vec![1.0; t];
+            s.pk = vec![0.5; g * t];
+            s.salvo = (0..g * t).map(|k| shots[k / t]).collect();
+            s.decide(allocation, Assignment::Exact);
+            let sites: Vec<(u32, Doctrine)> = rounds
+                .iter()
+                .zip(&shots)
+                .map(|(&r, &k)| (r, Doctrine::Barrage { shots: k }))
+                .collect();
+            let (rows, cols) = exact_problem(&sites, t as f64, marginal);
+            assert_eq!(
+                s.weights.len() as f64,
+                rows * cols,
+                "{rounds:?} {shots:?} {t}"
+            );
+        }
+    }
+}

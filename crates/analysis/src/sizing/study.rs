@@ -10,7 +10,7 @@ use super::spec::{SbiLayerSpec, SizingSpec};
 use crate::trajectory::{StudyError, TrajectoryStudy};
 use cupola_defense::budget::{BudgetError, Deadline, TimeBudget};
 use cupola_defense::interceptor::InterceptorError;
-use cupola_defense::reach::{ReachTable, ReachTableError, TableGeometry, TargetTrack};
+use cupola_defense::reach::{ReachTable, ReachTableError, TableGeometry, TableSize, TargetTrack};
 use cupola_physics::Vec3;
 use cupola_physics::constants::WGS84_A;
 use cupola_physics::constellation::ConstellationError;
@@ -273,14 +273,40 @@ impl BoostTimeline {
         Ok(ReachTable::build(
             &self.track,
             &layer.carrier.interceptor,
-            TableGeometry {
-                orbit_radius_m: WGS84_A + layer.altitude_m,
-                inclination_rad,
-                fire_s: self.fire_s,
-                intercept_by_s: self.intercept_by_s,
-                resolution_rad,
-            },
+            self.geometry(layer, inclination_rad, resolution_rad),
         )?)
+    }
+
+    /// The grid [`BoostTimeline::table`] would build, and its work, without
+    /// building it.
+    pub fn table_size(
+        &self,
+        layer: &SbiLayerSpec,
+        inclination_rad: f64,
+        resolution_rad: f64,
+    ) -> TableSize {
+        ReachTable::size(
+            &self.track,
+            &layer.carrier.interceptor,
+            &self.geometry(layer, inclination_rad, resolution_rad),
+        )
+    }
+
+    /// The geometry of `layer`'s table at `inclination_rad` (rad) with grid
+    /// step `resolution_rad` (rad).
+    fn geometry(
+        &self,
+        layer: &SbiLayerSpec,
+        inclination_rad: f64,
+        resolution_rad: f64,
+    ) -> TableGeometry {
+        TableGeometry {
+            orbit_radius_m: WGS84_A + layer.altitude_m,
+            inclination_rad,
+            fire_s: self.fire_s,
+            intercept_by_s: self.intercept_by_s,
+            resolution_rad,
+        }
     }
 }
 

@@ -47,10 +47,16 @@ pub fn with_boost_time(missile: &Missile, boost_s: f64) -> Missile {
 }
 
 /// Run `sweep` around `input`, whose areas' launches flew `reference` (one
-/// trajectory per area). A salvo sweep shares each value among the areas
-/// in proportion to their salvos ([`crate::raid::scaled`]); a boost-time
-/// sweep gives every area's missile that boost time.
-pub fn run_sweep(input: &SizingInput, reference: &[Trajectory], sweep: &Sweep) -> SweepResult {
+/// trajectory per area); `progress` is told of each point done. A salvo
+/// sweep shares each value among the areas in proportion to their salvos
+/// ([`crate::raid::scaled`]); a boost-time sweep gives every area's missile
+/// that boost time.
+pub fn run_sweep(
+    input: &SizingInput,
+    reference: &[Trajectory],
+    sweep: &Sweep,
+    progress: &dyn Fn(u64),
+) -> SweepResult {
     let points = sweep
         .values
         .iter()
@@ -77,6 +83,7 @@ pub fn run_sweep(input: &SizingInput, reference: &[Trajectory], sweep: &Sweep) -
                 Some(Ok(t)) => size_against(&i, &t).map_err(|e| e.to_string()),
                 Some(Err(e)) => Err(e.to_string()),
             };
+            progress(1);
             SweepPoint { value, outcome }
         })
         .collect();

@@ -128,6 +128,7 @@ fn sweeps_move_the_right_way() {
                 kind,
                 values: values.to_vec(),
             },
+            &|_| {},
         )
         .points
         .iter()
@@ -165,6 +166,7 @@ fn analytic_counts_change_with_altitude() {
             kind: SweepKind::Altitude,
             values: vec![300e3, 500e3, 800e3, 1_200e3],
         },
+        &|_| {},
     );
     let fams: Vec<_> = sw
         .points

@@ -4,7 +4,9 @@ use crate::failure::Failure;
 use cupola_scenario::printable;
 use std::path::Path;
 
-/// Validate the scenario at `file` and say what it holds.
+/// Validate the scenario at `file`, say what it holds and what each of its
+/// studies is estimated to cost; refuse it (exit 2) when one is over the
+/// budget.
 pub fn check(file: &Path) -> Result<(), Failure> {
     let s = cupola_scenario::load(file)?;
     println!(
@@ -18,6 +20,15 @@ pub fn check(file: &Path) -> Result<(), Failure> {
     );
     for w in &s.warnings {
         eprintln!("warning: {w}");
+    }
+    // The work and memory each study is estimated at, and the first one
+    // over the budget refused.
+    let estimates = crate::budget::all(&s);
+    for e in &estimates {
+        println!("  {}", e.summary());
+    }
+    for e in &estimates {
+        crate::budget::enforce(e)?;
     }
     Ok(())
 }

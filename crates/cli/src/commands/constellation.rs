@@ -40,6 +40,13 @@ pub fn coverage(layer: &Layer, spec: &CoverageSpec) -> Result<CoverageResult, Fa
             sats.count()
         )));
     }
+    let estimate = cupola_analysis::work::coverage(
+        sats.count(),
+        spec.duration_s,
+        spec.step_s,
+        spec.latitude_step_rad,
+    );
+    let _progress = crate::progress::Progress::start(&estimate, 0, "");
     Ok(CoverageStudy {
         name,
         satellites: sats.as_ref(),

@@ -6,6 +6,7 @@ use crate::commands::run::{DEFAULT_STEP_S, load, studies};
 use crate::failure::Failure;
 use crate::layer::Layer;
 use crate::outputs::{self, LaunchDetection, Results};
+use crate::progress::Progress;
 use cupola_analysis::detection::DetectionStudy;
 use cupola_scenario::Scenario;
 use std::path::Path;
@@ -26,7 +27,11 @@ pub fn detections(
         .detect
         .as_ref()
         .map_or(DEFAULT_DETECT_STEP_S, |d| d.step_s);
-    for launch in studies(scenario, DEFAULT_STEP_S) {
+    let launches = studies(scenario, DEFAULT_STEP_S);
+    let estimate = crate::budget::detection(scenario, launches.len());
+    crate::budget::enforce(&estimate)?;
+    let progress = Progress::start(&estimate, launches.len() as u64, "launches");
+    for launch in launches {
         let r = DetectionStudy {
             launch: &launch,
             sensors: &sensors,
@@ -35,6 +40,7 @@ pub fn detections(
         .run()?;
         results.detections.push(LaunchDetection::from_result(&r));
         results.trajectories.push(r.trajectory);
+        progress.tick(1);
     }
     Ok(())
 }

@@ -7,14 +7,16 @@ use crate::commands::size::detection_time;
 use crate::failure::Failure;
 use crate::layer::Layer;
 use crate::outputs::{self, EngagementReport, Results};
+use crate::progress::Progress;
 use clap::Args;
 use cupola_analysis::TrajectoryStudy;
 use cupola_analysis::detection::DetectionStudy;
 use cupola_analysis::engage::{EngageArea, EngageInput, engage, leak_curve, saturation};
+use cupola_analysis::sizing::study::BoostTimeline;
+use cupola_analysis::work;
 use cupola_defense::Sensor;
 use cupola_scenario::Scenario;
 use cupola_threat::Trajectory;
-use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 
 /// Flags of `cupola engage`.
@@ -75,6 +77,10 @@ pub fn engage_input(
         }
         spec.trials = n;
     }
+    if !spec.midcourse.is_empty() || !spec.terminal.is_empty() {
+        // The layers' cues: a detection timeline of each area's launch.
+        crate::budget::enforce(&crate::budget::detection(scenario, spec.areas.len()))?;
+    }
     let all = studies(scenario, DEFAULT_STEP_S);
     let sensors = layer.sensors(scenario)?;
     let sbi = match (&spec.boost, &scenario.sbi) {
@@ -119,40 +125,42 @@ pub fn engage_input(
 }
 
 /// The engagement study of `scenario` (which must have `[engage]`), with
-/// the leak curve when `sweep` is set; `progress` shows a bar on long runs.
+/// the leak curve when `sweep` is set; refused over the work budget, with
+/// progress on long runs.
 pub fn engagement(
     scenario: &Scenario,
     layer: &Layer,
     trials: Option<u32>,
     sweep: bool,
-    progress: bool,
 ) -> Result<EngagementReport, Failure> {
     let (input, _, flown) = engage_input(scenario, layer, trials)?;
     let spec = input.spec.clone();
+    let timeline = match (&input.sbi, input.areas.first(), flown.first()) {
+        (Some(sbi), Some(a), Some(t)) => BoostTimeline::new(sbi, a.detection_s, t).ok(),
+        _ => None,
+    };
+    let estimate = work::engagement(&crate::budget::engage_work(
+        scenario,
+        &spec,
+        timeline.as_ref(),
+        sweep,
+    ));
+    crate::budget::enforce(&estimate)?;
     let curve_points = if sweep {
         spec.salvo_sweep.len() as u64
     } else {
         0
     };
     let total = u64::from(spec.trials) * (1 + curve_points);
-    let bar = if progress && total >= 200_000 {
-        let b = ProgressBar::new(total);
-        b.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} trials ({eta} left)")
-                .map_err(|e| Failure::Internal(e.to_string()))?,
-        );
-        b
-    } else {
-        ProgressBar::hidden()
-    };
-    let tick = |n: u64| bar.inc(n);
+    let bar = Progress::start(&estimate, total, "trials");
+    let tick = |n: u64| bar.tick(n);
     let result = engage(&input, &flown, &tick)?;
     let curve = if sweep {
         leak_curve(&input, &flown, &tick)?
     } else {
         Vec::new()
     };
-    bar.finish_and_clear();
+    bar.finish();
     Ok(EngagementReport {
         saturation: saturation(&curve),
         result,
@@ -187,13 +195,7 @@ pub fn engagement(
 pub fn run(args: &EngageArgs) -> Result<(), Failure> {
     let scenario = load(args.file.as_deref())?;
     let layer = Layer::new(&scenario)?;
-    let report = engagement(
-        &scenario,
-        &layer,
-        args.trials,
-        !args.no_sweep,
-        !args.output.json,
-    )?;
+    let report = engagement(&scenario, &layer, args.trials, !args.no_sweep)?;
     let results = Results {
         engagement: Some(report),
         ..Results::default()

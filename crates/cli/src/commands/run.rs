@@ -85,7 +85,7 @@ pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
     }
     if scenario.engage.is_some() {
         results.engagement = Some(crate::commands::engage::engagement(
-            &scenario, &layer, None, false, !out.json,
+            &scenario, &layer, None, false,
         )?);
         results.cost = Some(crate::commands::cost::cost(&scenario)?);
         // The assessment's stability figures: the attacker's cheapest

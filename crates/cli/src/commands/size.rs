@@ -7,10 +7,12 @@ use crate::commands::run::{DEFAULT_STEP_S, load, studies};
 use crate::failure::Failure;
 use crate::layer::Layer;
 use crate::outputs::{self, Results, SizingReport};
+use crate::progress::Progress;
 use clap::{Args, ValueEnum};
 use cupola_analysis::TrajectoryStudy;
 use cupola_analysis::detection::DetectionStudy;
 use cupola_analysis::sizing::asat::asat_reach;
+use cupola_analysis::sizing::study::BoostTimeline;
 use cupola_analysis::sizing::sweep::run_sweep;
 use cupola_analysis::sizing::{
     AreaLaunch, Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind, size_against,
@@ -96,6 +98,7 @@ pub fn detection_time(
     match sbi.detection {
         Detection::Latency { seconds } => Ok(seconds),
         Detection::SensorLayer => {
+            crate::budget::enforce(&crate::budget::detection(scenario, 1))?;
             let sensors = layer.sensors(scenario)?;
             let d = DetectionStudy {
                 launch,
@@ -162,7 +165,6 @@ pub fn sizing(
         seed: scenario.seed,
     };
     let flown = input.fly()?;
-    let result = size_against(&input, &flown)?;
     let chosen: Vec<&Sweep> = match sweeps {
         SweepChoice::None => Vec::new(),
         SweepChoice::Some(flags) => spec
@@ -171,10 +173,24 @@ pub fn sizing(
             .filter(|s| flags.is_empty() || flags.iter().any(|f| f.kind() == s.kind))
             .collect(),
     };
+    let chosen_owned: Vec<Sweep> = chosen.iter().map(|s| (*s).clone()).collect();
+    let timelines: Vec<BoostTimeline> = input
+        .areas
+        .iter()
+        .zip(&flown)
+        .filter_map(|(a, t)| BoostTimeline::new(sbi, a.detection_s, t).ok())
+        .collect();
+    let estimate = crate::budget::sizing(sbi, &spec, &chosen_owned, &timelines);
+    crate::budget::enforce(&estimate)?;
+    let points: usize = chosen.iter().map(|s| s.values.len()).sum();
+    let progress = Progress::start(&estimate, 1 + points as u64, "sizings");
+    let result = size_against(&input, &flown)?;
+    progress.tick(1);
     let sweeps = chosen
         .into_iter()
-        .map(|s| run_sweep(&input, &flown, s))
+        .map(|s| run_sweep(&input, &flown, s, &|n| progress.tick(n)))
         .collect();
+    progress.finish();
     let asat = match (&scenario.asat, &result.best) {
         (Some(a), Some(best)) => {
             let (name, targets) = layer.satellites(Some(&a.targets))?;

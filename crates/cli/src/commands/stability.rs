@@ -8,13 +8,16 @@ use crate::commands::run::load;
 use crate::failure::Failure;
 use crate::layer::Layer;
 use crate::outputs::{self, Results, StabilityReport};
+use crate::progress::Progress;
 use clap::Args;
 use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::search::Family;
+use cupola_analysis::sizing::study::BoostTimeline;
 use cupola_analysis::stability::{
     Added, Caps, DefenseCosts, Evaluator, Posture, StabilitySpec, arms_race, best_response,
     exchange, retaliation,
 };
+use cupola_analysis::work;
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
 
@@ -75,6 +78,17 @@ pub fn stability(
         spec.carriers = vec![0];
         spec.caps.sbi = None;
     }
+    let timeline = match (&input.sbi, input.areas.first(), flown.first()) {
+        (Some(sbi), Some(a), Some(t)) => BoostTimeline::new(sbi, a.detection_s, t).ok(),
+        _ => None,
+    };
+    let estimate = work::stability(
+        &crate::budget::engage_work(scenario, &input.spec, timeline.as_ref(), false),
+        &spec,
+        parts.retaliation,
+    );
+    crate::budget::enforce(&estimate)?;
+    let progress = Progress::start(&estimate, 0, "");
     let base = &input.spec;
     let start = Posture {
         missiles: base.salvo(),
@@ -205,6 +219,7 @@ pub fn stability(
         }
         _ => None,
     };
+    progress.finish();
     Ok(StabilityReport {
         start,
         baseline_arrivals: baseline,

@@ -89,6 +89,27 @@ pub const MIN_OFF_EQUATOR_DEG: f64 = 0.1;
 /// Most cells a table may have (two layers of δ × Δu).
 pub const MAX_CELLS: usize = 4_000_000;
 
+/// The grid of a reach table and the work of building it
+/// ([`ReachTable::size`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TableSize {
+    /// Cross-track rows per layer.
+    pub n_delta: usize,
+    /// Lead columns.
+    pub n_du: usize,
+    /// Cells in all (two layers of rows × columns); each holds two `f32`.
+    pub cells: usize,
+    /// Fly-out times each cell scans at most (the scan's samples; a cell
+    /// stops at its first feasible one).
+    pub scan_steps: usize,
+    /// Largest |δ| covered, rad.
+    pub delta_max_rad: f64,
+    /// Smallest lead covered, rad.
+    pub du_lo_rad: f64,
+    /// Mean motion of the shell, rad/s.
+    pub mean_motion_rad_s: f64,
+}
+
 /// Reach of one interceptor design from one shell against one trajectory.
 #[derive(Clone, Debug)]
 pub struct ReachTable {
@@ -111,6 +132,42 @@ pub struct ReachTable {
 }
 
 impl ReachTable {
+    /// The grid a table for `interceptor` against `track` with `geometry`
+    /// would have, and the work of building it, without building it (the
+    /// same arithmetic as [`ReachTable::build`], which uses it).
+    pub fn size(
+        track: &TargetTrack,
+        interceptor: &Interceptor,
+        geometry: &TableGeometry,
+    ) -> TableSize {
+        let res = geometry.resolution_rad;
+        let window = (geometry.intercept_by_s - geometry.fire_s).max(0.0);
+        // No fly-out goes further than Δv·window; the gravity gradient adds a
+        // few per cent, covered by 10% and 50 km.
+        let reach = 1.1 * interceptor.booster_delta_v_m_s * window + 50e3;
+        let angle = 2.0 * (reach / (2.0 * R_EARTH_MEAN)).min(1.0).asin()
+            + track.max_angle_from_pad(geometry.intercept_by_s)
+            + 2.0 * res;
+        let delta_max = angle.min(std::f64::consts::FRAC_PI_2);
+        let n = (MU_EARTH / geometry.orbit_radius_m.powi(3)).sqrt();
+        // Leads are wrapped to (−π, π] by the coverage queries, so the table
+        // spans at most that: a satellite half an orbit away is the same
+        // seen from either side.
+        let du_lo = (-n * geometry.intercept_by_s - angle).max(-std::f64::consts::PI);
+        let du_hi = (-n * geometry.fire_s + angle).min(std::f64::consts::PI);
+        let n_delta = (2.0 * delta_max / res).ceil() as usize + 1;
+        let n_du = ((du_hi - du_lo) / res).ceil() as usize + 1;
+        TableSize {
+            n_delta,
+            n_du,
+            cells: 2 * n_delta * n_du,
+            scan_steps: (window / SCAN_STEP_S).ceil().max(1.0) as usize + 1,
+            delta_max_rad: delta_max,
+            du_lo_rad: du_lo,
+            mean_motion_rad_s: n,
+        }
+    }
+
     /// Build the table for `interceptor` against `track` (whose first point
     /// is the pad), every cell evaluated with the closed-form model, in
     /// parallel over rows.
@@ -135,28 +192,16 @@ impl ReachTable {
             });
         }
         let window = (geometry.intercept_by_s - geometry.fire_s).max(0.0);
-        // No fly-out goes further than Δv·window; the gravity gradient adds a
-        // few per cent, covered by 10% and 50 km.
-        let reach = 1.1 * interceptor.booster_delta_v_m_s * window + 50e3;
-        let angle = 2.0 * (reach / (2.0 * R_EARTH_MEAN)).min(1.0).asin()
-            + track.max_angle_from_pad(geometry.intercept_by_s)
-            + 2.0 * res;
-        let delta_max = angle.min(std::f64::consts::FRAC_PI_2);
-        let n = (MU_EARTH / geometry.orbit_radius_m.powi(3)).sqrt();
-        // Leads are wrapped to (−π, π] by the coverage queries, so the table
-        // spans at most that: a satellite half an orbit away is the same
-        // seen from either side.
-        let du_lo = (-n * geometry.intercept_by_s - angle).max(-std::f64::consts::PI);
-        let du_hi = (-n * geometry.fire_s + angle).min(std::f64::consts::PI);
-        let n_delta = (2.0 * delta_max / res).ceil() as usize + 1;
-        let n_du = ((du_hi - du_lo) / res).ceil() as usize + 1;
-        let cells = 2 * n_delta * n_du;
+        let size = Self::size(track, interceptor, &geometry);
+        let (n_delta, n_du, cells) = (size.n_delta, size.n_du, size.cells);
         if cells > MAX_CELLS {
             return Err(ReachTableError::TooLarge {
                 cells,
                 max: MAX_CELLS,
             });
         }
+        let n = size.mean_motion_rad_s;
+        let (delta_max, du_lo) = (size.delta_max_rad, size.du_lo_rad);
         let mut table = ReachTable {
             geometry,
             delta0: -delta_max,

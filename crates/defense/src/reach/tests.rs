@@ -357,3 +357,18 @@ fn track_ends_on_its_grid() {
         assert!(miss < 1.0, "{t}: {miss} m");
     }
 }
+
+/// [`ReachTable::size`] gives the grid [`ReachTable::build`] allocates:
+/// the same cell count, and a scan of ⌈window / 4 s⌉ + 1 fly-out times.
+#[test]
+fn size_is_the_grid_built() {
+    for (res, after) in [(0.5, 0.0), (1.0, 60.0), (2.0, 300.0)] {
+        let (track, t) = table(res, after);
+        let g = *t.geometry();
+        let s = ReachTable::size(&track, &sbi(), &g);
+        assert_eq!(s.cells, t.cells());
+        assert_eq!(s.cells, 2 * s.n_delta * s.n_du);
+        let window = g.intercept_by_s - g.fire_s;
+        assert_eq!(s.scan_steps, (window / 4.0).ceil() as usize + 1);
+    }
+}

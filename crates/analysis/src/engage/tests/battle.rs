@@ -500,3 +500,42 @@ fn areas_keep_their_own_cues() {
     assert!((r.mean_leakers - 3.0).abs() < 0.2, "{}", r.mean_leakers);
     assert_eq!(r.arrivals[0].2, 0.0);
 }
+
+/// The boost pool's lists of carriers in reach take no more memory than
+/// the engagement estimate counts for them (the estimate takes every
+/// carrier within the cap of ground reach Δv · window, an upper estimate),
+/// and not grossly more (within a factor of 50).
+#[test]
+fn pool_memory_is_within_the_estimate() {
+    let tr = trajectory();
+    let mut sbi = layer();
+    sbi.altitude_m = 500e3;
+    sbi.inclinations_rad = vec![45f64.to_radians()];
+    sbi.planes = vec![24];
+    let mut s = spec(10, 100, Vec::new());
+    s.areas[0].width_m = 200e3;
+    s.boost = Some(BoostLayerSpec {
+        carriers: 30_000,
+        pk: 1.0,
+        shots: 1,
+        pool: 256,
+    });
+    let timeline = BoostTimeline::new(&sbi, 30.0, &tr).unwrap();
+    let plan = one_area(&s, &tr, 1, &[], &[], Some(&sbi), None);
+    let pool = plan.boost.as_ref().unwrap();
+    let actual = 4.0 * (pool.starts.len() + pool.lists.len()) as f64;
+    let e = crate::work::engagement(&crate::work::EngageWork {
+        spec: &s,
+        rvs: 1,
+        layer: Some(&sbi),
+        timeline: Some(&timeline),
+        sweep: false,
+        threads: 1,
+    });
+    assert!(e.memory_bytes >= actual, "{} < {actual}", e.memory_bytes);
+    assert!(
+        e.memory_bytes <= 50.0 * actual,
+        "{} vs {actual}",
+        e.memory_bytes
+    );
+}
