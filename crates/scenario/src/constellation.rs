@@ -11,9 +11,10 @@ use cupola_physics::orbit::Elements;
 use cupola_physics::orbit::sgp4_model::GpElements;
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::parse::Files;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// One constellation of a scenario, from a `[[constellation]]` table.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -77,37 +78,25 @@ pub enum ConstellationSource {
 }
 
 /// Keys of a `[[constellation]]` table.
-pub(crate) const CONSTELLATION_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"leo-tracking\"",
-        doc: "the name sensors and [coverage] use to refer to it",
-    },
-    KeyDoc {
-        name: "shell",
-        example: "[[constellation.shell]]",
-        doc: "one table per Walker shell",
-    },
-    KeyDoc {
-        name: "orbit",
-        example: "[[constellation.orbit]]",
-        doc: "one table per satellite on an explicit orbit",
-    },
-    KeyDoc {
-        name: "tle_file",
-        example: "tle_file = \"catalog.tle\"",
-        doc: "a file of two- or three-line element sets, relative to the scenario file",
-    },
-    KeyDoc {
-        name: "omm_file",
-        example: "omm_file = \"catalog.json\"",
-        doc: "a CelesTrak-style OMM JSON file, relative to the scenario file",
-    },
-    KeyDoc {
-        name: "random_phasing_seed",
-        example: "random_phasing_seed = 7",
-        doc: "random RAAN and in-plane phases for Walker shells, from this seed",
-    },
+pub(crate) const CONSTELLATION_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("name", KeyKind::Other(""))
+        .example("name = \"leo-tracking\"")
+        .doc("the name sensors and [coverage] use to refer to it"),
+    KeyDescriptor::new("shell", KeyKind::Other(""))
+        .example("[[constellation.shell]]")
+        .doc("one table per Walker shell"),
+    KeyDescriptor::new("orbit", KeyKind::Other(""))
+        .example("[[constellation.orbit]]")
+        .doc("one table per satellite on an explicit orbit"),
+    KeyDescriptor::new("tle_file", KeyKind::Other(""))
+        .example("tle_file = \"catalog.tle\"")
+        .doc("a file of two- or three-line element sets, relative to the scenario file"),
+    KeyDescriptor::new("omm_file", KeyKind::Other(""))
+        .example("omm_file = \"catalog.json\"")
+        .doc("a CelesTrak-style OMM JSON file, relative to the scenario file"),
+    KeyDescriptor::new("random_phasing_seed", KeyKind::Other(""))
+        .example("random_phasing_seed = 7")
+        .doc("random RAAN and in-plane phases for Walker shells, from this seed"),
 ];
 
 /// The keys that give a constellation its satellites.

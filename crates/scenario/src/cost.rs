@@ -7,76 +7,41 @@
 //! once with [`cupola_analysis::cost::life_cycle`] when everything else is
 //! valid, so that anything the reader's checks miss is still reported.
 
-mod element;
+pub(crate) mod element;
 
 use cupola_analysis::cost::{self, CostSpec, Element, MAX_HORIZON_YEARS, SolarActivity, presets};
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::within;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use crate::sbi::count_within;
 use element::{ELEMENT_KEYS, ReadElement, read_element};
 
 /// Keys of `[cost]`.
-pub(crate) const COST_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "preset",
-        example: "preset = \"cbo-2026\"",
-        doc: "cited inputs to start from: \"cbo-2026\" or \"boost-2004\"",
-    },
-    KeyDoc {
-        name: "base_year",
-        example: "base_year = 2026",
-        doc: "the year whose constant dollars the results are in, default 2026 (or the preset's)",
-    },
-    KeyDoc {
-        name: "dollars_year",
-        example: "dollars_year = 2026",
-        doc: "the year whose dollars the inputs are in, default base_year (or the preset's)",
-    },
-    KeyDoc {
-        name: "horizon_years",
-        example: "horizon_years = 20",
-        doc: "years costed, in [1, 100], default 20 (or the preset's)",
-    },
-    KeyDoc {
-        name: "solar_flux_sfu",
-        example: "solar_flux_sfu = 140.0",
-        doc: "solar radio flux F10.7 over the horizon, solar flux units, in [50, 400], for the drag on \
+pub(crate) const COST_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("preset", KeyKind::Other("")).example("preset = \"cbo-2026\"").doc("cited inputs to start from: \"cbo-2026\" or \"boost-2004\""),
+    KeyDescriptor::new("base_year", KeyKind::Other("")).example("base_year = 2026").doc("the year whose constant dollars the results are in, default 2026 (or the preset's)"),
+    KeyDescriptor::new("dollars_year", KeyKind::Other("")).example("dollars_year = 2026").doc("the year whose dollars the inputs are in, default base_year (or the preset's)"),
+    KeyDescriptor::new("horizon_years", KeyKind::Other("")).example("horizon_years = 20").doc("years costed, in [1, 100], default 20 (or the preset's)"),
+    KeyDescriptor::new("solar_flux_sfu", KeyKind::Other("")).example("solar_flux_sfu = 140.0").doc("solar radio flux F10.7 over the horizon, solar flux units, in [50, 400], for the drag on \
               elements that hold an orbit; default 140 (ECSS-E-ST-10-04C moderate long-term activity; \
-              range 65–250)",
-    },
-    KeyDoc {
-        name: "ap_index",
-        example: "ap_index = 15.0",
-        doc: "geomagnetic index Ap over the horizon, in [0, 400], for the drag; default 15 \
-              (ECSS-E-ST-10-04C moderate; range 0–45)",
-    },
-    KeyDoc {
-        name: "inflation",
-        example: "[cost.inflation]",
-        doc: "a price index by year, to convert dollars_year dollars to base_year dollars",
-    },
-    KeyDoc {
-        name: "element",
-        example: "[[cost.element]]",
-        doc: "an element costed: interceptors, sensors, battle management",
-    },
+              range 65–250)"),
+    KeyDescriptor::new("ap_index", KeyKind::Other("")).example("ap_index = 15.0").doc("geomagnetic index Ap over the horizon, in [0, 400], for the drag; default 15 \
+              (ECSS-E-ST-10-04C moderate; range 0–45)"),
+    KeyDescriptor::new("inflation", KeyKind::Other("")).example("[cost.inflation]").doc("a price index by year, to convert dollars_year dollars to base_year dollars"),
+    KeyDescriptor::new("element", KeyKind::Other("")).example("[[cost.element]]").doc("an element costed: interceptors, sensors, battle management"),
 ];
 
 /// Keys of `[cost.inflation]`.
-pub(crate) const INFLATION_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "years",
-        example: "years = [2020, 2025, 2026]",
-        doc: "the table's years, integers, strictly ascending",
-    },
-    KeyDoc {
-        name: "index",
-        example: "index = [0.85, 0.97, 1.0]",
-        doc: "the price index of each year, > 0, as many as `years`",
-    },
+pub(crate) const INFLATION_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("years", KeyKind::Other(""))
+        .example("years = [2020, 2025, 2026]")
+        .doc("the table's years, integers, strictly ascending"),
+    KeyDescriptor::new("index", KeyKind::Other(""))
+        .example("index = [0.85, 0.97, 1.0]")
+        .doc("the price index of each year, > 0, as many as `years`"),
 ];
 
 /// The presets accepted by `preset`, with their specs.

@@ -21,9 +21,10 @@ use cupola_analysis::engage::{Allocation, Assignment, BoostLayerSpec, EngageSpec
 use toml_edit::{Item, Value};
 
 use crate::context::{Ctx, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::within;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use crate::sbi::{MAX_SALVO, SALVO_HELP, count_within, needs_sbi, read_raid, resolve_launch};
 use crate::{LaunchSpec, SensorSpec};
 use layer::{Cueing, Named, check_unique_layers};
@@ -31,103 +32,61 @@ use layer::{Cueing, Named, check_unique_layers};
 pub(crate) use layer::check_unique;
 
 /// Keys of `[engage]`.
-pub(crate) const ENGAGE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "launch",
-        example: "launch = \"ICBM to North Dakota\"",
-        doc: "the reference [[launch]], by name, default the first",
-    },
-    KeyDoc {
-        name: "salvo",
-        example: "salvo = 10",
-        doc: "missiles in the raid, in [1, 1000], default 10",
-    },
-    KeyDoc {
-        name: "area_width_km",
-        example: "area_width_km = 0.0",
-        doc: "east-west width of the launch area, km, in [0, 2000], default 0",
-    },
-    KeyDoc {
-        name: "window_s",
-        example: "window_s = 0.0",
-        doc: "launches spread evenly over this window, s, in [0, 3600], default 0 (all at once)",
-    },
-    KeyDoc {
-        name: "decoys_per_rv",
-        example: "decoys_per_rv = 0",
-        doc: "decoys deployed with each re-entry vehicle, in [0, 100], default 0",
-    },
-    KeyDoc {
-        name: "trials",
-        example: "trials = 10000",
-        doc: "Monte Carlo trials, in [1, 10000000], default 10000",
-    },
-    KeyDoc {
-        name: "detection_jitter_s",
-        example: "detection_jitter_s = 0.0",
-        doc: "largest extra delay of each cueing track, s, in [0, 600], default 0",
-    },
-    KeyDoc {
-        name: "assignment",
-        example: "assignment = \"greedy\"",
-        doc: "weapon-target assignment: \"greedy\" (default) or \"exact\"",
-    },
-    KeyDoc {
-        name: "allocation",
-        example: "allocation = \"doctrine\"",
-        doc: "how midcourse and terminal rounds are spread: \"doctrine\" (default: each engaged \
+pub(crate) const ENGAGE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("launch", KeyKind::Other(""))
+        .example("launch = \"ICBM to North Dakota\"")
+        .doc("the reference [[launch]], by name, default the first"),
+    KeyDescriptor::new("salvo", KeyKind::Other(""))
+        .example("salvo = 10")
+        .doc("missiles in the raid, in [1, 1000], default 10"),
+    KeyDescriptor::new("area_width_km", KeyKind::Other(""))
+        .example("area_width_km = 0.0")
+        .doc("east-west width of the launch area, km, in [0, 2000], default 0"),
+    KeyDescriptor::new("window_s", KeyKind::Other(""))
+        .example("window_s = 0.0")
+        .doc("launches spread evenly over this window, s, in [0, 3600], default 0 (all at once)"),
+    KeyDescriptor::new("decoys_per_rv", KeyKind::Other(""))
+        .example("decoys_per_rv = 0")
+        .doc("decoys deployed with each re-entry vehicle, in [0, 100], default 0"),
+    KeyDescriptor::new("trials", KeyKind::Other(""))
+        .example("trials = 10000")
+        .doc("Monte Carlo trials, in [1, 10000000], default 10000"),
+    KeyDescriptor::new("detection_jitter_s", KeyKind::Other(""))
+        .example("detection_jitter_s = 0.0")
+        .doc("largest extra delay of each cueing track, s, in [0, 600], default 0"),
+    KeyDescriptor::new("assignment", KeyKind::Other(""))
+        .example("assignment = \"greedy\"")
+        .doc("weapon-target assignment: \"greedy\" (default) or \"exact\""),
+    KeyDescriptor::new("allocation", KeyKind::Other(""))
+        .example("allocation = \"doctrine\"")
+        .doc(
+            "how midcourse and terminal rounds are spread: \"doctrine\" (default: each engaged \
               object gets its site's shots) or \"marginal_return\" (one round at a time, up to \
               those shots)",
-    },
-    KeyDoc {
-        name: "salvo_sweep",
-        example: "salvo_sweep = [1, 2, 5, 10, 20]",
-        doc: "raid sizes of the leak curve, integers in [1, 1000], strictly ascending",
-    },
-    KeyDoc {
-        name: "boost",
-        example: "[engage.boost]",
-        doc: "the boost layer: the [sbi] constellation at a given size (needs [sbi])",
-    },
-    KeyDoc {
-        name: "midcourse",
-        example: "[[engage.midcourse]]",
-        doc: "ground-based midcourse interceptor sites",
-    },
-    KeyDoc {
-        name: "terminal",
-        example: "[[engage.terminal]]",
-        doc: "terminal-defense batteries",
-    },
-    KeyDoc {
-        name: "asset",
-        example: "[[engage.asset]]",
-        doc: "defended assets (default: each aim point, value 1)",
-    },
+        ),
+    KeyDescriptor::new("salvo_sweep", KeyKind::Other(""))
+        .example("salvo_sweep = [1, 2, 5, 10, 20]")
+        .doc("raid sizes of the leak curve, integers in [1, 1000], strictly ascending"),
+    KeyDescriptor::new("boost", KeyKind::Other(""))
+        .example("[engage.boost]")
+        .doc("the boost layer: the [sbi] constellation at a given size (needs [sbi])"),
+    KeyDescriptor::new("midcourse", KeyKind::Other(""))
+        .example("[[engage.midcourse]]")
+        .doc("ground-based midcourse interceptor sites"),
+    KeyDescriptor::new("terminal", KeyKind::Other(""))
+        .example("[[engage.terminal]]")
+        .doc("terminal-defense batteries"),
+    KeyDescriptor::new("asset", KeyKind::Other(""))
+        .example("[[engage.asset]]")
+        .doc("defended assets (default: each aim point, value 1)"),
 ];
 
 /// Keys of `[engage.boost]`.
-pub(crate) const BOOST_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "carriers",
-        example: "carriers = 7800",
-        doc: "carrier satellites in orbit, in [1, 1000000]",
-    },
-    KeyDoc {
-        name: "pk",
-        example: "pk = 0.8",
-        doc: "single-shot kill probability of an SBI, in [0, 1], default 0.8",
-    },
-    KeyDoc {
-        name: "shots",
-        example: "shots = 1",
-        doc: "interceptors fired at each missile, in [1, 20], default 1",
-    },
-    KeyDoc {
-        name: "pool",
-        example: "pool = 2048",
-        doc: "launch times precomputed for the boost-phase geometries, in [1, 1000000], default 2048",
-    },
+pub(crate) const BOOST_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("carriers", KeyKind::Other("")).example("carriers = 7800").doc("carrier satellites in orbit, in [1, 1000000]"),
+    KeyDescriptor::new("pk", KeyKind::Other("")).example("pk = 0.8").doc("single-shot kill probability of an SBI, in [0, 1], default 0.8"),
+    KeyDescriptor::new("shots", KeyKind::Other("")).example("shots = 1").doc("interceptors fired at each missile, in [1, 20], default 1"),
+    KeyDescriptor::new("pool", KeyKind::Other("")).example("pool = 2048").doc("launch times precomputed for the boost-phase geometries, in [1, 1000000], default 2048"),
 ];
 
 /// Most decoys per re-entry vehicle.

@@ -7,71 +7,50 @@ use cupola_threat::{Missile, Profile};
 
 use crate::LaunchSpec;
 use crate::context::{Ctx, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{Declared, non_negative, positive};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of a `[[launch]]` table.
-pub(crate) const LAUNCH_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"first strike\"",
-        doc: "a label for reports, default \"launch N\"",
-    },
-    KeyDoc {
-        name: "missile",
-        example: "missile = \"solid-icbm\"",
-        doc: "a catalog missile or an inline [[missile]] name",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }",
-        doc: "the launch point",
-    },
-    KeyDoc {
-        name: "aim",
-        example: "aim = { lat_deg = 47.35, lon_deg = -101.75, alt_km = 0.0 }",
-        doc: "the aim point",
-    },
-    KeyDoc {
-        name: "profile",
-        example: "profile = \"minimum_energy\"",
-        doc: "\"minimum_energy\" (default), \"lofted\" or \"depressed\"",
-    },
-    KeyDoc {
-        name: "apogee_km",
-        example: "apogee_km = 2000.0",
-        doc: "apogee altitude of a lofted or depressed profile, km",
-    },
-    KeyDoc {
-        name: "flight_time_s",
-        example: "flight_time_s = 1500.0",
-        doc: "flight time of a depressed profile, s",
-    },
-    KeyDoc {
-        name: "time_s",
-        example: "time_s = 0.0",
-        doc: "launch time after the scenario epoch, s, default 0",
-    },
+pub(crate) const LAUNCH_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("name", KeyKind::Other(""))
+        .example("name = \"first strike\"")
+        .doc("a label for reports, default \"launch N\""),
+    KeyDescriptor::new("missile", KeyKind::Other(""))
+        .example("missile = \"solid-icbm\"")
+        .doc("a catalog missile or an inline [[missile]] name"),
+    KeyDescriptor::new("site", KeyKind::Other(""))
+        .example("site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }")
+        .doc("the launch point"),
+    KeyDescriptor::new("aim", KeyKind::Other(""))
+        .example("aim = { lat_deg = 47.35, lon_deg = -101.75, alt_km = 0.0 }")
+        .doc("the aim point"),
+    KeyDescriptor::new("profile", KeyKind::Other(""))
+        .example("profile = \"minimum_energy\"")
+        .doc("\"minimum_energy\" (default), \"lofted\" or \"depressed\""),
+    KeyDescriptor::new("apogee_km", KeyKind::Other(""))
+        .example("apogee_km = 2000.0")
+        .doc("apogee altitude of a lofted or depressed profile, km"),
+    KeyDescriptor::new("flight_time_s", KeyKind::Other(""))
+        .example("flight_time_s = 1500.0")
+        .doc("flight time of a depressed profile, s"),
+    KeyDescriptor::new("time_s", KeyKind::Other(""))
+        .example("time_s = 0.0")
+        .doc("launch time after the scenario epoch, s, default 0"),
 ];
 
 /// Keys of a `site` or `aim` table.
-pub(crate) const POINT_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "lat_deg",
-        example: "lat_deg = 41.0",
-        doc: "geodetic latitude, degrees, north positive",
-    },
-    KeyDoc {
-        name: "lon_deg",
-        example: "lon_deg = 100.0",
-        doc: "longitude, degrees, east positive",
-    },
-    KeyDoc {
-        name: "alt_km",
-        example: "alt_km = 0.0",
-        doc: "height above the WGS84 ellipsoid, km, default 0",
-    },
+pub(crate) const POINT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("lat_deg", KeyKind::Other(""))
+        .example("lat_deg = 41.0")
+        .doc("geodetic latitude, degrees, north positive"),
+    KeyDescriptor::new("lon_deg", KeyKind::Other(""))
+        .example("lon_deg = 100.0")
+        .doc("longitude, degrees, east positive"),
+    KeyDescriptor::new("alt_km", KeyKind::Other(""))
+        .example("alt_km = 0.0")
+        .doc("height above the WGS84 ellipsoid, km, default 0"),
 ];
 
 /// Profiles accepted by `profile`.

@@ -4,112 +4,77 @@
 use cupola_threat::{Missile, ReentryVehicle, Stage};
 
 use crate::context::{Ctx, Span, Spanned};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Most re-entry vehicles one missile may carry.
 const MAX_RV_COUNT: u64 = 100;
 
 /// Keys of a `[[missile]]` table.
-pub(crate) const MISSILE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"my-icbm\"",
-        doc: "the name launches use to refer to it",
-    },
-    KeyDoc {
-        name: "description",
-        example: "description = \"generic two-stage solid\"",
-        doc: "one line of description",
-    },
-    KeyDoc {
-        name: "sources",
-        example: "sources = [\"Wright, 2024\"]",
-        doc: "open-literature sources of the numbers",
-    },
-    KeyDoc {
-        name: "payload_mass_kg",
-        example: "payload_mass_kg = 1000.0",
-        doc: "payload carried through the boost: bus, re-entry vehicles, shroud, kg",
-    },
-    KeyDoc {
-        name: "diameter_m",
-        example: "diameter_m = 1.7",
-        doc: "body diameter for the drag reference area, m",
-    },
-    KeyDoc {
-        name: "drag_factor",
-        example: "drag_factor = 1.0",
-        doc: "multiplier on the generic drag curve, default 1",
-    },
-    KeyDoc {
-        name: "vertical_rise_s",
-        example: "vertical_rise_s = 6.0",
-        doc: "vertical rise before the pitch-over, s, default 6",
-    },
-    KeyDoc {
-        name: "bus_deploy_s",
-        example: "bus_deploy_s = 300.0",
-        doc: "time the post-boost bus takes to release the RVs, s, default 0",
-    },
-    KeyDoc {
-        name: "rv_count",
-        example: "rv_count = 1",
-        doc: "number of re-entry vehicles, default 1",
-    },
-    KeyDoc {
-        name: "stage",
-        example: "[[missile.stage]]",
-        doc: "one table per stage, first stage first",
-    },
-    KeyDoc {
-        name: "rv",
-        example: "[missile.rv]",
-        doc: "the re-entry vehicle: mass_kg and ballistic_coefficient_kg_m2",
-    },
+pub(crate) const MISSILE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("name", KeyKind::Other(""))
+        .example("name = \"my-icbm\"")
+        .doc("the name launches use to refer to it"),
+    KeyDescriptor::new("description", KeyKind::Other(""))
+        .example("description = \"generic two-stage solid\"")
+        .doc("one line of description"),
+    KeyDescriptor::new("sources", KeyKind::Other(""))
+        .example("sources = [\"Wright, 2024\"]")
+        .doc("open-literature sources of the numbers"),
+    KeyDescriptor::new("payload_mass_kg", KeyKind::Other(""))
+        .example("payload_mass_kg = 1000.0")
+        .doc("payload carried through the boost: bus, re-entry vehicles, shroud, kg"),
+    KeyDescriptor::new("diameter_m", KeyKind::Other(""))
+        .example("diameter_m = 1.7")
+        .doc("body diameter for the drag reference area, m"),
+    KeyDescriptor::new("drag_factor", KeyKind::Other(""))
+        .example("drag_factor = 1.0")
+        .doc("multiplier on the generic drag curve, default 1"),
+    KeyDescriptor::new("vertical_rise_s", KeyKind::Other(""))
+        .example("vertical_rise_s = 6.0")
+        .doc("vertical rise before the pitch-over, s, default 6"),
+    KeyDescriptor::new("bus_deploy_s", KeyKind::Other(""))
+        .example("bus_deploy_s = 300.0")
+        .doc("time the post-boost bus takes to release the RVs, s, default 0"),
+    KeyDescriptor::new("rv_count", KeyKind::Other(""))
+        .example("rv_count = 1")
+        .doc("number of re-entry vehicles, default 1"),
+    KeyDescriptor::new("stage", KeyKind::Other(""))
+        .example("[[missile.stage]]")
+        .doc("one table per stage, first stage first"),
+    KeyDescriptor::new("rv", KeyKind::Other(""))
+        .example("[missile.rv]")
+        .doc("the re-entry vehicle: mass_kg and ballistic_coefficient_kg_m2"),
 ];
 
 /// Keys of a `[[missile.stage]]` table.
-pub(crate) const STAGE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "gross_mass_kg",
-        example: "gross_mass_kg = 23000.0",
-        doc: "mass at ignition, structure plus propellant, kg",
-    },
-    KeyDoc {
-        name: "propellant_mass_kg",
-        example: "propellant_mass_kg = 20700.0",
-        doc: "propellant mass, kg, less than the gross mass",
-    },
-    KeyDoc {
-        name: "isp_vac_s",
-        example: "isp_vac_s = 286.0",
-        doc: "vacuum specific impulse, s",
-    },
-    KeyDoc {
-        name: "burn_time_s",
-        example: "burn_time_s = 60.0",
-        doc: "burn time, s",
-    },
-    KeyDoc {
-        name: "nozzle_exit_area_m2",
-        example: "nozzle_exit_area_m2 = 0.0",
-        doc: "nozzle exit area for the back-pressure loss, m², default 0",
-    },
+pub(crate) const STAGE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("gross_mass_kg", KeyKind::Other(""))
+        .example("gross_mass_kg = 23000.0")
+        .doc("mass at ignition, structure plus propellant, kg"),
+    KeyDescriptor::new("propellant_mass_kg", KeyKind::Other(""))
+        .example("propellant_mass_kg = 20700.0")
+        .doc("propellant mass, kg, less than the gross mass"),
+    KeyDescriptor::new("isp_vac_s", KeyKind::Other(""))
+        .example("isp_vac_s = 286.0")
+        .doc("vacuum specific impulse, s"),
+    KeyDescriptor::new("burn_time_s", KeyKind::Other(""))
+        .example("burn_time_s = 60.0")
+        .doc("burn time, s"),
+    KeyDescriptor::new("nozzle_exit_area_m2", KeyKind::Other(""))
+        .example("nozzle_exit_area_m2 = 0.0")
+        .doc("nozzle exit area for the back-pressure loss, m², default 0"),
 ];
 
 /// Keys of a `[missile.rv]` table.
-pub(crate) const RV_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "mass_kg",
-        example: "mass_kg = 300.0",
-        doc: "mass of one re-entry vehicle, kg",
-    },
-    KeyDoc {
-        name: "ballistic_coefficient_kg_m2",
-        example: "ballistic_coefficient_kg_m2 = 10000.0",
-        doc: "ballistic coefficient m/(C_D·A), kg/m²",
-    },
+pub(crate) const RV_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("mass_kg", KeyKind::Other(""))
+        .example("mass_kg = 300.0")
+        .doc("mass of one re-entry vehicle, kg"),
+    KeyDescriptor::new("ballistic_coefficient_kg_m2", KeyKind::Other(""))
+        .example("ballistic_coefficient_kg_m2 = 10000.0")
+        .doc("ballistic coefficient m/(C_D·A), kg/m²"),
 ];
 
 /// An inline missile name, with the missile if it passed every check.

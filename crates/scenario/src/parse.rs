@@ -15,10 +15,11 @@ use crate::context::{Ctx, closest, one_of};
 use crate::cost::read_cost;
 use crate::engage::{EngageInputs, read_engage, sensor_names};
 use crate::epoch::read_epoch;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::launch::read_launches;
 use crate::missile::read_missiles;
 use crate::problem::{ProblemKind, ScenarioError};
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use crate::sbi::{check_deadline, declares, launch_names, read_asat, read_sbi, read_size};
 use crate::sensor::read_sensors;
 use crate::stability::read_stability;
@@ -35,101 +36,65 @@ pub(crate) enum Files<'a> {
 }
 
 /// Top-level tables.
-const ROOT_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "scenario",
-        example: "[scenario]",
-        doc: "name, description and seed",
-    },
-    KeyDoc {
-        name: "physics",
-        example: "[physics]",
-        doc: "gravity model, Earth rotation, drag",
-    },
-    KeyDoc {
-        name: "missile",
-        example: "[[missile]]",
-        doc: "inline missile definitions",
-    },
-    KeyDoc {
-        name: "launch",
-        example: "[[launch]]",
-        doc: "the launches to simulate",
-    },
-    KeyDoc {
-        name: "constellation",
-        example: "[[constellation]]",
-        doc: "satellites in orbit: Walker shells, explicit orbits or a TLE/OMM catalog",
-    },
-    KeyDoc {
-        name: "sensor",
-        example: "[[sensor]]",
-        doc: "infrared, tracking-layer and radar sensors",
-    },
-    KeyDoc {
-        name: "coverage",
-        example: "[coverage]",
-        doc: "settings of the constellation coverage study",
-    },
-    KeyDoc {
-        name: "detect",
-        example: "[detect]",
-        doc: "settings of the detection study",
-    },
-    KeyDoc {
-        name: "sbi",
-        example: "[sbi]",
-        doc: "the space-based interceptor layer",
-    },
-    KeyDoc {
-        name: "size",
-        example: "[size]",
-        doc: "settings of the sizing study (needs [sbi])",
-    },
-    KeyDoc {
-        name: "asat",
-        example: "[asat]",
-        doc: "the anti-satellite reach of the SBI layer (needs [sbi])",
-    },
-    KeyDoc {
-        name: "engage",
-        example: "[engage]",
-        doc: "the layered engagement study: boost, midcourse and terminal layers",
-    },
-    KeyDoc {
-        name: "stability",
-        example: "[stability]",
-        doc: "the stability study: attacker costs, arms race, retaliation (needs [engage])",
-    },
-    KeyDoc {
-        name: "cost",
-        example: "[cost]",
-        doc: "the life-cycle cost study: a preset and the elements costed",
-    },
+const ROOT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("scenario", KeyKind::Other(""))
+        .example("[scenario]")
+        .doc("name, description and seed"),
+    KeyDescriptor::new("physics", KeyKind::Other(""))
+        .example("[physics]")
+        .doc("gravity model, Earth rotation, drag"),
+    KeyDescriptor::new("missile", KeyKind::Other(""))
+        .example("[[missile]]")
+        .doc("inline missile definitions"),
+    KeyDescriptor::new("launch", KeyKind::Other(""))
+        .example("[[launch]]")
+        .doc("the launches to simulate"),
+    KeyDescriptor::new("constellation", KeyKind::Other(""))
+        .example("[[constellation]]")
+        .doc("satellites in orbit: Walker shells, explicit orbits or a TLE/OMM catalog"),
+    KeyDescriptor::new("sensor", KeyKind::Other(""))
+        .example("[[sensor]]")
+        .doc("infrared, tracking-layer and radar sensors"),
+    KeyDescriptor::new("coverage", KeyKind::Other(""))
+        .example("[coverage]")
+        .doc("settings of the constellation coverage study"),
+    KeyDescriptor::new("detect", KeyKind::Other(""))
+        .example("[detect]")
+        .doc("settings of the detection study"),
+    KeyDescriptor::new("sbi", KeyKind::Other(""))
+        .example("[sbi]")
+        .doc("the space-based interceptor layer"),
+    KeyDescriptor::new("size", KeyKind::Other(""))
+        .example("[size]")
+        .doc("settings of the sizing study (needs [sbi])"),
+    KeyDescriptor::new("asat", KeyKind::Other(""))
+        .example("[asat]")
+        .doc("the anti-satellite reach of the SBI layer (needs [sbi])"),
+    KeyDescriptor::new("engage", KeyKind::Other(""))
+        .example("[engage]")
+        .doc("the layered engagement study: boost, midcourse and terminal layers"),
+    KeyDescriptor::new("stability", KeyKind::Other(""))
+        .example("[stability]")
+        .doc("the stability study: attacker costs, arms race, retaliation (needs [engage])"),
+    KeyDescriptor::new("cost", KeyKind::Other(""))
+        .example("[cost]")
+        .doc("the life-cycle cost study: a preset and the elements costed"),
 ];
 
 /// Keys of `[scenario]`.
-const SCENARIO_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"my study\"",
-        doc: "a short title for reports",
-    },
-    KeyDoc {
-        name: "description",
-        example: "description = \"what this studies\"",
-        doc: "free text",
-    },
-    KeyDoc {
-        name: "seed",
-        example: "seed = 1",
-        doc: "master random seed, a non-negative integer, default 1",
-    },
-    KeyDoc {
-        name: "epoch",
-        example: "epoch = \"2026-01-01T00:00:00 UTC\"",
-        doc: "simulation time zero, default 2026-01-01T00:00:00 UTC",
-    },
+const SCENARIO_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("name", KeyKind::Other(""))
+        .example("name = \"my study\"")
+        .doc("a short title for reports"),
+    KeyDescriptor::new("description", KeyKind::Other(""))
+        .example("description = \"what this studies\"")
+        .doc("free text"),
+    KeyDescriptor::new("seed", KeyKind::Other(""))
+        .example("seed = 1")
+        .doc("master random seed, a non-negative integer, default 1"),
+    KeyDescriptor::new("epoch", KeyKind::Other(""))
+        .example("epoch = \"2026-01-01T00:00:00 UTC\"")
+        .doc("simulation time zero, default 2026-01-01T00:00:00 UTC"),
 ];
 
 /// The `[scenario]` values.
@@ -141,22 +106,16 @@ struct Header {
 }
 
 /// Keys of `[physics]`.
-const PHYSICS_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "gravity",
-        example: "gravity = \"j2\"",
-        doc: "\"j2\" (default) or \"point_mass\"",
-    },
-    KeyDoc {
-        name: "rotating_earth",
-        example: "rotating_earth = true",
-        doc: "whether the Earth rotates, default true",
-    },
-    KeyDoc {
-        name: "drag",
-        example: "drag = true",
-        doc: "whether the atmosphere drags, default true",
-    },
+const PHYSICS_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("gravity", KeyKind::Other(""))
+        .example("gravity = \"j2\"")
+        .doc("\"j2\" (default) or \"point_mass\""),
+    KeyDescriptor::new("rotating_earth", KeyKind::Other(""))
+        .example("rotating_earth = true")
+        .doc("whether the Earth rotates, default true"),
+    KeyDescriptor::new("drag", KeyKind::Other(""))
+        .example("drag = true")
+        .doc("whether the atmosphere drags, default true"),
 ];
 
 /// Gravity models accepted by `gravity`.

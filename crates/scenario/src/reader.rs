@@ -4,18 +4,11 @@
 
 use toml_edit::{Item, Key, TableLike, Value};
 
-use crate::context::{Ctx, Span, Spanned, closest, one_of};
-use crate::problem::ProblemKind;
+mod checked;
 
-/// One documented key of a table: what the reader accepts.
-pub(crate) struct KeyDoc {
-    /// The key.
-    pub name: &'static str,
-    /// An example line, e.g. `burn_time_s = 60.0`.
-    pub example: &'static str,
-    /// What it means, with its unit.
-    pub doc: &'static str,
-}
+use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::KeyDescriptor;
+use crate::problem::ProblemKind;
 
 /// The outcome of reading one key.
 pub(crate) enum Field<T> {
@@ -62,10 +55,10 @@ pub(crate) struct TableReader<'d> {
     pub span: Span,
     /// How messages name this table, e.g. "[[launch]] `strike`".
     pub what: String,
-    keys: &'static [KeyDoc],
+    keys: &'static [KeyDescriptor],
     /// The enclosing table's name and keys, to spot keys written under the
     /// wrong header.
-    parent: Option<(String, &'static [KeyDoc])>,
+    parent: Option<(String, &'static [KeyDescriptor])>,
     /// Dotted TOML path of the table, e.g. `missile.stage` (empty at the
     /// top level).
     path: String,
@@ -98,7 +91,7 @@ impl<'d> TableReader<'d> {
         table: &'d dyn TableLike,
         span: Span,
         what: impl Into<String>,
-        keys: &'static [KeyDoc],
+        keys: &'static [KeyDescriptor],
     ) -> Self {
         Self {
             table,
@@ -115,7 +108,7 @@ impl<'d> TableReader<'d> {
         table: &'d dyn TableLike,
         span: Span,
         what: String,
-        keys: &'static [KeyDoc],
+        keys: &'static [KeyDescriptor],
         key: &str,
     ) -> Self {
         Self {
@@ -147,7 +140,7 @@ impl<'d> TableReader<'d> {
         })
     }
 
-    fn doc(&self, key: &str) -> Option<&'static KeyDoc> {
+    fn doc(&self, key: &str) -> Option<&'static KeyDescriptor> {
         self.keys.iter().find(|k| k.name == key)
     }
 
@@ -569,7 +562,7 @@ impl<'d> TableReader<'d> {
         ctx: &mut Ctx,
         key: &str,
         what: impl Into<String>,
-        keys: &'static [KeyDoc],
+        keys: &'static [KeyDescriptor],
     ) -> Field<TableReader<'d>> {
         let Some((k, item)) = self.entry(key) else {
             return Field::Absent;
@@ -597,7 +590,7 @@ impl<'d> TableReader<'d> {
         ctx: &mut Ctx,
         key: &str,
         what: impl Fn(usize) -> String,
-        keys: &'static [KeyDoc],
+        keys: &'static [KeyDescriptor],
     ) -> Field<Vec<TableReader<'d>>> {
         let Some((k, item)) = self.entry(key) else {
             return Field::Absent;

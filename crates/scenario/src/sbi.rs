@@ -22,9 +22,10 @@ use cupola_physics::orbit::MIN_PERIGEE_ALTITUDE_M;
 use toml_edit::{Item, Table, Value};
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{non_negative, positive, within};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use carrier::{INTERCEPTOR_KEYS, check_carrier, read_interceptor};
 
 pub(crate) use asat::read_asat;
@@ -32,52 +33,16 @@ pub(crate) use budget::check_deadline;
 pub(crate) use size::{MAX_SALVO, SALVO_HELP, launch_names, read_raid, read_size, resolve_launch};
 
 /// Keys of `[sbi]`.
-pub(crate) const SBI_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "altitude_km",
-        example: "altitude_km = 500.0",
-        doc: "altitude of the circular orbits above the WGS84 equatorial radius, km, in [100, 40000]",
-    },
-    KeyDoc {
-        name: "inclination_deg",
-        example: "inclination_deg = 55.0",
-        doc: "inclination, degrees, in [0.1, 179.9]; an array of them is searched",
-    },
-    KeyDoc {
-        name: "planes",
-        example: "planes = 24",
-        doc: "orbital planes, in [1, 10000]; an array of counts is searched",
-    },
-    KeyDoc {
-        name: "phasing",
-        example: "phasing = \"walker\"",
-        doc: "spread within the planes: \"walker\" (default) or \"random\"",
-    },
-    KeyDoc {
-        name: "interceptors_per_carrier",
-        example: "interceptors_per_carrier = 1",
-        doc: "interceptors each carrier satellite holds, in [1, 10000], default 1",
-    },
-    KeyDoc {
-        name: "bus_mass_kg",
-        example: "bus_mass_kg = 300.0",
-        doc: "mass of the carrier bus without interceptors, kg, ≥ 0, default 300",
-    },
-    KeyDoc {
-        name: "max_payload_kg",
-        example: "max_payload_kg = 2000.0",
-        doc: "largest total mass of interceptors a carrier holds, kg, > 0, default 2000",
-    },
-    KeyDoc {
-        name: "interceptor",
-        example: "[sbi.interceptor]",
-        doc: "the interceptor: booster and kill vehicle",
-    },
-    KeyDoc {
-        name: "budget",
-        example: "[sbi.budget]",
-        doc: "the time budget: detection, decision and the deadline",
-    },
+pub(crate) const SBI_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("altitude_km", KeyKind::Other("")).example("altitude_km = 500.0").doc("altitude of the circular orbits above the WGS84 equatorial radius, km, in [100, 40000]"),
+    KeyDescriptor::new("inclination_deg", KeyKind::Other("")).example("inclination_deg = 55.0").doc("inclination, degrees, in [0.1, 179.9]; an array of them is searched"),
+    KeyDescriptor::new("planes", KeyKind::Other("")).example("planes = 24").doc("orbital planes, in [1, 10000]; an array of counts is searched"),
+    KeyDescriptor::new("phasing", KeyKind::Other("")).example("phasing = \"walker\"").doc("spread within the planes: \"walker\" (default) or \"random\""),
+    KeyDescriptor::new("interceptors_per_carrier", KeyKind::Other("")).example("interceptors_per_carrier = 1").doc("interceptors each carrier satellite holds, in [1, 10000], default 1"),
+    KeyDescriptor::new("bus_mass_kg", KeyKind::Other("")).example("bus_mass_kg = 300.0").doc("mass of the carrier bus without interceptors, kg, ≥ 0, default 300"),
+    KeyDescriptor::new("max_payload_kg", KeyKind::Other("")).example("max_payload_kg = 2000.0").doc("largest total mass of interceptors a carrier holds, kg, > 0, default 2000"),
+    KeyDescriptor::new("interceptor", KeyKind::Other("")).example("[sbi.interceptor]").doc("the interceptor: booster and kill vehicle"),
+    KeyDescriptor::new("budget", KeyKind::Other("")).example("[sbi.budget]").doc("the time budget: detection, decision and the deadline"),
 ];
 
 /// Lowest altitude of an SBI orbit, km: the orbit crate's minimum perigee

@@ -21,72 +21,59 @@ use cupola_analysis::stability::StabilitySpec;
 use toml_edit::Table;
 
 use crate::context::{Ctx, Spanned};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::positive;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use crate::sbi::count_within;
 
 /// Keys of `[stability]`.
-pub(crate) const STABILITY_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "trials",
-        example: "trials = 1000",
-        doc: "Monte Carlo trials per evaluated posture, in [1, 1000000], default 1000",
-    },
-    KeyDoc {
-        name: "sbi_musd",
-        example: "sbi_musd = 90.0",
-        doc: "20-year cost of one more SBI carrier, millions of dollars, > 0, default from the \
+pub(crate) const STABILITY_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("trials", KeyKind::Other(""))
+        .example("trials = 1000")
+        .doc("Monte Carlo trials per evaluated posture, in [1, 1000000], default 1000"),
+    KeyDescriptor::new("sbi_musd", KeyKind::Other(""))
+        .example("sbi_musd = 90.0")
+        .doc(
+            "20-year cost of one more SBI carrier, millions of dollars, > 0, default from the \
               cost model",
-    },
-    KeyDoc {
-        name: "midcourse_musd",
-        example: "midcourse_musd = 125.0",
-        doc: "cost of one more midcourse interceptor in its silo, millions of dollars, > 0, \
+        ),
+    KeyDescriptor::new("midcourse_musd", KeyKind::Other(""))
+        .example("midcourse_musd = 125.0")
+        .doc(
+            "cost of one more midcourse interceptor in its silo, millions of dollars, > 0, \
               default 125 (CBO 2021)",
-    },
-    KeyDoc {
-        name: "terminal_musd",
-        example: "terminal_musd = 10.2",
-        doc: "cost of one more terminal interceptor at its battery, millions of dollars, > 0, \
+        ),
+    KeyDescriptor::new("terminal_musd", KeyKind::Other(""))
+        .example("terminal_musd = 10.2")
+        .doc(
+            "cost of one more terminal interceptor at its battery, millions of dollars, > 0, \
               default 10.2 (DoD FY2018 budget amendment: 50 THAAD interceptors for $509.1M)",
-    },
-    KeyDoc {
-        name: "exchange_missiles",
-        example: "exchange_missiles = 5",
-        doc: "missiles added by the attacker in the cost-exchange ratio, in [1, 1000], default 5",
-    },
-    KeyDoc {
-        name: "carriers",
-        example: "carriers = [0, 1000, 7800, 20000]",
-        doc: "SBI carriers of the retaliation table's defenses, integers in [0, 1000000], \
+        ),
+    KeyDescriptor::new("exchange_missiles", KeyKind::Other(""))
+        .example("exchange_missiles = 5")
+        .doc("missiles added by the attacker in the cost-exchange ratio, in [1, 1000], default 5"),
+    KeyDescriptor::new("carriers", KeyKind::Other(""))
+        .example("carriers = [0, 1000, 7800, 20000]")
+        .doc(
+            "SBI carriers of the retaliation table's defenses, integers in [0, 1000000], \
               strictly ascending",
-    },
-    KeyDoc {
-        name: "attacker",
-        example: "[stability.attacker]",
-        doc: "the attacker's unit costs",
-    },
-    KeyDoc {
-        name: "options",
-        example: "[stability.options]",
-        doc: "what the attacker may choose from",
-    },
-    KeyDoc {
-        name: "race",
-        example: "[stability.race]",
-        doc: "the arms race: goals, budgets and the defense's search",
-    },
-    KeyDoc {
-        name: "caps",
-        example: "[stability.caps]",
-        doc: "treaty-style limits on the defense",
-    },
-    KeyDoc {
-        name: "arsenal",
-        example: "[[stability.arsenal]]",
-        doc: "arsenals of the retaliation table (replace the presets)",
-    },
+        ),
+    KeyDescriptor::new("attacker", KeyKind::Other(""))
+        .example("[stability.attacker]")
+        .doc("the attacker's unit costs"),
+    KeyDescriptor::new("options", KeyKind::Other(""))
+        .example("[stability.options]")
+        .doc("what the attacker may choose from"),
+    KeyDescriptor::new("race", KeyKind::Other(""))
+        .example("[stability.race]")
+        .doc("the arms race: goals, budgets and the defense's search"),
+    KeyDescriptor::new("caps", KeyKind::Other(""))
+        .example("[stability.caps]")
+        .doc("treaty-style limits on the defense"),
+    KeyDescriptor::new("arsenal", KeyKind::Other(""))
+        .example("[[stability.arsenal]]")
+        .doc("arsenals of the retaliation table (replace the presets)"),
 ];
 
 /// Most Monte Carlo trials per posture.
@@ -188,7 +175,7 @@ pub(crate) fn read_stability(
     );
 
     let empty = Table::new();
-    let sub = |ctx: &mut Ctx, key: &str, what: &str, keys: &'static [KeyDoc]| match t
+    let sub = |ctx: &mut Ctx, key: &str, what: &str, keys: &'static [KeyDescriptor]| match t
         .table(ctx, key, what, keys)
     {
         Field::Given(r) => Some(r.value),

@@ -3,9 +3,10 @@
 
 use crate::constellation::resolve_constellation;
 use crate::context::{Ctx, Spanned};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{positive, within};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use cupola_analysis::coverage::{MAX_WORK, study_size};
 
 /// Settings of the coverage study (`cupola constellation`), from
@@ -40,45 +41,20 @@ pub struct DetectSpec {
 }
 
 /// Keys of `[coverage]`.
-pub(crate) const COVERAGE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "constellation",
-        example: "constellation = \"leo-tracking\"",
-        doc: "the [[constellation]] to study, default all of them together",
-    },
-    KeyDoc {
-        name: "min_elevation_deg",
-        example: "min_elevation_deg = 10.0",
-        doc: "lowest elevation at which a satellite counts as in view, degrees, in [0, 90), default 10",
-    },
-    KeyDoc {
-        name: "min_satellites",
-        example: "min_satellites = 1",
-        doc: "satellites in view needed for coverage, at least 1, default 1",
-    },
-    KeyDoc {
-        name: "duration_s",
-        example: "duration_s = 86400.0",
-        doc: "time span studied, s, at most 30 days, default 86400",
-    },
-    KeyDoc {
-        name: "step_s",
-        example: "step_s = 60.0",
-        doc: "time step, s, default 60",
-    },
-    KeyDoc {
-        name: "latitude_step_deg",
-        example: "latitude_step_deg = 5.0",
-        doc: "spacing of the latitude bands, degrees, in (0, 90], default 5",
-    },
+pub(crate) const COVERAGE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("constellation", KeyKind::Other("")).example("constellation = \"leo-tracking\"").doc("the [[constellation]] to study, default all of them together"),
+    KeyDescriptor::new("min_elevation_deg", KeyKind::Other("")).example("min_elevation_deg = 10.0").doc("lowest elevation at which a satellite counts as in view, degrees, in [0, 90), default 10"),
+    KeyDescriptor::new("min_satellites", KeyKind::Other("")).example("min_satellites = 1").doc("satellites in view needed for coverage, at least 1, default 1"),
+    KeyDescriptor::new("duration_s", KeyKind::Other("")).example("duration_s = 86400.0").doc("time span studied, s, at most 30 days, default 86400"),
+    KeyDescriptor::new("step_s", KeyKind::Other("")).example("step_s = 60.0").doc("time step, s, default 60"),
+    KeyDescriptor::new("latitude_step_deg", KeyKind::Other("")).example("latitude_step_deg = 5.0").doc("spacing of the latitude bands, degrees, in (0, 90], default 5"),
 ];
 
 /// Keys of `[detect]`.
-pub(crate) const DETECT_KEYS: &[KeyDoc] = &[KeyDoc {
-    name: "step_s",
-    example: "step_s = 1.0",
-    doc: "time step of the detection timeline, s, in (0, 60], default 1",
-}];
+pub(crate) const DETECT_KEYS: &[KeyDescriptor] =
+    &[KeyDescriptor::new("step_s", KeyKind::Other(""))
+        .example("step_s = 1.0")
+        .doc("time step of the detection timeline, s, in (0, 60], default 1")];
 
 /// Longest coverage study, s (30 days).
 const MAX_DURATION_S: f64 = 30.0 * 86_400.0;

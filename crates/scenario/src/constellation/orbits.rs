@@ -6,41 +6,18 @@ use cupola_physics::constants::WGS84_A;
 use cupola_physics::orbit::{Elements, MIN_PERIGEE_ALTITUDE_M, OrbitError};
 
 use crate::context::{Ctx, Span};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of a `[[constellation.orbit]]` table.
-pub(crate) const ORBIT_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "perigee_km",
-        example: "perigee_km = 600.0",
-        doc: "lowest altitude above the WGS84 equatorial radius, km, at least 100",
-    },
-    KeyDoc {
-        name: "apogee_km",
-        example: "apogee_km = 39700.0",
-        doc: "highest altitude above the WGS84 equatorial radius, km, not below perigee_km",
-    },
-    KeyDoc {
-        name: "inclination_deg",
-        example: "inclination_deg = 63.4",
-        doc: "inclination, degrees, in [0, 180]",
-    },
-    KeyDoc {
-        name: "raan_deg",
-        example: "raan_deg = 0.0",
-        doc: "right ascension of the ascending node from the Greenwich meridian at the epoch, degrees, default 0",
-    },
-    KeyDoc {
-        name: "arg_perigee_deg",
-        example: "arg_perigee_deg = 270.0",
-        doc: "argument of perigee, degrees, default 0",
-    },
-    KeyDoc {
-        name: "mean_anomaly_deg",
-        example: "mean_anomaly_deg = 0.0",
-        doc: "mean anomaly at the epoch, degrees, default 0",
-    },
+pub(crate) const ORBIT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("perigee_km", KeyKind::Other("")).example("perigee_km = 600.0").doc("lowest altitude above the WGS84 equatorial radius, km, at least 100"),
+    KeyDescriptor::new("apogee_km", KeyKind::Other("")).example("apogee_km = 39700.0").doc("highest altitude above the WGS84 equatorial radius, km, not below perigee_km"),
+    KeyDescriptor::new("inclination_deg", KeyKind::Other("")).example("inclination_deg = 63.4").doc("inclination, degrees, in [0, 180]"),
+    KeyDescriptor::new("raan_deg", KeyKind::Other("")).example("raan_deg = 0.0").doc("right ascension of the ascending node from the Greenwich meridian at the epoch, degrees, default 0"),
+    KeyDescriptor::new("arg_perigee_deg", KeyKind::Other("")).example("arg_perigee_deg = 270.0").doc("argument of perigee, degrees, default 0"),
+    KeyDescriptor::new("mean_anomaly_deg", KeyKind::Other("")).example("mean_anomaly_deg = 0.0").doc("mean anomaly at the epoch, degrees, default 0"),
 ];
 
 /// Read every `[[constellation.orbit]]` of the constellation `t`.

@@ -5,46 +5,35 @@ use cupola_physics::constellation::{Shell, ShellError};
 use cupola_physics::orbit::MIN_PERIGEE_ALTITUDE_M;
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of a `[[constellation.shell]]` table.
-pub(crate) const SHELL_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "altitude_km",
-        example: "altitude_km = 1000.0",
-        doc: "altitude of the circular orbits above the WGS84 equatorial radius, km, at least 100",
-    },
-    KeyDoc {
-        name: "inclination_deg",
-        example: "inclination_deg = 55.0",
-        doc: "inclination, degrees, in [0, 180]",
-    },
-    KeyDoc {
-        name: "satellites",
-        example: "satellites = 96",
-        doc: "total number of satellites t, a multiple of `planes`",
-    },
-    KeyDoc {
-        name: "planes",
-        example: "planes = 8",
-        doc: "number of orbital planes p",
-    },
-    KeyDoc {
-        name: "phasing",
-        example: "phasing = 1",
-        doc: "Walker phasing factor f, in [0, planes - 1], default 0",
-    },
-    KeyDoc {
-        name: "pattern",
-        example: "pattern = \"delta\"",
-        doc: "\"delta\" (default: planes over 360° of RAAN) or \"star\" (over 180°)",
-    },
-    KeyDoc {
-        name: "raan_offset_deg",
-        example: "raan_offset_deg = 0.0",
-        doc: "RAAN of the first plane from the Greenwich meridian at the epoch, degrees, default 0",
-    },
+pub(crate) const SHELL_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("altitude_km", KeyKind::Other(""))
+        .example("altitude_km = 1000.0")
+        .doc("altitude of the circular orbits above the WGS84 equatorial radius, km, at least 100"),
+    KeyDescriptor::new("inclination_deg", KeyKind::Other(""))
+        .example("inclination_deg = 55.0")
+        .doc("inclination, degrees, in [0, 180]"),
+    KeyDescriptor::new("satellites", KeyKind::Other(""))
+        .example("satellites = 96")
+        .doc("total number of satellites t, a multiple of `planes`"),
+    KeyDescriptor::new("planes", KeyKind::Other(""))
+        .example("planes = 8")
+        .doc("number of orbital planes p"),
+    KeyDescriptor::new("phasing", KeyKind::Other(""))
+        .example("phasing = 1")
+        .doc("Walker phasing factor f, in [0, planes - 1], default 0"),
+    KeyDescriptor::new("pattern", KeyKind::Other(""))
+        .example("pattern = \"delta\"")
+        .doc("\"delta\" (default: planes over 360° of RAAN) or \"star\" (over 180°)"),
+    KeyDescriptor::new("raan_offset_deg", KeyKind::Other(""))
+        .example("raan_offset_deg = 0.0")
+        .doc(
+            "RAAN of the first plane from the Greenwich meridian at the epoch, degrees, default 0",
+        ),
 ];
 
 /// Walker patterns accepted by `pattern`.

@@ -5,31 +5,16 @@ use cupola_analysis::engage::Asset;
 
 use super::layer::{Named, all, check_unique, read_name, read_site};
 use crate::context::Ctx;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{positive, within};
-use crate::reader::{KeyDoc, TableReader};
+use crate::reader::TableReader;
 
 /// Keys of an `[[engage.asset]]` table.
-pub(crate) const ASSET_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"Minot\"",
-        doc: "a label for reports, unique among the assets",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 48.4, lon_deg = -101.3 }",
-        doc: "where the asset is",
-    },
-    KeyDoc {
-        name: "value",
-        example: "value = 1.0",
-        doc: "relative value, > 0, default 1 (high values are protected first)",
-    },
-    KeyDoc {
-        name: "radius_km",
-        example: "radius_km = 50.0",
-        doc: "radius of the asset, km, > 0, default 50: warheads aimed within it count as arriving at it",
-    },
+pub(crate) const ASSET_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("name", KeyKind::Other("")).example("name = \"Minot\"").doc("a label for reports, unique among the assets"),
+    KeyDescriptor::new("site", KeyKind::Other("")).example("site = { lat_deg = 48.4, lon_deg = -101.3 }").doc("where the asset is"),
+    KeyDescriptor::new("value", KeyKind::Other("")).example("value = 1.0").doc("relative value, > 0, default 1 (high values are protected first)"),
+    KeyDescriptor::new("radius_km", KeyKind::Other("")).example("radius_km = 50.0").doc("radius of the asset, km, > 0, default 50: warheads aimed within it count as arriving at it"),
 ];
 
 /// Read every `[[engage.asset]]`; names are unique among the assets.

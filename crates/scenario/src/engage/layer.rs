@@ -6,10 +6,11 @@ use cupola_analysis::engage::Doctrine;
 use cupola_physics::frames::Geodetic;
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::launch::{POINT_KEYS, read_point};
 use crate::missile::within;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use crate::sbi::count_within;
 use crate::{SensorKind, SensorSpec};
 
@@ -158,13 +159,14 @@ pub(super) const KILL_ASSESSMENT: f64 = 0.9;
 
 /// The key doc of `kill_assessment`, shared by midcourse sites and
 /// terminal batteries.
-pub(super) const KILL_ASSESSMENT_KEY: KeyDoc = KeyDoc {
-    name: "kill_assessment",
-    example: "kill_assessment = 0.9",
-    doc: "probability that the kill assessment after a look is right, in [0, 1], default 0.9 \
+pub(super) const KILL_ASSESSMENT_KEY: KeyDescriptor =
+    KeyDescriptor::new("kill_assessment", KeyKind::Other(""))
+        .example("kill_assessment = 0.9")
+        .doc(
+            "probability that the kill assessment after a look is right, in [0, 1], default 0.9 \
           (assumed, range 0.7–1): a survivor judged killed is not shot again, a kill judged a \
           survivor draws a second look",
-};
+        );
 
 /// `kill_assessment` of a layer, default [`KILL_ASSESSMENT`].
 pub(super) fn read_kill_assessment(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {

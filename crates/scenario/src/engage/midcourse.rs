@@ -8,72 +8,25 @@ use super::layer::{
     read_kill_assessment, read_name, read_pk, read_site,
 };
 use crate::context::Ctx;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{non_negative, within};
-use crate::reader::{KeyDoc, TableReader};
+use crate::reader::TableReader;
 
 /// Keys of a `[[engage.midcourse]]` table.
-pub(crate) const MIDCOURSE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"Fort Greely\"",
-        doc: "a label for reports, unique among the midcourse sites and terminal batteries",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 63.95, lon_deg = -145.7, alt_km = 0.4 }",
-        doc: "where the interceptors are launched from",
-    },
-    KeyDoc {
-        name: "inventory",
-        example: "inventory = 40",
-        doc: "interceptors at the site, in [0, 1000000]",
-    },
-    KeyDoc {
-        name: "pk",
-        example: "pk = 0.571",
-        doc: "single-shot kill probability, in [0, 1]",
-    },
-    KeyDoc {
-        name: "flyout_speed_km_s",
-        example: "flyout_speed_km_s = 7.0",
-        doc: "average fly-out speed of an interceptor, km/s, in (0, 12], default 7",
-    },
-    KeyDoc {
-        name: "doctrine",
-        example: "doctrine = \"barrage\"",
-        doc: "\"barrage\" (default) or \"shoot_look_shoot\"",
-    },
-    KeyDoc {
-        name: "shots",
-        example: "shots = 2",
-        doc: "interceptors per object (per look), in [1, 20], default 2 (barrage) or 1 (shoot_look_shoot)",
-    },
-    KeyDoc {
-        name: "assess_s",
-        example: "assess_s = 60.0",
-        doc: "intercept to kill assessment, s, ≥ 0, default 60",
-    },
+pub(crate) const MIDCOURSE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("name", KeyKind::Other("")).example("name = \"Fort Greely\"").doc("a label for reports, unique among the midcourse sites and terminal batteries"),
+    KeyDescriptor::new("site", KeyKind::Other("")).example("site = { lat_deg = 63.95, lon_deg = -145.7, alt_km = 0.4 }").doc("where the interceptors are launched from"),
+    KeyDescriptor::new("inventory", KeyKind::Other("")).example("inventory = 40").doc("interceptors at the site, in [0, 1000000]"),
+    KeyDescriptor::new("pk", KeyKind::Other("")).example("pk = 0.571").doc("single-shot kill probability, in [0, 1]"),
+    KeyDescriptor::new("flyout_speed_km_s", KeyKind::Other("")).example("flyout_speed_km_s = 7.0").doc("average fly-out speed of an interceptor, km/s, in (0, 12], default 7"),
+    KeyDescriptor::new("doctrine", KeyKind::Other("")).example("doctrine = \"barrage\"").doc("\"barrage\" (default) or \"shoot_look_shoot\""),
+    KeyDescriptor::new("shots", KeyKind::Other("")).example("shots = 2").doc("interceptors per object (per look), in [1, 20], default 2 (barrage) or 1 (shoot_look_shoot)"),
+    KeyDescriptor::new("assess_s", KeyKind::Other("")).example("assess_s = 60.0").doc("intercept to kill assessment, s, ≥ 0, default 60"),
     KILL_ASSESSMENT_KEY,
-    KeyDoc {
-        name: "decision_s",
-        example: "decision_s = 30.0",
-        doc: "cueing track to the first launch, s, ≥ 0, default 30",
-    },
-    KeyDoc {
-        name: "discrimination",
-        example: "discrimination = 0.0",
-        doc: "probability of recognising a decoy as a decoy, in [0, 1], default 0",
-    },
-    KeyDoc {
-        name: "reserve",
-        example: "reserve = 0.0",
-        doc: "fraction of the inventory held back for later waves, in [0, 1), default 0",
-    },
-    KeyDoc {
-        name: "sensor",
-        example: "sensor = \"leo tracking\"",
-        doc: "the [[sensor]] whose track cues the site: a tracking layer or a ground radar",
-    },
+    KeyDescriptor::new("decision_s", KeyKind::Other("")).example("decision_s = 30.0").doc("cueing track to the first launch, s, ≥ 0, default 30"),
+    KeyDescriptor::new("discrimination", KeyKind::Other("")).example("discrimination = 0.0").doc("probability of recognising a decoy as a decoy, in [0, 1], default 0"),
+    KeyDescriptor::new("reserve", KeyKind::Other("")).example("reserve = 0.0").doc("fraction of the inventory held back for later waves, in [0, 1), default 0"),
+    KeyDescriptor::new("sensor", KeyKind::Other("")).example("sensor = \"leo tracking\"").doc("the [[sensor]] whose track cues the site: a tracking layer or a ground radar"),
 ];
 
 /// Fastest average fly-out speed, km/s.

@@ -11,78 +11,27 @@ use super::layer::{
 };
 use crate::LaunchSpec;
 use crate::context::{Ctx, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{non_negative, positive, within};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of a `[[engage.terminal]]` table.
-pub(crate) const TERMINAL_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"THAAD battery\"",
-        doc: "a label for reports, unique among the midcourse sites and terminal batteries",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 47.35, lon_deg = -101.75 }",
-        doc: "where the battery is",
-    },
-    KeyDoc {
-        name: "kind",
-        example: "kind = \"upper_tier\"",
-        doc: "\"upper_tier\" (default) or \"short_range\"",
-    },
-    KeyDoc {
-        name: "max_threat_range_km",
-        example: "max_threat_range_km = 70.0",
-        doc: "longest range of a threat the battery engages, km, > 0 (short_range only, required there)",
-    },
-    KeyDoc {
-        name: "footprint_km",
-        example: "footprint_km = 200.0",
-        doc: "radius of the defended footprint on the ground, km, in (0, 5000], default 200",
-    },
-    KeyDoc {
-        name: "min_altitude_km",
-        example: "min_altitude_km = 40.0",
-        doc: "lowest intercept altitude, km, ≥ 0, default 40",
-    },
-    KeyDoc {
-        name: "max_altitude_km",
-        example: "max_altitude_km = 150.0",
-        doc: "highest intercept altitude, km, above min_altitude_km, default 150",
-    },
-    KeyDoc {
-        name: "inventory",
-        example: "inventory = 48",
-        doc: "interceptors in the battery, in [0, 1000000]",
-    },
-    KeyDoc {
-        name: "pk",
-        example: "pk = 0.8",
-        doc: "single-shot kill probability, in [0, 1]",
-    },
-    KeyDoc {
-        name: "doctrine",
-        example: "doctrine = \"barrage\"",
-        doc: "\"barrage\" (default) or \"shoot_look_shoot\"",
-    },
-    KeyDoc {
-        name: "shots",
-        example: "shots = 2",
-        doc: "interceptors per object (per look), in [1, 20], default 2 (barrage) or 1 (shoot_look_shoot)",
-    },
-    KeyDoc {
-        name: "assess_s",
-        example: "assess_s = 10.0",
-        doc: "kill-assessment time for shoot-look-shoot, s, ≥ 0, default 10",
-    },
+pub(crate) const TERMINAL_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("name", KeyKind::Other("")).example("name = \"THAAD battery\"").doc("a label for reports, unique among the midcourse sites and terminal batteries"),
+    KeyDescriptor::new("site", KeyKind::Other("")).example("site = { lat_deg = 47.35, lon_deg = -101.75 }").doc("where the battery is"),
+    KeyDescriptor::new("kind", KeyKind::Other("")).example("kind = \"upper_tier\"").doc("\"upper_tier\" (default) or \"short_range\""),
+    KeyDescriptor::new("max_threat_range_km", KeyKind::Other("")).example("max_threat_range_km = 70.0").doc("longest range of a threat the battery engages, km, > 0 (short_range only, required there)"),
+    KeyDescriptor::new("footprint_km", KeyKind::Other("")).example("footprint_km = 200.0").doc("radius of the defended footprint on the ground, km, in (0, 5000], default 200"),
+    KeyDescriptor::new("min_altitude_km", KeyKind::Other("")).example("min_altitude_km = 40.0").doc("lowest intercept altitude, km, ≥ 0, default 40"),
+    KeyDescriptor::new("max_altitude_km", KeyKind::Other("")).example("max_altitude_km = 150.0").doc("highest intercept altitude, km, above min_altitude_km, default 150"),
+    KeyDescriptor::new("inventory", KeyKind::Other("")).example("inventory = 48").doc("interceptors in the battery, in [0, 1000000]"),
+    KeyDescriptor::new("pk", KeyKind::Other("")).example("pk = 0.8").doc("single-shot kill probability, in [0, 1]"),
+    KeyDescriptor::new("doctrine", KeyKind::Other("")).example("doctrine = \"barrage\"").doc("\"barrage\" (default) or \"shoot_look_shoot\""),
+    KeyDescriptor::new("shots", KeyKind::Other("")).example("shots = 2").doc("interceptors per object (per look), in [1, 20], default 2 (barrage) or 1 (shoot_look_shoot)"),
+    KeyDescriptor::new("assess_s", KeyKind::Other("")).example("assess_s = 10.0").doc("kill-assessment time for shoot-look-shoot, s, ≥ 0, default 10"),
     KILL_ASSESSMENT_KEY,
-    KeyDoc {
-        name: "sensor",
-        example: "sensor = \"ground radar\"",
-        doc: "the [[sensor]] whose track cues the battery: a tracking layer or a ground radar",
-    },
+    KeyDescriptor::new("sensor", KeyKind::Other("")).example("sensor = \"ground radar\"").doc("the [[sensor]] whose track cues the battery: a tracking layer or a ground radar"),
 ];
 
 /// Battery kinds accepted by `kind`.

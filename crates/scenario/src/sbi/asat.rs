@@ -7,21 +7,18 @@ use cupola_analysis::sizing::AsatSpec;
 use super::needs_sbi;
 use crate::constellation::resolve_constellation;
 use crate::context::Ctx;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::within;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of `[asat]`.
-pub(crate) const ASAT_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "targets",
-        example: "targets = \"leo-tracking\"",
-        doc: "the [[constellation]] whose satellites are the targets",
-    },
-    KeyDoc {
-        name: "within_min",
-        example: "within_min = 10.0",
-        doc: "fly-out time allowed, minutes, in (0, 45]",
-    },
+pub(crate) const ASAT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("targets", KeyKind::Other(""))
+        .example("targets = \"leo-tracking\"")
+        .doc("the [[constellation]] whose satellites are the targets"),
+    KeyDescriptor::new("within_min", KeyKind::Other(""))
+        .example("within_min = 10.0")
+        .doc("fly-out time allowed, minutes, in (0, 45]"),
 ];
 
 /// Read `[asat]`: `Some(None)` when absent, `None` when invalid.

@@ -11,47 +11,40 @@ use toml_edit::Value;
 use super::SbiRead;
 use crate::LaunchSpec;
 use crate::context::{Ctx, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{non_negative, positive};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of `[sbi.budget]`.
-pub(crate) const BUDGET_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "detection_s",
-        example: "detection_s = 30.0",
-        doc: "lift-off to the launch report, s, ≥ 0, default 30 (or `detection`)",
-    },
-    KeyDoc {
-        name: "detection",
-        example: "detection = \"sensors\"",
-        doc: "\"sensors\": take the report from the scenario's [[sensor]] layer (or `detection_s`)",
-    },
-    KeyDoc {
-        name: "decision_s",
-        example: "decision_s = 30.0",
-        doc: "report to interceptor launch (decision and commit), s, ≥ 0, default 30",
-    },
-    KeyDoc {
-        name: "deadline",
-        example: "deadline = \"boost_end\"",
-        doc: "when the intercept must have happened: \"boost_end\" (default), \"bus_deployed\", \
+pub(crate) const BUDGET_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("detection_s", KeyKind::Other(""))
+        .example("detection_s = 30.0")
+        .doc("lift-off to the launch report, s, ≥ 0, default 30 (or `detection`)"),
+    KeyDescriptor::new("detection", KeyKind::Other(""))
+        .example("detection = \"sensors\"")
+        .doc(
+            "\"sensors\": take the report from the scenario's [[sensor]] layer (or `detection_s`)",
+        ),
+    KeyDescriptor::new("decision_s", KeyKind::Other(""))
+        .example("decision_s = 30.0")
+        .doc("report to interceptor launch (decision and commit), s, ≥ 0, default 30"),
+    KeyDescriptor::new("deadline", KeyKind::Other(""))
+        .example("deadline = \"boost_end\"")
+        .doc(
+            "when the intercept must have happened: \"boost_end\" (default), \"bus_deployed\", \
               { descends_below_km = 100.0 } or { time_s = 250.0 }",
-    },
+        ),
 ];
 
 /// Keys of a `deadline = { … }` table.
-pub(crate) const DEADLINE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "descends_below_km",
-        example: "deadline = { descends_below_km = 100.0 }",
-        doc: "before the missile descends below this altitude, km, > 0",
-    },
-    KeyDoc {
-        name: "time_s",
-        example: "deadline = { time_s = 250.0 }",
-        doc: "before this time after lift-off, s, > 0",
-    },
+pub(crate) const DEADLINE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("descends_below_km", KeyKind::Other(""))
+        .example("deadline = { descends_below_km = 100.0 }")
+        .doc("before the missile descends below this altitude, km, > 0"),
+    KeyDescriptor::new("time_s", KeyKind::Other(""))
+        .example("deadline = { time_s = 250.0 }")
+        .doc("before this time after lift-off, s, > 0"),
 ];
 
 /// Named deadlines accepted by `deadline`.

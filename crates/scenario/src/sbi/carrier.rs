@@ -8,66 +8,53 @@ use cupola_physics::constants::G0;
 
 use super::count_within;
 use crate::context::{Ctx, Span};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{non_negative, positive, within};
 use crate::problem::ProblemKind;
-use crate::reader::{KeyDoc, TableReader};
+use crate::reader::TableReader;
 
 /// Keys of `[sbi.interceptor]`.
-pub(crate) const INTERCEPTOR_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "delta_v_km_s",
-        example: "delta_v_km_s = 4.0",
-        doc: "velocity change the booster gives the kill vehicle, km/s, > 0, default 4",
-    },
-    KeyDoc {
-        name: "stages",
-        example: "stages = 1",
-        doc: "booster stages, each giving an equal share of the Δv, in [1, 4], default 1",
-    },
-    KeyDoc {
-        name: "isp_s",
-        example: "isp_s = 285.0",
-        doc: "booster specific impulse, s, > 0, default 285",
-    },
-    KeyDoc {
-        name: "structure_fraction",
-        example: "structure_fraction = 0.15",
-        doc: "booster structure / (structure + propellant), in [0, 1), default 0.15",
-    },
-    KeyDoc {
-        name: "acceleration_g",
-        example: "acceleration_g = 10.0",
-        doc: "average booster acceleration, in standard g (9.80665 m/s²), > 0, default 10",
-    },
-    KeyDoc {
-        name: "kill_vehicle_dry_mass_kg",
-        example: "kill_vehicle_dry_mass_kg = 42.0",
-        doc: "kill vehicle mass without its divert propellant, kg, > 0, default 42 (59.7 kg \
+pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("delta_v_km_s", KeyKind::Other(""))
+        .example("delta_v_km_s = 4.0")
+        .doc("velocity change the booster gives the kill vehicle, km/s, > 0, default 4"),
+    KeyDescriptor::new("stages", KeyKind::Other(""))
+        .example("stages = 1")
+        .doc("booster stages, each giving an equal share of the Δv, in [1, 4], default 1"),
+    KeyDescriptor::new("isp_s", KeyKind::Other(""))
+        .example("isp_s = 285.0")
+        .doc("booster specific impulse, s, > 0, default 285"),
+    KeyDescriptor::new("structure_fraction", KeyKind::Other(""))
+        .example("structure_fraction = 0.15")
+        .doc("booster structure / (structure + propellant), in [0, 1), default 0.15"),
+    KeyDescriptor::new("acceleration_g", KeyKind::Other(""))
+        .example("acceleration_g = 10.0")
+        .doc("average booster acceleration, in standard g (9.80665 m/s²), > 0, default 10"),
+    KeyDescriptor::new("kill_vehicle_dry_mass_kg", KeyKind::Other(""))
+        .example("kill_vehicle_dry_mass_kg = 42.0")
+        .doc(
+            "kill vehicle mass without its divert propellant, kg, > 0, default 42 (59.7 kg \
               loaded with 1 km/s of divert at Isp 290 s: APS 2003's 60 kg class)",
-    },
-    KeyDoc {
-        name: "divert_delta_v_km_s",
-        example: "divert_delta_v_km_s = 1.0",
-        doc: "divert velocity of the kill vehicle for the end game, km/s, ≥ 0, default 1",
-    },
-    KeyDoc {
-        name: "end_game_s",
-        example: "end_game_s = 10.0",
-        doc: "duration of the end game (homing), s, ≥ 0, default 10",
-    },
-    KeyDoc {
-        name: "divert_isp_s",
-        example: "divert_isp_s = 290.0",
-        doc: "specific impulse of the kill vehicle's divert thrusters, s, > 0, default 290 \
+        ),
+    KeyDescriptor::new("divert_delta_v_km_s", KeyKind::Other(""))
+        .example("divert_delta_v_km_s = 1.0")
+        .doc("divert velocity of the kill vehicle for the end game, km/s, ≥ 0, default 1"),
+    KeyDescriptor::new("end_game_s", KeyKind::Other(""))
+        .example("end_game_s = 10.0")
+        .doc("duration of the end game (homing), s, ≥ 0, default 10"),
+    KeyDescriptor::new("divert_isp_s", KeyKind::Other(""))
+        .example("divert_isp_s = 290.0")
+        .doc(
+            "specific impulse of the kill vehicle's divert thrusters, s, > 0, default 290 \
               (assumed; 220 hydrazine to 320 storable bipropellant)",
-    },
-    KeyDoc {
-        name: "unpredicted_fraction",
-        example: "unpredicted_fraction = 0.1",
-        doc: "share of the boosting missile's thrust acceleration the fire control cannot predict \
+        ),
+    KeyDescriptor::new("unpredicted_fraction", KeyKind::Other(""))
+        .example("unpredicted_fraction = 0.1")
+        .doc(
+            "share of the boosting missile's thrust acceleration the fire control cannot predict \
               (thrust dispersion, steering, manoeuvre), which the divert must absorb, in [0, 1], \
               default 0.1 (assumed; 0.03–0.3)",
-    },
+        ),
 ];
 
 /// Most booster stages of an interceptor (as

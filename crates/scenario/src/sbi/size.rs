@@ -7,96 +7,69 @@ use toml_edit::{Item, Value};
 
 use super::{altitude_m, count_within, every, inclination_rad, needs_sbi};
 use crate::context::{Ctx, Spanned, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::within;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of `[size]`.
-pub(crate) const SIZE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "launch",
-        example: "launch = \"ICBM to North Dakota\"",
-        doc: "the reference [[launch]], by name, default the first",
-    },
-    KeyDoc {
-        name: "salvo",
-        example: "salvo = 10",
-        doc: "missiles in the salvo, in [1, 1000], default 10",
-    },
-    KeyDoc {
-        name: "area_width_km",
-        example: "area_width_km = 0.0",
-        doc: "east-west width of the launch area, km, in [0, 2000], default 0",
-    },
-    KeyDoc {
-        name: "window_s",
-        example: "window_s = 0.0",
-        doc: "launches spread evenly over this window, s, in [0, 3600], default 0 (all at once)",
-    },
-    KeyDoc {
-        name: "shots",
-        example: "shots = 1",
-        doc: "shots each missile must get, in [1, 100], default 1",
-    },
-    KeyDoc {
-        name: "confidence",
-        example: "confidence = 0.95",
-        doc: "probability that every missile gets its shots, in (0, 1), default 0.95",
-    },
-    KeyDoc {
-        name: "samples",
-        example: "samples = 10000",
-        doc: "launch-time samples per candidate constellation, in [1, 1000000], default 10000",
-    },
-    KeyDoc {
-        name: "span_h",
-        example: "span_h = 24.0",
-        doc: "span of the launch times sampled, hours, in (0, 720], default 24",
-    },
-    KeyDoc {
-        name: "max_satellites",
-        example: "max_satellites = 100000",
-        doc: "largest constellation (carriers) the search may try, in [1, 1000000], default 100000",
-    },
-    KeyDoc {
-        name: "resolution_deg",
-        example: "resolution_deg = 0.2",
-        doc: "grid step of the reach table, degrees, in [0.01, 2], default 0.2",
-    },
-    KeyDoc {
-        name: "sweep",
-        example: "[size.sweep]",
-        doc: "parameters to sweep, each an array of values",
-    },
+pub(crate) const SIZE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("launch", KeyKind::Other(""))
+        .example("launch = \"ICBM to North Dakota\"")
+        .doc("the reference [[launch]], by name, default the first"),
+    KeyDescriptor::new("salvo", KeyKind::Other(""))
+        .example("salvo = 10")
+        .doc("missiles in the salvo, in [1, 1000], default 10"),
+    KeyDescriptor::new("area_width_km", KeyKind::Other(""))
+        .example("area_width_km = 0.0")
+        .doc("east-west width of the launch area, km, in [0, 2000], default 0"),
+    KeyDescriptor::new("window_s", KeyKind::Other(""))
+        .example("window_s = 0.0")
+        .doc("launches spread evenly over this window, s, in [0, 3600], default 0 (all at once)"),
+    KeyDescriptor::new("shots", KeyKind::Other(""))
+        .example("shots = 1")
+        .doc("shots each missile must get, in [1, 100], default 1"),
+    KeyDescriptor::new("confidence", KeyKind::Other(""))
+        .example("confidence = 0.95")
+        .doc("probability that every missile gets its shots, in (0, 1), default 0.95"),
+    KeyDescriptor::new("samples", KeyKind::Other(""))
+        .example("samples = 10000")
+        .doc("launch-time samples per candidate constellation, in [1, 1000000], default 10000"),
+    KeyDescriptor::new("span_h", KeyKind::Other(""))
+        .example("span_h = 24.0")
+        .doc("span of the launch times sampled, hours, in (0, 720], default 24"),
+    KeyDescriptor::new("max_satellites", KeyKind::Other(""))
+        .example("max_satellites = 100000")
+        .doc(
+            "largest constellation (carriers) the search may try, in [1, 1000000], default 100000",
+        ),
+    KeyDescriptor::new("resolution_deg", KeyKind::Other(""))
+        .example("resolution_deg = 0.2")
+        .doc("grid step of the reach table, degrees, in [0.01, 2], default 0.2"),
+    KeyDescriptor::new("sweep", KeyKind::Other(""))
+        .example("[size.sweep]")
+        .doc("parameters to sweep, each an array of values"),
 ];
 
 /// Keys of `[size.sweep]`, with the parameter each sweeps.
-pub(crate) const SWEEP_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "salvo",
-        example: "salvo = [1, 2, 5, 10, 15, 20]",
-        doc: "missiles in the salvo, integers in [1, 1000]",
-    },
-    KeyDoc {
-        name: "boost_s",
-        example: "boost_s = [100, 150, 200, 250, 300]",
-        doc: "the missile's boost time, s, in (0, 1000] (stage burn times scaled, propellant kept)",
-    },
-    KeyDoc {
-        name: "delta_v_km_s",
-        example: "delta_v_km_s = [2, 3, 4, 5]",
-        doc: "the interceptor booster's Δv, km/s, in (0, 12]",
-    },
-    KeyDoc {
-        name: "altitude_km",
-        example: "altitude_km = [300, 500, 800, 1200]",
-        doc: "SBI orbit altitude, km, in [100, 40000]",
-    },
-    KeyDoc {
-        name: "inclination_deg",
-        example: "inclination_deg = [30, 45, 55, 70, 90]",
-        doc: "SBI orbit inclination, degrees, in [0.1, 179.9]",
-    },
+pub(crate) const SWEEP_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("salvo", KeyKind::Other(""))
+        .example("salvo = [1, 2, 5, 10, 15, 20]")
+        .doc("missiles in the salvo, integers in [1, 1000]"),
+    KeyDescriptor::new("boost_s", KeyKind::Other(""))
+        .example("boost_s = [100, 150, 200, 250, 300]")
+        .doc(
+            "the missile's boost time, s, in (0, 1000] (stage burn times scaled, propellant kept)",
+        ),
+    KeyDescriptor::new("delta_v_km_s", KeyKind::Other(""))
+        .example("delta_v_km_s = [2, 3, 4, 5]")
+        .doc("the interceptor booster's Δv, km/s, in (0, 12]"),
+    KeyDescriptor::new("altitude_km", KeyKind::Other(""))
+        .example("altitude_km = [300, 500, 800, 1200]")
+        .doc("SBI orbit altitude, km, in [100, 40000]"),
+    KeyDescriptor::new("inclination_deg", KeyKind::Other(""))
+        .example("inclination_deg = [30, 45, 55, 70, 90]")
+        .doc("SBI orbit inclination, degrees, in [0.1, 179.9]"),
 ];
 
 /// The shape of a raid of copies of the reference launch, shared by

@@ -6,102 +6,35 @@ use cupola_defense::GroundRadar;
 use super::{SensorKind, SensorSpec};
 use crate::constellation::{check_unique_name, resolve_constellation};
 use crate::context::{Ctx, Span, closest, one_of};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::launch::{POINT_KEYS, read_point};
 use crate::missile::{non_negative, positive, within};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Sensor kinds accepted by `kind`.
 const KINDS: [&str; 3] = ["infrared", "tracking", "radar"];
 
 /// Keys of a `[[sensor]]` table, with the kinds each applies to (`name` and
 /// `kind` apply to all).
-pub(crate) const SENSOR_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"sbirs\"",
-        doc: "a label for reports, unique among sensors",
-    },
-    KeyDoc {
-        name: "kind",
-        example: "kind = \"infrared\"",
-        doc: "\"infrared\", \"tracking\" or \"radar\"",
-    },
-    KeyDoc {
-        name: "constellation",
-        example: "constellation = \"geo-ir\"",
-        doc: "the [[constellation]] carrying the sensors (infrared, tracking)",
-    },
-    KeyDoc {
-        name: "burnthrough_altitude_km",
-        example: "burnthrough_altitude_km = 12.0",
-        doc: "altitude the plume must clear to be seen, km, default 12 (infrared)",
-    },
-    KeyDoc {
-        name: "reporting_latency_s",
-        example: "reporting_latency_s = 20.0",
-        doc: "delay from first sight to a report, s, default 20 (infrared)",
-    },
-    KeyDoc {
-        name: "max_range_km",
-        example: "max_range_km = 5000.0",
-        doc: "largest detection range, km (required for radar; default unlimited otherwise)",
-    },
-    KeyDoc {
-        name: "grazing_altitude_km",
-        example: "grazing_altitude_km = 0.0",
-        doc: "lowest altitude the line of sight may pass over the Earth, km, default 0 (tracking)",
-    },
-    KeyDoc {
-        name: "sees_cold_bodies",
-        example: "sees_cold_bodies = true",
-        doc: "whether cold post-boost objects are seen, default true (tracking)",
-    },
-    KeyDoc {
-        name: "angle_error_urad",
-        example: "angle_error_urad = 20.0",
-        doc: "one-sigma line-of-sight error of one sensor, µrad, default 20 (tracking)",
-    },
-    KeyDoc {
-        name: "min_sensors",
-        example: "min_sensors = 2",
-        doc: "sensors that must see a target at once to track it, at least 2, default 2 (tracking)",
-    },
-    KeyDoc {
-        name: "smoothing_time_s",
-        example: "smoothing_time_s = 10.0",
-        doc: "time constant of the track's smoothing, s, default 10 (tracking)",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 64.3, lon_deg = -149.2, alt_km = 0.2 }",
-        doc: "the radar's location (radar)",
-    },
-    KeyDoc {
-        name: "elevation_mask_deg",
-        example: "elevation_mask_deg = 5.0",
-        doc: "lowest elevation seen, degrees, in [-5, 90), default 5 (radar)",
-    },
-    KeyDoc {
-        name: "boresight_azimuth_deg",
-        example: "boresight_azimuth_deg = 0.0",
-        doc: "centre of the field of regard, degrees clockwise from north, in [0, 360), default 0 (radar)",
-    },
-    KeyDoc {
-        name: "half_width_deg",
-        example: "half_width_deg = 180.0",
-        doc: "half-width in azimuth of the field of regard, degrees, in (0, 180], default 180 (radar)",
-    },
-    KeyDoc {
-        name: "range_error_m",
-        example: "range_error_m = 10.0",
-        doc: "one-sigma range error, m, default 10 (radar)",
-    },
-    KeyDoc {
-        name: "angle_error_mrad",
-        example: "angle_error_mrad = 1.0",
-        doc: "one-sigma angle error, mrad, default 1 (radar)",
-    },
+pub(crate) const SENSOR_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("name", KeyKind::Other("")).example("name = \"sbirs\"").doc("a label for reports, unique among sensors"),
+    KeyDescriptor::new("kind", KeyKind::Other("")).example("kind = \"infrared\"").doc("\"infrared\", \"tracking\" or \"radar\""),
+    KeyDescriptor::new("constellation", KeyKind::Other("")).example("constellation = \"geo-ir\"").doc("the [[constellation]] carrying the sensors (infrared, tracking)"),
+    KeyDescriptor::new("burnthrough_altitude_km", KeyKind::Other("")).example("burnthrough_altitude_km = 12.0").doc("altitude the plume must clear to be seen, km, default 12 (infrared)"),
+    KeyDescriptor::new("reporting_latency_s", KeyKind::Other("")).example("reporting_latency_s = 20.0").doc("delay from first sight to a report, s, default 20 (infrared)"),
+    KeyDescriptor::new("max_range_km", KeyKind::Other("")).example("max_range_km = 5000.0").doc("largest detection range, km (required for radar; default unlimited otherwise)"),
+    KeyDescriptor::new("grazing_altitude_km", KeyKind::Other("")).example("grazing_altitude_km = 0.0").doc("lowest altitude the line of sight may pass over the Earth, km, default 0 (tracking)"),
+    KeyDescriptor::new("sees_cold_bodies", KeyKind::Other("")).example("sees_cold_bodies = true").doc("whether cold post-boost objects are seen, default true (tracking)"),
+    KeyDescriptor::new("angle_error_urad", KeyKind::Other("")).example("angle_error_urad = 20.0").doc("one-sigma line-of-sight error of one sensor, µrad, default 20 (tracking)"),
+    KeyDescriptor::new("min_sensors", KeyKind::Other("")).example("min_sensors = 2").doc("sensors that must see a target at once to track it, at least 2, default 2 (tracking)"),
+    KeyDescriptor::new("smoothing_time_s", KeyKind::Other("")).example("smoothing_time_s = 10.0").doc("time constant of the track's smoothing, s, default 10 (tracking)"),
+    KeyDescriptor::new("site", KeyKind::Other("")).example("site = { lat_deg = 64.3, lon_deg = -149.2, alt_km = 0.2 }").doc("the radar's location (radar)"),
+    KeyDescriptor::new("elevation_mask_deg", KeyKind::Other("")).example("elevation_mask_deg = 5.0").doc("lowest elevation seen, degrees, in [-5, 90), default 5 (radar)"),
+    KeyDescriptor::new("boresight_azimuth_deg", KeyKind::Other("")).example("boresight_azimuth_deg = 0.0").doc("centre of the field of regard, degrees clockwise from north, in [0, 360), default 0 (radar)"),
+    KeyDescriptor::new("half_width_deg", KeyKind::Other("")).example("half_width_deg = 180.0").doc("half-width in azimuth of the field of regard, degrees, in (0, 180], default 180 (radar)"),
+    KeyDescriptor::new("range_error_m", KeyKind::Other("")).example("range_error_m = 10.0").doc("one-sigma range error, m, default 10 (radar)"),
+    KeyDescriptor::new("angle_error_mrad", KeyKind::Other("")).example("angle_error_mrad = 1.0").doc("one-sigma angle error, mrad, default 1 (radar)"),
 ];
 
 /// The kinds each kind-specific key applies to.

@@ -7,27 +7,22 @@ use cupola_analysis::stability::Arsenal;
 
 use crate::context::{Ctx, Spanned};
 use crate::engage::check_unique;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{KeyDoc, TableReader};
+use crate::reader::TableReader;
 use crate::sbi::count_within;
 
 /// Keys of a `[[stability.arsenal]]` table.
-pub(super) const ARSENAL_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"China-sized force\"",
-        doc: "a label for reports, unique among the arsenals",
-    },
-    KeyDoc {
-        name: "warheads",
-        example: "warheads = 600",
-        doc: "deployed warheads, in [1, 100000]",
-    },
-    KeyDoc {
-        name: "source",
-        example: "source = \"SIPRI Yearbook 2025\"",
-        doc: "where the number of warheads comes from, not empty",
-    },
+pub(super) const ARSENAL_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("name", KeyKind::Other(""))
+        .example("name = \"China-sized force\"")
+        .doc("a label for reports, unique among the arsenals"),
+    KeyDescriptor::new("warheads", KeyKind::Other(""))
+        .example("warheads = 600")
+        .doc("deployed warheads, in [1, 100000]"),
+    KeyDescriptor::new("source", KeyKind::Other(""))
+        .example("source = \"SIPRI Yearbook 2025\"")
+        .doc("where the number of warheads comes from, not empty"),
 ];
 
 /// Most warheads of an arsenal.

@@ -5,74 +5,59 @@ use cupola_analysis::stability::{AttackerCosts, Options};
 
 use super::{MAX_COUNT, ascending};
 use crate::context::Ctx;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{non_negative, within};
-use crate::reader::{KeyDoc, TableReader};
+use crate::reader::TableReader;
 use crate::sbi::count_within;
 
 /// Keys of `[stability.attacker]`.
-pub(super) const ATTACKER_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "missile_musd",
-        example: "missile_musd = 50.0",
-        doc: "one ICBM with its post-boost bus, without re-entry vehicles, millions of dollars, \
+pub(super) const ATTACKER_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("missile_musd", KeyKind::Other(""))
+        .example("missile_musd = 50.0")
+        .doc(
+            "one ICBM with its post-boost bus, without re-entry vehicles, millions of dollars, \
               ≥ 0, default 50",
-    },
-    KeyDoc {
-        name: "rv_musd",
-        example: "rv_musd = 5.0",
-        doc: "one re-entry vehicle with its warhead, millions of dollars, ≥ 0, default 5",
-    },
-    KeyDoc {
-        name: "decoy_musd",
-        example: "decoy_musd = 0.5",
-        doc: "one decoy, millions of dollars, ≥ 0, default 0.5",
-    },
-    KeyDoc {
-        name: "fast_burn_musd",
-        example: "fast_burn_musd = 25.0",
-        doc: "extra cost of a fast-burn booster per missile, millions of dollars, ≥ 0, default 25",
-    },
-    KeyDoc {
-        name: "asat_musd",
-        example: "asat_musd = 10.0",
-        doc: "one anti-satellite shot at an SBI, millions of dollars, ≥ 0, default 10",
-    },
+        ),
+    KeyDescriptor::new("rv_musd", KeyKind::Other(""))
+        .example("rv_musd = 5.0")
+        .doc("one re-entry vehicle with its warhead, millions of dollars, ≥ 0, default 5"),
+    KeyDescriptor::new("decoy_musd", KeyKind::Other(""))
+        .example("decoy_musd = 0.5")
+        .doc("one decoy, millions of dollars, ≥ 0, default 0.5"),
+    KeyDescriptor::new("fast_burn_musd", KeyKind::Other(""))
+        .example("fast_burn_musd = 25.0")
+        .doc("extra cost of a fast-burn booster per missile, millions of dollars, ≥ 0, default 25"),
+    KeyDescriptor::new("asat_musd", KeyKind::Other(""))
+        .example("asat_musd = 10.0")
+        .doc("one anti-satellite shot at an SBI, millions of dollars, ≥ 0, default 10"),
 ];
 
 /// Keys of `[stability.options]`.
-pub(super) const OPTIONS_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "max_missiles",
-        example: "max_missiles = 60",
-        doc: "most missiles the attacker launches, in [1, 10000], default 60",
-    },
-    KeyDoc {
-        name: "decoys",
-        example: "decoys = [0, 2, 4, 8]",
-        doc: "decoys per re-entry vehicle to choose from, integers in [0, 100], strictly \
+pub(super) const OPTIONS_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("max_missiles", KeyKind::Other(""))
+        .example("max_missiles = 60")
+        .doc("most missiles the attacker launches, in [1, 10000], default 60"),
+    KeyDescriptor::new("decoys", KeyKind::Other(""))
+        .example("decoys = [0, 2, 4, 8]")
+        .doc(
+            "decoys per re-entry vehicle to choose from, integers in [0, 100], strictly \
               ascending",
-    },
-    KeyDoc {
-        name: "fast_burn",
-        example: "fast_burn = true",
-        doc: "whether fast-burn boosters are an option, default true",
-    },
-    KeyDoc {
-        name: "fast_burn_boost_s",
-        example: "fast_burn_boost_s = 120.0",
-        doc: "boost time of the fast-burn booster, s, in (0, 1000], default 120",
-    },
-    KeyDoc {
-        name: "concentrate",
-        example: "concentrate = true",
-        doc: "whether concentrating the launches is an option, default true",
-    },
-    KeyDoc {
-        name: "asat",
-        example: "asat = [0, 50]",
-        doc: "anti-satellite shot counts to choose from, integers in [0, 1000000], strictly \
+        ),
+    KeyDescriptor::new("fast_burn", KeyKind::Other(""))
+        .example("fast_burn = true")
+        .doc("whether fast-burn boosters are an option, default true"),
+    KeyDescriptor::new("fast_burn_boost_s", KeyKind::Other(""))
+        .example("fast_burn_boost_s = 120.0")
+        .doc("boost time of the fast-burn booster, s, in (0, 1000], default 120"),
+    KeyDescriptor::new("concentrate", KeyKind::Other(""))
+        .example("concentrate = true")
+        .doc("whether concentrating the launches is an option, default true"),
+    KeyDescriptor::new("asat", KeyKind::Other(""))
+        .example("asat = [0, 50]")
+        .doc(
+            "anti-satellite shot counts to choose from, integers in [0, 1000000], strictly \
               ascending",
-    },
+        ),
 ];
 
 /// Most missiles of an attack posture.

@@ -6,68 +6,51 @@ use cupola_analysis::stability::{Caps, DefenseSearch, Race};
 
 use super::MAX_COUNT;
 use crate::context::Ctx;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::missile::{non_negative, positive};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use crate::sbi::count_within;
 
 /// Keys of `[stability.race]`.
-pub(super) const RACE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "rounds",
-        example: "rounds = 10",
-        doc: "rounds of the race at most, in [1, 100], default 10",
-    },
-    KeyDoc {
-        name: "defense_goal",
-        example: "defense_goal = 0.5",
-        doc: "mean warheads arriving the defense tolerates, ≥ 0, default 0.5",
-    },
-    KeyDoc {
-        name: "offense_goal",
-        example: "offense_goal = 3.0",
-        doc: "mean warheads arriving the attacker seeks, above defense_goal, default 3",
-    },
-    KeyDoc {
-        name: "defense_budget_musd",
-        example: "defense_budget_musd = 200000.0",
-        doc: "defense budget added each round, millions of dollars, > 0, default 200000",
-    },
-    KeyDoc {
-        name: "offense_budget_musd",
-        example: "offense_budget_musd = 5000.0",
-        doc: "attacker budget added each round, millions of dollars, > 0, default 5000",
-    },
-    KeyDoc {
-        name: "max_carriers",
-        example: "max_carriers = 40000",
-        doc: "most SBI carriers in all in the defense's search, in [0, 1000000], default 40000",
-    },
-    KeyDoc {
-        name: "max_interceptors",
-        example: "max_interceptors = 200",
-        doc: "most midcourse interceptors the defense adds, in [0, 1000000], default 200",
-    },
-    KeyDoc {
-        name: "max_terminal",
-        example: "max_terminal = 480",
-        doc: "most terminal interceptors the defense adds, in [0, 1000000], default 480",
-    },
+pub(super) const RACE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("rounds", KeyKind::Other(""))
+        .example("rounds = 10")
+        .doc("rounds of the race at most, in [1, 100], default 10"),
+    KeyDescriptor::new("defense_goal", KeyKind::Other(""))
+        .example("defense_goal = 0.5")
+        .doc("mean warheads arriving the defense tolerates, ≥ 0, default 0.5"),
+    KeyDescriptor::new("offense_goal", KeyKind::Other(""))
+        .example("offense_goal = 3.0")
+        .doc("mean warheads arriving the attacker seeks, above defense_goal, default 3"),
+    KeyDescriptor::new("defense_budget_musd", KeyKind::Other(""))
+        .example("defense_budget_musd = 200000.0")
+        .doc("defense budget added each round, millions of dollars, > 0, default 200000"),
+    KeyDescriptor::new("offense_budget_musd", KeyKind::Other(""))
+        .example("offense_budget_musd = 5000.0")
+        .doc("attacker budget added each round, millions of dollars, > 0, default 5000"),
+    KeyDescriptor::new("max_carriers", KeyKind::Other(""))
+        .example("max_carriers = 40000")
+        .doc("most SBI carriers in all in the defense's search, in [0, 1000000], default 40000"),
+    KeyDescriptor::new("max_interceptors", KeyKind::Other(""))
+        .example("max_interceptors = 200")
+        .doc("most midcourse interceptors the defense adds, in [0, 1000000], default 200"),
+    KeyDescriptor::new("max_terminal", KeyKind::Other(""))
+        .example("max_terminal = 480")
+        .doc("most terminal interceptors the defense adds, in [0, 1000000], default 480"),
 ];
 
 /// Keys of `[stability.caps]`.
-pub(super) const CAPS_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "midcourse",
-        example: "midcourse = 100",
-        doc: "most midcourse interceptors, all at the first site, in [0, 1000000], default 100 \
+pub(super) const CAPS_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("midcourse", KeyKind::Other(""))
+        .example("midcourse = 100")
+        .doc(
+            "most midcourse interceptors, all at the first site, in [0, 1000000], default 100 \
               (ABM Treaty, 1974 protocol)",
-    },
-    KeyDoc {
-        name: "sbi",
-        example: "sbi = 1000",
-        doc: "most SBI carriers, in [0, 1000000], default 1000",
-    },
+        ),
+    KeyDescriptor::new("sbi", KeyKind::Other(""))
+        .example("sbi = 1000")
+        .doc("most SBI carriers, in [0, 1000000], default 1000"),
 ];
 
 /// Most rounds of the arms race.
