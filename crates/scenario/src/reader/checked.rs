@@ -3,7 +3,7 @@
 //! reporting every problem with the wording of the descriptor.
 
 use crate::context::{Ctx, Spanned};
-use crate::key::{Bound, Bounds, KeyDefault, KeyDescriptor};
+use crate::key::{Bound, KeyDefault, KeyDescriptor};
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
 
@@ -198,21 +198,23 @@ impl TableReader<'_> {
         if d.allowed.contains(v) {
             return true;
         }
-        let range = integer_interval(&d.allowed);
-        ctx.report(
-            ProblemKind::InvalidValue,
-            s.span.clone(),
-            format!("`{key}` must be in {range}, got {}", s.value),
-            d.hint,
-        )
-        .relabel(format!("outside {range}"));
+        let (message, label) = match (d.allowed.low, d.allowed.high) {
+            (Bound::Inclusive(lo), Bound::Open) => (
+                format!("`{key}` must be at least {lo}, got {}", s.value),
+                format!("must be ≥ {lo}"),
+            ),
+            _ => {
+                let range = d.allowed.interval().unwrap_or_else(|| d.allowed.describe());
+                (
+                    format!("`{key}` must be in {range}, got {}", s.value),
+                    format!("outside {range}"),
+                )
+            }
+        };
+        ctx.report(ProblemKind::InvalidValue, s.span.clone(), message, d.hint)
+            .relabel(label);
         false
     }
-}
-
-/// An integer range as `[lo, hi]`.
-fn integer_interval(b: &Bounds) -> String {
-    b.interval().unwrap_or_else(|| b.describe())
 }
 
 impl<T> Field<T> {
