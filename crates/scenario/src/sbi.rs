@@ -30,7 +30,7 @@ use carrier::{INTERCEPTOR_KEYS, check_carrier, read_interceptor};
 
 pub(crate) use asat::read_asat;
 pub(crate) use budget::check_deadline;
-pub(crate) use size::{MAX_SALVO, SALVO_HELP, launch_names, read_raid, read_size, resolve_launch};
+pub(crate) use size::{MAX_SALVO, SALVO_HELP, launch_names, read_size, resolve_launch};
 
 /// Keys of `[sbi]`.
 pub(crate) const SBI_KEYS: &[KeyDescriptor] = &[

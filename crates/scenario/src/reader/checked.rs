@@ -92,7 +92,7 @@ impl TableReader<'_> {
         };
         let f = self.unsigned(ctx, key);
         match self.defaulted(ctx, key, f, default) {
-            Field::Given(s) if self.check_count(ctx, key, &s) => Field::Given(s),
+            Field::Given(s) if self.check_int(ctx, key, &s).is_some() => Field::Given(s),
             Field::Given(_) => Field::Invalid,
             other => other,
         }
@@ -115,11 +115,7 @@ impl TableReader<'_> {
                 let checked: Vec<Option<u32>> = list
                     .value
                     .iter()
-                    .map(|s| {
-                        self.check_count(ctx, key, s)
-                            .then(|| u32::try_from(s.value).ok())
-                            .flatten()
-                    })
+                    .map(|s| self.check_int(ctx, key, s))
                     .collect();
                 match checked.into_iter().collect() {
                     Some(value) => Field::Given(Spanned {
@@ -190,13 +186,14 @@ impl TableReader<'_> {
     }
 
     /// Check the integer `s` against the allowed range of `key`, reporting
-    /// it with the key's hint when outside; `true` when inside.
-    fn check_count(&self, ctx: &mut Ctx, key: &str, s: &Spanned<u64>) -> bool {
+    /// it with the key's hint when outside; its value as a `u32` when
+    /// inside.
+    pub fn check_int(&self, ctx: &mut Ctx, key: &str, s: &Spanned<u64>) -> Option<u32> {
         let d = self.descriptor(key);
         #[allow(clippy::cast_precision_loss)] // counts are far below 2⁵³
         let v = s.value as f64;
         if d.allowed.contains(v) {
-            return true;
+            return u32::try_from(s.value).ok();
         }
         let (message, label) = match (d.allowed.low, d.allowed.high) {
             (Bound::Inclusive(lo), Bound::Open) => (
@@ -213,7 +210,7 @@ impl TableReader<'_> {
         };
         ctx.report(ProblemKind::InvalidValue, s.span.clone(), message, d.hint)
             .relabel(label);
-        false
+        None
     }
 }
 
