@@ -14,8 +14,8 @@
 
 mod asset;
 mod layer;
-mod midcourse;
-mod terminal;
+pub(crate) mod midcourse;
+pub(crate) mod terminal;
 
 use cupola_analysis::engage::{Allocation, Assignment, BoostLayerSpec, EngageSpec};
 use toml_edit::{Item, Value};
