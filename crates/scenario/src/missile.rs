@@ -13,68 +13,137 @@ const MAX_RV_COUNT: u64 = 100;
 
 /// Keys of a `[[missile]]` table.
 pub(crate) const MISSILE_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("name", KeyKind::Other(""))
+    KeyDescriptor::text("name")
+        .rule("not empty, unique, not a catalog name")
         .example("name = \"my-icbm\"")
         .doc("the name launches use to refer to it"),
-    KeyDescriptor::new("description", KeyKind::Other(""))
+    KeyDescriptor::text("description")
+        .or_text("")
         .example("description = \"generic two-stage solid\"")
         .doc("one line of description"),
-    KeyDescriptor::new("sources", KeyKind::Other(""))
+    KeyDescriptor::new("sources", KeyKind::Texts)
+        .shown_default("`[]`")
+        .optional()
         .example("sources = [\"Wright, 2024\"]")
         .doc("open-literature sources of the numbers"),
-    KeyDescriptor::new("payload_mass_kg", KeyKind::Other(""))
+    KeyDescriptor::number("payload_mass_kg")
+        .unit("kg")
+        .positive()
+        .plausible(100.0, 10_000.0)
         .example("payload_mass_kg = 1000.0")
-        .doc("payload carried through the boost: bus, re-entry vehicles, shroud, kg"),
-    KeyDescriptor::new("diameter_m", KeyKind::Other(""))
+        .doc("payload carried through the boost: bus, re-entry vehicles, shroud, kg")
+        .hint("the payload carried through the boost (bus, re-entry vehicles, shroud), in kg"),
+    KeyDescriptor::number("diameter_m")
+        .unit("m")
+        .positive()
+        .plausible(0.5, 4.0)
         .example("diameter_m = 1.7")
-        .doc("body diameter for the drag reference area, m"),
-    KeyDescriptor::new("drag_factor", KeyKind::Other(""))
+        .doc("body diameter for the drag reference area, m")
+        .hint("the body diameter in metres, e.g. 1.7"),
+    KeyDescriptor::number("drag_factor")
+        .or_number(1.0)
+        .non_negative()
+        .plausible(0.5, 2.0)
         .example("drag_factor = 1.0")
-        .doc("multiplier on the generic drag curve, default 1"),
-    KeyDescriptor::new("vertical_rise_s", KeyKind::Other(""))
+        .doc("multiplier on the generic drag-coefficient curve")
+        .hint("a multiplier on the generic drag curve: 1 is typical, 0 turns drag off for this missile")
+        .assumed(0.8, 1.2, "the generic curve stands for any slender body; shapes differ"),
+    KeyDescriptor::number("vertical_rise_s")
+        .unit("s")
+        .or_number(6.0)
+        .positive()
+        .plausible(2.0, 20.0)
         .example("vertical_rise_s = 6.0")
-        .doc("vertical rise before the pitch-over, s, default 6"),
-    KeyDescriptor::new("bus_deploy_s", KeyKind::Other(""))
+        .doc("vertical flight after lift-off, before the pitch-over")
+        .hint("seconds of vertical flight after lift-off before the pitch-over, e.g. 6")
+        .assumed(4.0, 10.0, "clearing the launch site; not documented further"),
+    KeyDescriptor::number("bus_deploy_s")
+        .unit("s")
+        .or_number(0.0)
+        .non_negative()
+        .plausible(0.0, 600.0)
         .example("bus_deploy_s = 300.0")
-        .doc("time the post-boost bus takes to release the RVs, s, default 0"),
-    KeyDescriptor::new("rv_count", KeyKind::Other(""))
+        .doc("time the post-boost bus takes to release the RVs")
+        .hint("seconds the post-boost bus takes to release the RVs, or 0 for none")
+        .setting(),
+    KeyDescriptor::integer("rv_count")
+        .or_integer(1)
+        .closed(1.0, MAX_RV_COUNT as f64)
         .example("rv_count = 1")
-        .doc("number of re-entry vehicles, default 1"),
-    KeyDescriptor::new("stage", KeyKind::Other(""))
+        .doc("number of re-entry vehicles")
+        .hint("give the number of re-entry vehicles one missile carries, at most 100")
+        .setting(),
+    KeyDescriptor::tables("stage")
+        .rule("at least one")
         .example("[[missile.stage]]")
         .doc("one table per stage, first stage first"),
-    KeyDescriptor::new("rv", KeyKind::Other(""))
+    KeyDescriptor::table("rv")
         .example("[missile.rv]")
         .doc("the re-entry vehicle: mass_kg and ballistic_coefficient_kg_m2"),
 ];
 
 /// Keys of a `[[missile.stage]]` table.
 pub(crate) const STAGE_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("gross_mass_kg", KeyKind::Other(""))
+    KeyDescriptor::number("gross_mass_kg")
+        .unit("kg")
+        .positive()
+        .plausible(500.0, 200_000.0)
         .example("gross_mass_kg = 23000.0")
-        .doc("mass at ignition, structure plus propellant, kg"),
-    KeyDescriptor::new("propellant_mass_kg", KeyKind::Other(""))
+        .doc("mass at ignition, structure plus propellant, kg")
+        .hint("the stage's mass at ignition, structure plus propellant, in kg"),
+    KeyDescriptor::number("propellant_mass_kg")
+        .unit("kg")
+        .positive()
+        .rule("< `gross_mass_kg`")
+        .plausible(400.0, 180_000.0)
         .example("propellant_mass_kg = 20700.0")
-        .doc("propellant mass, kg, less than the gross mass"),
-    KeyDescriptor::new("isp_vac_s", KeyKind::Other(""))
+        .doc("propellant mass, kg, less than the gross mass")
+        .hint("the stage's propellant mass, in kg"),
+    KeyDescriptor::number("isp_vac_s")
+        .unit("s")
+        .positive()
+        .plausible(200.0, 460.0)
         .example("isp_vac_s = 286.0")
-        .doc("vacuum specific impulse, s"),
-    KeyDescriptor::new("burn_time_s", KeyKind::Other(""))
+        .doc("vacuum specific impulse, s")
+        .hint(
+            "vacuum specific impulse in seconds: about 250-300 for solids, 300-340 for storable \
+             liquids",
+        ),
+    KeyDescriptor::number("burn_time_s")
+        .unit("s")
+        .positive()
+        .plausible(20.0, 400.0)
         .example("burn_time_s = 60.0")
-        .doc("burn time, s"),
-    KeyDescriptor::new("nozzle_exit_area_m2", KeyKind::Other(""))
+        .doc("burn time, s")
+        .hint("the stage's burn time in seconds, e.g. 60"),
+    KeyDescriptor::number("nozzle_exit_area_m2")
+        .unit("m²")
+        .or_number(0.0)
+        .non_negative()
+        .plausible(0.0, 5.0)
         .example("nozzle_exit_area_m2 = 0.0")
-        .doc("nozzle exit area for the back-pressure loss, m², default 0"),
+        .doc("exit area for the back-pressure thrust loss; 0 ignores it")
+        .hint("nozzle exit area in m², or 0 to ignore the back-pressure loss")
+        .setting(),
 ];
 
 /// Keys of a `[missile.rv]` table.
 pub(crate) const RV_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("mass_kg", KeyKind::Other(""))
+    KeyDescriptor::number("mass_kg")
+        .unit("kg")
+        .positive()
+        .rule("`rv_count × mass_kg ≤ payload_mass_kg`")
+        .plausible(50.0, 2_000.0)
         .example("mass_kg = 300.0")
-        .doc("mass of one re-entry vehicle, kg"),
-    KeyDescriptor::new("ballistic_coefficient_kg_m2", KeyKind::Other(""))
+        .doc("mass of one re-entry vehicle, kg")
+        .hint("the mass of one re-entry vehicle in kg, e.g. 300"),
+    KeyDescriptor::number("ballistic_coefficient_kg_m2")
+        .unit("kg/m²")
+        .positive()
+        .plausible(500.0, 30_000.0)
         .example("ballistic_coefficient_kg_m2 = 10000.0")
-        .doc("ballistic coefficient m/(C_D·A), kg/m²"),
+        .doc("ballistic coefficient m/(C_D·A), kg/m²")
+        .hint("m/(C_D·A) in kg/m²: about 10000 for a modern conical RV, 1000-3000 for blunt ones"),
 ];
 
 /// An inline missile name, with the missile if it passed every check.
@@ -240,47 +309,13 @@ fn check_name(
 }
 
 fn read_stage(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Stage> {
-    let gross_in = t.req_number(ctx, "gross_mass_kg");
-    let gross = positive(
-        ctx,
-        gross_in,
-        "gross_mass_kg",
-        "kg",
-        "the stage's mass at ignition, structure plus propellant, in kg",
-    );
-    let prop_field = t.req_number(ctx, "propellant_mass_kg");
-    let prop_span = prop_field.as_ref().map(|p| p.span.clone());
-    let prop = positive(
-        ctx,
-        prop_field,
-        "propellant_mass_kg",
-        "kg",
-        "the stage's propellant mass, in kg",
-    );
-    let isp_in = t.req_number(ctx, "isp_vac_s");
-    let isp = positive(
-        ctx,
-        isp_in,
-        "isp_vac_s",
-        "s",
-        "vacuum specific impulse in seconds: about 250-300 for solids, 300-340 for storable liquids",
-    );
-    let burn_in = t.req_number(ctx, "burn_time_s");
-    let burn = positive(
-        ctx,
-        burn_in,
-        "burn_time_s",
-        "s",
-        "the stage's burn time in seconds, e.g. 60",
-    );
-    let nozzle_in = t.opt_number(ctx, "nozzle_exit_area_m2", 0.0);
-    let nozzle = non_negative(
-        ctx,
-        nozzle_in,
-        "nozzle_exit_area_m2",
-        "m²",
-        "nozzle exit area in m², or 0 to ignore the back-pressure loss",
-    );
+    let gross = t.get(ctx, "gross_mass_kg");
+    let prop_field = t.num(ctx, "propellant_mass_kg");
+    let prop_span = prop_field.given_span();
+    let prop = prop_field.given().map(|s| s.value);
+    let isp = t.get(ctx, "isp_vac_s");
+    let burn = t.get(ctx, "burn_time_s");
+    let nozzle = t.get(ctx, "nozzle_exit_area_m2");
     t.finish(ctx);
     let (gross, prop) = (gross?, prop?);
     if prop >= gross {
@@ -310,48 +345,13 @@ fn read_stage(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Stage> {
 }
 
 fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Option<Missile> {
-    let description = t.string(ctx, "description").or(String::new(), &t.span);
+    let description = t.text(ctx, "description").given();
     let sources = t.strings(ctx, "sources").or(Vec::new(), &t.span);
-    let payload_field = t.req_number(ctx, "payload_mass_kg");
-    let payload = positive(
-        ctx,
-        payload_field,
-        "payload_mass_kg",
-        "kg",
-        "the payload carried through the boost (bus, re-entry vehicles, shroud), in kg",
-    );
-    let diameter_in = t.req_number(ctx, "diameter_m");
-    let diameter = positive(
-        ctx,
-        diameter_in,
-        "diameter_m",
-        "m",
-        "the body diameter in metres, e.g. 1.7",
-    );
-    let drag_factor_in = t.opt_number(ctx, "drag_factor", 1.0);
-    let drag_factor = non_negative(
-        ctx,
-        drag_factor_in,
-        "drag_factor",
-        "",
-        "a multiplier on the generic drag curve: 1 is typical, 0 turns drag off for this missile",
-    );
-    let rise_in = t.opt_number(ctx, "vertical_rise_s", 6.0);
-    let rise = positive(
-        ctx,
-        rise_in,
-        "vertical_rise_s",
-        "s",
-        "seconds of vertical flight after lift-off before the pitch-over, e.g. 6",
-    );
-    let bus_in = t.opt_number(ctx, "bus_deploy_s", 0.0);
-    let bus = non_negative(
-        ctx,
-        bus_in,
-        "bus_deploy_s",
-        "s",
-        "seconds the post-boost bus takes to release the RVs, or 0 for none",
-    );
+    let payload = t.get(ctx, "payload_mass_kg");
+    let diameter = t.get(ctx, "diameter_m");
+    let drag_factor = t.get(ctx, "drag_factor");
+    let rise = t.get(ctx, "vertical_rise_s");
+    let bus = t.get(ctx, "bus_deploy_s");
     let rv_count = match t.unsigned(ctx, "rv_count").or(1, &t.span) {
         Some(s) if s.value == 0 => {
             ctx.report(
@@ -367,7 +367,7 @@ fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Opt
                 ProblemKind::InvalidValue,
                 s.span,
                 format!("`rv_count` of {} is implausibly large", s.value),
-                "give the number of re-entry vehicles one missile carries, at most 100",
+                t.descriptor("rv_count").hint,
             );
             None
         }
@@ -476,23 +476,10 @@ fn read_rv(
     payload: Option<f64>,
     rv_count: Option<u32>,
 ) -> Option<ReentryVehicle> {
-    let mass_field = r.req_number(ctx, "mass_kg");
-    let mass_span = mass_field.as_ref().map(|m| m.span.clone());
-    let mass = positive(
-        ctx,
-        mass_field,
-        "mass_kg",
-        "kg",
-        "the mass of one re-entry vehicle in kg, e.g. 300",
-    );
-    let beta_in = r.req_number(ctx, "ballistic_coefficient_kg_m2");
-    let beta = positive(
-        ctx,
-        beta_in,
-        "ballistic_coefficient_kg_m2",
-        "kg/m²",
-        "m/(C_D·A) in kg/m²: about 10000 for a modern conical RV, 1000-3000 for blunt ones",
-    );
+    let mass_field = r.num(ctx, "mass_kg");
+    let mass_span = mass_field.given_span();
+    let mass = mass_field.given().map(|s| s.value);
+    let beta = r.get(ctx, "ballistic_coefficient_kg_m2");
     r.finish(ctx);
     let mass = mass?;
     if let (Some(payload), Some(count)) = (payload, rv_count) {

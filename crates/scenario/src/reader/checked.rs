@@ -215,6 +215,14 @@ impl TableReader<'_> {
 }
 
 impl<T> Field<T> {
+    /// Where the value is written, if given and well-typed.
+    pub fn given_span(&self) -> Option<crate::context::Span> {
+        match self {
+            Self::Given(s) => Some(s.span.clone()),
+            _ => None,
+        }
+    }
+
     /// For an optional key: `Some(None)` when absent, `Some(Some(v))` when
     /// given, `None` when invalid (already reported).
     pub fn option(self) -> Option<Option<T>> {
