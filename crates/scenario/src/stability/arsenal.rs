@@ -7,26 +7,30 @@ use cupola_analysis::stability::Arsenal;
 
 use crate::context::{Ctx, Spanned};
 use crate::engage::check_unique;
-use crate::key::{KeyDescriptor, KeyKind};
+use crate::key::KeyDescriptor;
 use crate::problem::ProblemKind;
 use crate::reader::TableReader;
-use crate::sbi::count_within;
 
 /// Keys of a `[[stability.arsenal]]` table.
-pub(super) const ARSENAL_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("name", KeyKind::Other(""))
+pub(crate) const ARSENAL_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among the arsenals")
         .example("name = \"China-sized force\"")
         .doc("a label for reports, unique among the arsenals"),
-    KeyDescriptor::new("warheads", KeyKind::Other(""))
+    KeyDescriptor::integer("warheads")
+        .closed(1.0, 100_000.0)
+        .plausible(1.0, 6_000.0)
         .example("warheads = 600")
-        .doc("deployed warheads, in [1, 100000]"),
-    KeyDescriptor::new("source", KeyKind::Other(""))
+        .doc("deployed warheads, in [1, 100000]")
+        .hint(
+            "the deployed warheads of the arsenal, from 1 to 100000, e.g. 600 (SIPRI Yearbook \
+             2025: about 600 Chinese warheads) or 1550 (the New START ceiling)",
+        ),
+    KeyDescriptor::text("source")
+        .rule("not empty")
         .example("source = \"SIPRI Yearbook 2025\"")
         .doc("where the number of warheads comes from, not empty"),
 ];
-
-/// Most warheads of an arsenal.
-const MAX_WARHEADS: u64 = 100_000;
 
 /// Read every `[[stability.arsenal]]`; names are unique among them.
 pub(super) fn read_arsenals(ctx: &mut Ctx, tables: Vec<TableReader<'_>>) -> Option<Vec<Arsenal>> {
@@ -42,16 +46,7 @@ pub(super) fn read_arsenals(ctx: &mut Ctx, tables: Vec<TableReader<'_>>) -> Opti
         if let Some(n) = &name {
             t.what = format!("[[stability.arsenal]] `{}`", n.value);
         }
-        let warheads_in = t.unsigned(ctx, "warheads");
-        let warheads_in = t.require(ctx, "warheads", warheads_in);
-        let warheads = count_within(
-            ctx,
-            warheads_in,
-            "warheads",
-            (1, MAX_WARHEADS),
-            "the deployed warheads of the arsenal, from 1 to 100000, e.g. 600 (SIPRI Yearbook \
-             2025: about 600 Chinese warheads) or 1550 (the New START ceiling)",
-        );
+        let warheads = t.count(ctx, "warheads");
         let source = non_empty(
             ctx,
             &t,
