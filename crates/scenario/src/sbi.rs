@@ -13,7 +13,7 @@
 
 mod asat;
 mod budget;
-mod carrier;
+pub(crate) mod carrier;
 mod size;
 
 use cupola_analysis::sizing::{Phasing, SbiLayerSpec};
@@ -23,7 +23,7 @@ use toml_edit::{Item, Table, Value};
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
 use crate::key::{KeyDescriptor, KeyKind};
-use crate::missile::{non_negative, positive, within};
+use crate::missile::within;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
 use carrier::{INTERCEPTOR_KEYS, check_carrier, read_interceptor};
@@ -34,15 +34,79 @@ pub(crate) use size::{MAX_SALVO, SALVO_HELP, launch_names, read_size, resolve_la
 
 /// Keys of `[sbi]`.
 pub(crate) const SBI_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("altitude_km", KeyKind::Other("")).example("altitude_km = 500.0").doc("altitude of the circular orbits above the WGS84 equatorial radius, km, in [100, 40000]"),
-    KeyDescriptor::new("inclination_deg", KeyKind::Other("")).example("inclination_deg = 55.0").doc("inclination, degrees, in [0.1, 179.9]; an array of them is searched"),
-    KeyDescriptor::new("planes", KeyKind::Other("")).example("planes = 24").doc("orbital planes, in [1, 10000]; an array of counts is searched"),
-    KeyDescriptor::new("phasing", KeyKind::Other("")).example("phasing = \"walker\"").doc("spread within the planes: \"walker\" (default) or \"random\""),
-    KeyDescriptor::new("interceptors_per_carrier", KeyKind::Other("")).example("interceptors_per_carrier = 1").doc("interceptors each carrier satellite holds, in [1, 10000], default 1"),
-    KeyDescriptor::new("bus_mass_kg", KeyKind::Other("")).example("bus_mass_kg = 300.0").doc("mass of the carrier bus without interceptors, kg, ≥ 0, default 300"),
-    KeyDescriptor::new("max_payload_kg", KeyKind::Other("")).example("max_payload_kg = 2000.0").doc("largest total mass of interceptors a carrier holds, kg, > 0, default 2000"),
-    KeyDescriptor::new("interceptor", KeyKind::Other("")).example("[sbi.interceptor]").doc("the interceptor: booster and kill vehicle"),
-    KeyDescriptor::new("budget", KeyKind::Other("")).example("[sbi.budget]").doc("the time budget: detection, decision and the deadline"),
+    KeyDescriptor::number("altitude_km")
+        .unit("km")
+        .closed(MIN_ALTITUDE_KM, MAX_ALTITUDE_KM)
+        .plausible(200.0, 1_500.0)
+        .example("altitude_km = 500.0")
+        .doc("altitude of the circular orbits above the WGS84 equatorial radius, km, in [100, 40000]")
+        .more("100 km is the orbit crate's lowest perigee")
+        .hint(ALTITUDE_HELP),
+    KeyDescriptor::new("inclination_deg", KeyKind::Numbers)
+        .unit("degrees")
+        .closed(INCLINATION_RANGE_DEG.0, INCLINATION_RANGE_DEG.1)
+        .example("inclination_deg = 55.0")
+        .doc("inclination, degrees, in [0.1, 179.9]; an array of them is searched")
+        .hint(INCLINATION_HELP),
+    KeyDescriptor::new("planes", KeyKind::Integers)
+        .closed(1.0, 10_000.0)
+        .example("planes = 24")
+        .doc("orbital planes, in [1, 10000]; an array of counts is searched")
+        .more(
+            "when none of them meets the requirement at an inclination because of plane gaps, \
+             the plane count is searched upward from the largest (doubling, then bisection, up \
+             to 1,024 planes) and every count found to meet it is reported as a searched family",
+        )
+        .hint(
+            "the number of orbital planes, at least 1; give an array, e.g. \
+             `planes = [12, 24, 36]`, to search several",
+        ),
+    KeyDescriptor::text("phasing")
+        .or_text("walker")
+        .rule("`\"walker\"`, `\"random\"`")
+        .example("phasing = \"walker\"")
+        .doc(
+            "spread within the planes: Walker delta (phasing factor 1), or each plane offset at \
+             random from the scenario seed",
+        )
+        .setting(),
+    KeyDescriptor::integer("interceptors_per_carrier")
+        .or_integer(1)
+        .closed(1.0, 10_000.0)
+        .rule("total mass ≤ `max_payload_kg`")
+        .example("interceptors_per_carrier = 1")
+        .doc("interceptors each carrier holds")
+        .hint("the number of interceptors each carrier satellite holds, at least 1")
+        .setting(),
+    KeyDescriptor::number("bus_mass_kg")
+        .unit("kg")
+        .or_number(300.0)
+        .non_negative()
+        .plausible(0.0, 2_000.0)
+        .example("bus_mass_kg = 300.0")
+        .doc("carrier bus (power, sensors, housing) without interceptors")
+        .hint(
+            "the mass of the carrier bus (power, sensors, housing) without its interceptors, in \
+             kg, 0 or more",
+        )
+        .assumed(100.0, 1_000.0, "not documented further"),
+    KeyDescriptor::number("max_payload_kg")
+        .unit("kg")
+        .or_number(2_000.0)
+        .positive()
+        .plausible(100.0, 20_000.0)
+        .example("max_payload_kg = 2000.0")
+        .doc("largest total interceptor mass a carrier holds")
+        .hint("the largest total mass of interceptors a carrier can hold, in kg")
+        .assumed(500.0, 5_000.0, "not documented further"),
+    KeyDescriptor::table("interceptor")
+        .optional()
+        .example("[sbi.interceptor]")
+        .doc("the interceptor: booster and kill vehicle"),
+    KeyDescriptor::table("budget")
+        .optional()
+        .example("[sbi.budget]")
+        .doc("the time budget: detection, decision and the deadline"),
 ];
 
 /// Lowest altitude of an SBI orbit, km: the orbit crate's minimum perigee
@@ -55,12 +119,6 @@ pub(crate) const MAX_ALTITUDE_KM: f64 = 40_000.0;
 /// Allowed SBI inclinations, degrees (0.1 to 179.9: an equatorial or
 /// exactly polar-retrograde orbit has no well-defined node to phase from).
 pub(crate) const INCLINATION_RANGE_DEG: (f64, f64) = (0.1, 179.9);
-
-/// Most planes of an SBI layer.
-const MAX_PLANES: u64 = 10_000;
-
-/// Most interceptors on one carrier.
-const MAX_INTERCEPTORS: u64 = 10_000;
 
 /// Phasings accepted by `phasing`.
 const PHASINGS: [&str; 2] = ["walker", "random"];
@@ -180,26 +238,12 @@ pub(crate) fn read_sbi(
         Field::Absent => return Some(None),
         Field::Invalid => return None,
     };
-    let altitude = t
-        .req_number(ctx, "altitude_km")
-        .and_then(|s| altitude_m(ctx, s, "altitude_km"));
-    let inclinations_in = t.numbers(ctx, "inclination_deg", true);
+    let altitude = t.get(ctx, "altitude_km").map(|km| km * 1e3);
     let inclinations = t
-        .require(ctx, "inclination_deg", inclinations_in)
-        .and_then(|list| every(list.value, |s| inclination_rad(ctx, s, "inclination_deg")));
-    let planes_in = t.integers(ctx, "planes", true);
-    let planes = t.require(ctx, "planes", planes_in).and_then(|list| {
-        every(list.value, |s| {
-            count_within(
-                ctx,
-                Some(s),
-                "planes",
-                (1, MAX_PLANES),
-                "the number of orbital planes, at least 1; give an array, e.g. \
-                     `planes = [12, 24, 36]`, to search several",
-            )
-        })
-    });
+        .num_list(ctx, "inclination_deg")
+        .given()
+        .map(|l| l.value.into_iter().map(f64::to_radians).collect());
+    let planes = t.count_list(ctx, "planes").given().map(|l| l.value);
     let phasing = read_phasing(ctx, &t);
 
     // The carrier and its interceptor.
@@ -217,31 +261,9 @@ pub(crate) fn read_sbi(
     let interceptor = interceptor_t
         .as_ref()
         .and_then(|r| read_interceptor(ctx, r));
-    let count = t.unsigned(ctx, "interceptors_per_carrier").or(1, &t.span);
-    let interceptors = count_within(
-        ctx,
-        count,
-        "interceptors_per_carrier",
-        (1, MAX_INTERCEPTORS),
-        "the number of interceptors each carrier satellite holds, at least 1",
-    );
-    let bus_in = t.opt_number(ctx, "bus_mass_kg", 300.0);
-    let bus = non_negative(
-        ctx,
-        bus_in,
-        "bus_mass_kg",
-        "kg",
-        "the mass of the carrier bus (power, sensors, housing) without its interceptors, in kg, \
-         0 or more",
-    );
-    let payload_in = t.opt_number(ctx, "max_payload_kg", 2_000.0);
-    let payload = positive(
-        ctx,
-        payload_in,
-        "max_payload_kg",
-        "kg",
-        "the largest total mass of interceptors a carrier can hold, in kg",
-    );
+    let interceptors = t.count(ctx, "interceptors_per_carrier");
+    let bus = t.get(ctx, "bus_mass_kg");
+    let payload = t.get(ctx, "max_payload_kg");
     let carrier = match (interceptor, interceptors, bus, payload, &interceptor_t) {
         (
             Some(interceptor),
@@ -289,7 +311,7 @@ pub(crate) fn read_sbi(
 
 /// `phasing`: "walker" (default) or "random".
 fn read_phasing(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Phasing> {
-    let s = t.string(ctx, "phasing").or("walker".to_owned(), &t.span)?;
+    let s = t.text(ctx, "phasing").given()?;
     match s.value.as_str() {
         "walker" => Some(Phasing::Walker),
         "random" => Some(Phasing::Random),
