@@ -14,7 +14,7 @@
 mod asat;
 mod budget;
 pub(crate) mod carrier;
-mod size;
+pub(crate) mod size;
 
 use cupola_analysis::sizing::{Phasing, SbiLayerSpec};
 use cupola_defense::interceptor::Carrier;
@@ -23,7 +23,6 @@ use toml_edit::{Item, Table, Value};
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
 use crate::key::{KeyDescriptor, KeyKind};
-use crate::missile::within;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
 use carrier::{INTERCEPTOR_KEYS, check_carrier, read_interceptor};
@@ -194,35 +193,6 @@ pub(crate) fn count_within(
 pub(crate) fn every<T, U>(items: Vec<T>, check: impl FnMut(T) -> Option<U>) -> Option<Vec<U>> {
     let checked: Vec<Option<U>> = items.into_iter().map(check).collect();
     checked.into_iter().collect()
-}
-
-/// An SBI orbit altitude, km → m.
-pub(crate) fn altitude_m(ctx: &mut Ctx, s: Spanned<f64>, key: &str) -> Option<f64> {
-    within(
-        ctx,
-        Some(s),
-        key,
-        |v| (MIN_ALTITUDE_KM..=MAX_ALTITUDE_KM).contains(&v),
-        &format!("[{MIN_ALTITUDE_KM}, {MAX_ALTITUDE_KM}]"),
-        "km",
-        ALTITUDE_HELP,
-    )
-    .map(|km| km * 1e3)
-}
-
-/// An SBI orbit inclination, degrees → rad.
-pub(crate) fn inclination_rad(ctx: &mut Ctx, s: Spanned<f64>, key: &str) -> Option<f64> {
-    let (lo, hi) = INCLINATION_RANGE_DEG;
-    within(
-        ctx,
-        Some(s),
-        key,
-        |v| (lo..=hi).contains(&v),
-        &format!("[{lo}, {hi}]"),
-        "degrees",
-        INCLINATION_HELP,
-    )
-    .map(f64::to_radians)
 }
 
 /// Read `[sbi]`: `Some(None)` when absent, `None` when invalid.
