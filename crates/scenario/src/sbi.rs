@@ -11,8 +11,8 @@
 //! [`Carrier::validate`](cupola_defense::interceptor::Carrier::validate),
 //! each of its problems located on the key that causes it.
 
-mod asat;
-mod budget;
+pub(crate) mod asat;
+pub(crate) mod budget;
 pub(crate) mod carrier;
 pub(crate) mod size;
 
