@@ -177,29 +177,6 @@ pub(crate) fn positive(
     }
 }
 
-/// Check that a number is zero or positive.
-pub(crate) fn non_negative(
-    ctx: &mut Ctx,
-    f: Option<Spanned<f64>>,
-    key: &str,
-    unit: &str,
-    help: &str,
-) -> Option<f64> {
-    let s = f?;
-    if s.value >= 0.0 {
-        Some(s.value)
-    } else {
-        ctx.report(
-            ProblemKind::InvalidValue,
-            s.span,
-            format!("`{key}` must not be negative, got {} {unit}", s.value),
-            help,
-        )
-        .relabel("must be ≥ 0");
-        None
-    }
-}
-
 /// Check that a number lies in a range; `range` describes it, e.g.
 /// "[-5, 90)", in `unit` (empty for a dimensionless number).
 pub(crate) fn within(

@@ -55,6 +55,18 @@ impl TableReader<'_> {
         }
     }
 
+    /// A number key read as written, or its described default when absent
+    /// (reported when required and absent), without its range checked:
+    /// for keys whose range a caller words on its own.
+    pub fn num_unchecked(&self, ctx: &mut Ctx, key: &str) -> Option<Spanned<f64>> {
+        let default = match self.descriptor(key).default {
+            KeyDefault::Number(v) => Some(v),
+            _ => None,
+        };
+        let f = self.number(ctx, key);
+        self.defaulted(ctx, key, f, default).given()
+    }
+
     /// [`TableReader::num`]'s value, if given (or defaulted) and valid.
     pub fn get(&self, ctx: &mut Ctx, key: &str) -> Option<f64> {
         self.num(ctx, key).given().map(|s| s.value)
