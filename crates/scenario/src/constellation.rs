@@ -3,15 +3,15 @@
 //! or a catalog file (`tle_file`, `omm_file`).
 
 mod catalog;
-mod orbits;
-mod walker;
+pub(crate) mod orbits;
+pub(crate) mod walker;
 
 use cupola_physics::constellation::Shell;
 use cupola_physics::orbit::Elements;
 use cupola_physics::orbit::sgp4_model::GpElements;
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
-use crate::key::{KeyDescriptor, KeyKind};
+use crate::key::KeyDescriptor;
 use crate::parse::Files;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
@@ -79,24 +79,37 @@ pub enum ConstellationSource {
 
 /// Keys of a `[[constellation]]` table.
 pub(crate) const CONSTELLATION_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("name", KeyKind::Other(""))
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among constellations")
         .example("name = \"leo-tracking\"")
         .doc("the name sensors and [coverage] use to refer to it"),
-    KeyDescriptor::new("shell", KeyKind::Other(""))
+    KeyDescriptor::tables("shell")
+        .optional()
+        .rule("at least one; one source of `shell`, `orbit`, `tle_file`, `omm_file`")
         .example("[[constellation.shell]]")
-        .doc("one table per Walker shell"),
-    KeyDescriptor::new("orbit", KeyKind::Other(""))
+        .doc("Walker shells, `[[constellation.shell]]` (below)"),
+    KeyDescriptor::tables("orbit")
+        .optional()
+        .rule("at least one")
         .example("[[constellation.orbit]]")
-        .doc("one table per satellite on an explicit orbit"),
-    KeyDescriptor::new("tle_file", KeyKind::Other(""))
+        .doc("one satellite per table, `[[constellation.orbit]]` (below)"),
+    KeyDescriptor::text("tle_file")
+        .optional()
+        .rule("a readable file")
         .example("tle_file = \"catalog.tle\"")
-        .doc("a file of two- or three-line element sets, relative to the scenario file"),
-    KeyDescriptor::new("omm_file", KeyKind::Other(""))
+        .doc("a catalog of two- or three-line element sets, relative to the scenario file"),
+    KeyDescriptor::text("omm_file")
+        .optional()
+        .rule("a readable file")
         .example("omm_file = \"catalog.json\"")
-        .doc("a CelesTrak-style OMM JSON file, relative to the scenario file"),
-    KeyDescriptor::new("random_phasing_seed", KeyKind::Other(""))
+        .doc("a CelesTrak-style OMM JSON catalog, relative to the scenario file"),
+    KeyDescriptor::integer("random_phasing_seed")
+        .optional()
+        .shown_default("— (Walker phasing)")
+        .rule("≥ 0; with `shell` only")
         .example("random_phasing_seed = 7")
-        .doc("random RAAN and in-plane phases for Walker shells, from this seed"),
+        .doc("build the shells with random RAAN and in-plane phases from this seed")
+        .setting(),
 ];
 
 /// The keys that give a constellation its satellites.

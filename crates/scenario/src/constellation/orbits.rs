@@ -6,18 +6,48 @@ use cupola_physics::constants::WGS84_A;
 use cupola_physics::orbit::{Elements, MIN_PERIGEE_ALTITUDE_M, OrbitError};
 
 use crate::context::{Ctx, Span};
-use crate::key::{KeyDescriptor, KeyKind};
+use crate::key::KeyDescriptor;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
 
-/// Keys of a `[[constellation.orbit]]` table.
+/// Keys of a `[[constellation.orbit]]` table; the ranges are checked by
+/// [`Elements::validate`], each problem located on its key.
 pub(crate) const ORBIT_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("perigee_km", KeyKind::Other("")).example("perigee_km = 600.0").doc("lowest altitude above the WGS84 equatorial radius, km, at least 100"),
-    KeyDescriptor::new("apogee_km", KeyKind::Other("")).example("apogee_km = 39700.0").doc("highest altitude above the WGS84 equatorial radius, km, not below perigee_km"),
-    KeyDescriptor::new("inclination_deg", KeyKind::Other("")).example("inclination_deg = 63.4").doc("inclination, degrees, in [0, 180]"),
-    KeyDescriptor::new("raan_deg", KeyKind::Other("")).example("raan_deg = 0.0").doc("right ascension of the ascending node from the Greenwich meridian at the epoch, degrees, default 0"),
-    KeyDescriptor::new("arg_perigee_deg", KeyKind::Other("")).example("arg_perigee_deg = 270.0").doc("argument of perigee, degrees, default 0"),
-    KeyDescriptor::new("mean_anomaly_deg", KeyKind::Other("")).example("mean_anomaly_deg = 0.0").doc("mean anomaly at the epoch, degrees, default 0"),
+    KeyDescriptor::number("perigee_km")
+        .unit("km")
+        .rule("≥ 100")
+        .plausible(200.0, 36_000.0)
+        .example("perigee_km = 600.0")
+        .doc("lowest altitude above the WGS84 equatorial radius, km, at least 100"),
+    KeyDescriptor::number("apogee_km")
+        .unit("km")
+        .rule("≥ `perigee_km`")
+        .plausible(200.0, 400_000.0)
+        .example("apogee_km = 39700.0")
+        .doc("highest altitude above the WGS84 equatorial radius, km, not below perigee_km"),
+    KeyDescriptor::number("inclination_deg")
+        .unit("degrees")
+        .rule("[0, 180]")
+        .example("inclination_deg = 63.4")
+        .doc("inclination, degrees, in [0, 180]"),
+    KeyDescriptor::number("raan_deg")
+        .unit("degrees")
+        .or_number(0.0)
+        .example("raan_deg = 0.0")
+        .doc("right ascension of the ascending node, from Greenwich at the epoch")
+        .setting(),
+    KeyDescriptor::number("arg_perigee_deg")
+        .unit("degrees")
+        .or_number(0.0)
+        .example("arg_perigee_deg = 270.0")
+        .doc("argument of perigee (270 puts the apogee over the north)")
+        .setting(),
+    KeyDescriptor::number("mean_anomaly_deg")
+        .unit("degrees")
+        .or_number(0.0)
+        .example("mean_anomaly_deg = 0.0")
+        .doc("mean anomaly at the epoch (180 is at apogee)")
+        .setting(),
 ];
 
 /// Read every `[[constellation.orbit]]` of the constellation `t`.

@@ -5,35 +5,53 @@ use cupola_physics::constellation::{Shell, ShellError};
 use cupola_physics::orbit::MIN_PERIGEE_ALTITUDE_M;
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
-use crate::key::{KeyDescriptor, KeyKind};
+use crate::key::KeyDescriptor;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
 
-/// Keys of a `[[constellation.shell]]` table.
+/// Keys of a `[[constellation.shell]]` table; the ranges are checked by
+/// [`Shell::validate`], each problem located on its key.
 pub(crate) const SHELL_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("altitude_km", KeyKind::Other(""))
+    KeyDescriptor::number("altitude_km")
+        .unit("km")
+        .rule("≥ 100")
+        .plausible(300.0, 36_000.0)
         .example("altitude_km = 1000.0")
         .doc("altitude of the circular orbits above the WGS84 equatorial radius, km, at least 100"),
-    KeyDescriptor::new("inclination_deg", KeyKind::Other(""))
+    KeyDescriptor::number("inclination_deg")
+        .unit("degrees")
+        .rule("[0, 180]")
         .example("inclination_deg = 55.0")
         .doc("inclination, degrees, in [0, 180]"),
-    KeyDescriptor::new("satellites", KeyKind::Other(""))
+    KeyDescriptor::integer("satellites")
+        .rule("[1, 1000000], a multiple of `planes`")
         .example("satellites = 96")
         .doc("total number of satellites t, a multiple of `planes`"),
-    KeyDescriptor::new("planes", KeyKind::Other(""))
+    KeyDescriptor::integer("planes")
+        .rule("[1, 1000000]")
         .example("planes = 8")
         .doc("number of orbital planes p"),
-    KeyDescriptor::new("phasing", KeyKind::Other(""))
+    KeyDescriptor::integer("phasing")
+        .or_integer(0)
+        .rule("[0, `planes` − 1]")
         .example("phasing = 1")
-        .doc("Walker phasing factor f, in [0, planes - 1], default 0"),
-    KeyDescriptor::new("pattern", KeyKind::Other(""))
+        .doc("*f*, the Walker phasing factor")
+        .setting(),
+    KeyDescriptor::text("pattern")
+        .or_text("delta")
+        .rule("`\"delta\"`, `\"star\"`")
         .example("pattern = \"delta\"")
-        .doc("\"delta\" (default: planes over 360° of RAAN) or \"star\" (over 180°)"),
-    KeyDescriptor::new("raan_offset_deg", KeyKind::Other(""))
-        .example("raan_offset_deg = 0.0")
         .doc(
-            "RAAN of the first plane from the Greenwich meridian at the epoch, degrees, default 0",
-        ),
+            "planes spread over 360° of RAAN (delta: GPS, Starlink) or 180° (star: near-polar, \
+             Iridium)",
+        )
+        .setting(),
+    KeyDescriptor::number("raan_offset_deg")
+        .unit("degrees")
+        .or_number(0.0)
+        .example("raan_offset_deg = 0.0")
+        .doc("RAAN of the first plane, from the Greenwich meridian at the epoch")
+        .setting(),
 ];
 
 /// Walker patterns accepted by `pattern`.
