@@ -12,7 +12,7 @@
 //! battery against a longer-range reference launch) is a warning, not an
 //! error: the study runs, and the layer's column stays empty.
 
-mod asset;
+pub(crate) mod asset;
 mod layer;
 pub(crate) mod midcourse;
 pub(crate) mod terminal;

@@ -154,29 +154,6 @@ pub(crate) struct Declared {
     pub missile: Option<Missile>,
 }
 
-/// Check that a number is strictly positive.
-pub(crate) fn positive(
-    ctx: &mut Ctx,
-    f: Option<Spanned<f64>>,
-    key: &str,
-    unit: &str,
-    help: &str,
-) -> Option<f64> {
-    let s = f?;
-    if s.value > 0.0 {
-        Some(s.value)
-    } else {
-        ctx.report(
-            ProblemKind::InvalidValue,
-            s.span,
-            format!("`{key}` must be greater than zero, got {} {unit}", s.value),
-            help,
-        )
-        .relabel("must be > 0");
-        None
-    }
-}
-
 /// Check that a number lies in a range; `range` describes it, e.g.
 /// "[-5, 90)", in `unit` (empty for a dimensionless number).
 pub(crate) fn within(
