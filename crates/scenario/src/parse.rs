@@ -36,65 +36,88 @@ pub(crate) enum Files<'a> {
 }
 
 /// Top-level tables.
-const ROOT_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("scenario", KeyKind::Other(""))
+pub(crate) const ROOT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::table("scenario")
+        .optional()
         .example("[scenario]")
         .doc("name, description and seed"),
-    KeyDescriptor::new("physics", KeyKind::Other(""))
+    KeyDescriptor::table("physics")
+        .optional()
         .example("[physics]")
         .doc("gravity model, Earth rotation, drag"),
-    KeyDescriptor::new("missile", KeyKind::Other(""))
+    KeyDescriptor::tables("missile")
+        .optional()
         .example("[[missile]]")
         .doc("inline missile definitions"),
-    KeyDescriptor::new("launch", KeyKind::Other(""))
+    KeyDescriptor::tables("launch")
+        .optional()
         .example("[[launch]]")
         .doc("the launches to simulate"),
-    KeyDescriptor::new("constellation", KeyKind::Other(""))
+    KeyDescriptor::tables("constellation")
+        .optional()
         .example("[[constellation]]")
         .doc("satellites in orbit: Walker shells, explicit orbits or a TLE/OMM catalog"),
-    KeyDescriptor::new("sensor", KeyKind::Other(""))
+    KeyDescriptor::tables("sensor")
+        .optional()
         .example("[[sensor]]")
         .doc("infrared, tracking-layer and radar sensors"),
-    KeyDescriptor::new("coverage", KeyKind::Other(""))
+    KeyDescriptor::table("coverage")
+        .optional()
         .example("[coverage]")
         .doc("settings of the constellation coverage study"),
-    KeyDescriptor::new("detect", KeyKind::Other(""))
+    KeyDescriptor::table("detect")
+        .optional()
         .example("[detect]")
         .doc("settings of the detection study"),
-    KeyDescriptor::new("sbi", KeyKind::Other(""))
+    KeyDescriptor::table("sbi")
+        .optional()
         .example("[sbi]")
         .doc("the space-based interceptor layer"),
-    KeyDescriptor::new("size", KeyKind::Other(""))
+    KeyDescriptor::table("size")
+        .optional()
         .example("[size]")
         .doc("settings of the sizing study (needs [sbi])"),
-    KeyDescriptor::new("asat", KeyKind::Other(""))
+    KeyDescriptor::table("asat")
+        .optional()
         .example("[asat]")
         .doc("the anti-satellite reach of the SBI layer (needs [sbi])"),
-    KeyDescriptor::new("engage", KeyKind::Other(""))
+    KeyDescriptor::table("engage")
+        .optional()
         .example("[engage]")
         .doc("the layered engagement study: boost, midcourse and terminal layers"),
-    KeyDescriptor::new("stability", KeyKind::Other(""))
+    KeyDescriptor::table("stability")
+        .optional()
         .example("[stability]")
         .doc("the stability study: attacker costs, arms race, retaliation (needs [engage])"),
-    KeyDescriptor::new("cost", KeyKind::Other(""))
+    KeyDescriptor::table("cost")
+        .optional()
         .example("[cost]")
         .doc("the life-cycle cost study: a preset and the elements costed"),
 ];
 
 /// Keys of `[scenario]`.
-const SCENARIO_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("name", KeyKind::Other(""))
+pub(crate) const SCENARIO_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty")
         .example("name = \"my study\"")
         .doc("a short title for reports"),
-    KeyDescriptor::new("description", KeyKind::Other(""))
+    KeyDescriptor::text("description")
+        .or_text("")
         .example("description = \"what this studies\"")
         .doc("free text"),
-    KeyDescriptor::new("seed", KeyKind::Other(""))
+    KeyDescriptor::integer("seed")
+        .or_integer(1)
+        .rule("≥ 0")
         .example("seed = 1")
-        .doc("master random seed, a non-negative integer, default 1"),
-    KeyDescriptor::new("epoch", KeyKind::Other(""))
+        .doc("master random seed, a non-negative integer, default 1")
+        .more("Monte Carlo streams derive from it")
+        .setting(),
+    KeyDescriptor::new("epoch", KeyKind::Other("string (or TOML date-time)"))
+        .or_text(crate::DEFAULT_EPOCH)
+        .rule("a date in the years 1900–2200")
         .example("epoch = \"2026-01-01T00:00:00 UTC\"")
-        .doc("simulation time zero, default 2026-01-01T00:00:00 UTC"),
+        .doc("simulation time zero, default 2026-01-01T00:00:00 UTC")
+        .setting(),
 ];
 
 /// The `[scenario]` values.
@@ -106,16 +129,23 @@ struct Header {
 }
 
 /// Keys of `[physics]`.
-const PHYSICS_KEYS: &[KeyDescriptor] = &[
-    KeyDescriptor::new("gravity", KeyKind::Other(""))
+pub(crate) const PHYSICS_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("gravity")
+        .or_text("j2")
+        .rule("`\"j2\"`, `\"point_mass\"`")
         .example("gravity = \"j2\"")
-        .doc("\"j2\" (default) or \"point_mass\""),
-    KeyDescriptor::new("rotating_earth", KeyKind::Other(""))
+        .doc("gravity field: point mass plus the J2 oblateness term, or point mass only")
+        .setting(),
+    KeyDescriptor::boolean("rotating_earth")
+        .or_bool(true)
         .example("rotating_earth = true")
-        .doc("whether the Earth rotates, default true"),
-    KeyDescriptor::new("drag", KeyKind::Other(""))
+        .doc("whether the Earth rotates under the flight")
+        .setting(),
+    KeyDescriptor::boolean("drag")
+        .or_bool(true)
         .example("drag = true")
-        .doc("whether the atmosphere drags, default true"),
+        .doc("whether the US 1976 standard atmosphere drags on missile and RV")
+        .setting(),
 ];
 
 /// Gravity models accepted by `gravity`.
@@ -296,8 +326,8 @@ fn read_header(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Header> {
             Some(n.value)
         }
     });
-    let description = t.string(ctx, "description").or(String::new(), &t.span);
-    let seed = t.unsigned(ctx, "seed").or(1, &t.span);
+    let description = t.text(ctx, "description").given();
+    let seed = t.int(ctx, "seed").given();
     let epoch = read_epoch(ctx, t);
     t.finish(ctx);
     Some(Header {
@@ -334,15 +364,38 @@ fn read_physics(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<FlightOptions> {
             }
         },
     );
-    let rotating_earth = t
-        .bool(ctx, "rotating_earth")
-        .or(defaults.rotating_earth, &t.span);
-    let drag = t.bool(ctx, "drag").or(defaults.drag, &t.span);
+    let rotating_earth = t.flag(ctx, "rotating_earth");
+    let drag = t.flag(ctx, "drag");
     t.finish(ctx);
     Some(FlightOptions {
         gravity: gravity?,
-        rotating_earth: rotating_earth?.value,
-        drag: drag?.value,
+        rotating_earth: rotating_earth?,
+        drag: drag?,
         ..defaults
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::KeyDefault;
+
+    /// The described defaults of `[physics]` are [`FlightOptions::default`].
+    #[test]
+    fn described_physics_defaults_are_the_flight_defaults() {
+        let d = FlightOptions::default();
+        let default = |key: &str| {
+            PHYSICS_KEYS
+                .iter()
+                .find(|k| k.name == key)
+                .map(|k| k.default)
+        };
+        assert_eq!(
+            default("rotating_earth"),
+            Some(KeyDefault::Bool(d.rotating_earth))
+        );
+        assert_eq!(default("drag"), Some(KeyDefault::Bool(d.drag)));
+        assert_eq!(d.gravity, GravityModel::J2);
+        assert_eq!(default("gravity"), Some(KeyDefault::Text("j2")));
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use cupola_scenario::key::{KeyDefault, KeyKind, Source, markdown_table, tables};
+use cupola_scenario::key::{KeyDefault, KeyDescriptor, KeyKind, Source, markdown_table, tables};
 
 /// `text` with the generated table of every described table in place;
 /// `Err` names a table whose markers are missing.
@@ -32,6 +32,16 @@ fn docs_tables_match_the_key_descriptors() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/scenario.md");
     let text = std::fs::read_to_string(&path).expect("docs/scenario.md");
     let want = regenerate(&text).unwrap_or_else(|e| panic!("{e}"));
+    // Every marked table is a described one.
+    for line in text.lines().filter(|l| l.starts_with("<!-- keys: ")) {
+        let path = line
+            .trim_start_matches("<!-- keys: ")
+            .trim_end_matches(" -->");
+        assert!(
+            tables().iter().any(|(p, _)| *p == path),
+            "docs/scenario.md marks `{path}`, which no descriptor table describes"
+        );
+    }
     if std::env::var_os("CUPOLA_BLESS").is_some() {
         std::fs::write(&path, &want).expect("write docs/scenario.md");
     } else {
@@ -43,46 +53,71 @@ fn docs_tables_match_the_key_descriptors() {
     }
 }
 
+/// What is incomplete about `k`, a key of `path`.
+fn gaps(path: &str, k: &KeyDescriptor) -> Vec<String> {
+    let at = format!("[{path}] `{}`", k.name);
+    let mut out = Vec::new();
+    let mut need = |ok: bool, what: &str| {
+        if !ok {
+            out.push(format!("{at}: {what}"));
+        }
+    };
+    need(!k.doc.is_empty(), "no meaning");
+    need(
+        k.example.contains(k.name),
+        "an example that does not write the key",
+    );
+    need(!matches!(k.kind, KeyKind::Other("")), "no type");
+    need(
+        k.allowed.describe().is_empty() || !k.hint.is_empty(),
+        "a range without a hint",
+    );
+    // A default that claims something about the world carries its basis:
+    // a citation, or `assumed` with an uncertainty range.
+    let physical = k.plausible.is_some()
+        && matches!(k.default, KeyDefault::Number(_) | KeyDefault::Integer(_));
+    need(
+        !physical
+            || matches!(
+                k.source,
+                Source::Setting | Source::Cited(_) | Source::Assumed
+            ),
+        "a physical default without a source",
+    );
+    need(
+        k.source != Source::Assumed || k.uncertainty.is_some(),
+        "assumed without a range",
+    );
+    if let (Some((lo, hi)), KeyDefault::Number(v)) = (k.plausible, k.default) {
+        need(lo <= v && v <= hi, "a default outside its plausible range");
+    }
+    if let Some((lo, hi)) = k.plausible {
+        need(
+            k.allowed.contains(lo) && k.allowed.contains(hi),
+            "a plausible range that is not allowed",
+        );
+    }
+    if let Some(u) = k.uncertainty {
+        need(u.low <= u.high, "an uncertainty range upside down");
+        need(
+            k.allowed.contains(u.low) && k.allowed.contains(u.high),
+            "an uncertainty range that is not allowed",
+        );
+    }
+    out
+}
+
 #[test]
 fn every_described_key_is_complete() {
+    let mut all = Vec::new();
     for (path, keys) in tables() {
+        let mut names: Vec<&str> = keys.iter().map(|k| k.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), keys.len(), "[{path}] describes a key twice");
         for k in *keys {
-            let at = format!("[{path}] `{}`", k.name);
-            assert!(!k.doc.is_empty(), "{at}: no meaning");
-            assert!(
-                k.example.starts_with(k.name) || k.example.contains(k.name),
-                "{at}: example {:?}",
-                k.example
-            );
-            assert!(!matches!(k.kind, KeyKind::Other("")), "{at}: no type");
-            if k.allowed.describe() != "" {
-                assert!(!k.hint.is_empty(), "{at}: a range without a hint");
-            }
-            // A default that claims something about the world carries its
-            // basis: a citation, or `assumed` with an uncertainty range.
-            let physical = k.plausible.is_some()
-                && matches!(k.default, KeyDefault::Number(_) | KeyDefault::Integer(_));
-            if physical && k.source != Source::Setting {
-                assert!(
-                    matches!(k.source, Source::Cited(_) | Source::Assumed),
-                    "{at}: a physical default without a source"
-                );
-            }
-            if k.source == Source::Assumed {
-                assert!(k.uncertainty.is_some(), "{at}: assumed without a range");
-            }
-            if let (Some((lo, hi)), KeyDefault::Number(v)) = (k.plausible, k.default) {
-                assert!(
-                    lo <= v && v <= hi,
-                    "{at}: default {v} outside its plausible range"
-                );
-            }
-            if let Some((lo, hi)) = k.plausible {
-                assert!(
-                    k.allowed.contains(lo) && k.allowed.contains(hi),
-                    "{at}: plausible range not allowed"
-                );
-            }
+            all.extend(gaps(path, k));
         }
     }
+    assert!(all.is_empty(), "{}", all.join("\n"));
 }
