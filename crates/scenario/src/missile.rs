@@ -306,7 +306,7 @@ fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Opt
     let drag_factor = t.get(ctx, "drag_factor");
     let rise = t.get(ctx, "vertical_rise_s");
     let bus = t.get(ctx, "bus_deploy_s");
-    let rv_count = match t.unsigned(ctx, "rv_count").or(1, &t.span) {
+    let rv_count = match t.int_unchecked(ctx, "rv_count") {
         Some(s) if s.value == 0 => {
             ctx.report(
                 ProblemKind::InvalidValue,

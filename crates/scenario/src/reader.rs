@@ -201,17 +201,6 @@ impl<'d> TableReader<'d> {
         }
     }
 
-    /// A required number: reports it missing when absent.
-    pub fn req_number(&self, ctx: &mut Ctx, key: &str) -> Option<Spanned<f64>> {
-        let f = self.number(ctx, key);
-        self.require(ctx, key, f)
-    }
-
-    /// An optional number, `default` when absent; `None` when invalid.
-    pub fn opt_number(&self, ctx: &mut Ctx, key: &str, default: f64) -> Option<Spanned<f64>> {
-        self.number(ctx, key).or(default, &self.span)
-    }
-
     /// A required string: reports it missing when absent.
     pub fn req_string(&self, ctx: &mut Ctx, key: &str) -> Option<Spanned<String>> {
         let f = self.string(ctx, key);

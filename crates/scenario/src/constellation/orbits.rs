@@ -83,12 +83,12 @@ fn shape(hp_m: f64, ha_m: f64) -> (f64, f64) {
 }
 
 fn read_orbit(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Elements> {
-    let perigee = r.req_number(ctx, "perigee_km");
-    let apogee = r.req_number(ctx, "apogee_km");
-    let inclination = r.req_number(ctx, "inclination_deg");
-    let raan = r.opt_number(ctx, "raan_deg", 0.0);
-    let arg_perigee = r.opt_number(ctx, "arg_perigee_deg", 0.0);
-    let mean_anomaly = r.opt_number(ctx, "mean_anomaly_deg", 0.0);
+    let perigee = r.num_unchecked(ctx, "perigee_km");
+    let apogee = r.num_unchecked(ctx, "apogee_km");
+    let inclination = r.num_unchecked(ctx, "inclination_deg");
+    let raan = r.num_unchecked(ctx, "raan_deg");
+    let arg_perigee = r.num_unchecked(ctx, "arg_perigee_deg");
+    let mean_anomaly = r.num_unchecked(ctx, "mean_anomaly_deg");
     r.finish(ctx);
 
     let mut ok = perigee.is_some()

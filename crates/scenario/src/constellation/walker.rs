@@ -109,17 +109,8 @@ impl<T> Val<T> {
 
 /// A satellite or plane count (or phasing): a non-negative integer no
 /// larger than [`MAX_COUNT`].
-fn count(
-    ctx: &mut Ctx,
-    r: &TableReader<'_>,
-    key: &str,
-    default: Option<u32>,
-) -> Option<Spanned<u32>> {
-    let field = r.unsigned(ctx, key);
-    let s = match default {
-        Some(d) => field.or(u64::from(d), &r.span)?,
-        None => r.require(ctx, key, field)?,
-    };
+fn count(ctx: &mut Ctx, r: &TableReader<'_>, key: &str) -> Option<Spanned<u32>> {
+    let s = r.int_unchecked(ctx, key)?;
     if s.value > MAX_COUNT {
         ctx.report(
             ProblemKind::InvalidValue,
@@ -140,13 +131,13 @@ fn count(
 }
 
 fn read_shell(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Shell> {
-    let altitude = r.req_number(ctx, "altitude_km");
-    let inclination = r.req_number(ctx, "inclination_deg");
-    let total = count(ctx, r, "satellites", None);
-    let planes = count(ctx, r, "planes", None);
-    let phasing = count(ctx, r, "phasing", Some(0));
+    let altitude = r.num_unchecked(ctx, "altitude_km");
+    let inclination = r.num_unchecked(ctx, "inclination_deg");
+    let total = count(ctx, r, "satellites");
+    let planes = count(ctx, r, "planes");
+    let phasing = count(ctx, r, "phasing");
     let pattern = read_pattern(ctx, r);
-    let raan = r.opt_number(ctx, "raan_offset_deg", 0.0);
+    let raan = r.num_unchecked(ctx, "raan_offset_deg");
     r.finish(ctx);
 
     let complete = altitude.is_some()
@@ -304,7 +295,7 @@ fn read_shell(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Shell> {
 
 /// Read `pattern`: `"delta"` (default) or `"star"`.
 fn read_pattern(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<&'static str> {
-    let p = r.string(ctx, "pattern").or("delta".to_owned(), &r.span)?;
+    let p = r.text(ctx, "pattern").given()?;
     if let Some(known) = PATTERNS.iter().find(|k| **k == p.value) {
         return Some(known);
     }

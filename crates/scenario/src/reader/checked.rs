@@ -67,6 +67,18 @@ impl TableReader<'_> {
         self.defaulted(ctx, key, f, default).given()
     }
 
+    /// An integer key read as written, or its described default when
+    /// absent (reported when required and absent), without its range
+    /// checked: for keys whose range a caller or a domain type words.
+    pub fn int_unchecked(&self, ctx: &mut Ctx, key: &str) -> Option<Spanned<u64>> {
+        let default = match self.descriptor(key).default {
+            KeyDefault::Integer(v) => Some(v),
+            _ => None,
+        };
+        let f = self.unsigned(ctx, key);
+        self.defaulted(ctx, key, f, default).given()
+    }
+
     /// [`TableReader::num`]'s value, if given (or defaulted) and valid.
     pub fn get(&self, ctx: &mut Ctx, key: &str) -> Option<f64> {
         self.num(ctx, key).given().map(|s| s.value)
