@@ -48,6 +48,7 @@ pub fn plan_with(
         salvo,
         ..input.spec.clone()
     };
+    spec.validate()?;
     let area = LaunchArea {
         name: input.launch_name.clone(),
         launch: spec.launch,
