@@ -183,6 +183,7 @@ impl TableReader<'_> {
     pub fn check(&self, ctx: &mut Ctx, key: &str, s: Spanned<f64>) -> Option<f64> {
         let d = self.descriptor(key);
         if d.allowed.contains(s.value) {
+            warn_implausible(ctx, d, s.value, &s.span);
             return Some(s.value);
         }
         let unit = d.unit;
@@ -217,6 +218,7 @@ impl TableReader<'_> {
         #[allow(clippy::cast_precision_loss)] // counts are far below 2⁵³
         let v = s.value as f64;
         if d.allowed.contains(v) {
+            warn_implausible(ctx, d, v, &s.span);
             return u32::try_from(s.value).ok();
         }
         let (message, label) = match (d.allowed.low, d.allowed.high) {
@@ -236,6 +238,37 @@ impl TableReader<'_> {
             .relabel(label);
         None
     }
+}
+
+/// Warn when `v`, an allowed value of the key `d`, lies outside the key's
+/// plausible range: the scenario runs, but the value is probably not meant
+/// (a mistyped exponent, a unit slip).
+fn warn_implausible(ctx: &mut Ctx, d: &KeyDescriptor, v: f64, span: &crate::context::Span) {
+    let Some((lo, hi)) = d.plausible else {
+        return;
+    };
+    if (lo..=hi).contains(&v) {
+        return;
+    }
+    let unit = if d.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", d.unit)
+    };
+    // Exponent form for values a plain form would spell with many zeros.
+    let shown = if v != 0.0 && !(1e-3..1e9).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    };
+    ctx.warn(
+        span,
+        format!(
+            "`{}` = {shown}{unit} is outside the plausible range {lo}–{hi}{unit}: check the value \
+             and its unit",
+            d.name
+        ),
+    );
 }
 
 impl<T> Field<T> {
