@@ -19,14 +19,14 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("engage");
     group.throughput(Throughput::Elements(u64::from(TRIALS)));
     for salvo in [1u32, 5, 10, 20, 40] {
-        let p: Plan = plan(&input, &traj, salvo).expect("plans");
+        let p: Plan = plan(&input, std::slice::from_ref(&traj), salvo).expect("plans");
         group.bench_function(format!("trials_salvo_{salvo}"), |b| {
             b.iter(|| monte_carlo(black_box(&spec), &p, TRIALS, 1, &|_| {}))
         });
     }
     group.finish();
     c.bench_function("engage/plan_salvo_10", |b| {
-        b.iter(|| plan(black_box(&input), &traj, 10).expect("plans"))
+        b.iter(|| plan(black_box(&input), std::slice::from_ref(&traj), 10).expect("plans"))
     });
 }
 

@@ -7,49 +7,40 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use cupola_analysis::sizing::coverage::{ReachModel, Sampling, coverage};
 use cupola_analysis::sizing::search::Family;
 use cupola_analysis::sizing::study::{BoostTimeline, raid};
-use cupola_analysis::sizing::{Phasing, SizingInput, size_against};
-use cupola_analysis::trajectory::TrajectoryStudy;
+use cupola_analysis::sizing::{AreaLaunch, Phasing, SizingInput, size_against};
 use cupola_defense::reach::{ReachTable, TableGeometry};
 use cupola_physics::constants::WGS84_A;
 use std::hint::black_box;
 use std::sync::Arc;
 
-/// The default scenario's SBI layer and salvo, sized up to 20,000 carriers
-/// with 10,000 samples per candidate, pads spread over 200 km and launches
-/// over 30 s (so that no two missiles share a geometry), one family (45°,
-/// 48 planes), a fixed 38 s detection.
+/// The single-pad example's SBI layer and salvo, sized up to 20,000
+/// carriers with 10,000 samples per candidate, pads spread over 200 km and
+/// launches over 30 s (so that no two missiles share a geometry), one
+/// family (45°, 48 planes), a fixed 38 s detection.
 fn input() -> SizingInput {
-    let s = cupola_scenario::default_scenario();
-    let l = &s.launches[0];
-    let mut layer = s.sbi.clone().expect("default has [sbi]");
+    let s = cupola_benches::single_pad();
+    let mut layer = s.sbi.clone().expect("single-pad has [sbi]");
     layer.inclinations_rad = vec![45f64.to_radians()];
     layer.planes = vec![48];
     layer.phasing = Phasing::Walker;
-    let mut spec = s.size.clone().expect("default has [size]");
+    let mut spec = s.size.clone().expect("single-pad has [size]");
     spec.max_satellites = 20_000;
     spec.samples = 10_000;
-    spec.window_s = 30.0;
+    spec.areas[0].window_s = 30.0;
     SizingInput {
         layer,
+        areas: vec![AreaLaunch {
+            launch: cupola_benches::launch_study(&s, spec.areas[0].launch),
+            detection_s: 38.0,
+        }],
         spec,
-        launch: TrajectoryStudy {
-            name: l.name.clone(),
-            missile: l.missile.clone(),
-            site: l.site,
-            aim: l.aim,
-            profile: l.profile,
-            launch_time_s: 0.0,
-            options: s.flight,
-            sample_step_s: 10.0,
-        },
-        detection_s: 38.0,
         seed: s.seed,
     }
 }
 
 fn benches(c: &mut Criterion) {
     let input = input();
-    let traj = input.launch.solve().expect("default targets").trajectory;
+    let traj = input.fly().expect("single-pad targets");
     let r = size_against(&input, &traj).expect("sizes");
     eprintln!(
         "full study: {} constellations evaluated, smallest {:?}",
@@ -61,7 +52,7 @@ fn benches(c: &mut Criterion) {
     });
 
     let layer = &input.layer;
-    let timeline = BoostTimeline::new(layer, input.detection_s, &traj).expect("fits");
+    let timeline = BoostTimeline::new(layer, input.areas[0].detection_s, &traj[0]).expect("fits");
     let track = &timeline.track;
     let geometry = TableGeometry {
         orbit_radius_m: WGS84_A + layer.altitude_m,
@@ -77,8 +68,8 @@ fn benches(c: &mut Criterion) {
     let table = ReachTable::build(track, &layer.carrier.interceptor, geometry).expect("builds");
     let raid = raid(
         &input.spec,
-        traj.site.to_ecef().unit(),
-        ReachModel::Table(Arc::new(table)),
+        &[traj[0].site.to_ecef().unit()],
+        vec![ReachModel::Table(Arc::new(table))],
     );
     let family = Family {
         altitude_m: layer.altitude_m,

@@ -16,7 +16,7 @@ fn benches(c: &mut Criterion) {
         terminal_musd: st.terminal_musd,
     };
     let start = Posture {
-        missiles: spec.salvo,
+        missiles: spec.salvo(),
         decoys_per_rv: spec.decoys_per_rv,
         fast_burn: false,
         concentrated: false,
@@ -25,8 +25,8 @@ fn benches(c: &mut Criterion) {
     let race_with = |options: &cupola_analysis::stability::Options| {
         let mut e = Evaluator::new(
             input.clone(),
-            launch.clone(),
-            traj.clone(),
+            vec![launch.clone()],
+            vec![traj.clone()],
             Some(st.options.fast_burn_boost_s),
             st.trials,
         )

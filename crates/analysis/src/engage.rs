@@ -22,7 +22,7 @@ pub use spec::{
     Allocation, Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite,
     TerminalBattery, TerminalKind,
 };
-pub use study::{EngageInput, engage, leak_curve, saturation};
+pub use study::{EngageArea, EngageInput, engage, leak_curve, saturation};
 
 #[cfg(test)]
 mod tests;

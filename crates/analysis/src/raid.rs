@@ -29,6 +29,61 @@ pub struct LaunchArea {
     pub window_s: f64,
 }
 
+impl LaunchArea {
+    /// `salvo` copies of launch `launch` from its own pad, all at once.
+    pub fn at(name: impl Into<String>, launch: usize, salvo: u32) -> Self {
+        Self {
+            name: name.into(),
+            launch,
+            salvo,
+            width_m: 0.0,
+            depth_m: 0.0,
+            window_s: 0.0,
+        }
+    }
+}
+
+/// Missiles of a raid from `areas`, in all.
+pub fn total_salvo(areas: &[LaunchArea]) -> u32 {
+    areas.iter().map(|a| a.salvo).sum()
+}
+
+/// `areas` with `total` missiles shared among them in proportion to their
+/// salvos (largest remainder; ties to the earlier area), so a salvo sweep
+/// or an attacker's posture keeps the laydown's shape. The areas keep their
+/// order; one left with no missile has a salvo of 0 (studies skip it); one
+/// area takes the whole of `total`.
+pub fn scaled(areas: &[LaunchArea], total: u32) -> Vec<LaunchArea> {
+    let given = u64::from(total_salvo(areas).max(1));
+    let t = u64::from(total);
+    let mut shares: Vec<(u64, u64, usize)> = areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let exact = t * u64::from(a.salvo);
+            (exact / given, exact % given, i)
+        })
+        .collect();
+    let mut left = t - shares.iter().map(|s| s.0).sum::<u64>();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|&a, &b| shares[b].1.cmp(&shares[a].1).then(a.cmp(&b)));
+    for i in order {
+        if left == 0 {
+            break;
+        }
+        shares[i].0 += 1;
+        left -= 1;
+    }
+    areas
+        .iter()
+        .zip(&shares)
+        .map(|(a, s)| LaunchArea {
+            salvo: u32::try_from(s.0).unwrap_or(u32::MAX),
+            ..a.clone()
+        })
+        .collect()
+}
+
 /// One copy of an area's launch: where its pad is and when it launches.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PadCopy {
@@ -148,6 +203,29 @@ mod tests {
             let w = c.apply(v);
             assert!((w.norm() - v.norm()).abs() < 1e-6);
             assert!((w.dot(c.pad_ecef) - v.dot(pad)).abs() < 1e-3);
+        }
+    }
+
+    /// A scaled laydown keeps its total and its proportions.
+    #[test]
+    fn scaling_keeps_the_shape() {
+        let area = |salvo| LaunchArea {
+            name: format!("a{salvo}"),
+            launch: 0,
+            salvo,
+            width_m: 0.0,
+            depth_m: 0.0,
+            window_s: 0.0,
+        };
+        let areas = [area(10), area(5), area(5)];
+        let s: Vec<u32> = scaled(&areas, 40).iter().map(|a| a.salvo).collect();
+        assert_eq!(s, [20, 10, 10]);
+        let s: Vec<u32> = scaled(&areas, 3).iter().map(|a| a.salvo).collect();
+        assert_eq!(s, [1, 1, 1]);
+        let s: Vec<u32> = scaled(&areas, 1).iter().map(|a| a.salvo).collect();
+        assert_eq!(s, [1, 0, 0]);
+        for n in 0..50 {
+            assert_eq!(total_salvo(&scaled(&areas, n)), n);
         }
     }
 }

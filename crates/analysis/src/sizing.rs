@@ -22,7 +22,7 @@ pub mod study;
 pub mod sweep;
 
 pub use spec::{AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind};
-pub use study::{SizingError, SizingInput, SizingResult, size, size_against};
+pub use study::{AreaLaunch, SizingError, SizingInput, SizingResult, size, size_against};
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -369,7 +369,9 @@ fn default_run_includes_a_sizing_summary() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let s = stdout(&o);
     for want in [
-        "Boost-phase sizing: salvo of 10",
+        "Boost-phase sizing: raid of 10 from 4 launch areas at once",
+        "Timeline against 55N area",
+        "55N area (3 missiles): ",
         "numeric: reach table",
         "analytic: inclination-corrected + Poisson",
         "analytic: uniform sphere + Poisson",
@@ -427,7 +429,7 @@ fn size_study_writes_sweeps_and_plots() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(
-        v["sizing"]["result"]["families"][0]["analytic"]["fraction_uniform"]
+        v["sizing"]["result"]["families"][0]["areas"][0]["analytic"]["fraction_uniform"]
             .as_f64()
             .is_some()
     );
@@ -545,6 +547,7 @@ fn stability_study_writes_race_and_retaliation() {
     let out = dir.path().join("stability");
     let o = cupola(&[
         "stability",
+        "scenarios/single-pad.toml",
         "--trials",
         "100",
         "--rounds",
@@ -554,8 +557,8 @@ fn stability_study_writes_race_and_retaliation() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let s = stdout(&o);
-    // The default defense still holds its goal against 5 more missiles:
-    // it buys nothing.
+    // The single-pad defense still holds its goal against 5 more
+    // missiles: it buys nothing.
     assert!(
         s.contains("Cost exchange: adding 5 missile(s) costs the attacker $340M; the defense still holds its goal"),
         "{s}"

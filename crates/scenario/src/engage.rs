@@ -20,11 +20,12 @@ pub(crate) mod terminal;
 use cupola_analysis::engage::{Allocation, Assignment, BoostLayerSpec, EngageSpec};
 use toml_edit::{Item, Value};
 
+use crate::area::Raid;
 use crate::context::{Ctx, Spanned, closest, one_of};
 use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
-use crate::sbi::{MAX_SALVO, SALVO_HELP, needs_sbi, resolve_launch};
+use crate::sbi::{MAX_SALVO, SALVO_HELP, needs_sbi};
 use crate::{LaunchSpec, SensorSpec};
 use layer::{Cueing, Named, check_unique_layers};
 
@@ -35,12 +36,13 @@ pub(crate) const ENGAGE_KEYS: &[KeyDescriptor] = &[
     KeyDescriptor::text("launch")
         .optional()
         .shown_default("the first launch")
-        .rule("a `[[launch]]` name (`launch N` when unnamed)")
+        .rule("a `[[launch]]` name (`launch N` when unnamed); not with `[[area]]`")
         .example("launch = \"ICBM to North Dakota\"")
-        .doc("the reference launch; `EngageSpec::launch` is its index in `Scenario::launches`"),
+        .doc("the reference launch; the raid is then one area (`EngageSpec::areas`) copying it"),
     KeyDescriptor::integer("salvo")
         .or_integer(10)
         .closed(1.0, MAX_SALVO as f64)
+        .rule("not with `[[area]]`")
         .example("salvo = 10")
         .doc("missiles in the raid")
         .hint(SALVO_HELP)
@@ -49,6 +51,7 @@ pub(crate) const ENGAGE_KEYS: &[KeyDescriptor] = &[
         .unit("km")
         .or_number(0.0)
         .closed(0.0, 2_000.0)
+        .rule("not with `[[area]]`")
         .example("area_width_km = 0.0")
         .doc(
             "east–west width of the launch area: the pads are spread evenly along the reference \
@@ -63,6 +66,7 @@ pub(crate) const ENGAGE_KEYS: &[KeyDescriptor] = &[
         .unit("s")
         .or_number(0.0)
         .closed(0.0, 3_600.0)
+        .rule("not with `[[area]]`")
         .example("window_s = 0.0")
         .doc("the launches are spread evenly over this window (0: all at once)")
         .hint(
@@ -201,8 +205,8 @@ const MAX_CARRIERS: f64 = 1_000_000.0;
 pub(crate) struct EngageInputs<'a> {
     /// Whether the file has an `[sbi]` table, which `[engage.boost]` needs.
     pub has_sbi: bool,
-    /// The `[[launch]]` names, from [`crate::sbi::launch_names`].
-    pub launch_names: &'a [String],
+    /// Where the raid comes from.
+    pub raid: &'a Raid<'a>,
     /// The launches read without problems.
     pub launches: &'a [LaunchSpec],
     /// The sensors read without problems.
@@ -244,19 +248,16 @@ pub(crate) fn read_engage(
         Field::Absent => return Some(None),
         Field::Invalid => return None,
     };
-    let launch = match t.string(ctx, "launch") {
-        Field::Given(name) => resolve_launch(ctx, &name, inputs.launch_names, "[engage]"),
-        Field::Absent => Some(0),
-        Field::Invalid => None,
-    };
-    // The reference launch, for the warnings; only when every launch was
-    // read (so that the index of a name is its index in `launches`).
-    let reference = launch
-        .filter(|_| inputs.launches.len() == inputs.launch_names.len())
-        .and_then(|i| inputs.launches.get(i));
-    let salvo = t.count(ctx, "salvo");
-    let width = t.get(ctx, "area_width_km");
-    let window = t.get(ctx, "window_s");
+    let areas = inputs.raid.read(ctx, &t, "[engage]");
+    // The reference launch, for the warnings: the raid's only launch, when
+    // it has one and every launch was read (so that the index of a name is
+    // its index in `launches`).
+    let reference = areas
+        .as_ref()
+        .filter(|a| a.iter().all(|x| x.launch == a[0].launch))
+        .and_then(|a| a.first())
+        .filter(|_| inputs.launches.len() == inputs.raid.launches.len())
+        .and_then(|a| inputs.launches.get(a.launch));
     let decoys = t.count(ctx, "decoys_per_rv");
     let trials = t.count(ctx, "trials");
     let jitter = t.get(ctx, "detection_jitter_s");
@@ -328,10 +329,7 @@ pub(crate) fn read_engage(
         return None;
     }
     Some(Some(EngageSpec {
-        launch: launch?,
-        salvo: salvo?,
-        area_width_m: width? * 1e3,
-        window_s: window?,
+        areas: areas?,
         decoys_per_rv: decoys?,
         trials: trials?,
         detection_jitter_s: jitter?,

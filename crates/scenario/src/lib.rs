@@ -38,6 +38,7 @@ use cupola_physics::frames::Geodetic;
 use cupola_threat::{FlightOptions, Missile, Profile};
 use hifitime::Epoch;
 
+mod area;
 mod constellation;
 mod context;
 mod cost;

@@ -10,6 +10,7 @@ use cupola_threat::FlightOptions;
 use hifitime::Epoch;
 use toml_edit::Document;
 
+use crate::area::{Raid, read_areas};
 use crate::constellation::read_constellations;
 use crate::context::{Ctx, closest, one_of};
 use crate::cost::read_cost;
@@ -53,6 +54,10 @@ pub(crate) const ROOT_KEYS: &[KeyDescriptor] = &[
         .optional()
         .example("[[launch]]")
         .doc("the launches to simulate"),
+    KeyDescriptor::tables("area")
+        .optional()
+        .example("[[area]]")
+        .doc("the launch areas of the raid that sizing and engagement face (a national laydown)"),
     KeyDescriptor::tables("constellation")
         .optional()
         .example("[[constellation]]")
@@ -226,20 +231,27 @@ pub(crate) fn parse(
     let sbi = read_sbi(&mut ctx, &root, declares(&root, "sensor"));
     let has_sbi = root.entry("sbi").is_some();
     let launch_names = launch_names(&root);
-    let size = read_size(&mut ctx, &root, has_sbi, &launch_names);
+    let areas = read_areas(&mut ctx, &root, &launch_names);
+    let raid = Raid {
+        launches: &launch_names,
+        areas: areas.as_deref(),
+        declared: root.entry("area").is_some(),
+    };
+    let size = read_size(&mut ctx, &root, has_sbi, &raid);
     let asat = read_asat(&mut ctx, &root, has_sbi, &constellation_names);
     let engage = read_engage(
         &mut ctx,
         &root,
         &EngageInputs {
             has_sbi,
-            launch_names: &launch_names,
+            raid: &raid,
             launches: &launches,
             sensors: &sensors,
             sensor_names: &sensor_names(&root),
         },
     );
-    let stability = read_stability(&mut ctx, &root, root.entry("engage").is_some());
+    let area_names: Vec<String> = areas.iter().flatten().map(|a| a.name.clone()).collect();
+    let stability = read_stability(&mut ctx, &root, root.entry("engage").is_some(), &area_names);
     let sbi_altitude_m = sbi
         .as_ref()
         .and_then(|s| s.as_ref())
@@ -251,9 +263,17 @@ pub(crate) fn parse(
     // everything else is valid.
     if !ctx.has_problems()
         && let (Some(Some(layer)), Some(size), Some(flight)) = (&sbi, &size, flight)
-        && let Some(launch) = launches.get(size.as_ref().map_or(0, |s| s.launch))
     {
-        check_deadline(&mut ctx, layer, launch, flight);
+        // Each launch the sizing raid copies, once.
+        let mut used: Vec<usize> = match size {
+            Some(s) => s.areas.iter().map(|a| a.launch).collect(),
+            None => vec![0],
+        };
+        used.sort_unstable();
+        used.dedup();
+        for launch in used.iter().filter_map(|&i| launches.get(i)) {
+            check_deadline(&mut ctx, layer, launch, flight);
+        }
     }
 
     if ctx.has_problems() {

@@ -2,7 +2,9 @@
 //! descriptors, for [`crate::key::tables`] and the docs.
 
 use crate::key::KeyDescriptor;
-use crate::{constellation, cost, engage, launch, missile, parse, sbi, sensor, stability, study};
+use crate::{
+    area, constellation, cost, engage, launch, missile, parse, sbi, sensor, stability, study,
+};
 
 /// Every described table, by TOML path (`top level` for the file's own
 /// tables), in the order of `docs/scenario.md`. A `site` or `aim` is
@@ -16,6 +18,7 @@ pub(crate) static TABLES: &[(&str, &[KeyDescriptor])] = &[
     ("missile.rv", missile::RV_KEYS),
     ("launch", launch::LAUNCH_KEYS),
     ("launch.site", launch::POINT_KEYS),
+    ("area", area::AREA_KEYS),
     ("constellation", constellation::CONSTELLATION_KEYS),
     ("constellation.shell", constellation::walker::SHELL_KEYS),
     ("constellation.orbit", constellation::orbits::ORBIT_KEYS),

@@ -133,6 +133,7 @@ pub(crate) fn read_stability(
     ctx: &mut Ctx,
     root: &TableReader<'_>,
     has_engage: bool,
+    area_names: &[String],
 ) -> Option<Option<StabilitySpec>> {
     let t = match root.table(ctx, "stability", "[stability]", STABILITY_KEYS) {
         Field::Given(t) => t.value,
@@ -192,7 +193,7 @@ pub(crate) fn read_stability(
         |i| format!("[[stability.arsenal]] #{}", i + 1),
         arsenal::ARSENAL_KEYS,
     ) {
-        Field::Given(list) => arsenal::read_arsenals(ctx, list.value),
+        Field::Given(list) => arsenal::read_arsenals(ctx, list.value, area_names),
         Field::Absent => Some(d.arsenals.clone()),
         Field::Invalid => None,
     };

@@ -9,6 +9,7 @@ use cupola_analysis::engage::{
     Allocation, Asset, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite,
     TerminalBattery, TerminalKind,
 };
+use cupola_analysis::raid::LaunchArea;
 use cupola_analysis::sizing::{
     AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind,
 };
@@ -74,7 +75,10 @@ fn every_example_scenario_parses() {
 #[test]
 fn the_default_scenario_has_the_documented_values() {
     let s = default_scenario();
-    assert_eq!(s.name, "Default: one solid ICBM over 10,000 km");
+    assert_eq!(
+        s.name,
+        "Default: a national layer against four launch areas"
+    );
     assert_eq!(s.seed, 1);
     assert_eq!(s.flight, FlightOptions::default());
     assert_eq!(s.flight.gravity, GravityModel::J2);
@@ -83,19 +87,36 @@ fn the_default_scenario_has_the_documented_values() {
     assert_eq!(s.hash.len(), 16);
     assert!(s.hash.chars().all(|c| c.is_ascii_hexdigit()));
 
-    assert_eq!(s.launches.len(), 1);
-    let l = &s.launches[0];
-    assert_eq!(l.missile.name, "solid-icbm");
-    assert_eq!(l.profile, Profile::MinimumEnergy);
-    assert_eq!(l.time_s, 0.0);
+    // Four launches, one per area, at about 39°N, 41°N, 55°N and 33°N.
+    assert_eq!(s.launches.len(), 4);
+    let lats: Vec<f64> = s
+        .launches
+        .iter()
+        .map(|l| l.site.lat.to_degrees().round())
+        .collect();
+    assert_eq!(lats, [39.0, 41.0, 55.0, 33.0]);
+    for l in &s.launches {
+        assert_eq!(l.missile.name, "solid-icbm");
+        assert_eq!(l.profile, Profile::MinimumEnergy);
+        assert_eq!(l.time_s, 0.0);
+        // Aim points in North America.
+        assert!(l.aim.lon.to_degrees() < -60.0 && l.aim.lat.to_degrees() > 25.0);
+    }
+    let l = &s.launches[1];
     assert!(close(l.site.lat, 41.0_f64.to_radians()));
     assert!(close(l.site.lon, 100.0_f64.to_radians()));
     assert!(close(l.site.alt, 1_000.0));
     assert!(close(l.aim.alt, 0.0));
-    // The aim point is in North America, 10,000 ± 50 km away.
-    assert!(l.aim.lon.to_degrees() < -60.0 && l.aim.lat.to_degrees() > 25.0);
     let d = distance_km(l.site, l.aim);
     assert!((d - 10_000.0).abs() <= 50.0, "{d} km");
+    // Both studies face the same four areas: 3 + 3 + 3 + 1 missiles.
+    let size = s.size.as_ref().expect("default has [size]");
+    let engage = s.engage.as_ref().expect("default has [engage]");
+    assert_eq!(size.areas, engage.areas);
+    let salvos: Vec<(usize, u32)> = size.areas.iter().map(|a| (a.launch, a.salvo)).collect();
+    assert_eq!(salvos, [(0, 3), (1, 3), (2, 3), (3, 1)]);
+    assert_eq!(size.salvo(), 10);
+    assert!(close(size.areas[0].width_m, 200e3) && close(size.areas[0].depth_m, 100e3));
     // The sensor layer: GEO infrared and LEO tracking, a detection step, no
     // coverage study (kept out so that the default run stays quick).
     assert_eq!(s.epoch, default_epoch());
@@ -611,10 +632,7 @@ fn sbi_example() {
     assert_eq!(
         *size,
         SizingSpec {
-            launch: 0,
-            salvo: 10,
-            area_width_m: 0.0,
-            window_s: 0.0,
+            areas: vec![LaunchArea::at("ICBM to North Dakota", 0, 10)],
             shots: 1,
             confidence: 0.95,
             samples: 10_000,
@@ -682,10 +700,7 @@ fn sbi_and_size_defaults() {
     assert_eq!(
         s.size,
         Some(SizingSpec {
-            launch: 0,
-            salvo: 10,
-            area_width_m: 0.0,
-            window_s: 0.0,
+            areas: vec![LaunchArea::at("launch 1", 0, 10)],
             shots: 1,
             confidence: 0.95,
             samples: 10_000,
@@ -762,8 +777,9 @@ fn size_names_its_launch() {
     );
     let s = parse("sbi.toml", &text).unwrap_or_else(|e| panic!("{:?}", e.problems()));
     let size = s.size.expect("[size]");
-    assert_eq!(size.launch, 1);
-    assert_eq!(s.launches[size.launch].name, "second");
+    assert_eq!(size.areas[0].launch, 1);
+    assert_eq!(s.launches[size.areas[0].launch].name, "second");
+    assert_eq!(size.areas[0].name, "second");
     // Sweeps in file order, values in the order given.
     assert_eq!(
         size.sweeps,
@@ -794,10 +810,7 @@ fn layered_example() {
     let engage = s.engage.as_ref().expect("[engage]");
     let aim = point(47.35, -101.75, 0.0);
     let expected = EngageSpec {
-        launch: 0,
-        salvo: 10,
-        area_width_m: 0.0,
-        window_s: 0.0,
+        areas: vec![LaunchArea::at("ICBM to North Dakota", 0, 10)],
         decoys_per_rv: 0,
         trials: 10_000,
         detection_jitter_s: 0.0,
@@ -947,10 +960,7 @@ fn engage_defaults() {
     assert_eq!(
         s.engage,
         Some(EngageSpec {
-            launch: 0,
-            salvo: 10,
-            area_width_m: 0.0,
-            window_s: 0.0,
+            areas: vec![LaunchArea::at("ICBM to North Dakota", 0, 10)],
             decoys_per_rv: 0,
             trials: 10_000,
             detection_jitter_s: 0.0,
@@ -998,11 +1008,11 @@ site = {{ lat_deg = 47.35, lon_deg = -101.75 }}
     let s = parse_ok(&text);
     let e = s.engage.expect("[engage]");
     assert_eq!(
-        (e.salvo, e.decoys_per_rv, e.trials, e.assignment),
+        (e.salvo(), e.decoys_per_rv, e.trials, e.assignment),
         (3, 4, 500, Assignment::Exact)
     );
-    assert_eq!(e.area_width_m, 200e3);
-    assert_eq!((e.window_s, e.detection_jitter_s), (60.0, 5.0));
+    assert_eq!(e.areas[0].width_m, 200e3);
+    assert_eq!((e.areas[0].window_s, e.detection_jitter_s), (60.0, 5.0));
     assert_eq!(e.salvo_sweep, [5]);
     assert_eq!(
         e.midcourse,
@@ -1113,7 +1123,7 @@ fn layers_that_can_never_engage_are_warnings() {
     let text = format!("{close}{}", battery(short, 20))
         .replace("[engage]\n", "[engage]\nlaunch = \"short shot\"\n");
     let s = parse("short.toml", &text).unwrap_or_else(|e| panic!("{:?}", e.problems()));
-    assert_eq!(s.engage.as_ref().map(|e| e.launch), Some(1));
+    assert_eq!(s.engage.as_ref().map(|e| e.areas[0].launch), Some(1));
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
     // An upper-tier battery with no interceptors.
     let text = format!("{MINIMAL_ENGAGE}{}", battery("", 0));
@@ -1149,6 +1159,7 @@ fn stability_example() {
                     name: "China-sized force".into(),
                     warheads: 600,
                     source: "SIPRI Yearbook 2025: about 600 Chinese warheads".into(),
+                    areas: Vec::new(),
                 },
                 presets[2].clone(),
             ],
@@ -1273,6 +1284,7 @@ source = \"an assumption\"
             name: "small".into(),
             warheads: 10,
             source: "an assumption".into(),
+            areas: Vec::new(),
         }]
     );
 

@@ -1317,6 +1317,38 @@ const CASES: &[Case] = &[
         Some("did you mean `unit_cost_musd`?"),
     ),
     case(
+        "area-conflicts-with-size-salvo",
+        Conflict,
+        "`salvo` in [size] conflicts with the [[area]] tables",
+        21,
+        1,
+        Some("describe the raid in the [[area]] tables"),
+    ),
+    case(
+        "area-unknown-launch",
+        UnknownName,
+        "[[area]] `north` names the unknown launch `ICMB`",
+        12,
+        10,
+        Some("did you mean `ICBM`?"),
+    ),
+    case(
+        "area-duplicate-name",
+        DuplicateName,
+        "a launch area named `north` is already defined on line 11",
+        15,
+        8,
+        Some("give every [[area]] its own name"),
+    ),
+    case(
+        "stability-arsenal-unknown-area",
+        UnknownName,
+        "`areas` of [[stability.arsenal]] `small` names the unknown launch area `nort`",
+        22,
+        11,
+        Some("name [[area]] tables: `north`"),
+    ),
+    case(
         "cost-element-single-brackets",
         WrongType,
         "`element` must be an array of tables, got a table",
@@ -1499,7 +1531,7 @@ fn the_deadline_is_checked_only_on_an_otherwise_valid_scenario() {
     );
     let sized = format!("{two}\n[size]\nlaunch = \"lofted\"\n");
     let s = parse(&file, &sized).unwrap_or_else(|e| panic!("{:?}", e.problems()));
-    assert_eq!(s.size.map(|z| z.launch), Some(1));
+    assert_eq!(s.size.map(|z| z.areas[0].launch), Some(1));
 }
 
 #[test]

@@ -72,36 +72,34 @@ pub(super) fn field(
         let year_end = f64::from(y + 1);
         // Retire, and replace while capacity lasts, earliest end first;
         // replacements may themselves end within the year (a short life).
-        while let Some(i) = cohorts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.end < year_end - EPS)
-            .min_by(|a, b| a.1.end.total_cmp(&b.1.end))
-            .map(|(i, _)| i)
-        {
-            // A cohort ending within a year of the horizon ends before it.
-            let c = cohorts.swap_remove(i);
-            let r = c.units.min(left);
-            left -= r;
-            replaced += r;
-            shortfall += c.units - r;
-            if r > 0 {
-                cohorts.push(Cohort {
-                    end: c.end + life.unwrap_or(f64::INFINITY),
-                    units: r,
-                });
-            }
-        }
-        bought += replaced;
+        replace_due(
+            &mut cohorts,
+            year_end,
+            life,
+            &mut left,
+            &mut replaced,
+            &mut shortfall,
+        );
         let grow = shortfall.min(left);
         if grow > 0 {
             shortfall -= grow;
+            left -= grow;
             bought += grow;
             cohorts.push(Cohort {
                 end: f64::from(y) + life.unwrap_or(f64::INFINITY),
                 units: grow,
             });
+            // Units of a life under a year, fielded now, end within it.
+            replace_due(
+                &mut cohorts,
+                year_end,
+                life,
+                &mut left,
+                &mut replaced,
+                &mut shortfall,
+            );
         }
+        bought += replaced;
         years[y as usize] = ElementYear {
             bought,
             replacements: replaced,
@@ -109,6 +107,38 @@ pub(super) fn field(
         };
     }
     years
+}
+
+/// Retire the `cohorts` whose life ends before `year_end` (years), earliest
+/// first, replacing their units while `left` (units of capacity) lasts;
+/// the units replaced add to `replaced`, those not to `shortfall`.
+fn replace_due(
+    cohorts: &mut Vec<Cohort>,
+    year_end: f64,
+    life: Option<f64>,
+    left: &mut u64,
+    replaced: &mut u64,
+    shortfall: &mut u64,
+) {
+    while let Some(i) = cohorts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.end < year_end - EPS)
+        .min_by(|a, b| a.1.end.total_cmp(&b.1.end))
+        .map(|(i, _)| i)
+    {
+        let c = cohorts.swap_remove(i);
+        let r = c.units.min(*left);
+        *left -= r;
+        *replaced += r;
+        *shortfall += c.units - r;
+        if r > 0 {
+            cohorts.push(Cohort {
+                end: c.end + life.unwrap_or(f64::INFINITY),
+                units: r,
+            });
+        }
+    }
 }
 
 #[cfg(test)]

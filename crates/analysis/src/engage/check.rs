@@ -73,7 +73,9 @@ impl Check<'_> {
 }
 
 impl EngageSpec {
-    /// Check every value against its documented range: counts of missiles,
+    /// Check every value against its documented range: at least one launch
+    /// area, each of finite, non-negative width, depth and window; counts of
+    /// missiles,
     /// trials and shots at least 1, probabilities in [0, 1], times and
     /// distances finite and not negative (speeds, footprints, radii and
     /// values above 0), a battery's altitude band not empty, a reserve
@@ -86,10 +88,21 @@ impl EngageSpec {
     pub fn validate(&self) -> Result<(), SpecError> {
         let owner = || "the engagement".to_owned();
         let c = Check { owner: &owner };
-        c.at_least_one("salvo", self.salvo)?;
+        c.field(
+            "areas",
+            self.areas.len() as f64,
+            !self.areas.is_empty(),
+            "at least one launch area",
+        )?;
+        c.at_least_one("salvo", self.salvo())?;
+        for a in &self.areas {
+            let owner = || format!("launch area `{}`", a.name);
+            let c = Check { owner: &owner };
+            c.non_negative("width_m", a.width_m)?;
+            c.non_negative("depth_m", a.depth_m)?;
+            c.non_negative("window_s", a.window_s)?;
+        }
         c.at_least_one("trials", self.trials)?;
-        c.non_negative("area_width_m", self.area_width_m)?;
-        c.non_negative("window_s", self.window_s)?;
         c.non_negative("detection_jitter_s", self.detection_jitter_s)?;
         for pair in self.salvo_sweep.windows(2) {
             c.field(
@@ -243,10 +256,7 @@ mod tests {
 
     fn spec() -> EngageSpec {
         EngageSpec {
-            launch: 0,
-            salvo: 10,
-            area_width_m: 0.0,
-            window_s: 0.0,
+            areas: vec![crate::raid::LaunchArea::at("launch 1", 0, 10)],
             decoys_per_rv: 0,
             trials: 1_000,
             detection_jitter_s: 0.0,
@@ -282,8 +292,18 @@ mod tests {
     fn values_out_of_range_are_refused() {
         let refused = |s: EngageSpec| s.validate().expect_err("out of range");
         let mut s = spec();
-        s.salvo = 0;
+        s.areas[0].salvo = 0;
         assert_eq!(refused(s).field, "salvo");
+        let mut s = spec();
+        s.areas[0].window_s = -1.0;
+        let e = refused(s);
+        assert_eq!(
+            (e.owner.as_str(), e.field),
+            ("launch area `launch 1`", "window_s")
+        );
+        let mut s = spec();
+        s.areas.clear();
+        assert_eq!(refused(s).field, "areas");
         let mut s = spec();
         s.salvo_sweep = vec![1, 10, 5];
         assert_eq!(refused(s).field, "salvo_sweep");

@@ -1,6 +1,7 @@
 //! What an engagement study is asked: the raid and its payloads, the
 //! defense's layers, the doctrine, the Monte Carlo settings.
 
+use crate::raid::LaunchArea;
 use cupola_physics::frames::Geodetic;
 
 /// How a layer shoots at one object: the number of interceptors one site
@@ -168,14 +169,9 @@ pub struct Asset {
 /// The engagement study.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct EngageSpec {
-    /// Index of the reference launch in the scenario's launches.
-    pub launch: usize,
-    /// Missiles in the raid, ≥ 1 (copies of the reference launch).
-    pub salvo: u32,
-    /// East–west width of the launch area, m (pads spread evenly).
-    pub area_width_m: f64,
-    /// Launches spread evenly over this window, s.
-    pub window_s: f64,
+    /// The raid's launch areas (at least one), each copying its launch
+    /// `salvo` times over its area and window.
+    pub areas: Vec<LaunchArea>,
     /// Decoys deployed with each re-entry vehicle, ≥ 0.
     pub decoys_per_rv: u32,
     /// Monte Carlo trials, ≥ 1.
@@ -196,11 +192,19 @@ pub struct EngageSpec {
     /// Defended assets; when empty, each launch's aim point is an asset of
     /// value 1.
     pub assets: Vec<Asset>,
-    /// Salvo sizes of the leak curve (`cupola engage`), ascending.
+    /// Salvo sizes of the leak curve (`cupola engage`), ascending; each is
+    /// shared among the areas in proportion to their salvos.
     pub salvo_sweep: Vec<u32>,
     /// SBIs over the launch area the attacker destroys just before the
     /// launch (anti-satellite shots at the carriers in reach of the most
     /// missiles), ≥ 0; 0 in scenarios, set by the attacker's options of the
     /// stability study.
     pub asat_shots: u32,
+}
+
+impl EngageSpec {
+    /// Missiles in the raid, all areas together.
+    pub fn salvo(&self) -> u32 {
+        crate::raid::total_salvo(&self.areas)
+    }
 }

@@ -32,10 +32,7 @@ pub(super) fn site(inventory: u32, pk: f64, doctrine: Doctrine, assess_s: f64) -
 
 pub(super) fn spec(salvo: u32, trials: u32, midcourse: Vec<MidcourseSite>) -> EngageSpec {
     EngageSpec {
-        launch: 0,
-        salvo,
-        area_width_m: 0.0,
-        window_s: 0.0,
+        areas: vec![crate::raid::LaunchArea::at("test", 0, salvo)],
         decoys_per_rv: 0,
         trials,
         detection_jitter_s: 0.0,
@@ -67,18 +64,10 @@ pub(super) fn one_area(
     sbi: Option<&crate::sizing::SbiLayerSpec>,
     table: Option<std::sync::Arc<cupola_defense::reach::ReachTable>>,
 ) -> Plan {
-    let area = crate::raid::LaunchArea {
-        name: "test".into(),
-        launch: 0,
-        salvo: spec.salvo,
-        width_m: spec.area_width_m,
-        depth_m: 0.0,
-        window_s: spec.window_s,
-    };
     Plan::build(&PlanInput {
         spec,
         areas: &[PlanArea {
-            area: &area,
+            area: &spec.areas[0],
             trajectory: tr,
             rvs,
             midcourse_cue_s,
@@ -271,7 +260,7 @@ fn reserve_holds_through_second_looks() {
         50,
         vec![site(2, 1e-12, Doctrine::ShootLookShoot { shots: 1 }, 60.0)],
     );
-    s.window_s = 60.0;
+    s.areas[0].window_s = 60.0;
     s.midcourse[0].reserve = 0.5;
     let r = monte_carlo(&s, &plan_of(&s, &tr, 1), s.trials, 1, &|_| {});
     assert!(

@@ -91,11 +91,12 @@ fn farthest(layer: &SbiLayerSpec, timeline: &BoostTimeline) -> (f64, f64, f64, f
 }
 
 /// The analytic models of the family at `inclination_rad` (rad) of `layer`
-/// against `spec`'s salvo from `pad` (unit vector, Earth-fixed), on the
-/// timeline of its reference launch.
+/// against `salvo` missiles (with `spec`'s shots and confidence) from `pad`
+/// (unit vector, Earth-fixed), on the timeline of their launch.
 pub fn analytic(
     layer: &SbiLayerSpec,
     spec: &SizingSpec,
+    salvo: u32,
     timeline: &BoostTimeline,
     pad: Vec3,
     inclination_rad: f64,
@@ -104,7 +105,7 @@ pub fn analytic(
     let rho = R_EARTH_MEAN * angle;
     let f = fraction_in_reach(rho);
     let cap = layer.carrier.interceptors.max(1);
-    let needed = (spec.salvo * spec.shots).div_ceil(cap).max(spec.shots);
+    let needed = (salvo * spec.shots).div_ceil(cap).max(spec.shots);
     let mu = poisson_mean_for(needed, spec.confidence);
     let k = inclination_factor(pad.z.clamp(-1.0, 1.0).asin(), inclination_rad);
     let uniform = mu / f;

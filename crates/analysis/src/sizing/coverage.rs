@@ -119,10 +119,49 @@ pub struct CoverageStats {
     pub histogram: Vec<u64>,
     /// Missiles in the raid.
     pub missiles: u32,
+    /// The same counts for each reach model's missiles (one per launch area
+    /// in a sizing raid), in model order.
+    pub areas: Vec<AreaCoverage>,
+}
+
+/// What the missiles of one launch area met, over every sampled launch
+/// time (carriers shared with the other areas' missiles).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct AreaCoverage {
+    /// Missiles from the area.
+    pub missiles: u32,
+    /// Samples in which every missile of the area had its shots' worth of
+    /// carriers in reach.
+    pub all_in_reach: u64,
+    /// Sum over samples and the area's missiles of the carriers in reach.
+    pub in_reach_total: u64,
+}
+
+impl AreaCoverage {
+    /// Mean carriers in reach of one of the area's missiles, over `samples`.
+    pub fn mean_in_reach(&self, samples: u32) -> f64 {
+        self.in_reach_total as f64 / (f64::from(samples.max(1)) * f64::from(self.missiles.max(1)))
+    }
+
+    /// Probability that every missile of the area has its shots' worth of
+    /// carriers in reach, over `samples`.
+    pub fn p_in_reach(&self, samples: u32) -> f64 {
+        self.all_in_reach as f64 / f64::from(samples.max(1))
+    }
 }
 
 impl CoverageStats {
-    fn empty(samples: u32, carriers: u32, missiles: u32) -> Self {
+    fn empty(samples: u32, carriers: u32, raid: &Raid) -> Self {
+        let mut areas: Vec<AreaCoverage> = (0..raid.models.len())
+            .map(|_| AreaCoverage {
+                missiles: 0,
+                all_in_reach: 0,
+                in_reach_total: 0,
+            })
+            .collect();
+        for m in &raid.missiles {
+            areas[m.model].missiles += 1;
+        }
         Self {
             samples,
             carriers,
@@ -130,7 +169,8 @@ impl CoverageStats {
             all_in_reach: 0,
             in_reach_total: 0,
             histogram: vec![0; HISTOGRAM_BINS],
-            missiles,
+            missiles: raid.missiles.len() as u32,
+            areas,
         }
     }
 
@@ -140,6 +180,10 @@ impl CoverageStats {
         self.in_reach_total += o.in_reach_total;
         for (a, b) in self.histogram.iter_mut().zip(&o.histogram) {
             *a += b;
+        }
+        for (a, b) in self.areas.iter_mut().zip(&o.areas) {
+            a.all_in_reach += b.all_in_reach;
+            a.in_reach_total += b.in_reach_total;
         }
         self
     }
@@ -192,6 +236,8 @@ pub fn wilson(k: u64, n: u64) -> (f64, f64) {
 struct Scratch {
     reach: Vec<Vec<u32>>,
     assigner: Assigner,
+    /// Whether every missile of each area had its shots in reach.
+    area_all: Vec<bool>,
 }
 
 /// Carriers in reach of each missile of `raid` launched at `t` (s after the
@@ -242,24 +288,31 @@ pub fn coverage(
     shots: u32,
     capacity: u32,
 ) -> CoverageStats {
-    let n = raid.missiles.len() as u32;
     let carriers = layout.len() as u32;
     let chunk = 256u32;
     let chunks = sampling.samples.div_ceil(chunk);
     let parts: Vec<CoverageStats> = (0..chunks)
         .into_par_iter()
         .map_init(Scratch::default, |scratch, ci| {
-            let mut st = CoverageStats::empty(0, carriers, n);
+            let mut st = CoverageStats::empty(0, carriers, raid);
             for k in ci * chunk..((ci + 1) * chunk).min(sampling.samples) {
                 in_reach_at(layout, raid, sampling.time(k), &mut scratch.reach);
                 let mut all = true;
-                for list in &scratch.reach {
+                scratch.area_all.clear();
+                scratch.area_all.resize(raid.models.len(), true);
+                for (list, m) in scratch.reach.iter().zip(&raid.missiles) {
                     let c = list.len();
                     st.in_reach_total += c as u64;
+                    st.areas[m.model].in_reach_total += c as u64;
                     st.histogram[c.min(HISTOGRAM_BINS - 1)] += 1;
-                    all &= c >= shots as usize;
+                    let enough = c >= shots as usize;
+                    all &= enough;
+                    scratch.area_all[m.model] &= enough;
                 }
                 st.all_in_reach += u64::from(all);
+                for (a, &ok) in st.areas.iter_mut().zip(&scratch.area_all) {
+                    a.all_in_reach += u64::from(ok);
+                }
                 if all && scratch.assigner.feasible(&scratch.reach, shots, capacity) {
                     st.all_assigned += 1;
                 }
@@ -268,7 +321,7 @@ pub fn coverage(
         })
         .collect();
     parts.iter().fold(
-        CoverageStats::empty(sampling.samples, carriers, n),
+        CoverageStats::empty(sampling.samples, carriers, raid),
         |a, b| a.merge(b),
     )
 }

@@ -1,6 +1,7 @@
 //! What a sizing study is asked: the space-based interceptor layer, the
 //! raid, the requirement and the sweeps.
 
+use crate::raid::LaunchArea;
 use cupola_defense::budget::Deadline;
 use cupola_defense::interceptor::Carrier;
 
@@ -77,15 +78,10 @@ pub struct Sweep {
 /// The sizing study.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct SizingSpec {
-    /// Index of the reference launch in the scenario's launches.
-    pub launch: usize,
-    /// Missiles in the salvo.
-    pub salvo: u32,
-    /// East–west width of the launch area, m: the salvo's pads are spread
-    /// evenly along the reference pad's parallel over this width.
-    pub area_width_m: f64,
-    /// Launches spread evenly over this window, s (0: all at once).
-    pub window_s: f64,
+    /// The raid's launch areas (at least one): each copies its launch
+    /// `salvo` times over its area and window; the constellation must serve
+    /// all of them at once.
+    pub areas: Vec<LaunchArea>,
     /// Shots each missile must get.
     pub shots: u32,
     /// Probability that every missile gets them, in (0, 1).
@@ -100,6 +96,13 @@ pub struct SizingSpec {
     pub resolution_rad: f64,
     /// Sweeps for `cupola size`.
     pub sweeps: Vec<Sweep>,
+}
+
+impl SizingSpec {
+    /// Missiles in the raid, all areas together.
+    pub fn salvo(&self) -> u32 {
+        crate::raid::total_salvo(&self.areas)
+    }
 }
 
 /// Anti-satellite reach of the SBI layer: which satellites of a scenario

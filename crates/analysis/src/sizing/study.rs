@@ -48,19 +48,38 @@ pub struct SizingInput {
     pub layer: SbiLayerSpec,
     /// The study settings.
     pub spec: SizingSpec,
-    /// The reference launch.
-    pub launch: TrajectoryStudy,
-    /// Lift-off to launch report, s (resolved from the sensor layer or the
-    /// fixed latency by the caller).
-    pub detection_s: f64,
+    /// The launch of each of the spec's areas, in their order.
+    pub areas: Vec<AreaLaunch>,
     /// Master seed.
     pub seed: u64,
 }
 
-/// The timeline of the interceptor against the reference launch, shared by
-/// every family (one altitude, one launch).
+/// The launch of one launch area and when the layer hears of it.
+#[derive(Clone, Debug)]
+pub struct AreaLaunch {
+    /// The area's launch (missile, reference pad, aim point, profile).
+    pub launch: TrajectoryStudy,
+    /// Lift-off to launch report, s (resolved from the sensor layer or the
+    /// fixed latency by the caller).
+    pub detection_s: f64,
+}
+
+impl SizingInput {
+    /// Fly every area's launch.
+    pub fn fly(&self) -> Result<Vec<Trajectory>, SizingError> {
+        self.areas
+            .iter()
+            .map(|a| Ok(a.launch.solve()?.trajectory))
+            .collect()
+    }
+}
+
+/// The timeline of the interceptor against one launch area's launch,
+/// shared by every family (one altitude).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct ReachSummary {
+    /// The launch area.
+    pub area: String,
     /// Interceptor launch, s after lift-off.
     pub fire_s: f64,
     /// The deadline, s after lift-off.
@@ -97,8 +116,23 @@ pub struct Tried {
     pub mean_in_reach: f64,
 }
 
+/// One launch area as a family sees it: the reach table against the
+/// area's launch and the analytic models for the area's salvo alone.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct AreaReach {
+    /// The launch area.
+    pub area: String,
+    /// Missiles from it.
+    pub salvo: u32,
+    /// Its reach table (one per altitude, inclination and launch).
+    pub table: TableSummary,
+    /// The analytic models at the family's altitude and inclination against
+    /// the area's salvo from its pad.
+    pub analytic: Analytic,
+}
+
 /// The search over one family (altitude, inclination, planes), with its
-/// own reach table and analytic models: a report never pairs one family's
+/// own reach tables and analytic models: a report never pairs one family's
 /// table with another's answer.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct FamilyResult {
@@ -107,10 +141,14 @@ pub struct FamilyResult {
     /// Whether its plane count was found by the plane-count search (see
     /// [`super::planes`]) rather than given by the scenario.
     pub planes_searched: bool,
-    /// Its reach table (one per altitude and inclination).
-    pub table: TableSummary,
-    /// The analytic models at its altitude and inclination.
-    pub analytic: Analytic,
+    /// Each launch area's reach table and analytic models, in the spec's
+    /// order.
+    pub areas: Vec<AreaReach>,
+    /// Index in `areas` of the binding area: one whose reach table has no
+    /// feasible cell (nothing can cover it), else the one whose analytic
+    /// inclination-corrected count is largest (the raid's analytic estimate,
+    /// a lower bound when areas share carriers); ties to the first.
+    pub binding: usize,
     /// Its smallest constellation meeting the requirement (None: none up to
     /// the limit).
     pub best: Option<Candidate>,
@@ -133,17 +171,29 @@ pub struct PlaneTry {
     pub carriers: Option<u32>,
 }
 
+impl FamilyResult {
+    /// The binding area's reach table.
+    pub fn table(&self) -> &TableSummary {
+        &self.areas[self.binding].table
+    }
+
+    /// The binding area's analytic models.
+    pub fn analytic(&self) -> &Analytic {
+        &self.areas[self.binding].analytic
+    }
+}
+
 /// The result of a sizing study.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct SizingResult {
-    /// Missiles in the salvo.
+    /// Missiles in the raid, all areas together.
     pub salvo: u32,
     /// The requirement.
     pub requirement: Requirement,
     /// The deadline the reach was computed for.
     pub deadline: Deadline,
-    /// The timeline against the reference launch.
-    pub reach: ReachSummary,
+    /// The timeline against each launch area's launch, in the spec's order.
+    pub reach: Vec<ReachSummary>,
     /// Each family searched, with its reach table, analytic models and
     /// what it found.
     pub families: Vec<FamilyResult>,
@@ -238,21 +288,21 @@ impl BoostTimeline {
     }
 }
 
-/// Run the sizing study on an already flown reference trajectory.
+/// Run the sizing study on already flown launches, one per area of the
+/// spec (see [`SizingInput::fly`]).
 pub fn size_against(
     input: &SizingInput,
-    trajectory: &Trajectory,
+    trajectories: &[Trajectory],
 ) -> Result<SizingResult, SizingError> {
     let layer = &input.layer;
     let spec = &input.spec;
     let interceptor = &layer.carrier.interceptor;
-    let timeline = BoostTimeline::new(layer, input.detection_s, trajectory)?;
-    let (fire_s, deadline_s, intercept_by_s) = (
-        timeline.fire_s,
-        timeline.deadline_s,
-        timeline.intercept_by_s,
-    );
-    let window_s = intercept_by_s - fire_s;
+    let timelines = input
+        .areas
+        .iter()
+        .zip(trajectories)
+        .map(|(a, tr)| BoostTimeline::new(layer, a.detection_s, tr))
+        .collect::<Result<Vec<_>, _>>()?;
     let req = Requirement {
         shots: spec.shots,
         confidence: spec.confidence,
@@ -263,29 +313,82 @@ pub fn size_against(
         span_s: spec.span_s,
         seed: input.seed,
     };
-    let pad = trajectory.site.to_ecef().unit();
-    let reach = ReachSummary {
-        fire_s,
-        deadline_s,
-        intercept_by_s,
-        window_s,
-    };
+    let pads: Vec<Vec3> = trajectories
+        .iter()
+        .map(|t| t.site.to_ecef().unit())
+        .collect();
+    let reach: Vec<ReachSummary> = spec
+        .areas
+        .iter()
+        .zip(&timelines)
+        .map(|(a, t)| ReachSummary {
+            area: a.name.clone(),
+            fire_s: t.fire_s,
+            deadline_s: t.deadline_s,
+            intercept_by_s: t.intercept_by_s,
+            window_s: t.intercept_by_s - t.fire_s,
+        })
+        .collect();
     let mut families = Vec::new();
     let mut evaluations = 0;
     for &inclination_rad in &layer.inclinations_rad {
-        let table = timeline.table(layer, inclination_rad, spec.resolution_rad)?;
-        let summary = TableSummary {
-            cells: table.cells(),
-            feasible_cells: table.feasible_cells(),
-            divert_short_cells: table.divert_short_cells(),
-            lead_span_rad: {
-                let (lo, hi) = table.feasible_lead_rad();
-                (hi - lo).max(0.0)
-            },
+        let mut tables: Vec<Arc<ReachTable>> = Vec::new();
+        let mut areas: Vec<AreaReach> = Vec::new();
+        for (k, area) in spec.areas.iter().enumerate() {
+            // Areas that copy the same launch, reported at the same time,
+            // share its table.
+            let same = (0..k).find(|&j| {
+                spec.areas[j].launch == area.launch
+                    && input.areas[j].detection_s == input.areas[k].detection_s
+            });
+            let table = match same {
+                Some(j) => Arc::clone(&tables[j]),
+                None => {
+                    Arc::new(timelines[k].table(layer, inclination_rad, spec.resolution_rad)?)
+                }
+            };
+            areas.push(AreaReach {
+                area: area.name.clone(),
+                salvo: area.salvo,
+                table: TableSummary {
+                    cells: table.cells(),
+                    feasible_cells: table.feasible_cells(),
+                    divert_short_cells: table.divert_short_cells(),
+                    lead_span_rad: {
+                        let (lo, hi) = table.feasible_lead_rad();
+                        (hi - lo).max(0.0)
+                    },
+                },
+                analytic: analytic(
+                    layer,
+                    spec,
+                    area.salvo,
+                    &timelines[k],
+                    pads[k],
+                    inclination_rad,
+                ),
+            });
+            tables.push(table);
+        }
+        // An area no reach cell serves binds first: nothing can cover it.
+        let need = |i: usize| {
+            if areas[i].table.feasible_cells == 0 {
+                f64::INFINITY
+            } else {
+                areas[i].analytic.inclined_poisson_total
+            }
         };
-        let analytic = analytic(layer, spec, &timeline, pad, inclination_rad);
-        let raid = raid(spec, pad, ReachModel::Table(Arc::new(table)));
-        let start = analytic
+        let binding = (0..areas.len())
+            .max_by(|&a, &b| need(a).total_cmp(&need(b)).then(b.cmp(&a)))
+            .unwrap_or(0);
+        let raid = raid(
+            spec,
+            &pads,
+            tables.into_iter().map(ReachModel::Table).collect(),
+        );
+        let bound = &areas[binding];
+        let start = bound
+            .analytic
             .inclined_poisson_total
             .min(f64::from(spec.max_satellites));
         let family_at = |planes| Family {
@@ -295,6 +398,7 @@ pub fn size_against(
             phasing: layer.phasing,
             seed: input.seed,
         };
+        let r = &reach[binding];
         let search = |family: Family, searched: bool| -> Result<FamilyResult, SizingError> {
             let s = smallest(family, &raid, &sampling, &req, spec.max_satellites, start)?;
             let why_none = s.best.is_none().then(|| {
@@ -303,9 +407,9 @@ pub fn size_against(
                     &s.tried,
                     &req,
                     spec.max_satellites,
-                    &summary,
-                    (fire_s, intercept_by_s, window_s),
-                    analytic.needed_in_reach,
+                    &bound.table,
+                    (r.fire_s, r.intercept_by_s, r.window_s),
+                    bound.analytic.needed_in_reach,
                 )
             });
             let mut tried: Vec<Tried> = s
@@ -321,8 +425,8 @@ pub fn size_against(
             Ok(FamilyResult {
                 family,
                 planes_searched: searched,
-                table: summary,
-                analytic: analytic.clone(),
+                areas: areas.clone(),
+                binding,
                 best: s.best,
                 why_none,
                 tried,
@@ -382,7 +486,7 @@ pub fn size_against(
         .filter_map(|f| f.best.clone())
         .min_by_key(|c| c.total);
     Ok(SizingResult {
-        salvo: spec.salvo,
+        salvo: spec.salvo(),
         requirement: req,
         deadline: layer.deadline,
         reach,
@@ -395,26 +499,32 @@ pub fn size_against(
     })
 }
 
-/// Fly the reference launch and run the sizing study.
+/// Fly every area's launch and run the sizing study.
 pub fn size(input: &SizingInput) -> Result<SizingResult, SizingError> {
-    let flown = input.launch.solve()?;
-    size_against(input, &flown.trajectory)
+    size_against(input, &input.fly()?)
 }
 
-/// The salvo of `spec` from `pad` (unit vector, ECEF), placed by
-/// [`crate::raid::area_pads`]; one reach model serves all (the geometry is
-/// invariant under rotation about the Earth's axis).
-pub fn raid(spec: &SizingSpec, pad: Vec3, model: ReachModel) -> Raid {
-    let missiles = crate::raid::area_pads(spec.salvo, spec.area_width_m, 0.0, spec.window_s, pad)
-        .into_iter()
-        .map(|c| RaidMissile {
-            pad_ecef: c.pad_ecef,
-            offset_s: c.offset_s,
-            model: 0,
+/// The raid of `spec`: each area's salvo from its pad (`pads`, unit
+/// vectors, ECEF, one per area), placed by [`crate::raid::area_pads`], with
+/// the area's reach model (`models`, one per area; the geometry of a launch
+/// is invariant under rotation about the Earth's axis, so the copies of an
+/// area share it). Areas with no missile are left out.
+pub fn raid(spec: &SizingSpec, pads: &[Vec3], models: Vec<ReachModel>) -> Raid {
+    let missiles = spec
+        .areas
+        .iter()
+        .zip(pads)
+        .enumerate()
+        .filter(|(_, (a, _))| a.salvo > 0)
+        .flat_map(|(k, (a, &pad))| {
+            crate::raid::area_pads(a.salvo, a.width_m, a.depth_m, a.window_s, pad)
+                .into_iter()
+                .map(move |c| RaidMissile {
+                    pad_ecef: c.pad_ecef,
+                    offset_s: c.offset_s,
+                    model: k,
+                })
         })
         .collect();
-    Raid {
-        missiles,
-        models: vec![model],
-    }
+    Raid { missiles, models }
 }

@@ -37,8 +37,11 @@ pub fn with_boost_time(missile: &Missile, boost_s: f64) -> Missile {
     m
 }
 
-/// Run `sweep` around `input`, whose reference launch flew `reference`.
-pub fn run_sweep(input: &SizingInput, reference: &Trajectory, sweep: &Sweep) -> SweepResult {
+/// Run `sweep` around `input`, whose areas' launches flew `reference` (one
+/// trajectory per area). A salvo sweep shares each value among the areas
+/// in proportion to their salvos ([`crate::raid::scaled`]); a boost-time
+/// sweep gives every area's missile that boost time.
+pub fn run_sweep(input: &SizingInput, reference: &[Trajectory], sweep: &Sweep) -> SweepResult {
     let points = sweep
         .values
         .iter()
@@ -46,13 +49,18 @@ pub fn run_sweep(input: &SizingInput, reference: &Trajectory, sweep: &Sweep) -> 
             let mut i = input.clone();
             let mut flown = None;
             match sweep.kind {
-                SweepKind::Salvo => i.spec.salvo = value.round().max(1.0) as u32,
+                SweepKind::Salvo => {
+                    let total = value.round().max(1.0) as u32;
+                    i.spec.areas = crate::raid::scaled(&input.spec.areas, total);
+                }
                 SweepKind::DeltaV => i.layer.carrier.interceptor.booster_delta_v_m_s = value,
                 SweepKind::Altitude => i.layer.altitude_m = value,
                 SweepKind::Inclination => i.layer.inclinations_rad = vec![value],
                 SweepKind::BoostTime => {
-                    i.launch.missile = with_boost_time(&input.launch.missile, value);
-                    flown = Some(i.launch.solve().map(|s| s.trajectory));
+                    for a in &mut i.areas {
+                        a.launch.missile = with_boost_time(&a.launch.missile, value);
+                    }
+                    flown = Some(i.fly());
                 }
             }
             let outcome = match flown {

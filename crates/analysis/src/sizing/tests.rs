@@ -52,10 +52,7 @@ pub(crate) fn layer() -> SbiLayerSpec {
 
 pub(crate) fn spec(salvo: u32, samples: u32) -> SizingSpec {
     SizingSpec {
-        launch: 0,
-        salvo,
-        area_width_m: 0.0,
-        window_s: 0.0,
+        areas: vec![crate::raid::LaunchArea::at("test", 0, salvo)],
         shots: 1,
         confidence: 0.95,
         samples,
@@ -70,8 +67,10 @@ fn input(salvo: u32, samples: u32) -> SizingInput {
     SizingInput {
         layer: layer(),
         spec: spec(salvo, samples),
-        launch: default_launch(),
-        detection_s: 30.0,
+        areas: vec![AreaLaunch {
+            launch: default_launch(),
+            detection_s: 30.0,
+        }],
         seed: 1,
     }
 }
@@ -94,7 +93,7 @@ fn smallest_constellation_is_minimal() {
         .expect("the next smaller size was tried");
     assert!(below.p_success < 0.95, "{below:?}");
     let mut three = one.clone();
-    three.spec.salvo = 3;
+    three.spec.areas[0].salvo = 3;
     let r3 = size(&three).unwrap();
     let b3 = r3.best.unwrap();
     assert!(b3.total > best.total, "{} vs {}", b3.total, best.total);
@@ -119,7 +118,7 @@ fn deterministic_across_thread_counts() {
 fn sweeps_move_the_right_way() {
     let mut i = input(1, 500);
     i.layer.planes = vec![48];
-    let reference = i.launch.solve().unwrap().trajectory;
+    let reference = i.fly().unwrap();
     let totals = |kind, values: &[f64]| -> Vec<u32> {
         sweep::run_sweep(
             &i,
@@ -157,7 +156,7 @@ fn sweeps_move_the_right_way() {
 #[test]
 fn analytic_counts_change_with_altitude() {
     let i = input(1, 200);
-    let reference = i.launch.solve().unwrap().trajectory;
+    let reference = i.fly().unwrap();
     let sw = sweep::run_sweep(
         &i,
         &reference,
@@ -172,12 +171,12 @@ fn analytic_counts_change_with_altitude() {
         .map(|p| p.outcome.as_ref().unwrap().answer_family().unwrap().clone())
         .collect();
     for (f, p) in fams.iter().zip(&sw.points) {
-        assert_eq!(f.analytic.altitude_m, p.value);
+        assert_eq!(f.analytic().altitude_m, p.value);
     }
-    let rho: Vec<f64> = fams.iter().map(|f| f.analytic.ground_reach_m).collect();
+    let rho: Vec<f64> = fams.iter().map(|f| f.analytic().ground_reach_m).collect();
     let counts: Vec<f64> = fams
         .iter()
-        .map(|f| f.analytic.inclined_poisson_total)
+        .map(|f| f.analytic().inclined_poisson_total)
         .collect();
     assert!(
         rho.windows(2).all(|w| w[0] > w[1] || w[1] == 0.0),
@@ -207,7 +206,7 @@ fn analytic_counts_change_with_altitude() {
 fn each_family_reports_its_own_table() {
     let mut two = input(1, 300);
     two.layer.inclinations_rad = vec![45f64.to_radians(), 70f64.to_radians()];
-    let trajectory = two.launch.solve().unwrap().trajectory;
+    let trajectory = two.fly().unwrap();
     let r = size_against(&two, &trajectory).unwrap();
     let at = |deg: f64| {
         r.families
@@ -215,8 +214,8 @@ fn each_family_reports_its_own_table() {
             .find(|f| (f.family.inclination_rad.to_degrees() - deg).abs() < 1e-9)
             .unwrap()
     };
-    let timeline = study::BoostTimeline::new(&two.layer, 30.0, &trajectory).unwrap();
-    let lat = trajectory.site.to_ecef().unit().z.asin();
+    let timeline = study::BoostTimeline::new(&two.layer, 30.0, &trajectory[0]).unwrap();
+    let lat = trajectory[0].site.to_ecef().unit().z.asin();
     for f in &r.families {
         let t = timeline
             .table(
@@ -225,15 +224,15 @@ fn each_family_reports_its_own_table() {
                 two.spec.resolution_rad,
             )
             .unwrap();
-        assert_eq!(f.table.cells, t.cells());
-        assert_eq!(f.table.feasible_cells, t.feasible_cells());
+        assert_eq!(f.table().cells, t.cells());
+        assert_eq!(f.table().feasible_cells, t.feasible_cells());
         assert_eq!(
-            f.analytic.inclination_factor,
+            f.analytic().inclination_factor,
             crate::absentee::inclination_factor(lat, f.family.inclination_rad)
         );
     }
-    assert_ne!(at(45.0).table, at(70.0).table);
-    assert_ne!(at(45.0).analytic, at(70.0).analytic);
+    assert_ne!(at(45.0).table(), at(70.0).table());
+    assert_ne!(at(45.0).analytic(), at(70.0).analytic());
     let answer = r.answer_family().unwrap();
     assert_eq!(answer.best, r.best);
     assert!(r.best.is_some());
@@ -252,15 +251,15 @@ fn no_divert_shrinks_the_reach_to_nothing() {
     let a = size(&with).unwrap();
     let b = size(&without).unwrap();
     let (fa, fb) = (&a.families[0], &b.families[0]);
-    assert!(fa.table.feasible_cells > 0);
-    assert_eq!(fb.table.feasible_cells, 0);
-    assert!(fb.table.divert_short_cells >= fa.table.feasible_cells);
+    assert!(fa.table().feasible_cells > 0);
+    assert_eq!(fb.table().feasible_cells, 0);
+    assert!(fb.table().divert_short_cells >= fa.table().feasible_cells);
     assert!(b.best.is_none() && a.best.is_some());
     assert!(matches!(
         fb.why_none,
         Some(planes::NoAnswer::NoFeasibleCell { divert_short_cells, .. }) if divert_short_cells > 0
     ));
-    assert_eq!(fb.analytic.ground_reach_m, 0.0);
+    assert_eq!(fb.analytic().ground_reach_m, 0.0);
     assert!(b.interceptor_mass_kg < a.interceptor_mass_kg);
     assert!((a.kill_vehicle_mass_kg / b.kill_vehicle_mass_kg - 1.4214).abs() < 1e-3);
 }
@@ -276,7 +275,7 @@ fn plane_count_search_makes_polar_shells_feasible() {
     polar.layer.planes = vec![6];
     polar.layer.altitude_m = 300e3;
     polar.spec.max_satellites = 20_000;
-    let trajectory = polar.launch.solve().unwrap().trajectory;
+    let trajectory = polar.fly().unwrap();
     let r = size_against(&polar, &trajectory).unwrap();
     let Some(planes::NoAnswer::PlaneGaps {
         more_planes: Some(planes),
@@ -303,4 +302,86 @@ fn plane_count_search_makes_polar_shells_feasible() {
         .find(|t| t.planes == planes - 1)
         .map_or(if planes - 1 == 6 { None } else { Some(1) }, |t| t.carriers);
     assert_eq!(below, None, "{:?}", found.plane_search);
+}
+
+/// The launch of `default_launch` moved to a pad at `lat`, `lon` (degrees)
+/// and aimed at `aim` (degrees).
+fn launch_from(lat: f64, lon: f64, aim: (f64, f64)) -> AreaLaunch {
+    AreaLaunch {
+        launch: TrajectoryStudy {
+            site: Geodetic::from_degrees(lat, lon, 0.0),
+            aim: Geodetic::from_degrees(aim.0, aim.1, 0.0),
+            ..default_launch()
+        },
+        detection_s: 30.0,
+    }
+}
+
+/// A national laydown: one missile from each of four areas at about 39°N,
+/// 41°N, 55°N and 33°N, at 400 km, 48 planes.
+fn laydown(samples: u32, inclinations_deg: &[f64]) -> SizingInput {
+    let mut i = input(1, samples);
+    i.layer.altitude_m = 400e3;
+    i.layer.planes = vec![48];
+    i.layer.inclinations_rad = inclinations_deg.iter().map(|d| d.to_radians()).collect();
+    i.spec.areas = ["39N", "41N", "55N", "33N"]
+        .iter()
+        .enumerate()
+        .map(|(k, n)| crate::raid::LaunchArea::at(*n, k, 1))
+        .collect();
+    i.areas = vec![
+        launch_from(39.0, 125.7, (47.6, -122.3)),
+        launch_from(41.0, 100.0, (47.35, -101.75)),
+        launch_from(55.0, 90.0, (47.35, -101.75)),
+        launch_from(33.0, 53.0, (44.8, -68.8)),
+    ];
+    i
+}
+
+/// Four launch areas sized at once, with one shell and with two
+/// inclinations: a 55° shell cannot reach the 55°N area in boost (no
+/// feasible reach cell; it is the binding area and the reason is given),
+/// a 65° shell covers all four and reports each area's coverage; the
+/// two-inclination search finds the 65° answer, the same as the one-shell
+/// run; and serving all areas at once takes at least as many carriers as
+/// the hardest area alone (within one plane's step).
+#[test]
+fn a_national_laydown_is_sized_at_once() {
+    let two = size(&laydown(400, &[55.0, 65.0])).unwrap();
+    assert_eq!(two.salvo, 4);
+    assert_eq!(two.reach.len(), 4);
+    let f55 = &two.families[0];
+    assert_eq!(f55.areas.len(), 4);
+    assert_eq!(f55.areas[f55.binding].area, "55N");
+    assert_eq!(f55.areas[2].table.feasible_cells, 0);
+    assert!(f55.areas[1].table.feasible_cells > 0);
+    assert!(matches!(
+        f55.why_none,
+        Some(planes::NoAnswer::NoFeasibleCell { .. })
+    ));
+    let best = two.best.clone().expect("the 65° shell covers the laydown");
+    assert!((best.family.inclination_rad.to_degrees() - 65.0).abs() < 1e-9);
+    let per_area = &best.stats.areas;
+    assert_eq!(per_area.len(), 4);
+    assert!(per_area.iter().all(|a| a.missiles == 1));
+    // Every area meets its shot at least as often as the whole raid.
+    for a in per_area {
+        assert!(a.p_in_reach(best.stats.samples) >= best.stats.p_success());
+        assert!(a.mean_in_reach(best.stats.samples) > 0.0);
+    }
+    // The per-area counts add up to the raid's.
+    let total: u64 = per_area.iter().map(|a| a.in_reach_total).sum();
+    assert_eq!(total, best.stats.in_reach_total);
+
+    let one = size(&laydown(400, &[65.0])).unwrap();
+    assert_eq!(one.best.as_ref().map(|b| b.total), Some(best.total));
+
+    let alone = |k: usize| {
+        let mut i = laydown(400, &[65.0]);
+        i.spec.areas = vec![i.spec.areas[k].clone()];
+        i.areas = vec![i.areas[k].clone()];
+        size(&i).unwrap().best.map_or(u32::MAX, |b| b.total)
+    };
+    let hardest = (0..4).map(alone).max().unwrap();
+    assert!(best.total + 48 >= hardest, "{} vs {hardest}", best.total);
 }

@@ -15,6 +15,10 @@ pub struct Arsenal {
     pub warheads: u32,
     /// Where the number comes from.
     pub source: String,
+    /// The launch areas it flies from, by name (empty: every area of the
+    /// scenario's raid); its missiles are shared among them in proportion
+    /// to their salvos.
+    pub areas: Vec<String>,
 }
 
 /// The three presets of the stability study.
@@ -24,16 +28,19 @@ pub fn presets() -> Vec<Arsenal> {
             name: "small regional arsenal".into(),
             warheads: 20,
             source: "a few tens of ICBM warheads: cupola's assumption for a regional adversary (SIPRI Yearbook 2025 estimates about 50 assembled North Korean warheads of all kinds)".into(),
+            areas: Vec::new(),
         },
         Arsenal {
             name: "China-sized force".into(),
             warheads: 600,
             source: "SIPRI Yearbook 2025: about 600 Chinese warheads (all delivered here by the reference ICBM)".into(),
+            areas: Vec::new(),
         },
         Arsenal {
             name: "Russia-sized force".into(),
             warheads: 1_550,
             source: "New START ceiling on deployed strategic warheads (Treaty Art. II)".into(),
+            areas: Vec::new(),
         },
     ]
 }
@@ -56,7 +63,9 @@ impl Caps {
         if let Some(cap) = self.midcourse {
             let total: u32 = i.spec.midcourse.iter().map(|m| m.inventory).sum();
             i.spec.midcourse.truncate(1);
-            i.midcourse_cue_s.truncate(1);
+            for a in &mut i.areas {
+                a.midcourse_cue_s.truncate(1);
+            }
             if let Some(m) = i.spec.midcourse.first_mut() {
                 m.inventory = total.min(cap);
             }
@@ -78,6 +87,8 @@ impl Caps {
 pub struct Retaliation {
     /// The arsenal.
     pub arsenal: String,
+    /// The launch areas it flew from (empty: every area of the raid).
+    pub areas: Vec<String>,
     /// Warheads launched.
     pub warheads: u32,
     /// SBI carriers of the defense (after caps).
@@ -88,9 +99,11 @@ pub struct Retaliation {
     pub fraction: f64,
 }
 
-/// The fraction of each arsenal's strike (missiles of the reference type,
-/// as many as its warheads need, with `decoys_per_rv`) that arrives against
-/// each number of SBI carriers, under `caps`.
+/// The fraction of each arsenal's strike (missiles of its first area's
+/// type, as many as its warheads need, with `decoys_per_rv`, launched from
+/// its own areas) that arrives against each number of SBI carriers, under
+/// `caps`. Area names not in the raid are ignored (the scenario reader
+/// refuses them); an arsenal with none flies from every area.
 pub fn retaliation(
     eval: &mut Evaluator,
     arsenals: &[Arsenal],
@@ -98,9 +111,13 @@ pub fn retaliation(
     decoys_per_rv: u32,
     caps: Caps,
 ) -> Result<Vec<Retaliation>, SizingError> {
-    let rvs = eval.rvs().max(1);
     let mut out = Vec::new();
     for a in arsenals {
+        let from: Vec<usize> = a.areas.iter().filter_map(|n| eval.area(n)).collect();
+        let rvs = from
+            .first()
+            .map_or_else(|| eval.rvs(), |&k| eval.rvs_of(k))
+            .max(1);
         let missiles = a.warheads.div_ceil(rvs);
         let p = Posture {
             missiles,
@@ -115,9 +132,10 @@ pub fn retaliation(
                 extra_midcourse: 0,
                 extra_terminal: 0,
             });
-            let arrivals = eval.arrivals(p, d)?;
+            let arrivals = eval.arrivals_from(p, d, &from)?;
             out.push(Retaliation {
                 arsenal: a.name.clone(),
+                areas: from.iter().map(|&k| eval.area_name(k).to_owned()).collect(),
                 warheads: missiles * rvs,
                 carriers: d.carriers,
                 arrivals,

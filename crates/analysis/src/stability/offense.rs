@@ -2,7 +2,6 @@
 //! against a defense (through the engagement model), and the cheapest
 //! posture that lands a target number.
 
-use crate::engage::plan::boost_table;
 use crate::engage::run::monte_carlo;
 use crate::engage::study::{EngageInput, plan_with};
 use crate::sizing::SizingError;
@@ -122,26 +121,30 @@ pub const SURROGATE_POOL: u32 = 256;
 /// Monte Carlo with common random numbers, memoised.
 pub struct Evaluator {
     input: EngageInput,
-    launch: TrajectoryStudy,
-    reference: Trajectory,
-    fast: Option<Trajectory>,
-    /// Boost reach tables of the reference and fast-burn trajectories.
-    tables: [Option<Arc<ReachTable>>; 2],
+    launches: Vec<TrajectoryStudy>,
+    reference: Vec<Trajectory>,
+    fast: Option<Vec<Trajectory>>,
+    /// Boost reach tables of the reference and fast-burn trajectories, one
+    /// per area.
+    tables: [Vec<Option<Arc<ReachTable>>>; 2],
     /// Trials per evaluation.
     pub trials: u32,
-    cache: HashMap<(Posture, DefenseSize), f64>,
+    /// Mean warheads arriving, by posture, defense and launch areas (empty:
+    /// all).
+    cache: HashMap<(Posture, DefenseSize, Vec<usize>), f64>,
     /// Evaluations run (not served from the cache).
     pub evaluations: usize,
 }
 
 impl Evaluator {
-    /// An evaluator around the scenario's engagement `input`, its reference
-    /// `launch` and flown `reference` trajectory; the fast-burn variant is
-    /// flown with `fast_burn_boost_s` when given.
+    /// An evaluator around the scenario's engagement `input`, the launch of
+    /// each of its areas (`launches`) and their flown `reference`
+    /// trajectories; the fast-burn variants are flown with
+    /// `fast_burn_boost_s` when given.
     pub fn new(
         mut input: EngageInput,
-        launch: TrajectoryStudy,
-        reference: Trajectory,
+        launches: Vec<TrajectoryStudy>,
+        reference: Vec<Trajectory>,
         fast_burn_boost_s: Option<f64>,
         trials: u32,
     ) -> Result<Self, SizingError> {
@@ -150,31 +153,28 @@ impl Evaluator {
             b.pool = b.pool.min(SURROGATE_POOL);
         }
         let fast = match fast_burn_boost_s {
-            Some(b) => {
-                let mut l = launch.clone();
-                l.missile = with_boost_time(&launch.missile, b);
-                Some(l.solve()?.trajectory)
-            }
+            Some(b) => Some(
+                launches
+                    .iter()
+                    .map(|launch| {
+                        let mut l = launch.clone();
+                        l.missile = with_boost_time(&launch.missile, b);
+                        Ok(l.solve()?.trajectory)
+                    })
+                    .collect::<Result<Vec<_>, SizingError>>()?,
+            ),
             None => None,
         };
-        let table = |tr: &Trajectory| -> Result<Option<Arc<ReachTable>>, SizingError> {
-            match (&input.sbi, &input.spec.boost) {
-                (Some((layer, detection_s)), Some(_)) => {
-                    Ok(Some(boost_table(layer, *detection_s, tr)?))
-                }
-                _ => Ok(None),
-            }
-        };
         let tables = [
-            table(&reference)?,
+            input.boost_tables(&reference)?,
             match &fast {
-                Some(f) => table(f)?,
-                None => None,
+                Some(f) => input.boost_tables(f)?,
+                None => Vec::new(),
             },
         ];
         Ok(Self {
             input,
-            launch,
+            launches,
             reference,
             fast,
             tables,
@@ -184,14 +184,35 @@ impl Evaluator {
         })
     }
 
-    /// Re-entry vehicles per missile.
+    /// Re-entry vehicles per missile: those of the first area's launch (the
+    /// attacker's postures are priced by it).
     pub fn rvs(&self) -> u32 {
-        self.input.rvs
+        self.input.areas.first().map_or(1, |a| a.rvs)
     }
 
-    /// The reference launch.
-    pub fn launch(&self) -> &TrajectoryStudy {
-        &self.launch
+    /// Re-entry vehicles per missile of area `k`'s launch.
+    pub fn rvs_of(&self, k: usize) -> u32 {
+        self.input.areas.get(k).map_or(1, |a| a.rvs)
+    }
+
+    /// The name of launch area `k` (empty when there is none).
+    pub fn area_name(&self, k: usize) -> &str {
+        self.input.spec.areas.get(k).map_or("", |a| a.name.as_str())
+    }
+
+    /// The index of the launch area called `name`.
+    pub fn area(&self, name: &str) -> Option<usize> {
+        self.input.spec.areas.iter().position(|a| a.name == name)
+    }
+
+    /// Each area's launch.
+    pub fn launches(&self) -> &[TrajectoryStudy] {
+        &self.launches
+    }
+
+    /// Each area's flown trajectory.
+    pub fn reference(&self) -> &[Trajectory] {
+        &self.reference
     }
 
     /// The defense of the scenario as given.
@@ -215,19 +236,42 @@ impl Evaluator {
 
     /// Mean warheads arriving for `p` against `d`.
     pub fn arrivals(&mut self, p: Posture, d: DefenseSize) -> Result<f64, SizingError> {
+        self.arrivals_from(p, d, &[])
+    }
+
+    /// Mean warheads arriving for `p` against `d`, the missiles launched
+    /// from the areas `from` only (indices; empty: every area), shared
+    /// among them in proportion to their salvos.
+    pub fn arrivals_from(
+        &mut self,
+        p: Posture,
+        d: DefenseSize,
+        from: &[usize],
+    ) -> Result<f64, SizingError> {
         if p.missiles == 0 {
             return Ok(0.0);
         }
-        if let Some(&a) = self.cache.get(&(p, d)) {
+        let key = (p, d, from.to_vec());
+        if let Some(&a) = self.cache.get(&key) {
             return Ok(a);
         }
         let mut input = self.input.clone();
         let spec = &mut input.spec;
+        if !from.is_empty() {
+            for (k, a) in spec.areas.iter_mut().enumerate() {
+                if !from.contains(&k) {
+                    a.salvo = 0;
+                }
+            }
+        }
         spec.decoys_per_rv = p.decoys_per_rv;
         spec.asat_shots = p.asat_shots;
         if p.concentrated {
-            spec.area_width_m = 0.0;
-            spec.window_s = 0.0;
+            for a in &mut spec.areas {
+                a.width_m = 0.0;
+                a.depth_m = 0.0;
+                a.window_s = 0.0;
+            }
         }
         if let Some(b) = &mut spec.boost {
             b.carriers = d.carriers;
@@ -245,10 +289,10 @@ impl Evaluator {
             (true, Some(f)) => (f, &self.tables[1]),
             _ => (&self.reference, &self.tables[0]),
         };
-        let plan = plan_with(&input, tr, p.missiles, table.clone())?;
+        let plan = plan_with(&input, tr, p.missiles, table)?;
         let r = monte_carlo(&input.spec, &plan, self.trials, input.seed, &|_| {});
         self.evaluations += 1;
-        self.cache.insert((p, d), r.mean_leakers);
+        self.cache.insert(key, r.mean_leakers);
         Ok(r.mean_leakers)
     }
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::engage::study::EngageInput;
+use crate::engage::study::{EngageArea, EngageInput};
 use crate::engage::{
     Allocation, Assignment, BoostLayerSpec, Doctrine, EngageSpec, MidcourseSite, TerminalBattery,
     TerminalKind,
@@ -45,10 +45,10 @@ fn build(trials: u32, terminal: Vec<TerminalBattery>) -> Evaluator {
     sbi.altitude_m = 400e3;
     sbi.inclinations_rad = vec![45f64.to_radians()];
     let spec = EngageSpec {
-        launch: 0,
-        salvo: 1,
-        area_width_m: 200e3,
-        window_s: 0.0,
+        areas: vec![crate::raid::LaunchArea {
+            width_m: 200e3,
+            ..crate::raid::LaunchArea::at("default", 0, 1)
+        }],
         decoys_per_rv: 0,
         trials,
         detection_jitter_s: 0.0,
@@ -81,14 +81,16 @@ fn build(trials: u32, terminal: Vec<TerminalBattery>) -> Evaluator {
     };
     let input = EngageInput {
         spec,
-        launch_name: "default".into(),
-        rvs: 3,
-        sbi: Some((sbi, 38.0)),
-        midcourse_cue_s: vec![Some(39.0)],
-        terminal_cue_s: vec![Some(39.0); n_terminal],
+        areas: vec![EngageArea {
+            rvs: 3,
+            midcourse_cue_s: vec![Some(39.0)],
+            terminal_cue_s: vec![Some(39.0); n_terminal],
+            detection_s: 38.0,
+        }],
+        sbi: Some(sbi),
         seed: 1,
     };
-    Evaluator::new(input, launch, tr, Some(120.0), trials).unwrap()
+    Evaluator::new(input, vec![launch], vec![tr], Some(120.0), trials).unwrap()
 }
 
 fn options() -> Options {
@@ -160,6 +162,7 @@ fn retaliation_fraction_falls_with_defense_and_rises_under_caps() {
         name: "test".into(),
         warheads: 12,
         source: "test".into(),
+        areas: Vec::new(),
     }];
     let r = retaliation(&mut e, &arsenals, &[0, 1_000, 4_000], 0, Caps::default()).unwrap();
     assert!(

@@ -10,7 +10,7 @@ use crate::outputs::{self, EngagementReport, Results};
 use clap::Args;
 use cupola_analysis::TrajectoryStudy;
 use cupola_analysis::detection::DetectionStudy;
-use cupola_analysis::engage::{EngageInput, engage, leak_curve, saturation};
+use cupola_analysis::engage::{EngageArea, EngageInput, engage, leak_curve, saturation};
 use cupola_defense::Sensor;
 use cupola_scenario::Scenario;
 use cupola_threat::Trajectory;
@@ -52,13 +52,14 @@ fn cue(
 }
 
 /// The engagement input of `scenario` (which must have `[engage]`), with
-/// `trials` overriding its trial count: cue times from each layer's
-/// sensor, the boost layer's report time; and the reference launch, flown.
+/// `trials` overriding its trial count: for each launch area, the cue
+/// times from each layer's sensor and the boost layer's report time; and
+/// each area's launch, flown.
 pub fn engage_input(
     scenario: &Scenario,
     layer: &Layer,
     trials: Option<u32>,
-) -> Result<(EngageInput, TrajectoryStudy, Trajectory), Failure> {
+) -> Result<(EngageInput, Vec<TrajectoryStudy>, Vec<Trajectory>), Failure> {
     let Some(spec) = &scenario.engage else {
         return Err(Failure::Input(format!(
             "{}: the scenario has no [engage] table; add one (see docs/scenario.md)",
@@ -74,39 +75,47 @@ pub fn engage_input(
         }
         spec.trials = n;
     }
-    let launch = studies(scenario, DEFAULT_STEP_S)
-        .into_iter()
-        .nth(spec.launch)
-        .ok_or_else(|| Failure::Internal("engagement launch index out of range".into()))?;
-    let flown = launch.solve()?.trajectory;
+    let all = studies(scenario, DEFAULT_STEP_S);
     let sensors = layer.sensors(scenario)?;
-    let midcourse_cue_s = spec
-        .midcourse
-        .iter()
-        .map(|m| cue(&launch, &sensors, scenario, &m.sensor))
-        .collect::<Result<Vec<_>, _>>()?;
-    let terminal_cue_s = spec
-        .terminal
-        .iter()
-        .map(|b| cue(&launch, &sensors, scenario, &b.sensor))
-        .collect::<Result<Vec<_>, _>>()?;
     let sbi = match (&spec.boost, &scenario.sbi) {
-        (Some(_), Some(layer_spec)) => Some((
-            layer_spec.clone(),
-            detection_time(scenario, layer, layer_spec, &launch)?,
-        )),
+        (Some(_), Some(layer_spec)) => Some(layer_spec.clone()),
         _ => None,
     };
+    let mut launches = Vec::new();
+    let mut flown = Vec::new();
+    let mut areas = Vec::new();
+    for a in &spec.areas {
+        let launch = all
+            .get(a.launch)
+            .cloned()
+            .ok_or_else(|| Failure::Internal("engagement launch index out of range".into()))?;
+        let cues = |names: &mut dyn Iterator<Item = &String>| {
+            names
+                .map(|n| cue(&launch, &sensors, scenario, n))
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let midcourse_cue_s = cues(&mut spec.midcourse.iter().map(|m| &m.sensor))?;
+        let terminal_cue_s = cues(&mut spec.terminal.iter().map(|b| &b.sensor))?;
+        let detection_s = match &sbi {
+            Some(l) => detection_time(scenario, layer, l, &launch)?,
+            None => 0.0,
+        };
+        areas.push(EngageArea {
+            rvs: launch.missile.rv_count,
+            midcourse_cue_s,
+            terminal_cue_s,
+            detection_s,
+        });
+        flown.push(launch.solve()?.trajectory);
+        launches.push(launch);
+    }
     let input = EngageInput {
         spec,
-        launch_name: launch.name.clone(),
-        rvs: launch.missile.rv_count,
+        areas,
         sbi,
-        midcourse_cue_s,
-        terminal_cue_s,
         seed: scenario.seed,
     };
-    Ok((input, launch, flown))
+    Ok((input, launches, flown))
 }
 
 /// The engagement study of `scenario` (which must have `[engage]`), with
@@ -148,18 +157,28 @@ pub fn engagement(
         saturation: saturation(&curve),
         result,
         curve,
+        areas: spec.areas.iter().map(|a| a.name.clone()).collect(),
         cues: spec
             .midcourse
             .iter()
             .map(|m| m.name.clone())
             .chain(spec.terminal.iter().map(|b| b.name.clone()))
-            .zip(
-                input
-                    .midcourse_cue_s
+            .enumerate()
+            .map(|(k, name)| {
+                let per_area = input
+                    .areas
                     .iter()
-                    .chain(&input.terminal_cue_s)
-                    .copied(),
-            )
+                    .map(|a| {
+                        a.midcourse_cue_s
+                            .iter()
+                            .chain(&a.terminal_cue_s)
+                            .nth(k)
+                            .copied()
+                            .flatten()
+                    })
+                    .collect();
+                (name, per_area)
+            })
             .collect(),
     })
 }

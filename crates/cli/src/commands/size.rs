@@ -13,7 +13,7 @@ use cupola_analysis::detection::DetectionStudy;
 use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::sweep::run_sweep;
 use cupola_analysis::sizing::{
-    Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind, size_against,
+    AreaLaunch, Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind, size_against,
 };
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
@@ -141,19 +141,29 @@ pub fn sizing(
         }
         spec.samples = n;
     }
-    let launch = studies(scenario, DEFAULT_STEP_S)
-        .into_iter()
-        .nth(spec.launch)
-        .ok_or_else(|| Failure::Internal("sizing launch index out of range".into()))?;
-    let flown = launch.solve()?.trajectory;
-    let detection_s = detection_time(scenario, layer, sbi, &launch)?;
+    let launches = studies(scenario, DEFAULT_STEP_S);
+    let areas = spec
+        .areas
+        .iter()
+        .map(|a| {
+            let launch = launches
+                .get(a.launch)
+                .cloned()
+                .ok_or_else(|| Failure::Internal("sizing launch index out of range".into()))?;
+            let detection_s = detection_time(scenario, layer, sbi, &launch)?;
+            Ok(AreaLaunch {
+                launch,
+                detection_s,
+            })
+        })
+        .collect::<Result<Vec<_>, Failure>>()?;
     let input = SizingInput {
         layer: sbi.clone(),
         spec: spec.clone(),
-        launch,
-        detection_s,
+        areas,
         seed: scenario.seed,
     };
+    let flown = input.fly()?;
     let result = size_against(&input, &flown)?;
     let chosen: Vec<&Sweep> = match sweeps {
         SweepChoice::None => Vec::new(),
@@ -188,7 +198,7 @@ pub fn sizing(
         _ => None,
     };
     Ok(SizingReport {
-        detection_s,
+        detection_s: input.areas.iter().map(|a| a.detection_s).collect(),
         result,
         sweeps,
         asat,

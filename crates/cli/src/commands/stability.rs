@@ -77,7 +77,7 @@ pub fn stability(
     }
     let base = &input.spec;
     let start = Posture {
-        missiles: base.salvo,
+        missiles: base.salvo(),
         decoys_per_rv: base.decoys_per_rv,
         fast_burn: false,
         concentrated: false,
@@ -163,7 +163,7 @@ pub fn stability(
         )?;
         let mut capped_eval = Evaluator::new(
             spec.caps.apply(&input),
-            eval.launch().clone(),
+            eval.launches().to_vec(),
             flown,
             None,
             spec.trials,

@@ -16,9 +16,12 @@ pub struct EngagementReport {
     pub curve: Vec<EngageResult>,
     /// Largest salvo of the curve with P(no leaker) ≥ 0.5.
     pub saturation: Option<u32>,
-    /// Each midcourse and terminal layer's cueing track, s after lift-off
-    /// (None: its sensor never tracks the launch).
-    pub cues: Vec<(String, Option<f64>)>,
+    /// The launch areas, in the spec's order.
+    pub areas: Vec<String>,
+    /// Each midcourse and terminal layer's cueing track against each
+    /// area's launch, s after lift-off (None: its sensor never tracks that
+    /// launch).
+    pub cues: Vec<(String, Vec<Option<f64>>)>,
 }
 
 fn heading(r: &EngageResult) -> String {
@@ -62,10 +65,22 @@ fn lines(rep: &EngagementReport) -> Vec<String> {
         ));
     }
     v.extend(shortfall_lines(r));
-    for (name, cue) in &rep.cues {
-        if cue.is_none() {
+    for (name, cues) in &rep.cues {
+        if cues.iter().all(Option::is_none) {
             v.push(format!(
                 "{name} is never cued: its sensor never tracks the launch, so it never engages."
+            ));
+        } else if cues.iter().any(Option::is_none) {
+            let missed: Vec<&str> = rep
+                .areas
+                .iter()
+                .zip(cues)
+                .filter(|(_, c)| c.is_none())
+                .map(|(a, _)| a.as_str())
+                .collect();
+            v.push(format!(
+                "{name} is never cued against launches from {}: its sensor never tracks them.",
+                missed.join(", ")
             ));
         }
     }

@@ -19,8 +19,9 @@ use family::{families_table, family_name, reach_line, why};
 /// What `cupola size` (and the sizing part of `cupola run`) computed.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SizingReport {
-    /// Lift-off to launch report used, s.
-    pub detection_s: f64,
+    /// Lift-off to launch report used against each launch area's launch,
+    /// s, in the spec's order.
+    pub detection_s: Vec<f64>,
     /// The sizing at the scenario's settings.
     pub result: SizingResult,
     /// The sweeps run.
@@ -59,9 +60,12 @@ fn deadline_name(d: &Deadline) -> String {
 }
 
 fn heading(r: &SizingResult) -> String {
+    let raid = match r.reach.len() {
+        1 => format!("salvo of {}", r.salvo),
+        n => format!("raid of {} from {n} launch areas at once", r.salvo),
+    };
     format!(
-        "Boost-phase sizing: salvo of {}, {} shot{} each with {:.0}% probability",
-        r.salvo,
+        "Boost-phase sizing: {raid}, {} shot{} each with {:.0}% probability",
         r.requirement.shots,
         if r.requirement.shots == 1 { "" } else { "s" },
         r.requirement.confidence * 100.0
@@ -80,7 +84,7 @@ fn models_table(r: &SizingResult) -> TextTable {
     let Some(fam) = r.answer_family() else {
         return t;
     };
-    let a = &fam.analytic;
+    let a = fam.analytic();
     match &fam.best {
         Some(b) => {
             let (lo, hi) = b.stats.p_success_interval();
@@ -112,7 +116,14 @@ fn models_table(r: &SizingResult) -> TextTable {
     }
     let k = a.inclination_factor.unwrap_or(0.0);
     t.push_row(vec![
-        "analytic: inclination-corrected + Poisson".to_string(),
+        if fam.areas.len() > 1 {
+            format!(
+                "analytic: inclination-corrected + Poisson ({} alone)",
+                fam.areas[fam.binding].area
+            )
+        } else {
+            "analytic: inclination-corrected + Poisson".to_string()
+        },
         count(a.inclined_poisson_total),
         count(a.absentee_uniform / k),
         format!("k(λ, i) = {k:.3}; Poisson mean {:.2}", a.poisson_mean),
@@ -139,18 +150,28 @@ fn models_table(r: &SizingResult) -> TextTable {
 
 fn lines(rep: &SizingReport) -> Vec<String> {
     let r = &rep.result;
-    let re = &r.reach;
-    let mut v = vec![
-        format!(
-            "Timeline: launch reported {:.1} s after lift-off, interceptors fired at {:.1} s; \
-             deadline ({}) {:.1} s less the end game: intercept by {:.1} s, a fly-out window of {:.1} s.",
-            rep.detection_s,
-            re.fire_s,
-            deadline_name(&r.deadline),
-            re.deadline_s,
-            re.intercept_by_s,
-            re.window_s
-        ),
+    let mut v: Vec<String> = r
+        .reach
+        .iter()
+        .zip(&rep.detection_s)
+        .map(|(re, detection_s)| {
+            let against = if r.reach.len() > 1 {
+                format!(" against {}", re.area)
+            } else {
+                String::new()
+            };
+            format!(
+                "Timeline{against}: launch reported {detection_s:.1} s after lift-off, interceptors fired at {:.1} s; \
+                 deadline ({}) {:.1} s less the end game: intercept by {:.1} s, a fly-out window of {:.1} s.",
+                re.fire_s,
+                deadline_name(&r.deadline),
+                re.deadline_s,
+                re.intercept_by_s,
+                re.window_s
+            )
+        })
+        .collect();
+    v.extend([
         format!(
             "Carrier: {:.0} kg in orbit ({} interceptor{} of {:.0} kg, each flying a {:.1} kg kill vehicle \
              with its divert propellant).",
@@ -160,7 +181,7 @@ fn lines(rep: &SizingReport) -> Vec<String> {
             r.interceptor_mass_kg,
             r.kill_vehicle_mass_kg
         ),
-    ];
+    ]);
     if let Some(f) = r.answer_family() {
         v.push(format!(
             "Family of the answer ({}): {}",
@@ -202,6 +223,25 @@ fn lines(rep: &SizingReport) -> Vec<String> {
             100.0 * b.stats.p_in_reach(),
             100.0 * b.stats.p_success()
         ));
+    }
+    if let (Some(b), Some(f)) = (&r.best, r.answer_family())
+        && f.areas.len() > 1
+    {
+        for (a, c) in f.areas.iter().zip(&b.stats.areas) {
+            v.push(format!(
+                "{} ({} missile{}): {:.2} carriers in reach of a missile on average; every missile of the area \
+                 had its shots in reach in {:.1}% of launch times; the area alone would need {} carriers by \
+                 the inclination-corrected Poisson model ({} of {} reach cells feasible).",
+                a.area,
+                a.salvo,
+                if a.salvo == 1 { "" } else { "s" },
+                c.mean_in_reach(b.stats.samples),
+                100.0 * c.p_in_reach(b.stats.samples),
+                count(a.analytic.inclined_poisson_total),
+                count(a.table.feasible_cells as f64),
+                count(a.table.cells as f64),
+            ));
+        }
     }
     if let Some(m) = r.mass_in_orbit_kg() {
         v.push(format!(
@@ -271,9 +311,9 @@ fn sweep_table(s: &SweepResult) -> TextTable {
                     },
                     |b| count(f64::from(b.total)),
                 ),
-                count(f.analytic.inclined_poisson_total),
-                count(f.analytic.uniform_poisson_total),
-                count(f.analytic.mean_value_total),
+                count(f.analytic().inclined_poisson_total),
+                count(f.analytic().uniform_poisson_total),
+                count(f.analytic().mean_value_total),
             ],
             (Ok(_), None) => vec![
                 v,
@@ -373,36 +413,36 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             "",
             per(&|f| f64::from(u8::from(f.planes_searched))),
         )
-        .with_column("cells", "", per(&|f| f.table.cells as f64))
+        .with_column("cells", "", per(&|f| f.table().cells as f64))
         .with_column(
             "feasible_cells",
             "",
-            per(&|f| f.table.feasible_cells as f64),
+            per(&|f| f.table().feasible_cells as f64),
         )
         .with_column(
             "divert_short_cells",
             "",
-            per(&|f| f.table.divert_short_cells as f64),
+            per(&|f| f.table().divert_short_cells as f64),
         )
         .with_column(
             "ground_reach",
             "km",
-            per(&|f| f.analytic.ground_reach_m / 1e3),
+            per(&|f| f.analytic().ground_reach_m / 1e3),
         )
         .with_column(
             "inclined_poisson",
             "carriers",
-            per(&|f| f.analytic.inclined_poisson_total),
+            per(&|f| f.analytic().inclined_poisson_total),
         )
         .with_column(
             "uniform_poisson",
             "carriers",
-            per(&|f| f.analytic.uniform_poisson_total),
+            per(&|f| f.analytic().uniform_poisson_total),
         )
         .with_column(
             "mean_value",
             "carriers",
-            per(&|f| f.analytic.mean_value_total),
+            per(&|f| f.analytic().mean_value_total),
         )
         .with_column(
             "numeric",
@@ -410,6 +450,34 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             per(&|f| f.best.as_ref().map_or(f64::NAN, |b| f64::from(b.total))),
         );
     sink.table("sizing-families", &t)?;
+    if let (Some(b), Some(f)) = (&r.best, r.answer_family()) {
+        let per = |g: &dyn Fn(usize) -> f64| (0..f.areas.len()).map(g).collect::<Vec<f64>>();
+        let samples = b.stats.samples;
+        let t = Table::new("sizing areas")
+            .with_column("area", "", per(&|k| k as f64))
+            .with_column("salvo", "missiles", per(&|k| f64::from(f.areas[k].salvo)))
+            .with_column(
+                "mean_in_reach",
+                "carriers",
+                per(&|k| b.stats.areas[k].mean_in_reach(samples)),
+            )
+            .with_column(
+                "p_in_reach",
+                "",
+                per(&|k| b.stats.areas[k].p_in_reach(samples)),
+            )
+            .with_column(
+                "feasible_cells",
+                "",
+                per(&|k| f.areas[k].table.feasible_cells as f64),
+            )
+            .with_column(
+                "inclined_poisson_alone",
+                "carriers",
+                per(&|k| f.areas[k].analytic.inclined_poisson_total),
+            );
+        sink.table("sizing-areas", &t)?;
+    }
     if let Some(b) = &r.best {
         let h = &b.stats.histogram;
         let total = h.iter().sum::<u64>().max(1) as f64;
@@ -422,7 +490,7 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
     sink.set.add("sizing.svg", svg.clone().into_bytes());
     let mut paragraphs = lines(rep);
     paragraphs.push(
-        "Tables (CSV and Parquet): sizing (every constellation tried, by family index), sizing-families (each family's reach table, analytic models and answer), in-reach (distribution of carriers in reach of a missile; the last row counts that many or more), sweep-KIND, asat."
+        "Tables (CSV and Parquet): sizing (every constellation tried, by family index), sizing-families (each family's reach table, analytic models and answer; with several launch areas, those of the binding area), sizing-areas (each launch area, by its index in the scenario, against the answer: carriers in reach, probability that all its missiles have their shots in reach, its reach table and its analytic count alone), in-reach (distribution of carriers in reach of a missile; the last row counts that many or more), sweep-KIND, asat."
             .into(),
     );
     let mut svgs = vec![svg];
@@ -441,9 +509,9 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             r.answer_family().map_or(f64::NAN, f)
         };
         let numeric = |r: &SizingResult| r.best.as_ref().map_or(f64::NAN, |b| f64::from(b.total));
-        let inclined = |r: &SizingResult| fam(r, &|f| f.analytic.inclined_poisson_total);
-        let uniform = |r: &SizingResult| fam(r, &|f| f.analytic.uniform_poisson_total);
-        let mean_value = |r: &SizingResult| fam(r, &|f| f.analytic.mean_value_total);
+        let inclined = |r: &SizingResult| fam(r, &|f| f.analytic().inclined_poisson_total);
+        let uniform = |r: &SizingResult| fam(r, &|f| f.analytic().uniform_poisson_total);
+        let mean_value = |r: &SizingResult| fam(r, &|f| f.analytic().mean_value_total);
         let inclination = |r: &SizingResult| fam(r, &|f| f.family.inclination_rad.to_degrees());
         let planes = |r: &SizingResult| fam(r, &|f| f64::from(f.family.planes));
         let xs: Vec<f64> = ok.iter().map(|(x, _)| *x).collect();

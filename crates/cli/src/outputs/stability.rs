@@ -250,7 +250,11 @@ fn retaliation_table(open: &[Retaliation], capped: &[Retaliation], caps: &Caps) 
     ]);
     for (o, c) in open.iter().zip(capped) {
         t.push_row(vec![
-            o.arsenal.clone(),
+            if o.areas.is_empty() {
+                o.arsenal.clone()
+            } else {
+                format!("{} (from {})", o.arsenal, o.areas.join(", "))
+            },
             o.warheads.to_string(),
             o.carriers.to_string(),
             format!("{:.1}%", 100.0 * o.fraction),

@@ -9,6 +9,7 @@ use super::{
     ALTITUDE_HELP, INCLINATION_HELP, INCLINATION_RANGE_DEG, MAX_ALTITUDE_KM, MIN_ALTITUDE_KM,
     every, needs_sbi,
 };
+use crate::area::Raid;
 use crate::context::{Ctx, Spanned, closest, one_of};
 use crate::key::{Bound, KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
@@ -19,12 +20,13 @@ pub(crate) const SIZE_KEYS: &[KeyDescriptor] = &[
     KeyDescriptor::text("launch")
         .optional()
         .shown_default("the first launch")
-        .rule("a `[[launch]]` name (`launch N` when unnamed)")
+        .rule("a `[[launch]]` name (`launch N` when unnamed); not with `[[area]]`")
         .example("launch = \"ICBM to North Dakota\"")
-        .doc("the reference launch; `SizingSpec::launch` is its index in `Scenario::launches`"),
+        .doc("the reference launch; the raid is then one area (`SizingSpec::areas`) copying it"),
     KeyDescriptor::integer("salvo")
         .or_integer(10)
         .closed(1.0, MAX_SALVO as f64)
+        .rule("not with `[[area]]`")
         .example("salvo = 10")
         .doc("missiles in the salvo")
         .hint(SALVO_HELP)
@@ -33,6 +35,7 @@ pub(crate) const SIZE_KEYS: &[KeyDescriptor] = &[
         .unit("km")
         .or_number(0.0)
         .closed(0.0, 2_000.0)
+        .rule("not with `[[area]]`")
         .example("area_width_km = 0.0")
         .doc(
             "east–west width of the launch area: the pads are spread evenly along the reference \
@@ -47,6 +50,7 @@ pub(crate) const SIZE_KEYS: &[KeyDescriptor] = &[
         .unit("s")
         .or_number(0.0)
         .closed(0.0, 3_600.0)
+        .rule("not with `[[area]]`")
         .example("window_s = 0.0")
         .doc("the launches are spread evenly over this window (0: all at once)")
         .hint(
@@ -190,13 +194,13 @@ pub(crate) fn launch_names(root: &TableReader<'_>) -> Vec<String> {
 }
 
 /// Read `[size]`: `Some(None)` when absent, `None` when invalid.
-/// `has_sbi`: whether the file has an `[sbi]` table; `launches`: the
-/// `[[launch]]` names, from [`launch_names`].
+/// `has_sbi`: whether the file has an `[sbi]` table; `raid`: where its
+/// raid comes from.
 pub(crate) fn read_size(
     ctx: &mut Ctx,
     root: &TableReader<'_>,
     has_sbi: bool,
-    launches: &[String],
+    raid: &Raid<'_>,
 ) -> Option<Option<SizingSpec>> {
     let t = match root.table(ctx, "size", "[size]", SIZE_KEYS) {
         Field::Given(t) => t.value,
@@ -206,14 +210,7 @@ pub(crate) fn read_size(
     if !has_sbi {
         needs_sbi(ctx, &t, "the sizing study");
     }
-    let launch = match t.string(ctx, "launch") {
-        Field::Given(name) => resolve_launch(ctx, &name, launches, "[size]"),
-        Field::Absent => Some(0),
-        Field::Invalid => None,
-    };
-    let salvo = t.count(ctx, "salvo");
-    let width = t.get(ctx, "area_width_km");
-    let window = t.get(ctx, "window_s");
+    let areas = raid.read(ctx, &t, "[size]");
     let shots = t.count(ctx, "shots");
     let confidence = t.get(ctx, "confidence");
     let samples = t.count(ctx, "samples");
@@ -227,10 +224,7 @@ pub(crate) fn read_size(
     };
     t.finish(ctx);
     Some(Some(SizingSpec {
-        launch: launch?,
-        salvo: salvo?,
-        area_width_m: width? * 1e3,
-        window_s: window?,
+        areas: areas?,
         shots: shots?,
         confidence: confidence?,
         samples: samples?,

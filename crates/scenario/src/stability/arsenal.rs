@@ -5,11 +5,11 @@
 
 use cupola_analysis::stability::Arsenal;
 
-use crate::context::{Ctx, Spanned};
+use crate::context::{Ctx, Spanned, one_of};
 use crate::engage::check_unique;
-use crate::key::KeyDescriptor;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::TableReader;
+use crate::reader::{Field, TableReader};
 
 /// Keys of a `[[stability.arsenal]]` table.
 pub(crate) const ARSENAL_KEYS: &[KeyDescriptor] = &[
@@ -30,10 +30,25 @@ pub(crate) const ARSENAL_KEYS: &[KeyDescriptor] = &[
         .rule("not empty")
         .example("source = \"SIPRI Yearbook 2025\"")
         .doc("where the number of warheads comes from, not empty"),
+    KeyDescriptor::new("areas", KeyKind::Texts)
+        .optional()
+        .shown_default("every area of the raid")
+        .rule("`[[area]]` names, each once")
+        .example("areas = [\"55N area\"]")
+        .doc(
+            "the launch areas the arsenal fires from: its missiles (of the first area's type) are \
+             shared among them in proportion to their salvos; the default scenario fires each \
+             arsenal from its own area",
+        ),
 ];
 
-/// Read every `[[stability.arsenal]]`; names are unique among them.
-pub(super) fn read_arsenals(ctx: &mut Ctx, tables: Vec<TableReader<'_>>) -> Option<Vec<Arsenal>> {
+/// Read every `[[stability.arsenal]]`; names are unique among them;
+/// `area_names` are the `[[area]]` names an arsenal may launch from.
+pub(super) fn read_arsenals(
+    ctx: &mut Ctx,
+    tables: Vec<TableReader<'_>>,
+    area_names: &[String],
+) -> Option<Vec<Arsenal>> {
     let mut names: Vec<Option<Spanned<String>>> = Vec::new();
     let mut arsenals: Vec<Option<Arsenal>> = Vec::new();
     for mut t in tables {
@@ -54,12 +69,14 @@ pub(super) fn read_arsenals(ctx: &mut Ctx, tables: Vec<TableReader<'_>>) -> Opti
             "cite where the number of warheads comes from, e.g. \
              `source = \"SIPRI Yearbook 2025\"`",
         );
+        let areas = read_areas(ctx, &t, area_names);
         t.finish(ctx);
-        arsenals.push(match (&name, warheads, source) {
-            (Some(name), Some(warheads), Some(source)) => Some(Arsenal {
+        arsenals.push(match (&name, warheads, source, areas) {
+            (Some(name), Some(warheads), Some(source), Some(areas)) => Some(Arsenal {
                 name: name.value.clone(),
                 warheads,
                 source: source.value,
+                areas,
             }),
             _ => None,
         });
@@ -73,6 +90,54 @@ pub(super) fn read_arsenals(ctx: &mut Ctx, tables: Vec<TableReader<'_>>) -> Opti
     );
     let arsenals: Vec<Arsenal> = arsenals.into_iter().collect::<Option<_>>()?;
     unique.then_some(arsenals)
+}
+
+/// The optional `areas` of an arsenal: names of `[[area]]` tables
+/// (`area_names`), each once.
+fn read_areas(ctx: &mut Ctx, t: &TableReader<'_>, area_names: &[String]) -> Option<Vec<String>> {
+    let list = match t.strings(ctx, "areas") {
+        Field::Given(l) => l,
+        Field::Absent => return Some(Vec::new()),
+        Field::Invalid => return None,
+    };
+    let mut ok = true;
+    for (k, name) in list.value.iter().enumerate() {
+        let problem = if !area_names.contains(name) {
+            Some(if area_names.is_empty() {
+                (
+                    format!(
+                        "`areas` of {} names `{name}`, but the scenario has no [[area]] tables",
+                        t.what
+                    ),
+                    "add [[area]] tables for the arsenal's launch areas, or leave `areas` out \
+                     to launch from the raid's"
+                        .to_owned(),
+                )
+            } else {
+                let names: Vec<&str> = area_names.iter().map(String::as_str).collect();
+                (
+                    format!(
+                        "`areas` of {} names the unknown launch area `{name}`",
+                        t.what
+                    ),
+                    format!("name [[area]] tables: {}", one_of(&names)),
+                )
+            })
+        } else if list.value[..k].contains(name) {
+            Some((
+                format!("`areas` of {} names `{name}` twice", t.what),
+                "name each launch area once".to_owned(),
+            ))
+        } else {
+            None
+        };
+        if let Some((message, help)) = problem {
+            ok = false;
+            ctx.report(ProblemKind::UnknownName, list.span.clone(), message, help)
+                .relabel("not a launch area of this scenario");
+        }
+    }
+    ok.then_some(list.value)
 }
 
 /// A required string of an arsenal that must not be blank; `help` says

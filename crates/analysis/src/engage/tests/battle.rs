@@ -309,7 +309,7 @@ fn shortfall_moves_toward_the_aim_point() {
     let tr = trajectory();
     let sbi = layer();
     let mut s = spec(3, 100, Vec::new());
-    s.area_width_m = 200e3;
+    s.areas[0].width_m = 200e3;
     s.boost = Some(BoostLayerSpec {
         carriers: 2_000,
         pk: 0.8,
@@ -366,7 +366,7 @@ fn every_layer_is_deterministic_across_threads() {
         s.decoys_per_rv = 2;
         s.detection_jitter_s = 20.0;
         s.asat_shots = 3;
-        s.area_width_m = 300e3;
+        s.areas[0].width_m = 300e3;
         s.boost = Some(BoostLayerSpec {
             carriers: 20_000,
             pk: 0.7,

@@ -78,11 +78,11 @@ pub(super) fn why(n: &NoAnswer) -> String {
 
 /// One family's reach table and analytic ground reach, in words.
 pub(super) fn reach_line(f: &FamilyResult) -> String {
-    let a = &f.analytic;
-    let divert = if f.table.divert_short_cells > 0 {
+    let a = f.analytic();
+    let divert = if f.table().divert_short_cells > 0 {
         format!(
             " ({} more reachable in time but short of divert)",
-            count(f.table.divert_short_cells as f64)
+            count(f.table().divert_short_cells as f64)
         )
     } else {
         String::new()
@@ -98,13 +98,18 @@ pub(super) fn reach_line(f: &FamilyResult) -> String {
     } else {
         "no fly-out within the window and the divert reaches the missile's altitude".to_string()
     };
+    let against = if f.areas.len() > 1 {
+        format!(" against {} (the binding area)", f.areas[f.binding].area)
+    } else {
+        String::new()
+    };
     format!(
-        "Reach table at {:.0} km, {:.1}°: {} of {} cells feasible{divert}; analytic ground reach ρ = {:.0} km \
+        "Reach table at {:.0} km, {:.1}°{against}: {} of {} cells feasible{divert}; analytic ground reach ρ = {:.0} km \
          ({kinematics}; uniform fraction in reach {:.3e}).",
         a.altitude_m / 1e3,
         f.family.inclination_rad.to_degrees(),
-        count(f.table.feasible_cells as f64),
-        count(f.table.cells as f64),
+        count(f.table().feasible_cells as f64),
+        count(f.table().cells as f64),
         a.ground_reach_m / 1e3,
         a.fraction_uniform
     )
@@ -131,11 +136,11 @@ pub(super) fn families_table(r: &SizingResult) -> TextTable {
             ),
             format!(
                 "{} of {}",
-                count(f.table.feasible_cells as f64),
-                count(f.table.cells as f64)
+                count(f.table().feasible_cells as f64),
+                count(f.table().cells as f64)
             ),
-            format!("{:.0}", f.analytic.ground_reach_m / 1e3),
-            count(f.analytic.inclined_poisson_total),
+            format!("{:.0}", f.analytic().ground_reach_m / 1e3),
+            count(f.analytic().inclined_poisson_total),
             f.best
                 .as_ref()
                 .map_or("none".into(), |b| count(f64::from(b.total))),
