@@ -7,6 +7,7 @@
 //! its own random streams; [`run`] runs many in parallel and sums them;
 //! [`study`] ties it to a scenario's launch and sweeps the salvo size.
 
+mod check;
 mod decide;
 pub mod plan;
 pub mod run;
@@ -14,6 +15,7 @@ mod spec;
 pub mod study;
 pub mod trial;
 
+pub use check::SpecError;
 pub use plan::Shortfall;
 pub use run::{BoostKill, EngageResult, LayerResult};
 pub use spec::{

@@ -10,47 +10,65 @@ use cupola_analysis::raid::LaunchArea;
 
 use crate::context::{Ctx, Spanned};
 use crate::engage::check_unique;
-use crate::missile::within;
+use crate::key::KeyDescriptor;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
-use crate::sbi::{MAX_SALVO, SALVO_HELP, count_within, read_raid, resolve_launch};
+use crate::reader::{Field, TableReader};
+use crate::sbi::{MAX_SALVO, SALVO_HELP, resolve_launch};
 
 /// Keys of an `[[area]]` table.
-pub(crate) const AREA_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"Korean peninsula\"",
-        doc: "a label for reports, unique among the areas",
-    },
-    KeyDoc {
-        name: "launch",
-        example: "launch = \"ICBM from 39N\"",
-        doc: "the [[launch]] copied over the area (missile, reference pad, aim point, profile)",
-    },
-    KeyDoc {
-        name: "salvo",
-        example: "salvo = 5",
-        doc: "missiles launched from the area, in [1, 1000], default 1",
-    },
-    KeyDoc {
-        name: "width_km",
-        example: "width_km = 200.0",
-        doc: "east-west width of the area, km, in [0, 2000], default 0",
-    },
-    KeyDoc {
-        name: "depth_km",
-        example: "depth_km = 200.0",
-        doc: "north-south depth of the area, km, in [0, 2000], default 0",
-    },
-    KeyDoc {
-        name: "window_s",
-        example: "window_s = 0.0",
-        doc: "launches spread evenly over this window, s, in [0, 3600], default 0 (all at once)",
-    },
+pub(crate) const AREA_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among the areas")
+        .example("name = \"Korean peninsula\"")
+        .doc("a label for reports, unique among the areas"),
+    KeyDescriptor::text("launch")
+        .rule("a `[[launch]]` name")
+        .example("launch = \"ICBM from 39N\"")
+        .doc("the [[launch]] copied over the area (missile, reference pad, aim point, profile)"),
+    KeyDescriptor::integer("salvo")
+        .or_integer(1)
+        .closed(1.0, MAX_SALVO as f64)
+        .example("salvo = 5")
+        .doc("missiles launched from the area")
+        .hint(SALVO_HELP)
+        .setting(),
+    KeyDescriptor::number("width_km")
+        .unit("km")
+        .or_number(0.0)
+        .closed(0.0, 2_000.0)
+        .example("width_km = 200.0")
+        .doc("east–west width: the pads are spread evenly along the pad's parallel")
+        .hint(
+            "the east-west extent of the launch area in km, at most 2000; the pads are spread \
+             over it, 0 keeps them on the launch's pad in that direction",
+        )
+        .setting(),
+    KeyDescriptor::number("depth_km")
+        .unit("km")
+        .or_number(0.0)
+        .closed(0.0, 2_000.0)
+        .example("depth_km = 200.0")
+        .doc(
+            "north–south depth: the pads are spread over it (evenly without a width, else on a \
+             golden-ratio lattice that fills the rectangle)",
+        )
+        .hint(
+            "the north-south extent of the launch area in km, at most 2000; the pads are spread \
+             over it, 0 keeps them on the launch's pad in that direction",
+        )
+        .setting(),
+    KeyDescriptor::number("window_s")
+        .unit("s")
+        .or_number(0.0)
+        .closed(0.0, 3_600.0)
+        .example("window_s = 0.0")
+        .doc("the area's launches are spread evenly over this window (0: all at once)")
+        .hint(
+            "the seconds over which the area's launches are spread evenly, at most an hour; 0 \
+             launches them all at once",
+        )
+        .setting(),
 ];
-
-/// Largest width or depth of an area, km.
-const MAX_SPREAD_KM: f64 = 2_000.0;
 
 /// Read the `[[area]]` tables; `launches` are the `[[launch]]` names.
 /// `Some(empty)` when there are none, `None` when one is invalid.
@@ -71,36 +89,10 @@ pub(crate) fn read_areas(
         let launch = t
             .req_string(ctx, "launch")
             .and_then(|n| resolve_launch(ctx, &n, launches, &t.what));
-        let salvo_in = t.unsigned(ctx, "salvo").or(1, &t.span);
-        let salvo = count_within(ctx, salvo_in, "salvo", (1, MAX_SALVO), SALVO_HELP);
-        let spread = |ctx: &mut Ctx, key: &str, dir: &str| {
-            let v = t.opt_number(ctx, key, 0.0);
-            within(
-                ctx,
-                v,
-                key,
-                |v| (0.0..=MAX_SPREAD_KM).contains(&v),
-                "[0, 2000]",
-                "km",
-                &format!(
-                    "the {dir} extent of the launch area in km, at most 2000; the pads are \
-                     spread over it, 0 keeps them on the launch's pad in that direction"
-                ),
-            )
-        };
-        let width = spread(ctx, "width_km", "east-west");
-        let depth = spread(ctx, "depth_km", "north-south");
-        let window_in = t.opt_number(ctx, "window_s", 0.0);
-        let window = within(
-            ctx,
-            window_in,
-            "window_s",
-            |v| (0.0..=3_600.0).contains(&v),
-            "[0, 3600]",
-            "s",
-            "the seconds over which the area's launches are spread evenly, at most an hour; 0 \
-             launches them all at once",
-        );
+        let salvo = t.count(ctx, "salvo");
+        let width = t.get(ctx, "width_km");
+        let depth = t.get(ctx, "depth_km");
+        let window = t.get(ctx, "window_s");
         t.finish(ctx);
         areas.push((|| {
             Some(LaunchArea {
@@ -150,8 +142,8 @@ pub(crate) struct Raid<'a> {
 }
 
 impl Raid<'_> {
-    /// The launch areas of the study table `t` (called `table` in messages;
-    /// its raid called `noun` in hints): the `[[area]]` tables when
+    /// The launch areas of the study table `t` (called `table` in
+    /// messages; its raid keys worded by its descriptors): the `[[area]]` tables when
     /// declared, each of `t`'s own raid keys then a conflict; else one area
     /// from `t`'s own keys, named after its launch. `None` when invalid.
     pub(crate) fn read(
@@ -159,7 +151,6 @@ impl Raid<'_> {
         ctx: &mut Ctx,
         t: &TableReader<'_>,
         table: &str,
-        noun: &str,
     ) -> Option<Vec<LaunchArea>> {
         if self.declared {
             conflicts_with_areas(ctx, t, table);
@@ -170,7 +161,9 @@ impl Raid<'_> {
             Field::Absent => Some(0),
             Field::Invalid => None,
         };
-        let (salvo, width, window) = read_raid(ctx, t, noun);
+        let salvo = t.count(ctx, "salvo");
+        let width = t.get(ctx, "area_width_km");
+        let window = t.get(ctx, "window_s");
         let launch = launch?;
         Some(vec![LaunchArea {
             name: self.launches.get(launch).cloned().unwrap_or_default(),

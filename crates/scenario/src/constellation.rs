@@ -4,8 +4,8 @@
 
 mod catalog;
 mod checks;
-mod orbits;
-mod walker;
+pub(crate) mod orbits;
+pub(crate) mod walker;
 
 use cupola_physics::constellation::Shell;
 use cupola_physics::orbit::Elements;
@@ -13,9 +13,10 @@ use cupola_physics::orbit::sgp4_model::GpElements;
 use hifitime::Epoch;
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::KeyDescriptor;
 use crate::parse::Files;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// One constellation of a scenario, from a `[[constellation]]` table.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -79,37 +80,38 @@ pub enum ConstellationSource {
 }
 
 /// Keys of a `[[constellation]]` table.
-pub(crate) const CONSTELLATION_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"leo-tracking\"",
-        doc: "the name sensors and [coverage] use to refer to it",
-    },
-    KeyDoc {
-        name: "shell",
-        example: "[[constellation.shell]]",
-        doc: "one table per Walker shell",
-    },
-    KeyDoc {
-        name: "orbit",
-        example: "[[constellation.orbit]]",
-        doc: "one table per satellite on an explicit orbit",
-    },
-    KeyDoc {
-        name: "tle_file",
-        example: "tle_file = \"catalog.tle\"",
-        doc: "a file of two- or three-line element sets, relative to the scenario file",
-    },
-    KeyDoc {
-        name: "omm_file",
-        example: "omm_file = \"catalog.json\"",
-        doc: "a CelesTrak-style OMM JSON file, relative to the scenario file",
-    },
-    KeyDoc {
-        name: "random_phasing_seed",
-        example: "random_phasing_seed = 7",
-        doc: "random RAAN and in-plane phases for Walker shells, from this seed",
-    },
+pub(crate) const CONSTELLATION_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among constellations")
+        .example("name = \"leo-tracking\"")
+        .doc("the name sensors and [coverage] use to refer to it"),
+    KeyDescriptor::tables("shell")
+        .optional()
+        .rule("at least one; one source of `shell`, `orbit`, `tle_file`, `omm_file`")
+        .example("[[constellation.shell]]")
+        .doc("Walker shells, `[[constellation.shell]]` (below)"),
+    KeyDescriptor::tables("orbit")
+        .optional()
+        .rule("at least one")
+        .example("[[constellation.orbit]]")
+        .doc("one satellite per table, `[[constellation.orbit]]` (below)"),
+    KeyDescriptor::text("tle_file")
+        .optional()
+        .rule("a readable file")
+        .example("tle_file = \"catalog.tle\"")
+        .doc("a catalog of two- or three-line element sets, relative to the scenario file"),
+    KeyDescriptor::text("omm_file")
+        .optional()
+        .rule("a readable file")
+        .example("omm_file = \"catalog.json\"")
+        .doc("a CelesTrak-style OMM JSON catalog, relative to the scenario file"),
+    KeyDescriptor::integer("random_phasing_seed")
+        .optional()
+        .shown_default("— (Walker phasing)")
+        .rule("≥ 0; with `shell` only")
+        .example("random_phasing_seed = 7")
+        .doc("build the shells with random RAAN and in-plane phases from this seed")
+        .setting(),
 ];
 
 /// The keys that give a constellation its satellites.

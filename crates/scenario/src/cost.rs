@@ -7,76 +7,111 @@
 //! once with [`cupola_analysis::cost::life_cycle`] when everything else is
 //! valid, so that anything the reader's checks miss is still reported.
 
-mod element;
+pub(crate) mod element;
 
 use cupola_analysis::cost::{self, CostSpec, Element, MAX_HORIZON_YEARS, SolarActivity, presets};
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
-use crate::missile::within;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
-use crate::sbi::count_within;
+use crate::reader::{Field, TableReader};
 use element::{ELEMENT_KEYS, ReadElement, read_element};
 
 /// Keys of `[cost]`.
-pub(crate) const COST_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "preset",
-        example: "preset = \"cbo-2026\"",
-        doc: "cited inputs to start from: \"cbo-2026\" or \"boost-2004\"",
-    },
-    KeyDoc {
-        name: "base_year",
-        example: "base_year = 2026",
-        doc: "the year whose constant dollars the results are in, default 2026 (or the preset's)",
-    },
-    KeyDoc {
-        name: "dollars_year",
-        example: "dollars_year = 2026",
-        doc: "the year whose dollars the inputs are in, default base_year (or the preset's)",
-    },
-    KeyDoc {
-        name: "horizon_years",
-        example: "horizon_years = 20",
-        doc: "years costed, in [1, 100], default 20 (or the preset's)",
-    },
-    KeyDoc {
-        name: "solar_flux_sfu",
-        example: "solar_flux_sfu = 140.0",
-        doc: "solar radio flux F10.7 over the horizon, solar flux units, in [50, 400], for the drag on \
-              elements that hold an orbit; default 140 (ECSS-E-ST-10-04C moderate long-term activity; \
-              range 65–250)",
-    },
-    KeyDoc {
-        name: "ap_index",
-        example: "ap_index = 15.0",
-        doc: "geomagnetic index Ap over the horizon, in [0, 400], for the drag; default 15 \
-              (ECSS-E-ST-10-04C moderate; range 0–45)",
-    },
-    KeyDoc {
-        name: "inflation",
-        example: "[cost.inflation]",
-        doc: "a price index by year, to convert dollars_year dollars to base_year dollars",
-    },
-    KeyDoc {
-        name: "element",
-        example: "[[cost.element]]",
-        doc: "an element costed: interceptors, sensors, battle management",
-    },
+pub(crate) const COST_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("preset")
+        .optional()
+        .shown_default("none")
+        .rule("`\"cbo-2026\"`, `\"boost-2004\"`")
+        .example("preset = \"cbo-2026\"")
+        .doc("cited inputs to start from: \"cbo-2026\" or \"boost-2004\""),
+    KeyDescriptor::integer("base_year")
+        .unit("year")
+        .or_integer(2026)
+        .shown_default("`2026` (or the preset's)")
+        .closed(YEARS.0, YEARS.1)
+        .example("base_year = 2026")
+        .doc("the year whose constant dollars the results are in")
+        .hint(YEAR_HELP)
+        .setting(),
+    KeyDescriptor::integer("dollars_year")
+        .unit("year")
+        .optional()
+        .shown_default("`base_year` (or the preset's)")
+        .closed(YEARS.0, YEARS.1)
+        .rule("convertible to `base_year` by `[cost.inflation]`")
+        .example("dollars_year = 2026")
+        .doc("the year whose dollars the inputs are in")
+        .hint(YEAR_HELP)
+        .setting(),
+    KeyDescriptor::integer("horizon_years")
+        .unit("years")
+        .or_integer(20)
+        .shown_default("`20` (or the preset's)")
+        .closed(1.0, MAX_HORIZON_YEARS as f64)
+        .example("horizon_years = 20")
+        .doc("years costed")
+        .hint("the years costed from base_year, from 1 to 100; 20 is usual for these estimates")
+        .setting(),
+    KeyDescriptor::number("solar_flux_sfu")
+        .unit("sfu")
+        .or_number(140.0)
+        .shown_default("`140.0` (or the preset's)")
+        .closed(50.0, 400.0)
+        .plausible(65.0, 250.0)
+        .example("solar_flux_sfu = 140.0")
+        .doc(
+            "solar radio flux F10.7 averaged over the horizon, for the drag on elements that \
+             hold an orbit",
+        )
+        .hint(
+            "the solar radio flux F10.7 averaged over the horizon, in solar flux units: about 70 \
+             at solar minimum, 140 over a cycle (ECSS-E-ST-10-04C \"moderate\"), 250 at a high \
+             maximum",
+        )
+        .cited("ECSS-E-ST-10-04C: moderate long-term solar activity")
+        .uncertainty(65.0, 250.0, "solar minimum to a high maximum"),
+    KeyDescriptor::number("ap_index")
+        .or_number(15.0)
+        .shown_default("`15.0` (or the preset's)")
+        .closed(0.0, 400.0)
+        .plausible(0.0, 45.0)
+        .example("ap_index = 15.0")
+        .doc("geomagnetic index Ap averaged over the horizon, for the drag")
+        .hint(
+            "the geomagnetic index Ap averaged over the horizon: 0 when quiet, 15 moderate \
+             (ECSS-E-ST-10-04C), 45 for a high long-term level",
+        )
+        .cited("ECSS-E-ST-10-04C: moderate long-term geomagnetic activity")
+        .uncertainty(0.0, 45.0, "quiet to a high long-term level"),
+    KeyDescriptor::table("inflation")
+        .optional()
+        .example("[cost.inflation]")
+        .doc("a price index by year, to convert dollars_year dollars to base_year dollars"),
+    KeyDescriptor::tables("element")
+        .optional()
+        .example("[[cost.element]]")
+        .doc("an element costed: interceptors, sensors, battle management"),
 ];
 
 /// Keys of `[cost.inflation]`.
-pub(crate) const INFLATION_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "years",
-        example: "years = [2020, 2025, 2026]",
-        doc: "the table's years, integers, strictly ascending",
-    },
-    KeyDoc {
-        name: "index",
-        example: "index = [0.85, 0.97, 1.0]",
-        doc: "the price index of each year, > 0, as many as `years`",
-    },
+pub(crate) const INFLATION_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("years", KeyKind::Other("array of integers"))
+        .unit("year")
+        .closed(YEARS.0, YEARS.1)
+        .rule("strictly ascending, not empty")
+        .example("years = [2020, 2025, 2026]")
+        .doc("the table's years, integers, strictly ascending")
+        .hint(YEAR_HELP),
+    KeyDescriptor::new("index", KeyKind::Other("array of numbers"))
+        .positive()
+        .rule("as many as `years`")
+        .example("index = [0.85, 0.97, 1.0]")
+        .doc("the price index of each year, > 0, as many as `years`")
+        .hint(
+            "a price index: the relative price level of its year, e.g. 1.0 for the base year and \
+             0.85 for a year when prices were 15% lower",
+        ),
 ];
 
 /// The presets accepted by `preset`, with their specs.
@@ -92,7 +127,7 @@ fn preset_spec(name: &str) -> Option<CostSpec> {
 }
 
 /// Years accepted for `base_year`, `dollars_year` and the inflation table.
-const YEARS: (u64, u64) = (1900, 2200);
+const YEARS: (f64, f64) = (1900.0, 2200.0);
 
 /// Help for a year.
 const YEAR_HELP: &str = "a calendar year from 1900 to 2200, e.g. 2026";
@@ -116,6 +151,7 @@ pub(crate) fn read_cost(
     let base_year_given = base_year_in.is_present();
     let base_year = year(
         ctx,
+        &t,
         base_year_in.or(base.map_or(2026, |p| p.base_year as u64), &t.span),
         "base_year",
     );
@@ -126,6 +162,7 @@ pub(crate) fn read_cost(
     let default_dollars = base.map_or(base_year.unwrap_or(2026), |p| p.dollars_year);
     let dollars_year = year(
         ctx,
+        &t,
         dollars_in.or(default_dollars as u64, &t.span),
         "dollars_year",
     );
@@ -154,13 +191,7 @@ pub(crate) fn read_cost(
     let horizon_in = t
         .unsigned(ctx, "horizon_years")
         .or(base.map_or(20, |p| u64::from(p.horizon_years)), &t.span);
-    let horizon = count_within(
-        ctx,
-        horizon_in,
-        "horizon_years",
-        (1, u64::from(MAX_HORIZON_YEARS)),
-        "the years costed from base_year, from 1 to 100; 20 is usual for these estimates",
-    );
+    let horizon = horizon_in.and_then(|s| t.check_int(ctx, "horizon_years", &s));
     let inflation = match t.table(ctx, "inflation", "[cost.inflation]", INFLATION_KEYS) {
         Field::Given(r) => read_inflation(ctx, &r.value),
         Field::Absent => Some(None),
@@ -265,37 +296,24 @@ fn read_preset(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<CostSpec>> {
 
 /// `solar_flux_sfu` and `ap_index`, defaulting to `default`.
 fn read_solar(ctx: &mut Ctx, t: &TableReader<'_>, default: SolarActivity) -> Option<SolarActivity> {
-    let flux_in = t.opt_number(ctx, "solar_flux_sfu", default.f107_sfu);
-    let flux = within(
-        ctx,
-        flux_in,
-        "solar_flux_sfu",
-        |v| (50.0..=400.0).contains(&v),
-        "[50, 400]",
-        "sfu",
-        "the solar radio flux F10.7 averaged over the horizon, in solar flux units: about 70 at \
-         solar minimum, 140 over a cycle (ECSS-E-ST-10-04C \"moderate\"), 250 at a high maximum",
-    );
-    let ap_in = t.opt_number(ctx, "ap_index", default.ap);
-    let ap = within(
-        ctx,
-        ap_in,
-        "ap_index",
-        |v| (0.0..=400.0).contains(&v),
-        "[0, 400]",
-        "",
-        "the geomagnetic index Ap averaged over the horizon: 0 when quiet, 15 moderate \
-         (ECSS-E-ST-10-04C), 45 for a high long-term level",
-    );
+    let flux = t
+        .number(ctx, "solar_flux_sfu")
+        .or(default.f107_sfu, &t.span)
+        .and_then(|s| t.check(ctx, "solar_flux_sfu", s));
+    let ap = t
+        .number(ctx, "ap_index")
+        .or(default.ap, &t.span)
+        .and_then(|s| t.check(ctx, "ap_index", s));
     Some(SolarActivity {
         f107_sfu: flux?,
         ap: ap?,
     })
 }
 
-/// A year in [`YEARS`].
-fn year(ctx: &mut Ctx, s: Option<Spanned<u64>>, key: &str) -> Option<i32> {
-    count_within(ctx, s, key, YEARS, YEAR_HELP).and_then(|y| i32::try_from(y).ok())
+/// A year of `key` in `t`, in [`YEARS`].
+fn year(ctx: &mut Ctx, t: &TableReader<'_>, s: Option<Spanned<u64>>, key: &str) -> Option<i32> {
+    t.check_int(ctx, key, &s?)
+        .and_then(|y| i32::try_from(y).ok())
 }
 
 /// A read inflation table (year → index).
@@ -331,7 +349,7 @@ fn read_inflation(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<Inflation
             .relabel(format!("not after {}", p.value));
             ok = false;
         }
-        ok &= year(ctx, Some(y.clone()), "years").is_some();
+        ok &= year(ctx, t, Some(y.clone()), "years").is_some();
         previous = Some(y);
     }
     for i in &index.value {
@@ -343,8 +361,7 @@ fn read_inflation(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<Inflation
                     "every inflation `index` must be greater than zero, got {}",
                     i.value
                 ),
-                "a price index: the relative price level of its year, e.g. 1.0 for the base \
-                 year and 0.85 for a year when prices were 15% lower",
+                t.descriptor("index").hint,
             )
             .relabel("must be > 0");
             ok = false;

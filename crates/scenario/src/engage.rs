@@ -12,136 +12,194 @@
 //! battery against a longer-range reference launch) is a warning, not an
 //! error: the study runs, and the layer's column stays empty.
 
-mod asset;
+pub(crate) mod asset;
 mod layer;
-mod midcourse;
-mod terminal;
+pub(crate) mod midcourse;
+pub(crate) mod terminal;
 
 use cupola_analysis::engage::{Allocation, Assignment, BoostLayerSpec, EngageSpec};
 use toml_edit::{Item, Value};
 
 use crate::area::Raid;
 use crate::context::{Ctx, Spanned, closest, one_of};
-use crate::missile::within;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
-use crate::sbi::{MAX_SALVO, SALVO_HELP, count_within, needs_sbi};
+use crate::reader::{Field, TableReader};
+use crate::sbi::{MAX_SALVO, SALVO_HELP, needs_sbi};
 use crate::{LaunchSpec, SensorSpec};
 use layer::{Cueing, Named, check_unique_layers};
 
 pub(crate) use layer::check_unique;
 
 /// Keys of `[engage]`.
-pub(crate) const ENGAGE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "launch",
-        example: "launch = \"ICBM to North Dakota\"",
-        doc: "the reference [[launch]], by name, default the first",
-    },
-    KeyDoc {
-        name: "salvo",
-        example: "salvo = 10",
-        doc: "missiles in the raid, in [1, 1000], default 10",
-    },
-    KeyDoc {
-        name: "area_width_km",
-        example: "area_width_km = 0.0",
-        doc: "east-west width of the launch area, km, in [0, 2000], default 0",
-    },
-    KeyDoc {
-        name: "window_s",
-        example: "window_s = 0.0",
-        doc: "launches spread evenly over this window, s, in [0, 3600], default 0 (all at once)",
-    },
-    KeyDoc {
-        name: "decoys_per_rv",
-        example: "decoys_per_rv = 0",
-        doc: "decoys deployed with each re-entry vehicle, in [0, 100], default 0",
-    },
-    KeyDoc {
-        name: "trials",
-        example: "trials = 10000",
-        doc: "Monte Carlo trials, in [1, 10000000], default 10000",
-    },
-    KeyDoc {
-        name: "detection_jitter_s",
-        example: "detection_jitter_s = 0.0",
-        doc: "largest extra delay of each cueing track, s, in [0, 600], default 0",
-    },
-    KeyDoc {
-        name: "assignment",
-        example: "assignment = \"greedy\"",
-        doc: "weapon-target assignment: \"greedy\" (default) or \"exact\"",
-    },
-    KeyDoc {
-        name: "allocation",
-        example: "allocation = \"doctrine\"",
-        doc: "how midcourse and terminal rounds are spread: \"doctrine\" (default: each engaged \
-              object gets its site's shots) or \"marginal_return\" (one round at a time, up to \
-              those shots)",
-    },
-    KeyDoc {
-        name: "salvo_sweep",
-        example: "salvo_sweep = [1, 2, 5, 10, 20]",
-        doc: "raid sizes of the leak curve, integers in [1, 1000], strictly ascending",
-    },
-    KeyDoc {
-        name: "boost",
-        example: "[engage.boost]",
-        doc: "the boost layer: the [sbi] constellation at a given size (needs [sbi])",
-    },
-    KeyDoc {
-        name: "midcourse",
-        example: "[[engage.midcourse]]",
-        doc: "ground-based midcourse interceptor sites",
-    },
-    KeyDoc {
-        name: "terminal",
-        example: "[[engage.terminal]]",
-        doc: "terminal-defense batteries",
-    },
-    KeyDoc {
-        name: "asset",
-        example: "[[engage.asset]]",
-        doc: "defended assets (default: each aim point, value 1)",
-    },
+pub(crate) const ENGAGE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("launch")
+        .optional()
+        .shown_default("the first launch")
+        .rule("a `[[launch]]` name (`launch N` when unnamed); not with `[[area]]`")
+        .example("launch = \"ICBM to North Dakota\"")
+        .doc("the reference launch; the raid is then one area (`EngageSpec::areas`) copying it"),
+    KeyDescriptor::integer("salvo")
+        .or_integer(10)
+        .closed(1.0, MAX_SALVO as f64)
+        .rule("not with `[[area]]`")
+        .example("salvo = 10")
+        .doc("missiles in the raid")
+        .hint(SALVO_HELP)
+        .setting(),
+    KeyDescriptor::number("area_width_km")
+        .unit("km")
+        .or_number(0.0)
+        .closed(0.0, 2_000.0)
+        .rule("not with `[[area]]`")
+        .example("area_width_km = 0.0")
+        .doc(
+            "east–west width of the launch area: the pads are spread evenly along the reference \
+             pad's parallel",
+        )
+        .hint(
+            "the east-west width of the launch area in km: the raid's pads are spread evenly \
+             along the reference pad's parallel; 0 puts them all on the reference pad",
+        )
+        .setting(),
+    KeyDescriptor::number("window_s")
+        .unit("s")
+        .or_number(0.0)
+        .closed(0.0, 3_600.0)
+        .rule("not with `[[area]]`")
+        .example("window_s = 0.0")
+        .doc("the launches are spread evenly over this window (0: all at once)")
+        .hint(
+            "the seconds over which the raid's launches are spread evenly, at most an hour; 0 \
+             launches them all at once",
+        )
+        .setting(),
+    KeyDescriptor::integer("decoys_per_rv")
+        .or_integer(0)
+        .closed(0.0, 100.0)
+        .example("decoys_per_rv = 0")
+        .doc("decoys deployed with each re-entry vehicle")
+        .hint("the decoys deployed with each re-entry vehicle, from 0 to 100")
+        .setting(),
+    KeyDescriptor::integer("trials")
+        .or_integer(10_000)
+        .closed(1.0, 10_000_000.0)
+        .example("trials = 10000")
+        .doc("Monte Carlo trials")
+        .hint("the Monte Carlo trials, from 1 to 10000000, e.g. 10000")
+        .setting(),
+    KeyDescriptor::number("detection_jitter_s")
+        .unit("s")
+        .or_number(0.0)
+        .closed(0.0, 600.0)
+        .example("detection_jitter_s = 0.0")
+        .doc("extra delay of each cueing track, drawn uniformly in [0, x] per trial")
+        .hint(
+            "the largest extra delay of each cueing track in seconds, drawn uniformly per trial, \
+             at most 10 minutes; 0 for none",
+        )
+        .setting(),
+    KeyDescriptor::text("assignment")
+        .or_text("greedy")
+        .rule("`\"greedy\"`, `\"exact\"`")
+        .example("assignment = \"greedy\"")
+        .doc(
+            "weapon-target assignment. Greedy: under `allocation = \"doctrine\"`, the most \
+             valuable objects first (ties at random), each to the site whose salvo kills it most \
+             surely; under `\"marginal_return\"`, one round at a time by largest marginal \
+             return. Exact (Hungarian method): salvos to objects under `\"doctrine\"`, rounds to \
+             shot slots under `\"marginal_return\"`",
+        )
+        .setting(),
+    KeyDescriptor::text("allocation")
+        .or_text("doctrine")
+        .rule("`\"doctrine\"`, `\"marginal_return\"`")
+        .example("allocation = \"doctrine\"")
+        .doc(
+            "how midcourse and terminal rounds are spread: `\"doctrine\"` fires each site's \
+             whole salvo (a barrage of k: k rounds) at every object it engages, so short rounds \
+             engage fewer objects; `\"marginal_return\"` gives rounds one at a time by largest \
+             marginal return, at most the doctrine's shots per object from each site, so short \
+             rounds spread one per object",
+        )
+        .setting(),
+    KeyDescriptor::new("salvo_sweep", KeyKind::Other("array of integers"))
+        .optional()
+        .shown_default("none")
+        .closed(1.0, MAX_SALVO as f64)
+        .rule("strictly ascending, not empty")
+        .example("salvo_sweep = [1, 2, 5, 10, 20]")
+        .doc("raid sizes of the leak curve")
+        .hint(SALVO_HELP),
+    KeyDescriptor::table("boost")
+        .optional()
+        .example("[engage.boost]")
+        .doc("the boost layer: the [sbi] constellation at a given size (needs [sbi])"),
+    KeyDescriptor::tables("midcourse")
+        .optional()
+        .example("[[engage.midcourse]]")
+        .doc("ground-based midcourse interceptor sites"),
+    KeyDescriptor::tables("terminal")
+        .optional()
+        .example("[[engage.terminal]]")
+        .doc("terminal-defense batteries"),
+    KeyDescriptor::tables("asset")
+        .optional()
+        .example("[[engage.asset]]")
+        .doc("defended assets (default: each aim point, value 1)"),
 ];
 
 /// Keys of `[engage.boost]`.
-pub(crate) const BOOST_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "carriers",
-        example: "carriers = 7800",
-        doc: "carrier satellites in orbit, in [1, 1000000]",
-    },
-    KeyDoc {
-        name: "pk",
-        example: "pk = 0.8",
-        doc: "single-shot kill probability of an SBI, in [0, 1], default 0.8",
-    },
-    KeyDoc {
-        name: "shots",
-        example: "shots = 1",
-        doc: "interceptors fired at each missile, in [1, 20], default 1",
-    },
-    KeyDoc {
-        name: "pool",
-        example: "pool = 2048",
-        doc: "launch times precomputed for the boost-phase geometries, in [1, 1000000], default 2048",
-    },
+pub(crate) const BOOST_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::integer("carriers")
+        .closed(1.0, MAX_CARRIERS)
+        .example("carriers = 7800")
+        .doc("carrier satellites in orbit, in [1, 1000000]")
+        .more(
+            "exactly: when the count is not a multiple of the planes, the last planes hold one \
+             fewer",
+        )
+        .hint(
+            "the carrier satellites in orbit, from 1 to 1000000: a Walker shell with the first of \
+             [sbi]'s plane counts and inclinations",
+        ),
+    KeyDescriptor::number("pk")
+        .or_number(0.8)
+        .closed(0.0, 1.0)
+        .plausible(0.3, 0.95)
+        .example("pk = 0.8")
+        .doc("single-shot kill probability of an SBI")
+        .hint(
+            "the single-shot kill probability of a space-based interceptor, from 0 to 1, e.g. 0.8",
+        )
+        .assumed(
+            0.5,
+            0.9,
+            "no SBI has been tested; GMD's record is 12 hits in 21 tests (0.57)",
+        ),
+    KeyDescriptor::integer("shots")
+        .or_integer(1)
+        .closed(1.0, layer::MAX_SHOTS as f64)
+        .example("shots = 1")
+        .doc("interceptors fired at each missile")
+        .hint("the interceptors fired at each missile, from 1 to 20")
+        .setting(),
+    KeyDescriptor::integer("pool")
+        .or_integer(2_048)
+        .closed(1.0, MAX_CARRIERS)
+        .example("pool = 2048")
+        .doc(
+            "launch times precomputed for the pool of boost-phase geometries each trial draws from",
+        )
+        .hint(
+            "the launch times precomputed for the pool of boost-phase geometries each trial \
+             draws from, from 1 to 1000000, e.g. 2048",
+        )
+        .setting(),
 ];
 
-/// Most decoys per re-entry vehicle.
-const MAX_DECOYS: u64 = 100;
-
-/// Most Monte Carlo trials.
-const MAX_TRIALS: u64 = 10_000_000;
-
-/// Largest detection jitter, s.
-const MAX_JITTER_S: f64 = 600.0;
-
 /// Most boost-layer carriers, and most launch times in the pool.
-const MAX_CARRIERS: u64 = 1_000_000;
+const MAX_CARRIERS: f64 = 1_000_000.0;
 
 /// What the `[engage]` reader needs from the rest of the scenario.
 pub(crate) struct EngageInputs<'a> {
@@ -190,7 +248,7 @@ pub(crate) fn read_engage(
         Field::Absent => return Some(None),
         Field::Invalid => return None,
     };
-    let areas = inputs.raid.read(ctx, &t, "[engage]", "raid");
+    let areas = inputs.raid.read(ctx, &t, "[engage]");
     // The reference launch, for the warnings: the raid's only launch, when
     // it has one and every launch was read (so that the index of a name is
     // its index in `launches`).
@@ -200,33 +258,9 @@ pub(crate) fn read_engage(
         .and_then(|a| a.first())
         .filter(|_| inputs.launches.len() == inputs.raid.launches.len())
         .and_then(|a| inputs.launches.get(a.launch));
-    let decoys_in = t.unsigned(ctx, "decoys_per_rv").or(0, &t.span);
-    let decoys = count_within(
-        ctx,
-        decoys_in,
-        "decoys_per_rv",
-        (0, MAX_DECOYS),
-        "the decoys deployed with each re-entry vehicle, from 0 to 100",
-    );
-    let trials_in = t.unsigned(ctx, "trials").or(10_000, &t.span);
-    let trials = count_within(
-        ctx,
-        trials_in,
-        "trials",
-        (1, MAX_TRIALS),
-        "the Monte Carlo trials, from 1 to 10000000, e.g. 10000",
-    );
-    let jitter_in = t.opt_number(ctx, "detection_jitter_s", 0.0);
-    let jitter = within(
-        ctx,
-        jitter_in,
-        "detection_jitter_s",
-        |v| (0.0..=MAX_JITTER_S).contains(&v),
-        "[0, 600]",
-        "s",
-        "the largest extra delay of each cueing track in seconds, drawn uniformly per trial, \
-         at most 10 minutes; 0 for none",
-    );
+    let decoys = t.count(ctx, "decoys_per_rv");
+    let trials = t.count(ctx, "trials");
+    let jitter = t.get(ctx, "detection_jitter_s");
     let assignment = read_choice(ctx, &t, &ASSIGNMENT);
     let allocation = read_choice(ctx, &t, &ALLOCATION);
     let salvo_sweep = read_salvo_sweep(ctx, &t);
@@ -314,8 +348,6 @@ pub(crate) fn read_engage(
 struct Choice<T: 'static> {
     /// The key.
     key: &'static str,
-    /// The choice when the key is absent.
-    default: &'static str,
     /// The names and what they stand for.
     names: &'static [(&'static str, T)],
     /// What a choice is, for the message ("weapon-target assignment").
@@ -329,7 +361,6 @@ struct Choice<T: 'static> {
 /// `assignment`: "greedy" (default) or "exact".
 const ASSIGNMENT: Choice<Assignment> = Choice {
     key: "assignment",
-    default: "greedy",
     names: &[("greedy", Assignment::Greedy), ("exact", Assignment::Exact)],
     what: "weapon-target assignment",
     plural: "assignments",
@@ -340,7 +371,6 @@ const ASSIGNMENT: Choice<Assignment> = Choice {
 /// `allocation`: "doctrine" (default) or "marginal_return".
 const ALLOCATION: Choice<Allocation> = Choice {
     key: "allocation",
-    default: "doctrine",
     names: &[
         ("doctrine", Allocation::Doctrine),
         ("marginal_return", Allocation::MarginalReturn),
@@ -353,7 +383,7 @@ const ALLOCATION: Choice<Allocation> = Choice {
 
 /// Read a key that names one of `c`'s choices.
 fn read_choice<T: Copy>(ctx: &mut Ctx, t: &TableReader<'_>, c: &Choice<T>) -> Option<T> {
-    let s = t.string(ctx, c.key).or(c.default.to_owned(), &t.span)?;
+    let s = t.text(ctx, c.key).given()?;
     if let Some((_, v)) = c.names.iter().find(|(n, _)| *n == s.value) {
         return Some(*v);
     }
@@ -407,7 +437,7 @@ fn read_salvo_sweep(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Vec<u32>> {
             ok = false;
         }
         previous = Some(s.clone());
-        match count_within(ctx, Some(s), "salvo_sweep", (1, MAX_SALVO), SALVO_HELP) {
+        match t.check_int(ctx, "salvo_sweep", &s) {
             Some(n) => out.push(n),
             None => ok = false,
         }
@@ -421,40 +451,10 @@ fn read_boost(ctx: &mut Ctx, t: &TableReader<'_>, has_sbi: bool) -> Option<Boost
     if !has_sbi {
         needs_sbi(ctx, t, "the boost layer");
     }
-    let carriers_in = t.unsigned(ctx, "carriers");
-    let carriers_in = t.require(ctx, "carriers", carriers_in);
-    let carriers = count_within(
-        ctx,
-        carriers_in,
-        "carriers",
-        (1, MAX_CARRIERS),
-        "the carrier satellites in orbit, from 1 to 1000000: a Walker shell with the first of \
-         [sbi]'s plane counts and inclinations",
-    );
-    let pk_in = t.opt_number(ctx, "pk", 0.8);
-    let pk = layer::probability(
-        ctx,
-        pk_in,
-        "pk",
-        "the single-shot kill probability of a space-based interceptor, from 0 to 1, e.g. 0.8",
-    );
-    let shots_in = t.unsigned(ctx, "shots").or(1, &t.span);
-    let shots = count_within(
-        ctx,
-        shots_in,
-        "shots",
-        (1, layer::MAX_SHOTS),
-        "the interceptors fired at each missile, from 1 to 20",
-    );
-    let pool_in = t.unsigned(ctx, "pool").or(2_048, &t.span);
-    let pool = count_within(
-        ctx,
-        pool_in,
-        "pool",
-        (1, MAX_CARRIERS),
-        "the launch times precomputed for the pool of boost-phase geometries each trial \
-         draws from, from 1 to 1000000, e.g. 2048",
-    );
+    let carriers = t.count(ctx, "carriers");
+    let pk = t.get(ctx, "pk");
+    let shots = t.count(ctx, "shots");
+    let pool = t.count(ctx, "pool");
     t.finish(ctx);
     if !has_sbi {
         return None;

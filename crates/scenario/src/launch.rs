@@ -7,78 +7,101 @@ use cupola_threat::{Missile, Profile};
 
 use crate::LaunchSpec;
 use crate::context::{Ctx, Spanned, closest, one_of};
-use crate::missile::{Declared, non_negative, positive};
+use crate::key::{Bound, KeyDescriptor};
+use crate::missile::Declared;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of a `[[launch]]` table.
-pub(crate) const LAUNCH_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"first strike\"",
-        doc: "a label for reports, default \"launch N\"",
-    },
-    KeyDoc {
-        name: "missile",
-        example: "missile = \"solid-icbm\"",
-        doc: "a catalog missile or an inline [[missile]] name",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }",
-        doc: "the launch point",
-    },
-    KeyDoc {
-        name: "aim",
-        example: "aim = { lat_deg = 47.35, lon_deg = -101.75, alt_km = 0.0 }",
-        doc: "the aim point",
-    },
-    KeyDoc {
-        name: "profile",
-        example: "profile = \"minimum_energy\"",
-        doc: "\"minimum_energy\" (default), \"lofted\" or \"depressed\"",
-    },
-    KeyDoc {
-        name: "apogee_km",
-        example: "apogee_km = 2000.0",
-        doc: "apogee altitude of a lofted or depressed profile, km",
-    },
-    KeyDoc {
-        name: "flight_time_s",
-        example: "flight_time_s = 1500.0",
-        doc: "flight time of a depressed profile, s",
-    },
-    KeyDoc {
-        name: "time_s",
-        example: "time_s = 0.0",
-        doc: "launch time after the scenario epoch, s, default 0",
-    },
+pub(crate) const LAUNCH_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .optional()
+        .shown_default("`\"launch N\"` (N from 1)")
+        .rule("not empty")
+        .example("name = \"first strike\"")
+        .doc("label in reports"),
+    KeyDescriptor::text("missile")
+        .rule("a catalog name or an inline `[[missile]]` name")
+        .example("missile = \"solid-icbm\"")
+        .doc("a catalog missile or an inline [[missile]] name"),
+    KeyDescriptor::table("site")
+        .rule("see below")
+        .example("site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }")
+        .doc("the launch point"),
+    KeyDescriptor::table("aim")
+        .rule("see below; ≥ 10 km from `site`")
+        .example("aim = { lat_deg = 47.35, lon_deg = -101.75, alt_km = 0.0 }")
+        .doc("the aim point"),
+    KeyDescriptor::text("profile")
+        .or_text("minimum_energy")
+        .rule("`\"minimum_energy\"`, `\"lofted\"`, `\"depressed\"`")
+        .example("profile = \"minimum_energy\"")
+        .doc("trajectory shape")
+        .setting(),
+    KeyDescriptor::number("apogee_km")
+        .unit("km")
+        .optional()
+        .range(Bound::Exclusive(0.0), Bound::Inclusive(10_000.0))
+        .rule("see profiles")
+        .plausible(100.0, 5_000.0)
+        .example("apogee_km = 2000.0")
+        .doc("apogee altitude of a lofted or depressed profile")
+        .hint(
+            "the apogee altitude above the Earth's surface in km: an ICBM's minimum-energy apogee \
+             is about 1300 km at 10,000 km range",
+        ),
+    KeyDescriptor::number("flight_time_s")
+        .unit("s")
+        .optional()
+        .positive()
+        .rule("see profiles")
+        .plausible(300.0, 3_600.0)
+        .example("flight_time_s = 1500.0")
+        .doc("lift-off to impact of a depressed profile")
+        .hint("the time of flight from lift-off to impact in seconds, e.g. 1500"),
+    KeyDescriptor::number("time_s")
+        .unit("s")
+        .or_number(0.0)
+        .non_negative()
+        .example("time_s = 0.0")
+        .doc(
+            "launch time after the scenario epoch: when the missile flies for sensor and \
+             engagement studies; the trajectory's shape does not depend on it (the Earth's \
+             gravity and rotation are the same at every hour)",
+        )
+        .hint("the launch time in seconds after the scenario epoch, 0 or later")
+        .setting(),
 ];
 
 /// Keys of a `site` or `aim` table.
-pub(crate) const POINT_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "lat_deg",
-        example: "lat_deg = 41.0",
-        doc: "geodetic latitude, degrees, north positive",
-    },
-    KeyDoc {
-        name: "lon_deg",
-        example: "lon_deg = 100.0",
-        doc: "longitude, degrees, east positive",
-    },
-    KeyDoc {
-        name: "alt_km",
-        example: "alt_km = 0.0",
-        doc: "height above the WGS84 ellipsoid, km, default 0",
-    },
+pub(crate) const POINT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("lat_deg")
+        .unit("degrees")
+        .closed(-90.0, 90.0)
+        .example("lat_deg = 41.0")
+        .doc("geodetic latitude, degrees, north positive")
+        .hint("use a value between -90 and 90; south is negative"),
+    KeyDescriptor::number("lon_deg")
+        .unit("degrees")
+        .closed(-180.0, 180.0)
+        .example("lon_deg = 100.0")
+        .doc("longitude, degrees, east positive")
+        .hint("use a value between -180 and 180; west is negative"),
+    KeyDescriptor::number("alt_km")
+        .unit("km")
+        .or_number(0.0)
+        .closed(-0.5, 100.0)
+        .example("alt_km = 0.0")
+        .doc("height above the WGS84 ellipsoid (slightly negative for a submerged launch)")
+        .hint(
+            "alt_km is the height above the WGS84 ellipsoid in km: 0 at sea level, slightly \
+             negative only for a submerged launch",
+        )
+        .setting(),
 ];
 
 /// Profiles accepted by `profile`.
 const PROFILES: [&str; 3] = ["minimum_energy", "lofted", "depressed"];
-
-/// Largest accepted apogee altitude, km.
-const MAX_APOGEE_KM: f64 = 10_000.0;
 
 /// Closest allowed distance between launch site and aim point, km.
 const MIN_RANGE_KM: f64 = 10.0;
@@ -189,14 +212,7 @@ fn read_launch(
     }
 
     let profile = read_profile(ctx, t);
-    let time_s_in = t.opt_number(ctx, "time_s", 0.0);
-    let time_s = non_negative(
-        ctx,
-        time_s_in,
-        "time_s",
-        "s",
-        "the launch time in seconds after the scenario epoch, 0 or later",
-    );
+    let time_s = t.get(ctx, "time_s");
     if !points_ok {
         return None;
     }
@@ -251,55 +267,52 @@ fn resolve(
 
 /// Read a `site` or `aim` table.
 pub(crate) fn read_point(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Geodetic> {
-    let lat = t.req_number(ctx, "lat_deg").and_then(|s| {
-        if (-90.0..=90.0).contains(&s.value) {
-            Some(s.value)
-        } else {
-            ctx.report(
-                ProblemKind::InvalidValue,
-                s.span,
-                format!("latitude must be in [-90, 90] degrees, got {}", s.value),
-                "use a value between -90 and 90; south is negative",
-            )
-            .relabel("outside [-90, 90]");
-            None
-        }
+    let lat = t
+        .num_unchecked(ctx, "lat_deg")
+        .and_then(|s| coordinate(ctx, t, "lat_deg", "latitude", s, false, None));
+    let lon = t.num_unchecked(ctx, "lon_deg").and_then(|s| {
+        let wrapped = (s.value + 180.0).rem_euclid(360.0) - 180.0;
+        let note = format!(" ({}° is written {wrapped})", s.value);
+        coordinate(ctx, t, "lon_deg", "longitude", s, false, Some(note))
     });
-    let lon = t.req_number(ctx, "lon_deg").and_then(|s| {
-        if (-180.0..=180.0).contains(&s.value) {
-            Some(s.value)
-        } else {
-            let wrapped = (s.value + 180.0).rem_euclid(360.0) - 180.0;
-            ctx.report(
-                ProblemKind::InvalidValue,
-                s.span,
-                format!("longitude must be in [-180, 180] degrees, got {}", s.value),
-                format!(
-                    "use a value between -180 and 180; west is negative ({}° is written {wrapped})",
-                    s.value
-                ),
-            )
-            .relabel("outside [-180, 180]");
-            None
-        }
-    });
-    let alt = t.opt_number(ctx, "alt_km", 0.0).and_then(|s| {
-        if (-0.5..=100.0).contains(&s.value) {
-            Some(s.value)
-        } else {
-            ctx.report(
-                ProblemKind::InvalidValue,
-                s.span,
-                format!("altitude must be in [-0.5, 100] km, got {} km", s.value),
-                "alt_km is the height above the WGS84 ellipsoid in km: 0 at sea level, \
-                 slightly negative only for a submerged launch",
-            )
-            .relabel("outside [-0.5, 100]");
-            None
-        }
-    });
+    let alt = t
+        .num_unchecked(ctx, "alt_km")
+        .and_then(|s| coordinate(ctx, t, "alt_km", "altitude", s, true, None));
     t.finish(ctx);
     Some(Geodetic::from_degrees(lat?, lon?, alt? * 1e3))
+}
+
+/// Check a coordinate of a point against its key's range, reporting it
+/// as `what` ("latitude"); `unit_after` repeats the unit after the value,
+/// `note` is added to the hint.
+fn coordinate(
+    ctx: &mut Ctx,
+    t: &TableReader<'_>,
+    key: &str,
+    what: &str,
+    s: Spanned<f64>,
+    unit_after: bool,
+    note: Option<String>,
+) -> Option<f64> {
+    let d = t.descriptor(key);
+    if d.allowed.contains(s.value) {
+        return Some(s.value);
+    }
+    let range = d.allowed.interval().unwrap_or_default();
+    let unit = d.unit;
+    let after = if unit_after {
+        format!(" {unit}")
+    } else {
+        String::new()
+    };
+    ctx.report(
+        ProblemKind::InvalidValue,
+        s.span,
+        format!("{what} must be in {range} {unit}, got {}{after}", s.value),
+        format!("{}{}", d.hint, note.unwrap_or_default()),
+    )
+    .relabel(format!("outside {range}"));
+    None
 }
 
 /// Great-circle distance between two points on a sphere of the Earth's mean
@@ -316,33 +329,27 @@ fn read_profile(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Profile> {
     let apogee_field = t.number(ctx, "apogee_km");
     let apogee_present = apogee_field.is_present();
     let apogee_km = apogee_field.given().and_then(|s| {
-        if s.value > 0.0 && s.value <= MAX_APOGEE_KM {
-            Some(s.value)
-        } else {
-            ctx.report(
-                ProblemKind::InvalidValue,
-                s.span,
-                format!("`apogee_km` must be in (0, {MAX_APOGEE_KM}] km, got {} km", s.value),
-                "the apogee altitude above the Earth's surface in km: an ICBM's minimum-energy apogee is \
-                 about 1300 km at 10,000 km range",
-            )
-            .relabel("outside (0, 10000]");
-            None
+        let d = t.descriptor("apogee_km");
+        if d.allowed.contains(s.value) {
+            return Some(s.value);
         }
+        let range = d.allowed.interval().unwrap_or_default();
+        ctx.report(
+            ProblemKind::InvalidValue,
+            s.span,
+            format!("`apogee_km` must be in {range} km, got {} km", s.value),
+            d.hint,
+        )
+        .relabel(format!("outside {range}"));
+        None
     });
     let time_field = t.number(ctx, "flight_time_s");
     let time_present = time_field.is_present();
-    let flight_time_s = positive(
-        ctx,
-        time_field.given(),
-        "flight_time_s",
-        "s",
-        "the time of flight from lift-off to impact in seconds, e.g. 1500",
-    );
-
-    let profile_field = t.string(ctx, "profile");
-    let defaulted = !profile_field.is_present();
-    let kind = profile_field.or("minimum_energy".to_owned(), &t.span)?;
+    let flight_time_s = time_field
+        .given()
+        .and_then(|s| t.check(ctx, "flight_time_s", s));
+    let defaulted = t.entry("profile").is_none();
+    let kind = t.text(ctx, "profile").given()?;
     if !PROFILES.contains(&kind.value.as_str()) {
         let help = match closest(&kind.value, PROFILES) {
             Some(best) => format!(

@@ -5,112 +5,146 @@ use cupola_threat::missile::{self as limits, Plausible};
 use cupola_threat::{Missile, ReentryVehicle, Stage};
 
 use crate::context::{Ctx, Span, Spanned};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Most re-entry vehicles one missile may carry.
 const MAX_RV_COUNT: u64 = 100;
 
 /// Keys of a `[[missile]]` table.
-pub(crate) const MISSILE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"my-icbm\"",
-        doc: "the name launches use to refer to it",
-    },
-    KeyDoc {
-        name: "description",
-        example: "description = \"generic two-stage solid\"",
-        doc: "one line of description",
-    },
-    KeyDoc {
-        name: "sources",
-        example: "sources = [\"Wright, 2024\"]",
-        doc: "open-literature sources of the numbers",
-    },
-    KeyDoc {
-        name: "payload_mass_kg",
-        example: "payload_mass_kg = 1000.0",
-        doc: "payload carried through the boost: bus, re-entry vehicles, shroud, kg",
-    },
-    KeyDoc {
-        name: "diameter_m",
-        example: "diameter_m = 1.7",
-        doc: "body diameter for the drag reference area, m",
-    },
-    KeyDoc {
-        name: "drag_factor",
-        example: "drag_factor = 1.0",
-        doc: "multiplier on the generic drag curve, default 1",
-    },
-    KeyDoc {
-        name: "vertical_rise_s",
-        example: "vertical_rise_s = 6.0",
-        doc: "vertical rise before the pitch-over, s, default 6",
-    },
-    KeyDoc {
-        name: "bus_deploy_s",
-        example: "bus_deploy_s = 300.0",
-        doc: "time the post-boost bus takes to release the RVs, s, default 0",
-    },
-    KeyDoc {
-        name: "rv_count",
-        example: "rv_count = 1",
-        doc: "number of re-entry vehicles, default 1",
-    },
-    KeyDoc {
-        name: "stage",
-        example: "[[missile.stage]]",
-        doc: "one table per stage, first stage first",
-    },
-    KeyDoc {
-        name: "rv",
-        example: "[missile.rv]",
-        doc: "the re-entry vehicle: mass_kg and ballistic_coefficient_kg_m2",
-    },
+pub(crate) const MISSILE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique, not a catalog name")
+        .example("name = \"my-icbm\"")
+        .doc("the name launches use to refer to it"),
+    KeyDescriptor::text("description")
+        .or_text("")
+        .example("description = \"generic two-stage solid\"")
+        .doc("one line of description"),
+    KeyDescriptor::new("sources", KeyKind::Texts)
+        .shown_default("`[]`")
+        .optional()
+        .example("sources = [\"Wright, 2024\"]")
+        .doc("open-literature sources of the numbers"),
+    KeyDescriptor::number("payload_mass_kg")
+        .unit("kg")
+        .positive()
+        .plausible(100.0, 10_000.0)
+        .example("payload_mass_kg = 1000.0")
+        .doc("payload carried through the boost: bus, re-entry vehicles, shroud, kg")
+        .hint("the payload carried through the boost (bus, re-entry vehicles, shroud), in kg"),
+    KeyDescriptor::number("diameter_m")
+        .unit("m")
+        .positive()
+        .plausible(0.5, 4.0)
+        .example("diameter_m = 1.7")
+        .doc("body diameter for the drag reference area, m")
+        .hint("the body diameter in metres, e.g. 1.7"),
+    KeyDescriptor::number("drag_factor")
+        .or_number(1.0)
+        .non_negative()
+        .plausible(0.5, 2.0)
+        .example("drag_factor = 1.0")
+        .doc("multiplier on the generic drag-coefficient curve")
+        .hint("a multiplier on the generic drag curve: 1 is typical, 0 turns drag off for this missile")
+        .assumed(0.8, 1.2, "the generic curve stands for any slender body; shapes differ"),
+    KeyDescriptor::number("vertical_rise_s")
+        .unit("s")
+        .or_number(6.0)
+        .positive()
+        .plausible(2.0, 20.0)
+        .example("vertical_rise_s = 6.0")
+        .doc("vertical flight after lift-off, before the pitch-over")
+        .hint("seconds of vertical flight after lift-off before the pitch-over, e.g. 6")
+        .assumed(4.0, 10.0, "clearing the launch site; not documented further"),
+    KeyDescriptor::number("bus_deploy_s")
+        .unit("s")
+        .or_number(0.0)
+        .non_negative()
+        .plausible(0.0, 600.0)
+        .example("bus_deploy_s = 300.0")
+        .doc("time the post-boost bus takes to release the RVs")
+        .hint("seconds the post-boost bus takes to release the RVs, or 0 for none")
+        .setting(),
+    KeyDescriptor::integer("rv_count")
+        .or_integer(1)
+        .closed(1.0, MAX_RV_COUNT as f64)
+        .example("rv_count = 1")
+        .doc("number of re-entry vehicles")
+        .hint("give the number of re-entry vehicles one missile carries, at most 100")
+        .setting(),
+    KeyDescriptor::tables("stage")
+        .rule("at least one")
+        .example("[[missile.stage]]")
+        .doc("one table per stage, first stage first"),
+    KeyDescriptor::table("rv")
+        .example("[missile.rv]")
+        .doc("the re-entry vehicle: mass_kg and ballistic_coefficient_kg_m2"),
 ];
 
 /// Keys of a `[[missile.stage]]` table.
-pub(crate) const STAGE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "gross_mass_kg",
-        example: "gross_mass_kg = 23000.0",
-        doc: "mass at ignition, structure plus propellant, kg",
-    },
-    KeyDoc {
-        name: "propellant_mass_kg",
-        example: "propellant_mass_kg = 20700.0",
-        doc: "propellant mass, kg, less than the gross mass",
-    },
-    KeyDoc {
-        name: "isp_vac_s",
-        example: "isp_vac_s = 286.0",
-        doc: "vacuum specific impulse, s",
-    },
-    KeyDoc {
-        name: "burn_time_s",
-        example: "burn_time_s = 60.0",
-        doc: "burn time, s",
-    },
-    KeyDoc {
-        name: "nozzle_exit_area_m2",
-        example: "nozzle_exit_area_m2 = 0.0",
-        doc: "nozzle exit area for the back-pressure loss, m², default 0",
-    },
+pub(crate) const STAGE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("gross_mass_kg")
+        .unit("kg")
+        .positive()
+        .plausible(500.0, 200_000.0)
+        .example("gross_mass_kg = 23000.0")
+        .doc("mass at ignition, structure plus propellant, kg")
+        .hint("the stage's mass at ignition, structure plus propellant, in kg"),
+    KeyDescriptor::number("propellant_mass_kg")
+        .unit("kg")
+        .positive()
+        .rule("< `gross_mass_kg`")
+        .plausible(400.0, 180_000.0)
+        .example("propellant_mass_kg = 20700.0")
+        .doc("propellant mass, kg, less than the gross mass")
+        .hint("the stage's propellant mass, in kg"),
+    KeyDescriptor::number("isp_vac_s")
+        .unit("s")
+        .positive()
+        .plausible(200.0, 460.0)
+        .example("isp_vac_s = 286.0")
+        .doc("vacuum specific impulse, s")
+        .hint(
+            "vacuum specific impulse in seconds: about 250-300 for solids, 300-340 for storable \
+             liquids",
+        ),
+    KeyDescriptor::number("burn_time_s")
+        .unit("s")
+        .positive()
+        .plausible(20.0, 400.0)
+        .example("burn_time_s = 60.0")
+        .doc("burn time, s")
+        .hint("the stage's burn time in seconds, e.g. 60"),
+    KeyDescriptor::number("nozzle_exit_area_m2")
+        .unit("m²")
+        .or_number(0.0)
+        .non_negative()
+        .plausible(0.0, 5.0)
+        .example("nozzle_exit_area_m2 = 0.0")
+        .doc("exit area for the back-pressure thrust loss; 0 ignores it")
+        .hint("nozzle exit area in m², or 0 to ignore the back-pressure loss")
+        .setting(),
 ];
 
 /// Keys of a `[missile.rv]` table.
-pub(crate) const RV_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "mass_kg",
-        example: "mass_kg = 300.0",
-        doc: "mass of one re-entry vehicle, kg",
-    },
-    KeyDoc {
-        name: "ballistic_coefficient_kg_m2",
-        example: "ballistic_coefficient_kg_m2 = 10000.0",
-        doc: "ballistic coefficient m/(C_D·A), kg/m²",
-    },
+pub(crate) const RV_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("mass_kg")
+        .unit("kg")
+        .positive()
+        .rule("`rv_count × mass_kg ≤ payload_mass_kg`")
+        .plausible(50.0, 2_000.0)
+        .example("mass_kg = 300.0")
+        .doc("mass of one re-entry vehicle, kg")
+        .hint("the mass of one re-entry vehicle in kg, e.g. 300"),
+    KeyDescriptor::number("ballistic_coefficient_kg_m2")
+        .unit("kg/m²")
+        .positive()
+        .plausible(500.0, 30_000.0)
+        .example("ballistic_coefficient_kg_m2 = 10000.0")
+        .doc("ballistic coefficient m/(C_D·A), kg/m²")
+        .hint("m/(C_D·A) in kg/m²: about 10000 for a modern conical RV, 1000-3000 for blunt ones"),
 ];
 
 /// An inline missile name, with the missile if it passed every check.
@@ -133,56 +167,36 @@ pub(crate) fn shown(v: f64) -> String {
     }
 }
 
-/// Check that a number is strictly positive.
-pub(crate) fn positive(
+/// `v`, the value of the missile key `key` of `t` (its sign already
+/// checked by the key's descriptor), if within the physical limits `range`
+/// that [`Missile::validate`] holds every missile to; else a problem at the
+/// key naming the range, with the key's hint and the range's basis.
+fn limited(
     ctx: &mut Ctx,
-    f: Option<Spanned<f64>>,
+    t: &TableReader<'_>,
     key: &str,
-    unit: &str,
-    help: &str,
+    v: Option<f64>,
+    range: Plausible,
 ) -> Option<f64> {
-    let s = f?;
-    if s.value > 0.0 {
-        Some(s.value)
-    } else {
-        ctx.report(
-            ProblemKind::InvalidValue,
-            s.span,
-            format!(
-                "`{key}` must be greater than zero, got {} {unit}",
-                shown(s.value)
-            ),
-            help,
-        )
-        .relabel("must be > 0");
-        None
+    let v = v?;
+    if range.contains(v) {
+        return Some(v);
     }
-}
-
-/// Check that a number is zero or positive.
-pub(crate) fn non_negative(
-    ctx: &mut Ctx,
-    f: Option<Spanned<f64>>,
-    key: &str,
-    unit: &str,
-    help: &str,
-) -> Option<f64> {
-    let s = f?;
-    if s.value >= 0.0 {
-        Some(s.value)
-    } else {
-        ctx.report(
-            ProblemKind::InvalidValue,
-            s.span,
-            format!(
-                "`{key}` must not be negative, got {} {unit}",
-                shown(s.value)
-            ),
-            help,
-        )
-        .relabel("must be ≥ 0");
-        None
-    }
+    let d = t.descriptor(key);
+    let sep = if d.unit.is_empty() { "" } else { " " };
+    let interval = format!("[{}, {}]", range.lo, range.hi);
+    ctx.report(
+        ProblemKind::InvalidValue,
+        t.value_span(key),
+        format!(
+            "`{key}` must be in {interval}{sep}{}, got {}",
+            d.unit,
+            shown(v)
+        ),
+        format!("{}; plausible range: {}", d.hint, range.basis),
+    )
+    .relabel(format!("outside {interval}"));
+    None
 }
 
 /// Check that a number lies in a range; `range` describes it, e.g.
@@ -212,35 +226,6 @@ pub(crate) fn within(
     )
     .relabel(format!("outside {range}"));
     None
-}
-
-/// Check a missile parameter: first its sign (today's "greater than zero"
-/// or "must not be negative" messages), then its plausible range, whose
-/// basis joins the help.
-fn plausible(
-    ctx: &mut Ctx,
-    f: Option<Spanned<f64>>,
-    key: &str,
-    unit: &str,
-    help: &str,
-    range: Plausible,
-) -> Option<f64> {
-    let s = f?;
-    let signed = if range.lo > 0.0 {
-        positive(ctx, Some(s.clone()), key, unit, help)
-    } else {
-        non_negative(ctx, Some(s.clone()), key, unit, help)
-    };
-    signed?;
-    within(
-        ctx,
-        Some(s),
-        key,
-        |v| range.contains(v),
-        &format!("[{}, {}]", range.lo, range.hi),
-        unit,
-        &format!("{help}; plausible range: {}", range.basis),
-    )
 }
 
 /// Read every `[[missile]]` table; `catalog` holds the catalog names an
@@ -323,49 +308,21 @@ fn check_name(
 }
 
 fn read_stage(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Stage> {
-    let gross_in = t.req_number(ctx, "gross_mass_kg");
-    let gross = plausible(
+    let gross = t.get(ctx, "gross_mass_kg");
+    let gross = limited(ctx, t, "gross_mass_kg", gross, limits::GROSS_MASS_KG);
+    let prop_field = t.num(ctx, "propellant_mass_kg");
+    let prop_span = prop_field.given_span();
+    let prop = prop_field.given().map(|s| s.value);
+    let isp = t.get(ctx, "isp_vac_s");
+    let isp = limited(ctx, t, "isp_vac_s", isp, limits::ISP_VAC_S);
+    let burn = t.get(ctx, "burn_time_s");
+    let burn = limited(ctx, t, "burn_time_s", burn, limits::BURN_TIME_S);
+    let nozzle = t.get(ctx, "nozzle_exit_area_m2");
+    let nozzle = limited(
         ctx,
-        gross_in,
-        "gross_mass_kg",
-        "kg",
-        "the stage's mass at ignition, structure plus propellant, in kg",
-        limits::GROSS_MASS_KG,
-    );
-    let prop_field = t.req_number(ctx, "propellant_mass_kg");
-    let prop_span = prop_field.as_ref().map(|p| p.span.clone());
-    let prop = positive(
-        ctx,
-        prop_field,
-        "propellant_mass_kg",
-        "kg",
-        "the stage's propellant mass, in kg",
-    );
-    let isp_in = t.req_number(ctx, "isp_vac_s");
-    let isp = plausible(
-        ctx,
-        isp_in,
-        "isp_vac_s",
-        "s",
-        "vacuum specific impulse in seconds: about 250-300 for solids, 300-340 for storable liquids",
-        limits::ISP_VAC_S,
-    );
-    let burn_in = t.req_number(ctx, "burn_time_s");
-    let burn = plausible(
-        ctx,
-        burn_in,
-        "burn_time_s",
-        "s",
-        "the stage's burn time in seconds, e.g. 60",
-        limits::BURN_TIME_S,
-    );
-    let nozzle_in = t.opt_number(ctx, "nozzle_exit_area_m2", 0.0);
-    let nozzle = plausible(
-        ctx,
-        nozzle_in,
+        t,
         "nozzle_exit_area_m2",
-        "m²",
-        "nozzle exit area in m², or 0 to ignore the back-pressure loss",
+        nozzle,
         limits::NOZZLE_EXIT_AREA_M2,
     );
     t.finish(ctx);
@@ -397,54 +354,19 @@ fn read_stage(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Stage> {
 }
 
 fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Option<Missile> {
-    let description = t.string(ctx, "description").or(String::new(), &t.span);
+    let description = t.text(ctx, "description").given();
     let sources = t.strings(ctx, "sources").or(Vec::new(), &t.span);
-    let payload_field = t.req_number(ctx, "payload_mass_kg");
-    let payload = plausible(
-        ctx,
-        payload_field,
-        "payload_mass_kg",
-        "kg",
-        "the payload carried through the boost (bus, re-entry vehicles, shroud), in kg",
-        limits::PAYLOAD_MASS_KG,
-    );
-    let diameter_in = t.req_number(ctx, "diameter_m");
-    let diameter = plausible(
-        ctx,
-        diameter_in,
-        "diameter_m",
-        "m",
-        "the body diameter in metres, e.g. 1.7",
-        limits::DIAMETER_M,
-    );
-    let drag_factor_in = t.opt_number(ctx, "drag_factor", 1.0);
-    let drag_factor = plausible(
-        ctx,
-        drag_factor_in,
-        "drag_factor",
-        "",
-        "a multiplier on the generic drag curve: 1 is typical, 0 turns drag off for this missile",
-        limits::DRAG_FACTOR,
-    );
-    let rise_in = t.opt_number(ctx, "vertical_rise_s", 6.0);
-    let rise = plausible(
-        ctx,
-        rise_in,
-        "vertical_rise_s",
-        "s",
-        "seconds of vertical flight after lift-off before the pitch-over, e.g. 6",
-        limits::VERTICAL_RISE_S,
-    );
-    let bus_in = t.opt_number(ctx, "bus_deploy_s", 0.0);
-    let bus = plausible(
-        ctx,
-        bus_in,
-        "bus_deploy_s",
-        "s",
-        "seconds the post-boost bus takes to release the RVs, or 0 for none",
-        limits::BUS_DEPLOY_S,
-    );
-    let rv_count = match t.unsigned(ctx, "rv_count").or(1, &t.span) {
+    let payload = t.get(ctx, "payload_mass_kg");
+    let payload = limited(ctx, t, "payload_mass_kg", payload, limits::PAYLOAD_MASS_KG);
+    let diameter = t.get(ctx, "diameter_m");
+    let diameter = limited(ctx, t, "diameter_m", diameter, limits::DIAMETER_M);
+    let drag_factor = t.get(ctx, "drag_factor");
+    let drag_factor = limited(ctx, t, "drag_factor", drag_factor, limits::DRAG_FACTOR);
+    let rise = t.get(ctx, "vertical_rise_s");
+    let rise = limited(ctx, t, "vertical_rise_s", rise, limits::VERTICAL_RISE_S);
+    let bus = t.get(ctx, "bus_deploy_s");
+    let bus = limited(ctx, t, "bus_deploy_s", bus, limits::BUS_DEPLOY_S);
+    let rv_count = match t.int_unchecked(ctx, "rv_count") {
         Some(s) if s.value == 0 => {
             ctx.report(
                 ProblemKind::InvalidValue,
@@ -459,7 +381,7 @@ fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Opt
                 ProblemKind::InvalidValue,
                 s.span,
                 format!("`rv_count` of {} is implausibly large", s.value),
-                "give the number of re-entry vehicles one missile carries, at most 100",
+                t.descriptor("rv_count").hint,
             );
             None
         }
@@ -595,23 +517,16 @@ fn read_rv(
     payload: Option<f64>,
     rv_count: Option<u32>,
 ) -> Option<ReentryVehicle> {
-    let mass_field = r.req_number(ctx, "mass_kg");
-    let mass_span = mass_field.as_ref().map(|m| m.span.clone());
-    let mass = plausible(
+    let mass_field = r.num(ctx, "mass_kg");
+    let mass_span = mass_field.given_span();
+    let mass = mass_field.given().map(|s| s.value);
+    let mass = limited(ctx, r, "mass_kg", mass, limits::RV_MASS_KG);
+    let beta = r.get(ctx, "ballistic_coefficient_kg_m2");
+    let beta = limited(
         ctx,
-        mass_field,
-        "mass_kg",
-        "kg",
-        "the mass of one re-entry vehicle in kg, e.g. 300",
-        limits::RV_MASS_KG,
-    );
-    let beta_in = r.req_number(ctx, "ballistic_coefficient_kg_m2");
-    let beta = plausible(
-        ctx,
-        beta_in,
+        r,
         "ballistic_coefficient_kg_m2",
-        "kg/m²",
-        "m/(C_D·A) in kg/m²: about 10000 for a modern conical RV, 1000-3000 for blunt ones",
+        beta,
         limits::BALLISTIC_COEFFICIENT_KG_M2,
     );
     r.finish(ctx);

@@ -16,10 +16,11 @@ use crate::context::{Ctx, closest, one_of};
 use crate::cost::read_cost;
 use crate::engage::{EngageInputs, read_engage, sensor_names};
 use crate::epoch::read_epoch;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::launch::read_launches;
 use crate::missile::read_missiles;
 use crate::problem::{ProblemKind, ScenarioError};
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use crate::sbi::{check_deadline, declares, launch_names, read_asat, read_sbi, read_size};
 use crate::sensor::read_sensors;
 use crate::stability::read_stability;
@@ -36,106 +37,92 @@ pub(crate) enum Files<'a> {
 }
 
 /// Top-level tables.
-const ROOT_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "scenario",
-        example: "[scenario]",
-        doc: "name, description and seed",
-    },
-    KeyDoc {
-        name: "physics",
-        example: "[physics]",
-        doc: "gravity model, Earth rotation, drag",
-    },
-    KeyDoc {
-        name: "missile",
-        example: "[[missile]]",
-        doc: "inline missile definitions",
-    },
-    KeyDoc {
-        name: "launch",
-        example: "[[launch]]",
-        doc: "the launches to simulate",
-    },
-    KeyDoc {
-        name: "area",
-        example: "[[area]]",
-        doc: "the launch areas of the raid that sizing and engagement face (a national laydown)",
-    },
-    KeyDoc {
-        name: "constellation",
-        example: "[[constellation]]",
-        doc: "satellites in orbit: Walker shells, explicit orbits or a TLE/OMM catalog",
-    },
-    KeyDoc {
-        name: "sensor",
-        example: "[[sensor]]",
-        doc: "infrared, tracking-layer and radar sensors",
-    },
-    KeyDoc {
-        name: "coverage",
-        example: "[coverage]",
-        doc: "settings of the constellation coverage study",
-    },
-    KeyDoc {
-        name: "detect",
-        example: "[detect]",
-        doc: "settings of the detection study",
-    },
-    KeyDoc {
-        name: "sbi",
-        example: "[sbi]",
-        doc: "the space-based interceptor layer",
-    },
-    KeyDoc {
-        name: "size",
-        example: "[size]",
-        doc: "settings of the sizing study (needs [sbi])",
-    },
-    KeyDoc {
-        name: "asat",
-        example: "[asat]",
-        doc: "the anti-satellite reach of the SBI layer (needs [sbi])",
-    },
-    KeyDoc {
-        name: "engage",
-        example: "[engage]",
-        doc: "the layered engagement study: boost, midcourse and terminal layers",
-    },
-    KeyDoc {
-        name: "stability",
-        example: "[stability]",
-        doc: "the stability study: attacker costs, arms race, retaliation (needs [engage])",
-    },
-    KeyDoc {
-        name: "cost",
-        example: "[cost]",
-        doc: "the life-cycle cost study: a preset and the elements costed",
-    },
+pub(crate) const ROOT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::table("scenario")
+        .optional()
+        .example("[scenario]")
+        .doc("name, description and seed"),
+    KeyDescriptor::table("physics")
+        .optional()
+        .example("[physics]")
+        .doc("gravity model, Earth rotation, drag"),
+    KeyDescriptor::tables("missile")
+        .optional()
+        .example("[[missile]]")
+        .doc("inline missile definitions"),
+    KeyDescriptor::tables("launch")
+        .optional()
+        .example("[[launch]]")
+        .doc("the launches to simulate"),
+    KeyDescriptor::tables("area")
+        .optional()
+        .example("[[area]]")
+        .doc("the launch areas of the raid that sizing and engagement face (a national laydown)"),
+    KeyDescriptor::tables("constellation")
+        .optional()
+        .example("[[constellation]]")
+        .doc("satellites in orbit: Walker shells, explicit orbits or a TLE/OMM catalog"),
+    KeyDescriptor::tables("sensor")
+        .optional()
+        .example("[[sensor]]")
+        .doc("infrared, tracking-layer and radar sensors"),
+    KeyDescriptor::table("coverage")
+        .optional()
+        .example("[coverage]")
+        .doc("settings of the constellation coverage study"),
+    KeyDescriptor::table("detect")
+        .optional()
+        .example("[detect]")
+        .doc("settings of the detection study"),
+    KeyDescriptor::table("sbi")
+        .optional()
+        .example("[sbi]")
+        .doc("the space-based interceptor layer"),
+    KeyDescriptor::table("size")
+        .optional()
+        .example("[size]")
+        .doc("settings of the sizing study (needs [sbi])"),
+    KeyDescriptor::table("asat")
+        .optional()
+        .example("[asat]")
+        .doc("the anti-satellite reach of the SBI layer (needs [sbi])"),
+    KeyDescriptor::table("engage")
+        .optional()
+        .example("[engage]")
+        .doc("the layered engagement study: boost, midcourse and terminal layers"),
+    KeyDescriptor::table("stability")
+        .optional()
+        .example("[stability]")
+        .doc("the stability study: attacker costs, arms race, retaliation (needs [engage])"),
+    KeyDescriptor::table("cost")
+        .optional()
+        .example("[cost]")
+        .doc("the life-cycle cost study: a preset and the elements costed"),
 ];
 
 /// Keys of `[scenario]`.
-const SCENARIO_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"my study\"",
-        doc: "a short title for reports",
-    },
-    KeyDoc {
-        name: "description",
-        example: "description = \"what this studies\"",
-        doc: "free text",
-    },
-    KeyDoc {
-        name: "seed",
-        example: "seed = 1",
-        doc: "master random seed, a non-negative integer, default 1",
-    },
-    KeyDoc {
-        name: "epoch",
-        example: "epoch = \"2026-01-01T00:00:00 UTC\"",
-        doc: "simulation time zero, default 2026-01-01T00:00:00 UTC",
-    },
+pub(crate) const SCENARIO_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty")
+        .example("name = \"my study\"")
+        .doc("a short title for reports"),
+    KeyDescriptor::text("description")
+        .or_text("")
+        .example("description = \"what this studies\"")
+        .doc("free text"),
+    KeyDescriptor::integer("seed")
+        .or_integer(1)
+        .rule("≥ 0")
+        .example("seed = 1")
+        .doc("master random seed, a non-negative integer, default 1")
+        .more("Monte Carlo streams derive from it")
+        .setting(),
+    KeyDescriptor::new("epoch", KeyKind::Other("string (or TOML date-time)"))
+        .or_text(crate::DEFAULT_EPOCH)
+        .rule("a date in the years 1900–2200")
+        .example("epoch = \"2026-01-01T00:00:00 UTC\"")
+        .doc("simulation time zero, default 2026-01-01T00:00:00 UTC")
+        .setting(),
 ];
 
 /// The `[scenario]` values.
@@ -147,22 +134,23 @@ struct Header {
 }
 
 /// Keys of `[physics]`.
-const PHYSICS_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "gravity",
-        example: "gravity = \"j2\"",
-        doc: "\"j2\" (default) or \"point_mass\"",
-    },
-    KeyDoc {
-        name: "rotating_earth",
-        example: "rotating_earth = true",
-        doc: "whether the Earth rotates, default true",
-    },
-    KeyDoc {
-        name: "drag",
-        example: "drag = true",
-        doc: "whether the atmosphere drags, default true",
-    },
+pub(crate) const PHYSICS_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("gravity")
+        .or_text("j2")
+        .rule("`\"j2\"`, `\"point_mass\"`")
+        .example("gravity = \"j2\"")
+        .doc("gravity field: point mass plus the J2 oblateness term, or point mass only")
+        .setting(),
+    KeyDescriptor::boolean("rotating_earth")
+        .or_bool(true)
+        .example("rotating_earth = true")
+        .doc("whether the Earth rotates under the flight")
+        .setting(),
+    KeyDescriptor::boolean("drag")
+        .or_bool(true)
+        .example("drag = true")
+        .doc("whether the US 1976 standard atmosphere drags on missile and RV")
+        .setting(),
 ];
 
 /// Gravity models accepted by `gravity`.
@@ -359,8 +347,8 @@ fn read_header(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Header> {
             Some(n.value)
         }
     });
-    let description = t.string(ctx, "description").or(String::new(), &t.span);
-    let seed = t.unsigned(ctx, "seed").or(1, &t.span);
+    let description = t.text(ctx, "description").given();
+    let seed = t.int(ctx, "seed").given();
     let epoch = read_epoch(ctx, t);
     t.finish(ctx);
     Some(Header {
@@ -397,15 +385,38 @@ fn read_physics(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<FlightOptions> {
             }
         },
     );
-    let rotating_earth = t
-        .bool(ctx, "rotating_earth")
-        .or(defaults.rotating_earth, &t.span);
-    let drag = t.bool(ctx, "drag").or(defaults.drag, &t.span);
+    let rotating_earth = t.flag(ctx, "rotating_earth");
+    let drag = t.flag(ctx, "drag");
     t.finish(ctx);
     Some(FlightOptions {
         gravity: gravity?,
-        rotating_earth: rotating_earth?.value,
-        drag: drag?.value,
+        rotating_earth: rotating_earth?,
+        drag: drag?,
         ..defaults
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::KeyDefault;
+
+    /// The described defaults of `[physics]` are [`FlightOptions::default`].
+    #[test]
+    fn described_physics_defaults_are_the_flight_defaults() {
+        let d = FlightOptions::default();
+        let default = |key: &str| {
+            PHYSICS_KEYS
+                .iter()
+                .find(|k| k.name == key)
+                .map(|k| k.default)
+        };
+        assert_eq!(
+            default("rotating_earth"),
+            Some(KeyDefault::Bool(d.rotating_earth))
+        );
+        assert_eq!(default("drag"), Some(KeyDefault::Bool(d.drag)));
+        assert_eq!(d.gravity, GravityModel::J2);
+        assert_eq!(default("gravity"), Some(KeyDefault::Text("j2")));
+    }
 }

@@ -4,18 +4,12 @@
 
 use toml_edit::{Item, Key, TableLike, Value};
 
-use crate::context::{Ctx, Span, Spanned, closest, one_of};
-use crate::problem::ProblemKind;
+mod checked;
+mod lists;
 
-/// One documented key of a table: what the reader accepts.
-pub(crate) struct KeyDoc {
-    /// The key.
-    pub name: &'static str,
-    /// An example line, e.g. `burn_time_s = 60.0`.
-    pub example: &'static str,
-    /// What it means, with its unit.
-    pub doc: &'static str,
-}
+use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::KeyDescriptor;
+use crate::problem::ProblemKind;
 
 /// The outcome of reading one key.
 pub(crate) enum Field<T> {
@@ -62,10 +56,10 @@ pub(crate) struct TableReader<'d> {
     pub span: Span,
     /// How messages name this table, e.g. "[[launch]] `strike`".
     pub what: String,
-    keys: &'static [KeyDoc],
+    keys: &'static [KeyDescriptor],
     /// The enclosing table's name and keys, to spot keys written under the
     /// wrong header.
-    parent: Option<(String, &'static [KeyDoc])>,
+    parent: Option<(String, &'static [KeyDescriptor])>,
     /// Dotted TOML path of the table, e.g. `missile.stage` (empty at the
     /// top level).
     path: String,
@@ -98,7 +92,7 @@ impl<'d> TableReader<'d> {
         table: &'d dyn TableLike,
         span: Span,
         what: impl Into<String>,
-        keys: &'static [KeyDoc],
+        keys: &'static [KeyDescriptor],
     ) -> Self {
         Self {
             table,
@@ -115,7 +109,7 @@ impl<'d> TableReader<'d> {
         table: &'d dyn TableLike,
         span: Span,
         what: String,
-        keys: &'static [KeyDoc],
+        keys: &'static [KeyDescriptor],
         key: &str,
     ) -> Self {
         Self {
@@ -147,7 +141,7 @@ impl<'d> TableReader<'d> {
         })
     }
 
-    fn doc(&self, key: &str) -> Option<&'static KeyDoc> {
+    fn doc(&self, key: &str) -> Option<&'static KeyDescriptor> {
         self.keys.iter().find(|k| k.name == key)
     }
 
@@ -206,17 +200,6 @@ impl<'d> TableReader<'d> {
             Field::Invalid => None,
             Field::Given(s) => Some(s),
         }
-    }
-
-    /// A required number: reports it missing when absent.
-    pub fn req_number(&self, ctx: &mut Ctx, key: &str) -> Option<Spanned<f64>> {
-        let f = self.number(ctx, key);
-        self.require(ctx, key, f)
-    }
-
-    /// An optional number, `default` when absent; `None` when invalid.
-    pub fn opt_number(&self, ctx: &mut Ctx, key: &str, default: f64) -> Option<Spanned<f64>> {
-        self.number(ctx, key).or(default, &self.span)
     }
 
     /// A required string: reports it missing when absent.
@@ -344,216 +327,6 @@ impl<'d> TableReader<'d> {
         }
     }
 
-    /// An array of strings.
-    pub fn strings(&self, ctx: &mut Ctx, key: &str) -> Field<Vec<String>> {
-        let Some((item, span)) = self.value(key) else {
-            return Field::Absent;
-        };
-        let Some(array) = item.as_array() else {
-            self.wrong_type(ctx, key, "an array of strings", item, span);
-            return Field::Invalid;
-        };
-        let mut out = Vec::new();
-        let mut ok = true;
-        for v in array.iter() {
-            match v.as_str() {
-                Some(s) => out.push(s.to_owned()),
-                None => {
-                    ok = false;
-                    ctx.report(
-                        ProblemKind::WrongType,
-                        v.span().unwrap_or_else(|| span.clone()),
-                        format!(
-                            "every element of `{key}` must be a string, got {}",
-                            value_type_name(v)
-                        ),
-                        format!("quote it, e.g. `{}`", self.example(key)),
-                    );
-                }
-            }
-        }
-        if ok {
-            Field::Given(Spanned { value: out, span })
-        } else {
-            Field::Invalid
-        }
-    }
-
-    /// A list of numbers, each with its span: a non-empty array of numbers
-    /// (integers accepted), or, when `lone` is true, a single number. An
-    /// empty array, an element that is not a number and `nan`/`inf` are
-    /// reported.
-    pub fn numbers(&self, ctx: &mut Ctx, key: &str, lone: bool) -> Field<Vec<Spanned<f64>>> {
-        let Some((item, span)) = self.value(key) else {
-            return Field::Absent;
-        };
-        let Some(array) = item.as_array() else {
-            let scalar = matches!(item.as_value(), Some(Value::Integer(_) | Value::Float(_)));
-            if lone && scalar {
-                return match self.number(ctx, key) {
-                    Field::Given(s) => Field::Given(Spanned {
-                        span: s.span.clone(),
-                        value: vec![s],
-                    }),
-                    Field::Invalid => Field::Invalid,
-                    Field::Absent => Field::Absent,
-                };
-            }
-            let expected = if lone {
-                "a number or an array of numbers"
-            } else {
-                "an array of numbers"
-            };
-            self.wrong_type(ctx, key, expected, item, span);
-            return Field::Invalid;
-        };
-        if !self.non_empty(ctx, key, array.is_empty(), &span) {
-            return Field::Invalid;
-        }
-        let mut out = Vec::new();
-        let mut ok = true;
-        for v in array.iter() {
-            let at = v.span().unwrap_or_else(|| span.clone());
-            let value = match v {
-                Value::Integer(i) => *i.value() as f64,
-                Value::Float(f) if f.value().is_finite() => *f.value(),
-                Value::Float(f) => {
-                    ok = false;
-                    ctx.report(
-                        ProblemKind::InvalidValue,
-                        at,
-                        format!("`{key}` must hold finite numbers, got {}", f.value()),
-                        format!(
-                            "nan and inf are not physical values; write e.g. `{}`",
-                            self.example(key)
-                        ),
-                    )
-                    .relabel("not a finite number");
-                    continue;
-                }
-                _ => {
-                    ok = false;
-                    self.element_type(ctx, key, "a number", v, at);
-                    continue;
-                }
-            };
-            out.push(Spanned { value, span: at });
-        }
-        if ok {
-            Field::Given(Spanned { value: out, span })
-        } else {
-            Field::Invalid
-        }
-    }
-
-    /// A list of non-negative integers, each with its span: a non-empty
-    /// array, or, when `lone` is true, a single integer. An empty array and
-    /// an element that is not a non-negative integer are reported.
-    pub fn integers(&self, ctx: &mut Ctx, key: &str, lone: bool) -> Field<Vec<Spanned<u64>>> {
-        let Some((item, span)) = self.value(key) else {
-            return Field::Absent;
-        };
-        let Some(array) = item.as_array() else {
-            let scalar = matches!(item.as_value(), Some(Value::Integer(_) | Value::Float(_)));
-            if lone && scalar {
-                return match self.unsigned(ctx, key) {
-                    Field::Given(s) => Field::Given(Spanned {
-                        span: s.span.clone(),
-                        value: vec![s],
-                    }),
-                    Field::Invalid => Field::Invalid,
-                    Field::Absent => Field::Absent,
-                };
-            }
-            let expected = if lone {
-                "an integer or an array of integers"
-            } else {
-                "an array of integers"
-            };
-            self.wrong_type(ctx, key, expected, item, span);
-            return Field::Invalid;
-        };
-        if !self.non_empty(ctx, key, array.is_empty(), &span) {
-            return Field::Invalid;
-        }
-        let mut out = Vec::new();
-        let mut ok = true;
-        for v in array.iter() {
-            let at = v.span().unwrap_or_else(|| span.clone());
-            match v {
-                Value::Integer(i) => match u64::try_from(*i.value()) {
-                    Ok(value) => out.push(Spanned { value, span: at }),
-                    Err(_) => {
-                        ok = false;
-                        ctx.report(
-                            ProblemKind::InvalidValue,
-                            at,
-                            format!("`{key}` must not hold negative numbers, got {}", i.value()),
-                            format!(
-                                "write whole numbers of one or more, e.g. `{}`",
-                                self.example(key)
-                            ),
-                        )
-                        .relabel("negative");
-                    }
-                },
-                Value::Float(f) => {
-                    ok = false;
-                    ctx.report(
-                        ProblemKind::WrongType,
-                        at,
-                        format!("`{key}` must hold integers, got the float {}", f.value()),
-                        format!(
-                            "write whole numbers without a decimal point, e.g. `{}`",
-                            self.example(key)
-                        ),
-                    )
-                    .relabel("expected an integer");
-                }
-                _ => {
-                    ok = false;
-                    self.element_type(ctx, key, "an integer", v, at);
-                }
-            }
-        }
-        if ok {
-            Field::Given(Spanned { value: out, span })
-        } else {
-            Field::Invalid
-        }
-    }
-
-    /// Report an empty array given for `key`; `true` when not `empty`.
-    fn non_empty(&self, ctx: &mut Ctx, key: &str, empty: bool, span: &Span) -> bool {
-        if empty {
-            ctx.report(
-                ProblemKind::InvalidValue,
-                span.clone(),
-                format!("`{key}` must not be an empty array"),
-                format!(
-                    "give at least one value, e.g. `{}`, or leave the key out",
-                    self.example(key)
-                ),
-            )
-            .relabel("empty");
-        }
-        !empty
-    }
-
-    /// Report an array element of `key` that is not `expected`.
-    fn element_type(&self, ctx: &mut Ctx, key: &str, expected: &str, v: &Value, span: Span) {
-        ctx.report(
-            ProblemKind::WrongType,
-            span,
-            format!(
-                "every element of `{key}` must be {expected}, got {}",
-                value_type_name(v)
-            ),
-            format!("write it as `{}`", self.example(key)),
-        )
-        .relabel(format!("expected {expected}"));
-    }
-
     /// The keys written in this table, in file order.
     pub fn keys(&self) -> Vec<&'d str> {
         self.table
@@ -569,7 +342,7 @@ impl<'d> TableReader<'d> {
         ctx: &mut Ctx,
         key: &str,
         what: impl Into<String>,
-        keys: &'static [KeyDoc],
+        keys: &'static [KeyDescriptor],
     ) -> Field<TableReader<'d>> {
         let Some((k, item)) = self.entry(key) else {
             return Field::Absent;
@@ -597,7 +370,7 @@ impl<'d> TableReader<'d> {
         ctx: &mut Ctx,
         key: &str,
         what: impl Fn(usize) -> String,
-        keys: &'static [KeyDoc],
+        keys: &'static [KeyDescriptor],
     ) -> Field<Vec<TableReader<'d>>> {
         let Some((k, item)) = self.entry(key) else {
             return Field::Absent;

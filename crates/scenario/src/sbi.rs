@@ -11,10 +11,10 @@
 //! [`Carrier::validate`](cupola_defense::interceptor::Carrier::validate),
 //! each of its problems located on the key that causes it.
 
-mod asat;
-mod budget;
-mod carrier;
-mod size;
+pub(crate) mod asat;
+pub(crate) mod budget;
+pub(crate) mod carrier;
+pub(crate) mod size;
 
 use cupola_analysis::sizing::{Phasing, SbiLayerSpec};
 use cupola_defense::interceptor::Carrier;
@@ -22,62 +22,90 @@ use cupola_physics::orbit::MIN_PERIGEE_ALTITUDE_M;
 use toml_edit::{Item, Table, Value};
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
-use crate::missile::{non_negative, positive, within};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use carrier::{INTERCEPTOR_KEYS, check_carrier, read_interceptor};
 
 pub(crate) use asat::read_asat;
 pub(crate) use budget::check_deadline;
-pub(crate) use size::{MAX_SALVO, SALVO_HELP, launch_names, read_raid, read_size, resolve_launch};
+pub(crate) use size::{MAX_SALVO, SALVO_HELP, launch_names, read_size, resolve_launch};
 
 /// Keys of `[sbi]`.
-pub(crate) const SBI_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "altitude_km",
-        example: "altitude_km = 500.0",
-        doc: "altitude of the circular orbits above the WGS84 equatorial radius, km, in [100, 40000]",
-    },
-    KeyDoc {
-        name: "inclination_deg",
-        example: "inclination_deg = 55.0",
-        doc: "inclination, degrees, in [0.1, 179.9]; an array of them is searched",
-    },
-    KeyDoc {
-        name: "planes",
-        example: "planes = 24",
-        doc: "orbital planes, in [1, 10000]; an array of counts is searched",
-    },
-    KeyDoc {
-        name: "phasing",
-        example: "phasing = \"walker\"",
-        doc: "spread within the planes: \"walker\" (default) or \"random\"",
-    },
-    KeyDoc {
-        name: "interceptors_per_carrier",
-        example: "interceptors_per_carrier = 1",
-        doc: "interceptors each carrier satellite holds, in [1, 10000], default 1",
-    },
-    KeyDoc {
-        name: "bus_mass_kg",
-        example: "bus_mass_kg = 300.0",
-        doc: "mass of the carrier bus without interceptors, kg, ≥ 0, default 300",
-    },
-    KeyDoc {
-        name: "max_payload_kg",
-        example: "max_payload_kg = 2000.0",
-        doc: "largest total mass of interceptors a carrier holds, kg, > 0, default 2000",
-    },
-    KeyDoc {
-        name: "interceptor",
-        example: "[sbi.interceptor]",
-        doc: "the interceptor: booster and kill vehicle",
-    },
-    KeyDoc {
-        name: "budget",
-        example: "[sbi.budget]",
-        doc: "the time budget: detection, decision and the deadline",
-    },
+pub(crate) const SBI_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("altitude_km")
+        .unit("km")
+        .closed(MIN_ALTITUDE_KM, MAX_ALTITUDE_KM)
+        .plausible(200.0, 1_500.0)
+        .example("altitude_km = 500.0")
+        .doc("altitude of the circular orbits above the WGS84 equatorial radius, km, in [100, 40000]")
+        .more("100 km is the orbit crate's lowest perigee")
+        .hint(ALTITUDE_HELP),
+    KeyDescriptor::new("inclination_deg", KeyKind::Numbers)
+        .unit("degrees")
+        .closed(INCLINATION_RANGE_DEG.0, INCLINATION_RANGE_DEG.1)
+        .example("inclination_deg = 55.0")
+        .doc("inclination, degrees, in [0.1, 179.9]; an array of them is searched")
+        .hint(INCLINATION_HELP),
+    KeyDescriptor::new("planes", KeyKind::Integers)
+        .closed(1.0, 10_000.0)
+        .example("planes = 24")
+        .doc("orbital planes, in [1, 10000]; an array of counts is searched")
+        .more(
+            "when none of them meets the requirement at an inclination because of plane gaps, \
+             the plane count is searched upward from the largest (doubling, then bisection, up \
+             to 1,024 planes) and every count found to meet it is reported as a searched family",
+        )
+        .hint(
+            "the number of orbital planes, at least 1; give an array, e.g. \
+             `planes = [12, 24, 36]`, to search several",
+        ),
+    KeyDescriptor::text("phasing")
+        .or_text("walker")
+        .rule("`\"walker\"`, `\"random\"`")
+        .example("phasing = \"walker\"")
+        .doc(
+            "spread within the planes: Walker delta (phasing factor 1), or each plane offset at \
+             random from the scenario seed",
+        )
+        .setting(),
+    KeyDescriptor::integer("interceptors_per_carrier")
+        .or_integer(1)
+        .closed(1.0, 10_000.0)
+        .rule("total mass ≤ `max_payload_kg`")
+        .example("interceptors_per_carrier = 1")
+        .doc("interceptors each carrier holds")
+        .hint("the number of interceptors each carrier satellite holds, at least 1")
+        .setting(),
+    KeyDescriptor::number("bus_mass_kg")
+        .unit("kg")
+        .or_number(300.0)
+        .non_negative()
+        .plausible(0.0, 2_000.0)
+        .example("bus_mass_kg = 300.0")
+        .doc("carrier bus (power, sensors, housing) without interceptors")
+        .hint(
+            "the mass of the carrier bus (power, sensors, housing) without its interceptors, in \
+             kg, 0 or more",
+        )
+        .assumed(100.0, 1_000.0, "not documented further"),
+    KeyDescriptor::number("max_payload_kg")
+        .unit("kg")
+        .or_number(2_000.0)
+        .positive()
+        .plausible(100.0, 20_000.0)
+        .example("max_payload_kg = 2000.0")
+        .doc("largest total interceptor mass a carrier holds")
+        .hint("the largest total mass of interceptors a carrier can hold, in kg")
+        .assumed(500.0, 5_000.0, "not documented further"),
+    KeyDescriptor::table("interceptor")
+        .optional()
+        .example("[sbi.interceptor]")
+        .doc("the interceptor: booster and kill vehicle"),
+    KeyDescriptor::table("budget")
+        .optional()
+        .example("[sbi.budget]")
+        .doc("the time budget: detection, decision and the deadline"),
 ];
 
 /// Lowest altitude of an SBI orbit, km: the orbit crate's minimum perigee
@@ -94,12 +122,6 @@ pub(crate) const INCLINATION_RANGE_DEG: (f64, f64) = (
     cupola_defense::reach::MIN_OFF_EQUATOR_DEG,
     180.0 - cupola_defense::reach::MIN_OFF_EQUATOR_DEG,
 );
-
-/// Most planes of an SBI layer.
-const MAX_PLANES: u64 = 10_000;
-
-/// Most interceptors on one carrier.
-const MAX_INTERCEPTORS: u64 = 10_000;
 
 /// Phasings accepted by `phasing`.
 const PHASINGS: [&str; 2] = ["walker", "random"];
@@ -177,35 +199,6 @@ pub(crate) fn every<T, U>(items: Vec<T>, check: impl FnMut(T) -> Option<U>) -> O
     checked.into_iter().collect()
 }
 
-/// An SBI orbit altitude, km → m.
-pub(crate) fn altitude_m(ctx: &mut Ctx, s: Spanned<f64>, key: &str) -> Option<f64> {
-    within(
-        ctx,
-        Some(s),
-        key,
-        |v| (MIN_ALTITUDE_KM..=MAX_ALTITUDE_KM).contains(&v),
-        &format!("[{MIN_ALTITUDE_KM}, {MAX_ALTITUDE_KM}]"),
-        "km",
-        ALTITUDE_HELP,
-    )
-    .map(|km| km * 1e3)
-}
-
-/// An SBI orbit inclination, degrees → rad.
-pub(crate) fn inclination_rad(ctx: &mut Ctx, s: Spanned<f64>, key: &str) -> Option<f64> {
-    let (lo, hi) = INCLINATION_RANGE_DEG;
-    within(
-        ctx,
-        Some(s),
-        key,
-        |v| (lo..=hi).contains(&v),
-        &format!("[{lo}, {hi}]"),
-        "degrees",
-        INCLINATION_HELP,
-    )
-    .map(f64::to_radians)
-}
-
 /// Read `[sbi]`: `Some(None)` when absent, `None` when invalid.
 /// `has_sensors`: whether the scenario declares a `[[sensor]]`, which
 /// `detection = "sensors"` needs.
@@ -219,26 +212,12 @@ pub(crate) fn read_sbi(
         Field::Absent => return Some(None),
         Field::Invalid => return None,
     };
-    let altitude = t
-        .req_number(ctx, "altitude_km")
-        .and_then(|s| altitude_m(ctx, s, "altitude_km"));
-    let inclinations_in = t.numbers(ctx, "inclination_deg", true);
+    let altitude = t.get(ctx, "altitude_km").map(|km| km * 1e3);
     let inclinations = t
-        .require(ctx, "inclination_deg", inclinations_in)
-        .and_then(|list| every(list.value, |s| inclination_rad(ctx, s, "inclination_deg")));
-    let planes_in = t.integers(ctx, "planes", true);
-    let planes = t.require(ctx, "planes", planes_in).and_then(|list| {
-        every(list.value, |s| {
-            count_within(
-                ctx,
-                Some(s),
-                "planes",
-                (1, MAX_PLANES),
-                "the number of orbital planes, at least 1; give an array, e.g. \
-                     `planes = [12, 24, 36]`, to search several",
-            )
-        })
-    });
+        .num_list(ctx, "inclination_deg")
+        .given()
+        .map(|l| l.value.into_iter().map(f64::to_radians).collect());
+    let planes = t.count_list(ctx, "planes").given().map(|l| l.value);
     let phasing = read_phasing(ctx, &t);
 
     // The carrier and its interceptor.
@@ -256,31 +235,9 @@ pub(crate) fn read_sbi(
     let interceptor = interceptor_t
         .as_ref()
         .and_then(|r| read_interceptor(ctx, r));
-    let count = t.unsigned(ctx, "interceptors_per_carrier").or(1, &t.span);
-    let interceptors = count_within(
-        ctx,
-        count,
-        "interceptors_per_carrier",
-        (1, MAX_INTERCEPTORS),
-        "the number of interceptors each carrier satellite holds, at least 1",
-    );
-    let bus_in = t.opt_number(ctx, "bus_mass_kg", 300.0);
-    let bus = non_negative(
-        ctx,
-        bus_in,
-        "bus_mass_kg",
-        "kg",
-        "the mass of the carrier bus (power, sensors, housing) without its interceptors, in kg, \
-         0 or more",
-    );
-    let payload_in = t.opt_number(ctx, "max_payload_kg", 2_000.0);
-    let payload = positive(
-        ctx,
-        payload_in,
-        "max_payload_kg",
-        "kg",
-        "the largest total mass of interceptors a carrier can hold, in kg",
-    );
+    let interceptors = t.count(ctx, "interceptors_per_carrier");
+    let bus = t.get(ctx, "bus_mass_kg");
+    let payload = t.get(ctx, "max_payload_kg");
     let carrier = match (interceptor, interceptors, bus, payload, &interceptor_t) {
         (
             Some(interceptor),
@@ -328,7 +285,7 @@ pub(crate) fn read_sbi(
 
 /// `phasing`: "walker" (default) or "random".
 fn read_phasing(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Phasing> {
-    let s = t.string(ctx, "phasing").or("walker".to_owned(), &t.span)?;
+    let s = t.text(ctx, "phasing").given()?;
     match s.value.as_str() {
         "walker" => Some(Phasing::Walker),
         "random" => Some(Phasing::Random),

@@ -2,7 +2,7 @@
 //! satellites, a tracking layer and ground radars, each with the keys of its
 //! `kind`. The reader is in `sensor/read.rs`.
 
-mod read;
+pub(crate) mod read;
 
 use cupola_defense::GroundRadar;
 

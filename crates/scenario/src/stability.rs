@@ -13,87 +13,114 @@
 //! postures with the layered engagement, so `[stability]` needs
 //! `[engage]`.
 
-mod arsenal;
-mod offense;
-mod race;
+pub(crate) mod arsenal;
+pub(crate) mod offense;
+pub(crate) mod race;
 
 use cupola_analysis::stability::StabilitySpec;
 use toml_edit::Table;
 
 use crate::context::{Ctx, Spanned};
-use crate::missile::positive;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
-use crate::sbi::count_within;
+use crate::reader::{Field, TableReader};
 
 /// Keys of `[stability]`.
-pub(crate) const STABILITY_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "trials",
-        example: "trials = 1000",
-        doc: "Monte Carlo trials per evaluated posture, in [1, 1000000], default 1000",
-    },
-    KeyDoc {
-        name: "sbi_musd",
-        example: "sbi_musd = 90.0",
-        doc: "20-year cost of one more SBI carrier, millions of dollars, > 0, default from the \
-              cost model",
-    },
-    KeyDoc {
-        name: "midcourse_musd",
-        example: "midcourse_musd = 125.0",
-        doc: "cost of one more midcourse interceptor in its silo, millions of dollars, > 0, \
-              default 125 (CBO 2021)",
-    },
-    KeyDoc {
-        name: "terminal_musd",
-        example: "terminal_musd = 10.2",
-        doc: "cost of one more terminal interceptor at its battery, millions of dollars, > 0, \
-              default 10.2 (DoD FY2018 budget amendment: 50 THAAD interceptors for $509.1M)",
-    },
-    KeyDoc {
-        name: "exchange_missiles",
-        example: "exchange_missiles = 5",
-        doc: "missiles added by the attacker in the cost-exchange ratio, in [1, 1000], default 5",
-    },
-    KeyDoc {
-        name: "carriers",
-        example: "carriers = [0, 1000, 7800, 20000]",
-        doc: "SBI carriers of the retaliation table's defenses, integers in [0, 1000000], \
-              strictly ascending",
-    },
-    KeyDoc {
-        name: "attacker",
-        example: "[stability.attacker]",
-        doc: "the attacker's unit costs",
-    },
-    KeyDoc {
-        name: "options",
-        example: "[stability.options]",
-        doc: "what the attacker may choose from",
-    },
-    KeyDoc {
-        name: "race",
-        example: "[stability.race]",
-        doc: "the arms race: goals, budgets and the defense's search",
-    },
-    KeyDoc {
-        name: "caps",
-        example: "[stability.caps]",
-        doc: "treaty-style limits on the defense",
-    },
-    KeyDoc {
-        name: "arsenal",
-        example: "[[stability.arsenal]]",
-        doc: "arsenals of the retaliation table (replace the presets)",
-    },
+pub(crate) const STABILITY_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::integer("trials")
+        .or_integer(1_000)
+        .closed(1.0, 1_000_000.0)
+        .example("trials = 1000")
+        .doc("Monte Carlo trials per evaluated posture (common random numbers across postures)")
+        .hint(
+            "the Monte Carlo trials per evaluated attack posture, from 1 to 1000000, e.g. 1000 \
+             (a fast surrogate of the full engagement run)",
+        )
+        .setting(),
+    KeyDescriptor::number("sbi_musd")
+        .unit("$M")
+        .optional()
+        .shown_default("from the cost model")
+        .positive()
+        .plausible(5.0, 500.0)
+        .example("sbi_musd = 90.0")
+        .doc(
+            "20-year cost of one more SBI carrier; absent: from the scenario's cost model (its \
+             space-layer element) or the CBO 2026 preset",
+        )
+        .hint(
+            "the 20-year cost of one more SBI carrier in millions of dollars, above 0; leave \
+             it out to take it from the scenario's cost model",
+        ),
+    KeyDescriptor::number("midcourse_musd")
+        .unit("$M")
+        .or_number(125.0)
+        .positive()
+        .plausible(50.0, 300.0)
+        .example("midcourse_musd = 125.0")
+        .doc("one more midcourse interceptor in its silo")
+        .hint(
+            "the cost of one more midcourse interceptor in its silo in millions of dollars, above \
+             0, e.g. 125 (CBO 2021: 40 more silos with interceptors, about $5 billion)",
+        )
+        .cited("CBO 2021: 40 more silos with interceptors, about $5 billion"),
+    KeyDescriptor::number("terminal_musd")
+        .unit("$M")
+        .or_number(10.2)
+        .positive()
+        .plausible(1.0, 50.0)
+        .example("terminal_musd = 10.2")
+        .doc("one more terminal interceptor at its battery")
+        .hint(
+            "the cost of one more terminal interceptor at its battery in millions of dollars, \
+             above 0, e.g. 10.2 (the DoD FY2018 budget amendment asked $509.1 million for 50 \
+             THAAD interceptors)",
+        )
+        .cited(
+            "DoD FY2018 budget amendment, November 2017: $509.1 million for 50 THAAD \
+             interceptors, then-year dollars",
+        )
+        .uncertainty(10.0, 15.0, "later buys reported near $12 million each"),
+    KeyDescriptor::integer("exchange_missiles")
+        .or_integer(5)
+        .closed(1.0, 1_000.0)
+        .example("exchange_missiles = 5")
+        .doc("missiles the attacker adds in the cost-exchange ratio")
+        .hint("the missiles the attacker adds in the cost-exchange ratio, from 1 to 1000, e.g. 5")
+        .setting(),
+    KeyDescriptor::new("carriers", KeyKind::Other("array of integers"))
+        .optional()
+        .shown_default("`[0, 1000, 7800, 20000]`")
+        .closed(0.0, MAX_COUNT as f64)
+        .rule("strictly ascending, not empty")
+        .example("carriers = [0, 1000, 7800, 20000]")
+        .doc("SBI carriers of the retaliation table's defenses")
+        .hint(
+            "the SBI carriers in orbit of each defense of the retaliation table, from 0 to \
+             1000000",
+        )
+        .setting(),
+    KeyDescriptor::table("attacker")
+        .optional()
+        .example("[stability.attacker]")
+        .doc("the attacker's unit costs"),
+    KeyDescriptor::table("options")
+        .optional()
+        .example("[stability.options]")
+        .doc("what the attacker may choose from"),
+    KeyDescriptor::table("race")
+        .optional()
+        .example("[stability.race]")
+        .doc("the arms race: goals, budgets and the defense's search"),
+    KeyDescriptor::table("caps")
+        .optional()
+        .example("[stability.caps]")
+        .doc("treaty-style limits on the defense"),
+    KeyDescriptor::tables("arsenal")
+        .optional()
+        .example("[[stability.arsenal]]")
+        .doc("arsenals of the retaliation table (replace the presets)"),
 ];
-
-/// Most Monte Carlo trials per posture.
-const MAX_TRIALS: u64 = 1_000_000;
-
-/// Most missiles added in the cost-exchange ratio.
-const MAX_EXCHANGE: u64 = 1_000;
 
 /// Most SBI carriers, midcourse interceptors or ASAT shots in any count
 /// of `[stability]` (as `[engage.boost] carriers`).
@@ -125,71 +152,22 @@ pub(crate) fn read_stability(
         .relabel("needs [engage]");
     }
     let d = StabilitySpec::default();
-    let trials_in = t.unsigned(ctx, "trials").or(u64::from(d.trials), &t.span);
-    let trials = count_within(
-        ctx,
-        trials_in,
-        "trials",
-        (1, MAX_TRIALS),
-        "the Monte Carlo trials per evaluated attack posture, from 1 to 1000000, e.g. 1000 \
-         (a fast surrogate of the full engagement run)",
-    );
-    let sbi = match t.number(ctx, "sbi_musd") {
-        Field::Given(s) => positive(
-            ctx,
-            Some(s),
-            "sbi_musd",
-            "$M",
-            "the 20-year cost of one more SBI carrier in millions of dollars, above 0; leave \
-             it out to take it from the scenario's cost model",
-        )
-        .map(Some),
-        Field::Absent => Some(None),
-        Field::Invalid => None,
-    };
-    let midcourse_in = t.opt_number(ctx, "midcourse_musd", d.midcourse_musd);
-    let midcourse = positive(
-        ctx,
-        midcourse_in,
-        "midcourse_musd",
-        "$M",
-        "the cost of one more midcourse interceptor in its silo in millions of dollars, above \
-         0, e.g. 125 (CBO 2021: 40 more silos with interceptors, about $5 billion)",
-    );
-    let terminal_in = t.opt_number(ctx, "terminal_musd", d.terminal_musd);
-    let terminal = positive(
-        ctx,
-        terminal_in,
-        "terminal_musd",
-        "$M",
-        "the cost of one more terminal interceptor at its battery in millions of dollars, \
-         above 0, e.g. 10.2 (the DoD FY2018 budget amendment asked $509.1 million for 50 THAAD \
-         interceptors)",
-    );
-    let exchange_in = t
-        .unsigned(ctx, "exchange_missiles")
-        .or(u64::from(d.exchange_missiles), &t.span);
-    let exchange = count_within(
-        ctx,
-        exchange_in,
-        "exchange_missiles",
-        (1, MAX_EXCHANGE),
-        "the missiles the attacker adds in the cost-exchange ratio, from 1 to 1000, e.g. 5",
-    );
+    let trials = t.count(ctx, "trials");
+    let sbi = t.num(ctx, "sbi_musd").option();
+    let midcourse = t.get(ctx, "midcourse_musd");
+    let terminal = t.get(ctx, "terminal_musd");
+    let exchange = t.count(ctx, "exchange_missiles");
     let carriers = ascending(
         ctx,
         &t,
         "carriers",
         d.carriers.clone(),
-        (0, MAX_COUNT),
-        "the SBI carriers in orbit of each defense of the retaliation table, from 0 to \
-         1000000",
         "list each carrier count of the retaliation table once, smallest first, e.g. \
          `carriers = [0, 1000, 7800, 20000]`",
     );
 
     let empty = Table::new();
-    let sub = |ctx: &mut Ctx, key: &str, what: &str, keys: &'static [KeyDoc]| match t
+    let sub = |ctx: &mut Ctx, key: &str, what: &str, keys: &'static [KeyDescriptor]| match t
         .table(ctx, key, what, keys)
     {
         Field::Given(r) => Some(r.value),
@@ -202,13 +180,13 @@ pub(crate) fn read_stability(
         "[stability.attacker]",
         offense::ATTACKER_KEYS,
     )
-    .and_then(|r| offense::read_attacker(ctx, &r, &d.attacker));
+    .and_then(|r| offense::read_attacker(ctx, &r));
     let options = sub(ctx, "options", "[stability.options]", offense::OPTIONS_KEYS)
         .and_then(|r| offense::read_options(ctx, &r, &d.options));
     let race = sub(ctx, "race", "[stability.race]", race::RACE_KEYS)
-        .and_then(|r| race::read_race(ctx, &r, &d.race));
+        .and_then(|r| race::read_race(ctx, &r));
     let caps = sub(ctx, "caps", "[stability.caps]", race::CAPS_KEYS)
-        .and_then(|r| race::read_caps(ctx, &r, d.caps));
+        .and_then(|r| race::read_caps(ctx, &r));
     let arsenals = match t.tables(
         ctx,
         "arsenal",
@@ -239,15 +217,13 @@ pub(crate) fn read_stability(
 }
 
 /// An optional, non-empty, strictly ascending array of integers, each in
-/// `range` (`range_help` explains them; `order_help` says how to order
-/// them); `default` when absent.
+/// the key's range (`order_help` says how to order them); `default` when
+/// absent.
 pub(crate) fn ascending(
     ctx: &mut Ctx,
     t: &TableReader<'_>,
     key: &str,
     default: Vec<u32>,
-    range: (u64, u64),
-    range_help: &str,
     order_help: &str,
 ) -> Option<Vec<u32>> {
     let list = match t.integers(ctx, key, false) {
@@ -275,7 +251,7 @@ pub(crate) fn ascending(
             ok = false;
         }
         previous = Some(s.clone());
-        match count_within(ctx, Some(s), key, range, range_help) {
+        match t.check_int(ctx, key, &s) {
             Some(n) => out.push(n),
             None => ok = false,
         }
@@ -303,5 +279,107 @@ mod tests {
         {
             assert!(k.example.contains(k.name), "{}", k.name);
         }
+    }
+
+    /// The descriptors' defaults are the study's.
+    #[test]
+    fn described_defaults_are_the_study_defaults() {
+        use crate::key::KeyDefault;
+        let d = StabilitySpec::default();
+        let number = |keys: &[KeyDescriptor], key: &str| match keys
+            .iter()
+            .find(|k| k.name == key)
+            .map(|k| k.default)
+        {
+            Some(KeyDefault::Number(v)) => v,
+            #[allow(clippy::cast_precision_loss)]
+            Some(KeyDefault::Integer(v)) => v as f64,
+            other => panic!("{key}: {other:?}"),
+        };
+        let pairs = [
+            (number(STABILITY_KEYS, "trials"), f64::from(d.trials)),
+            (number(STABILITY_KEYS, "midcourse_musd"), d.midcourse_musd),
+            (number(STABILITY_KEYS, "terminal_musd"), d.terminal_musd),
+            (
+                number(STABILITY_KEYS, "exchange_missiles"),
+                f64::from(d.exchange_missiles),
+            ),
+            (
+                number(offense::ATTACKER_KEYS, "missile_musd"),
+                d.attacker.missile_musd,
+            ),
+            (
+                number(offense::ATTACKER_KEYS, "rv_musd"),
+                d.attacker.rv_musd,
+            ),
+            (
+                number(offense::ATTACKER_KEYS, "decoy_musd"),
+                d.attacker.decoy_musd,
+            ),
+            (
+                number(offense::ATTACKER_KEYS, "fast_burn_musd"),
+                d.attacker.fast_burn_musd,
+            ),
+            (
+                number(offense::ATTACKER_KEYS, "asat_musd"),
+                d.attacker.asat_musd,
+            ),
+            (
+                number(offense::OPTIONS_KEYS, "max_missiles"),
+                f64::from(d.options.max_missiles),
+            ),
+            (
+                number(offense::OPTIONS_KEYS, "fast_burn_boost_s"),
+                d.options.fast_burn_boost_s,
+            ),
+            (number(race::RACE_KEYS, "rounds"), f64::from(d.race.rounds)),
+            (number(race::RACE_KEYS, "defense_goal"), d.race.defense.goal),
+            (number(race::RACE_KEYS, "offense_goal"), d.race.offense_goal),
+            (
+                number(race::RACE_KEYS, "defense_budget_musd"),
+                d.race.defense_budget_musd,
+            ),
+            (
+                number(race::RACE_KEYS, "offense_budget_musd"),
+                d.race.offense_budget_musd,
+            ),
+            (
+                number(race::RACE_KEYS, "max_carriers"),
+                f64::from(d.race.defense.max_carriers),
+            ),
+            (
+                number(race::RACE_KEYS, "max_interceptors"),
+                f64::from(d.race.defense.max_interceptors),
+            ),
+            (
+                number(race::RACE_KEYS, "max_terminal"),
+                f64::from(d.race.defense.max_terminal),
+            ),
+            (
+                number(race::CAPS_KEYS, "midcourse"),
+                f64::from(d.caps.midcourse.unwrap_or(0)),
+            ),
+            (
+                number(race::CAPS_KEYS, "sbi"),
+                f64::from(d.caps.sbi.unwrap_or(0)),
+            ),
+        ];
+        for (i, (described, study)) in pairs.iter().enumerate() {
+            assert_eq!(described, study, "pair {i}");
+        }
+        let flag = |key: &str| {
+            offense::OPTIONS_KEYS
+                .iter()
+                .find(|k| k.name == key)
+                .map(|k| k.default)
+        };
+        assert_eq!(
+            flag("fast_burn"),
+            Some(KeyDefault::Bool(d.options.fast_burn))
+        );
+        assert_eq!(
+            flag("concentrate"),
+            Some(KeyDefault::Bool(d.options.concentrate))
+        );
     }
 }

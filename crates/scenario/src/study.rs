@@ -2,10 +2,10 @@
 //! for `cupola detect`.
 
 use crate::constellation::resolve_constellation;
-use crate::context::{Ctx, Spanned};
-use crate::missile::{positive, within};
+use crate::context::Ctx;
+use crate::key::{Bound, KeyDescriptor};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use cupola_analysis::coverage::{MAX_WORK, study_size};
 
 /// Settings of the coverage study (`cupola constellation`), from
@@ -40,45 +40,77 @@ pub struct DetectSpec {
 }
 
 /// Keys of `[coverage]`.
-pub(crate) const COVERAGE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "constellation",
-        example: "constellation = \"leo-tracking\"",
-        doc: "the [[constellation]] to study, default all of them together",
-    },
-    KeyDoc {
-        name: "min_elevation_deg",
-        example: "min_elevation_deg = 10.0",
-        doc: "lowest elevation at which a satellite counts as in view, degrees, in [0, 90), default 10",
-    },
-    KeyDoc {
-        name: "min_satellites",
-        example: "min_satellites = 1",
-        doc: "satellites in view needed for coverage, at least 1, default 1",
-    },
-    KeyDoc {
-        name: "duration_s",
-        example: "duration_s = 86400.0",
-        doc: "time span studied, s, at most 30 days, default 86400",
-    },
-    KeyDoc {
-        name: "step_s",
-        example: "step_s = 60.0",
-        doc: "time step, s, default 60",
-    },
-    KeyDoc {
-        name: "latitude_step_deg",
-        example: "latitude_step_deg = 5.0",
-        doc: "spacing of the latitude bands, degrees, in (0, 90], default 5",
-    },
+pub(crate) const COVERAGE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("constellation")
+        .optional()
+        .shown_default("all constellations together")
+        .rule("a `[[constellation]]` name")
+        .example("constellation = \"leo-tracking\"")
+        .doc("what is studied"),
+    KeyDescriptor::number("min_elevation_deg")
+        .unit("degrees")
+        .or_number(10.0)
+        .range(Bound::Inclusive(0.0), Bound::Exclusive(90.0))
+        .plausible(0.0, 30.0)
+        .example("min_elevation_deg = 10.0")
+        .doc("lowest elevation at which a satellite counts as in view")
+        .hint(
+            "the lowest elevation above a ground point's horizon at which a satellite counts as \
+             in view, in degrees: 0 is the geometric horizon, 10 is usual",
+        )
+        .assumed(5.0, 15.0, "the usual mask; terrain and the sensor decide"),
+    KeyDescriptor::integer("min_satellites")
+        .or_integer(1)
+        .range(Bound::Inclusive(1.0), Bound::Open)
+        .example("min_satellites = 1")
+        .doc("satellites in view needed for a point to be covered")
+        .hint(
+            "the number of satellites that must be in view at once for a point to count as \
+             covered, e.g. 1 (or 4 for satellite navigation)",
+        )
+        .setting(),
+    KeyDescriptor::number("duration_s")
+        .unit("s")
+        .or_number(86_400.0)
+        .range(Bound::Exclusive(0.0), Bound::Inclusive(MAX_DURATION_S))
+        .example("duration_s = 86400.0")
+        .doc("time span studied, from the epoch")
+        .hint(
+            "the time span studied from the scenario epoch, in seconds, at most 30 days: \
+             86400 is one day",
+        )
+        .setting(),
+    KeyDescriptor::number("step_s")
+        .unit("s")
+        .or_number(60.0)
+        .positive()
+        .rule("`duration_s / step_s` ≤ 1,000,000")
+        .example("step_s = 60.0")
+        .doc("time step")
+        .hint("the time step of the coverage study in seconds, e.g. 60")
+        .setting(),
+    KeyDescriptor::number("latitude_step_deg")
+        .unit("degrees")
+        .or_number(5.0)
+        .closed(0.5, 90.0)
+        .example("latitude_step_deg = 5.0")
+        .doc("spacing of the latitude bands")
+        .hint("the spacing of the latitude bands in degrees, e.g. 5 (0.5 at the finest)")
+        .setting(),
 ];
 
 /// Keys of `[detect]`.
-pub(crate) const DETECT_KEYS: &[KeyDoc] = &[KeyDoc {
-    name: "step_s",
-    example: "step_s = 1.0",
-    doc: "time step of the detection timeline, s, in (0, 60], default 1",
-}];
+pub(crate) const DETECT_KEYS: &[KeyDescriptor] = &[KeyDescriptor::number("step_s")
+    .unit("s")
+    .or_number(1.0)
+    .closed(0.01, 60.0)
+    .example("step_s = 1.0")
+    .doc("time step of the timeline")
+    .hint(
+        "the time step of the detection timeline in seconds: 1 resolves the boost phase; \
+         0.01 is the finest and 60 the coarsest allowed",
+    )
+    .setting()];
 
 /// Longest coverage study, s (30 days).
 const MAX_DURATION_S: f64 = 30.0 * 86_400.0;
@@ -113,53 +145,14 @@ pub(crate) fn read_coverage(
         Field::Absent => Some(None),
         Field::Invalid => None,
     };
-    let elevation_in = t.opt_number(ctx, "min_elevation_deg", 10.0);
-    let elevation = within(
-        ctx,
-        elevation_in,
-        "min_elevation_deg",
-        |v| (0.0..90.0).contains(&v),
-        "[0, 90)",
-        "degrees",
-        "the lowest elevation above a ground point's horizon at which a satellite counts as in \
-         view, in degrees: 0 is the geometric horizon, 10 is usual",
-    );
-    let min_satellites = match t.unsigned(ctx, "min_satellites").or(1, &t.span) {
-        Some(s) if s.value == 0 => {
-            ctx.report(
-                ProblemKind::InvalidValue,
-                s.span,
-                "`min_satellites` must be at least 1, got 0",
-                "the number of satellites that must be in view at once for a point to count as \
-                 covered, e.g. 1 (or 4 for satellite navigation)",
-            )
-            .relabel("must be ≥ 1");
-            None
-        }
-        Some(s) => usize::try_from(s.value).ok(),
-        None => None,
-    };
-    let duration_in = t.opt_number(ctx, "duration_s", 86_400.0);
-    let duration_span = duration_in.as_ref().map(|d| d.span.clone());
-    let duration = within(
-        ctx,
-        duration_in,
-        "duration_s",
-        |v| v > 0.0 && v <= MAX_DURATION_S,
-        "(0, 2592000]",
-        "s",
-        "the time span studied from the scenario epoch, in seconds, at most 30 days: \
-         86400 is one day",
-    );
-    let step_in = t.opt_number(ctx, "step_s", 60.0);
-    let step_span = step_in.as_ref().map(|s| s.span.clone());
-    let step = positive(
-        ctx,
-        step_in,
-        "step_s",
-        "s",
-        "the time step of the coverage study in seconds, e.g. 60",
-    );
+    let elevation = t.get(ctx, "min_elevation_deg");
+    let min_satellites = t.count(ctx, "min_satellites").map(|n| n as usize);
+    let duration_in = t.num(ctx, "duration_s");
+    let duration_span = duration_in.given_span();
+    let duration = duration_in.given().map(|s| s.value);
+    let step_in = t.num(ctx, "step_s");
+    let step_span = step_in.given_span();
+    let step = step_in.given().map(|s| s.value);
     let mut steps_ok = true;
     if let (Some(d), Some(s)) = (duration, step)
         && d / s > MAX_STEPS
@@ -184,16 +177,7 @@ pub(crate) fn read_coverage(
         )
         .relabel("too many steps");
     }
-    let lat_in = t.opt_number(ctx, "latitude_step_deg", 5.0);
-    let lat = within(
-        ctx,
-        lat_in,
-        "latitude_step_deg",
-        |v| (0.5..=90.0).contains(&v),
-        "[0.5, 90]",
-        "degrees",
-        "the spacing of the latitude bands in degrees, e.g. 5 (0.5 at the finest)",
-    );
+    let lat = t.get(ctx, "latitude_step_deg");
     // The study's cost: satellites × ground points × time samples.
     if let (true, Some(d), Some(s), Some(l), Some(c)) =
         (steps_ok, duration, step, lat, &constellation)
@@ -242,17 +226,7 @@ pub(crate) fn read_detect(ctx: &mut Ctx, root: &TableReader<'_>) -> Option<Optio
         Field::Absent => return Some(None),
         Field::Invalid => return None,
     };
-    let step_in: Option<Spanned<f64>> = t.opt_number(ctx, "step_s", 1.0);
-    let step = within(
-        ctx,
-        step_in,
-        "step_s",
-        |v| (0.01..=60.0).contains(&v),
-        "[0.01, 60]",
-        "s",
-        "the time step of the detection timeline in seconds: 1 resolves the boost phase; \
-         0.01 is the finest and 60 the coarsest allowed",
-    );
+    let step = t.get(ctx, "step_s");
     t.finish(ctx);
     Some(Some(DetectSpec { step_s: step? }))
 }

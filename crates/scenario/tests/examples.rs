@@ -1509,3 +1509,22 @@ fn cost_defaults_and_inflation() {
     // A scenario without [cost] has none.
     assert!(default_scenario().cost.is_none());
 }
+
+/// What the reader accepts, the domain types accept too: the engagement
+/// spec of every example passes `EngageSpec::validate`.
+#[test]
+fn every_example_engagement_passes_its_own_validation() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(scenarios_dir()).expect("scenarios directory") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        if let Some(spec) = &example(name).engage {
+            spec.validate().unwrap_or_else(|e| panic!("{name}: {e}"));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 1, "no example has an [engage] table");
+}

@@ -79,6 +79,7 @@ pub fn plan_with(
         areas,
         ..input.spec.clone()
     };
+    spec.validate()?;
     let plan_areas: Vec<PlanArea<'_>> = spec
         .areas
         .iter()

@@ -35,6 +35,10 @@ pub enum SizingError {
     /// A constellation could not be built.
     #[error(transparent)]
     Constellation(#[from] ConstellationError),
+    /// An engagement spec holds a value outside its range
+    /// ([`crate::engage::EngageSpec::validate`]).
+    #[error(transparent)]
+    Spec(#[from] crate::engage::SpecError),
 }
 
 /// Everything a sizing run needs.

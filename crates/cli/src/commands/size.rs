@@ -71,7 +71,9 @@ impl From<SizingError> for Failure {
     fn from(e: SizingError) -> Self {
         match e {
             SizingError::Flight(f) => f.into(),
-            SizingError::Budget(_) | SizingError::Interceptor(_) => Failure::Input(e.to_string()),
+            SizingError::Budget(_) | SizingError::Interceptor(_) | SizingError::Spec(_) => {
+                Failure::Input(e.to_string())
+            }
             SizingError::Table(_) | SizingError::Constellation(_) => {
                 Failure::Input(format!("sizing: {e}"))
             }

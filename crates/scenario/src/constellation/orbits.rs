@@ -6,41 +6,48 @@ use cupola_physics::constants::WGS84_A;
 use cupola_physics::orbit::{Elements, MIN_PERIGEE_ALTITUDE_M, OrbitError};
 
 use crate::context::{Ctx, Span};
+use crate::key::KeyDescriptor;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
-/// Keys of a `[[constellation.orbit]]` table.
-pub(crate) const ORBIT_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "perigee_km",
-        example: "perigee_km = 600.0",
-        doc: "lowest altitude above the WGS84 equatorial radius, km, at least 100",
-    },
-    KeyDoc {
-        name: "apogee_km",
-        example: "apogee_km = 39700.0",
-        doc: "highest altitude above the WGS84 equatorial radius, km, not below perigee_km",
-    },
-    KeyDoc {
-        name: "inclination_deg",
-        example: "inclination_deg = 63.4",
-        doc: "inclination, degrees, in [0, 180]",
-    },
-    KeyDoc {
-        name: "raan_deg",
-        example: "raan_deg = 0.0",
-        doc: "right ascension of the ascending node from the Greenwich meridian at the epoch, degrees, default 0",
-    },
-    KeyDoc {
-        name: "arg_perigee_deg",
-        example: "arg_perigee_deg = 270.0",
-        doc: "argument of perigee, degrees, default 0",
-    },
-    KeyDoc {
-        name: "mean_anomaly_deg",
-        example: "mean_anomaly_deg = 0.0",
-        doc: "mean anomaly at the epoch, degrees, default 0",
-    },
+/// Keys of a `[[constellation.orbit]]` table; the ranges are checked by
+/// [`Elements::validate`], each problem located on its key.
+pub(crate) const ORBIT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("perigee_km")
+        .unit("km")
+        .rule("≥ 100")
+        .plausible(200.0, 36_000.0)
+        .example("perigee_km = 600.0")
+        .doc("lowest altitude above the WGS84 equatorial radius, km, at least 100"),
+    KeyDescriptor::number("apogee_km")
+        .unit("km")
+        .rule("≥ `perigee_km`")
+        .plausible(200.0, 400_000.0)
+        .example("apogee_km = 39700.0")
+        .doc("highest altitude above the WGS84 equatorial radius, km, not below perigee_km"),
+    KeyDescriptor::number("inclination_deg")
+        .unit("degrees")
+        .rule("[0, 180]")
+        .example("inclination_deg = 63.4")
+        .doc("inclination, degrees, in [0, 180]"),
+    KeyDescriptor::number("raan_deg")
+        .unit("degrees")
+        .or_number(0.0)
+        .example("raan_deg = 0.0")
+        .doc("right ascension of the ascending node, from Greenwich at the epoch")
+        .setting(),
+    KeyDescriptor::number("arg_perigee_deg")
+        .unit("degrees")
+        .or_number(0.0)
+        .example("arg_perigee_deg = 270.0")
+        .doc("argument of perigee (270 puts the apogee over the north)")
+        .setting(),
+    KeyDescriptor::number("mean_anomaly_deg")
+        .unit("degrees")
+        .or_number(0.0)
+        .example("mean_anomaly_deg = 0.0")
+        .doc("mean anomaly at the epoch (180 is at apogee)")
+        .setting(),
 ];
 
 /// Read every `[[constellation.orbit]]` of the constellation `t`.
@@ -76,12 +83,12 @@ fn shape(hp_m: f64, ha_m: f64) -> (f64, f64) {
 }
 
 fn read_orbit(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Elements> {
-    let perigee = r.req_number(ctx, "perigee_km");
-    let apogee = r.req_number(ctx, "apogee_km");
-    let inclination = r.req_number(ctx, "inclination_deg");
-    let raan = r.opt_number(ctx, "raan_deg", 0.0);
-    let arg_perigee = r.opt_number(ctx, "arg_perigee_deg", 0.0);
-    let mean_anomaly = r.opt_number(ctx, "mean_anomaly_deg", 0.0);
+    let perigee = r.num_unchecked(ctx, "perigee_km");
+    let apogee = r.num_unchecked(ctx, "apogee_km");
+    let inclination = r.num_unchecked(ctx, "inclination_deg");
+    let raan = r.num_unchecked(ctx, "raan_deg");
+    let arg_perigee = r.num_unchecked(ctx, "arg_perigee_deg");
+    let mean_anomaly = r.num_unchecked(ctx, "mean_anomaly_deg");
     r.finish(ctx);
 
     let mut ok = perigee.is_some()

@@ -5,46 +5,53 @@ use cupola_physics::constellation::{Shell, ShellError};
 use cupola_physics::orbit::MIN_PERIGEE_ALTITUDE_M;
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::KeyDescriptor;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
-/// Keys of a `[[constellation.shell]]` table.
-pub(crate) const SHELL_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "altitude_km",
-        example: "altitude_km = 1000.0",
-        doc: "altitude of the circular orbits above the WGS84 equatorial radius, km, at least 100",
-    },
-    KeyDoc {
-        name: "inclination_deg",
-        example: "inclination_deg = 55.0",
-        doc: "inclination, degrees, in [0, 180]",
-    },
-    KeyDoc {
-        name: "satellites",
-        example: "satellites = 96",
-        doc: "total number of satellites t, a multiple of `planes`",
-    },
-    KeyDoc {
-        name: "planes",
-        example: "planes = 8",
-        doc: "number of orbital planes p",
-    },
-    KeyDoc {
-        name: "phasing",
-        example: "phasing = 1",
-        doc: "Walker phasing factor f, in [0, planes - 1], default 0",
-    },
-    KeyDoc {
-        name: "pattern",
-        example: "pattern = \"delta\"",
-        doc: "\"delta\" (default: planes over 360° of RAAN) or \"star\" (over 180°)",
-    },
-    KeyDoc {
-        name: "raan_offset_deg",
-        example: "raan_offset_deg = 0.0",
-        doc: "RAAN of the first plane from the Greenwich meridian at the epoch, degrees, default 0",
-    },
+/// Keys of a `[[constellation.shell]]` table; the ranges are checked by
+/// [`Shell::validate`], each problem located on its key.
+pub(crate) const SHELL_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("altitude_km")
+        .unit("km")
+        .rule("≥ 100")
+        .plausible(300.0, 36_000.0)
+        .example("altitude_km = 1000.0")
+        .doc("altitude of the circular orbits above the WGS84 equatorial radius, km, at least 100"),
+    KeyDescriptor::number("inclination_deg")
+        .unit("degrees")
+        .rule("[0, 180]")
+        .example("inclination_deg = 55.0")
+        .doc("inclination, degrees, in [0, 180]"),
+    KeyDescriptor::integer("satellites")
+        .rule("[1, 1000000], a multiple of `planes`")
+        .example("satellites = 96")
+        .doc("total number of satellites t, a multiple of `planes`"),
+    KeyDescriptor::integer("planes")
+        .rule("[1, 1000000]")
+        .example("planes = 8")
+        .doc("number of orbital planes p"),
+    KeyDescriptor::integer("phasing")
+        .or_integer(0)
+        .rule("[0, `planes` − 1]")
+        .example("phasing = 1")
+        .doc("*f*, the Walker phasing factor")
+        .setting(),
+    KeyDescriptor::text("pattern")
+        .or_text("delta")
+        .rule("`\"delta\"`, `\"star\"`")
+        .example("pattern = \"delta\"")
+        .doc(
+            "planes spread over 360° of RAAN (delta: GPS, Starlink) or 180° (star: near-polar, \
+             Iridium)",
+        )
+        .setting(),
+    KeyDescriptor::number("raan_offset_deg")
+        .unit("degrees")
+        .or_number(0.0)
+        .example("raan_offset_deg = 0.0")
+        .doc("RAAN of the first plane, from the Greenwich meridian at the epoch")
+        .setting(),
 ];
 
 /// Walker patterns accepted by `pattern`.
@@ -102,17 +109,8 @@ impl<T> Val<T> {
 
 /// A satellite or plane count (or phasing): a non-negative integer no
 /// larger than [`MAX_COUNT`].
-fn count(
-    ctx: &mut Ctx,
-    r: &TableReader<'_>,
-    key: &str,
-    default: Option<u32>,
-) -> Option<Spanned<u32>> {
-    let field = r.unsigned(ctx, key);
-    let s = match default {
-        Some(d) => field.or(u64::from(d), &r.span)?,
-        None => r.require(ctx, key, field)?,
-    };
+fn count(ctx: &mut Ctx, r: &TableReader<'_>, key: &str) -> Option<Spanned<u32>> {
+    let s = r.int_unchecked(ctx, key)?;
     if s.value > MAX_COUNT {
         ctx.report(
             ProblemKind::InvalidValue,
@@ -133,13 +131,13 @@ fn count(
 }
 
 fn read_shell(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Shell> {
-    let altitude = r.req_number(ctx, "altitude_km");
-    let inclination = r.req_number(ctx, "inclination_deg");
-    let total = count(ctx, r, "satellites", None);
-    let planes = count(ctx, r, "planes", None);
-    let phasing = count(ctx, r, "phasing", Some(0));
+    let altitude = r.num_unchecked(ctx, "altitude_km");
+    let inclination = r.num_unchecked(ctx, "inclination_deg");
+    let total = count(ctx, r, "satellites");
+    let planes = count(ctx, r, "planes");
+    let phasing = count(ctx, r, "phasing");
     let pattern = read_pattern(ctx, r);
-    let raan = r.opt_number(ctx, "raan_offset_deg", 0.0);
+    let raan = r.num_unchecked(ctx, "raan_offset_deg");
     r.finish(ctx);
 
     let complete = altitude.is_some()
@@ -297,7 +295,7 @@ fn read_shell(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Shell> {
 
 /// Read `pattern`: `"delta"` (default) or `"star"`.
 fn read_pattern(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<&'static str> {
-    let p = r.string(ctx, "pattern").or("delta".to_owned(), &r.span)?;
+    let p = r.text(ctx, "pattern").given()?;
     if let Some(known) = PATTERNS.iter().find(|k| **k == p.value) {
         return Some(known);
     }

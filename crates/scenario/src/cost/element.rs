@@ -6,111 +6,184 @@ use cupola_analysis::cost::orbit::{DECAY_FLOOR_M, SBI_BALLISTIC_KG_M2, SBI_ISP_S
 use cupola_analysis::cost::{Element, Learning, MAX_COUNT, MAX_SETS, OrbitKeeping, UnitCost};
 
 use crate::context::{Ctx, Spanned, closest, one_of};
-use crate::missile::{non_negative, positive, within};
+use crate::key::{Bound, KeyDescriptor};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 use crate::sbi::count_within;
 
 /// Keys of `[[cost.element]]`.
-pub(crate) const ELEMENT_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"SBI\"",
-        doc: "the element's name, unique among the elements (and the preset's)",
-    },
-    KeyDoc {
-        name: "layer",
-        example: "layer = \"space\"",
-        doc: "the layer it is reported under, e.g. \"space\", \"sensors\"",
-    },
-    KeyDoc {
-        name: "count",
-        example: "count = 7800",
-        doc: "units in service at once, in [0, 10000000]",
-    },
-    KeyDoc {
-        name: "unit_cost_musd",
-        example: "unit_cost_musd = 22.0",
-        doc: "average cost of a unit, millions of dollars, ≥ 0 (or give first_unit_musd)",
-    },
-    KeyDoc {
-        name: "first_unit_musd",
-        example: "first_unit_musd = 40.0",
-        doc: "cost of the first unit, millions of dollars, ≥ 0, with a learning curve",
-    },
-    KeyDoc {
-        name: "learning",
-        example: "learning = \"wright\"",
-        doc: "learning theory with first_unit_musd: \"wright\", \"crawford\" or \"none\" (default)",
-    },
-    KeyDoc {
-        name: "learning_slope",
-        example: "learning_slope = 0.85",
-        doc: "cost multiplier per doubling of the quantity, in (0, 1]",
-    },
-    KeyDoc {
-        name: "development_musd",
-        example: "development_musd = 0.0",
-        doc: "development, millions of dollars, ≥ 0, default 0",
-    },
-    KeyDoc {
-        name: "development_years",
-        example: "development_years = 5",
-        doc: "years development is spread over from year 0, in [1, horizon_years], default 1",
-    },
-    KeyDoc {
-        name: "mass_kg",
-        example: "mass_kg = 1000.0",
-        doc: "mass launched per unit, kg, ≥ 0, default 0",
-    },
-    KeyDoc {
-        name: "launch_usd_per_kg",
-        example: "launch_usd_per_kg = 500.0",
-        doc: "launch price, dollars per kg, ≥ 0, default 0",
-    },
-    KeyDoc {
-        name: "life_years",
-        example: "life_years = 5.0",
-        doc: "service life of a unit, years, > 0; omit it for a unit that lasts the horizon",
-    },
-    KeyDoc {
-        name: "ops_musd_per_year",
-        example: "ops_musd_per_year = 1000.0",
-        doc: "operations and support, millions of dollars a year, ≥ 0, default 0",
-    },
-    KeyDoc {
-        name: "deploy_year",
-        example: "deploy_year = 0",
-        doc: "years after base_year when fielding starts, below horizon_years, default 0",
-    },
-    KeyDoc {
-        name: "production_per_year",
-        example: "production_per_year = 2000",
-        doc: "units the production line delivers a year, ≥ 1; default: no limit",
-    },
-    KeyDoc {
-        name: "launch_kg_per_year",
-        example: "launch_kg_per_year = 2000000.0",
-        doc: "mass to orbit a year for this element's launches, kg, > 0; default: no limit",
-    },
-    KeyDoc {
-        name: "altitude_km",
-        example: "altitude_km = 400.0",
-        doc: "altitude of the orbit its units hold by station keeping, km, in (180, 40000]; the \
-              propellant against drag is launched with them; default: no orbit kept",
-    },
-    KeyDoc {
-        name: "ballistic_coefficient_kg_m2",
-        example: "ballistic_coefficient_kg_m2 = 100.0",
-        doc: "mass over drag area m/(C_D A) of a unit, kg/m², > 0, with altitude_km; default 100 \
-              (assumed, 30–200)",
-    },
-    KeyDoc {
-        name: "station_keeping_isp_s",
-        example: "station_keeping_isp_s = 220.0",
-        doc: "specific impulse of the station-keeping thruster, s, > 0, with altitude_km; default \
-              220 (hydrazine, assumed; 220–1500)",
-    },
+pub(crate) const ELEMENT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among the elements and the preset's")
+        .example("name = \"SBI\"")
+        .doc("the element's name, unique among the elements (and the preset's)"),
+    KeyDescriptor::text("layer")
+        .rule("not empty")
+        .example("layer = \"space\"")
+        .doc("the layer it is reported under, e.g. \"space\", \"sensors\""),
+    KeyDescriptor::integer("count")
+        .closed(0.0, MAX_COUNT as f64)
+        .example("count = 7800")
+        .doc("units in service at once, in [0, 10000000]")
+        .hint("the units in service at once, from 0 to 10000000"),
+    KeyDescriptor::number("unit_cost_musd")
+        .unit("million dollars")
+        .optional()
+        .shown_default("one of the two is required")
+        .non_negative()
+        .rule("not with `first_unit_musd`")
+        .example("unit_cost_musd = 22.0")
+        .doc("average cost of a unit")
+        .hint(MONEY_HELP),
+    KeyDescriptor::number("first_unit_musd")
+        .unit("million dollars")
+        .optional()
+        .non_negative()
+        .rule("not with `unit_cost_musd`")
+        .example("first_unit_musd = 40.0")
+        .doc("cost of the first unit, T₁")
+        .hint(MONEY_HELP),
+    KeyDescriptor::text("learning")
+        .or_text("none")
+        .rule("`\"wright\"`, `\"crawford\"`, `\"none\"`; only with `first_unit_musd`")
+        .example("learning = \"wright\"")
+        .doc("learning theory")
+        .setting(),
+    KeyDescriptor::number("learning_slope")
+        .optional()
+        .shown_default("— (required with `\"wright\"`/`\"crawford\"`)")
+        .range(Bound::Exclusive(0.0), Bound::Inclusive(1.0))
+        .rule("not without a learning theory")
+        .plausible(0.7, 1.0)
+        .example("learning_slope = 0.85")
+        .doc("cost multiplier per doubling of the quantity (1: no learning)")
+        .hint(
+            "the cost multiplier per doubling of the quantity: 0.85 means each doubling costs \
+             85% as much per unit; 1 is no learning, and a slope above 1 would make units dearer",
+        ),
+    KeyDescriptor::number("development_musd")
+        .unit("million dollars")
+        .or_number(0.0)
+        .non_negative()
+        .example("development_musd = 0.0")
+        .doc("development, spread evenly over `development_years` from year 0")
+        .hint(MONEY_HELP),
+    KeyDescriptor::integer("development_years")
+        .unit("years")
+        .or_integer(1)
+        .rule("1 ≤ n ≤ `horizon_years` when there is development")
+        .example("development_years = 5")
+        .doc("years of development")
+        .hint(
+            "the years development is spread over, evenly from year 0, at least 1 and at most \
+             `horizon_years`",
+        ),
+    KeyDescriptor::number("mass_kg")
+        .unit("kg")
+        .or_number(0.0)
+        .non_negative()
+        .example("mass_kg = 1000.0")
+        .doc("mass launched per unit")
+        .hint("the mass launched per unit in kg, 0 or more (0 for an element on the ground)"),
+    KeyDescriptor::number("launch_usd_per_kg")
+        .unit("dollars per kg")
+        .or_number(0.0)
+        .non_negative()
+        .plausible(0.0, 60_000.0)
+        .example("launch_usd_per_kg = 500.0")
+        .doc("launch price")
+        .hint("the launch price in dollars per kg to orbit, 0 or more, e.g. 500")
+        .setting(),
+    KeyDescriptor::number("life_years")
+        .unit("years")
+        .optional()
+        .shown_default("none: lasts the horizon")
+        .positive()
+        .rule("horizon / life at most 10000 sets")
+        .example("life_years = 5.0")
+        .doc("service life of a unit")
+        .hint(
+            "the years a unit serves before it is replaced, e.g. `life_years = 5.0`; leave the \
+             key out for a unit that lasts the whole horizon",
+        ),
+    KeyDescriptor::number("ops_musd_per_year")
+        .unit("million dollars")
+        .or_number(0.0)
+        .non_negative()
+        .example("ops_musd_per_year = 1000.0")
+        .doc("operations and support: a fixed charge per element per year, from `deploy_year` to the horizon (not per unit)")
+        .hint(MONEY_HELP),
+    KeyDescriptor::integer("deploy_year")
+        .unit("years")
+        .or_integer(0)
+        .rule("0 ≤ n < `horizon_years`")
+        .example("deploy_year = 0")
+        .doc("years after `base_year` when fielding starts")
+        .hint(
+            "the years after `base_year` when the first set is fielded and bought: before the \
+             horizon ends",
+        ),
+    KeyDescriptor::integer("production_per_year")
+        .unit("units/year")
+        .optional()
+        .shown_default("none: no limit")
+        .closed(1.0, MAX_COUNT as f64)
+        .example("production_per_year = 2000")
+        .doc("units the production line delivers a year")
+        .hint(
+            "the units the production line delivers a year, at least 1 (leave the key out for \
+             no limit): the layer grows and is replaced no faster",
+        ),
+    KeyDescriptor::number("launch_kg_per_year")
+        .unit("kg")
+        .optional()
+        .shown_default("none: no limit")
+        .positive()
+        .rule("at least one unit with its propellant")
+        .example("launch_kg_per_year = 2000000.0")
+        .doc("mass to orbit a year for this element's launches")
+        .hint(
+            "the mass to orbit a year this element's launches may use, in kg (2000000 is about \
+             twenty 100-tonne flights); leave the key out for no limit",
+        ),
+    KeyDescriptor::number("altitude_km")
+        .unit("km")
+        .optional()
+        .shown_default("none: no orbit kept")
+        .range(Bound::Exclusive(DECAY_FLOOR_M / 1e3), Bound::Inclusive(40_000.0))
+        .plausible(300.0, 2_000.0)
+        .example("altitude_km = 400.0")
+        .doc("altitude of the circular orbit its units hold by station keeping; the propellant is launched with them")
+        .hint(
+            "the altitude of the circular orbit held, in km above the WGS84 equatorial radius: \
+             above 180 km (lower, an orbit ends within days) and at most 40000",
+        ),
+    KeyDescriptor::number("ballistic_coefficient_kg_m2")
+        .unit("kg/m²")
+        .or_number(SBI_BALLISTIC_KG_M2)
+        .positive()
+        .rule("only with `altitude_km`")
+        .plausible(30.0, 200.0)
+        .example("ballistic_coefficient_kg_m2 = 100.0")
+        .doc("m/(C_D A) of a unit")
+        .hint(
+            "the unit's mass over its drag area times its drag coefficient, m/(C_D A), in kg/m²: \
+             about 100 for a tonne with 4–5 m² of frontal area",
+        )
+        .assumed(30.0, 200.0, "a tonne with 4–5 m² of frontal area; shape and attitude unknown"),
+    KeyDescriptor::number("station_keeping_isp_s")
+        .unit("s")
+        .or_number(SBI_ISP_S)
+        .positive()
+        .rule("only with `altitude_km`")
+        .plausible(150.0, 3_000.0)
+        .example("station_keeping_isp_s = 220.0")
+        .doc("specific impulse of the station-keeping thruster")
+        .hint(
+            "the specific impulse of the thruster that holds the orbit, in s: about 220 for \
+             hydrazine, 1500 for a Hall-effect thruster",
+        )
+        .assumed(220.0, 1_500.0, "hydrazine monopropellant to a Hall-effect thruster"),
 ];
 
 /// Learning theories accepted by `learning`.
@@ -164,43 +237,18 @@ pub(crate) fn read_element(
             Some(l.value)
         }
     });
-    let count_in = t.unsigned(ctx, "count");
-    let count_in = t.require(ctx, "count", count_in);
-    let count = count_within(
-        ctx,
-        count_in,
-        "count",
-        (0, u64::from(MAX_COUNT)),
-        "the units in service at once, from 0 to 10000000",
-    );
+    let count = t.count(ctx, "count");
     let unit = read_unit(ctx, t);
-    let money = |ctx: &mut Ctx, key: &str| {
-        let f = t.opt_number(ctx, key, 0.0);
-        non_negative(ctx, f, key, "million dollars", MONEY_HELP)
-    };
-    let development = money(ctx, "development_musd");
+    let development = t.get(ctx, "development_musd");
     let development_years = read_development_years(ctx, t, development, horizon);
-    let mass_in = t.opt_number(ctx, "mass_kg", 0.0);
-    let mass = non_negative(
-        ctx,
-        mass_in,
-        "mass_kg",
-        "kg",
-        "the mass launched per unit in kg, 0 or more (0 for an element on the ground)",
-    );
-    let price_in = t.opt_number(ctx, "launch_usd_per_kg", 0.0);
-    let price = non_negative(
-        ctx,
-        price_in,
-        "launch_usd_per_kg",
-        "dollars per kg",
-        "the launch price in dollars per kg to orbit, 0 or more, e.g. 500",
-    );
+    let mass = t.get(ctx, "mass_kg");
+    let price = t.get(ctx, "launch_usd_per_kg");
     let life = read_life(ctx, t, horizon);
-    let ops = money(ctx, "ops_musd_per_year");
+    let ops = t.get(ctx, "ops_musd_per_year");
     let deploy = read_deploy(ctx, t, horizon);
-    let production = read_production(ctx, t);
-    let launch_rate = read_launch_rate(ctx, t);
+    let production = t.int(ctx, "production_per_year").option();
+    let production = production.map(|p| p.and_then(|n| u32::try_from(n).ok()));
+    let launch_rate = t.num(ctx, "launch_kg_per_year").option();
     let orbit = read_orbit(ctx, t);
     t.finish(ctx);
     let element = (|| {
@@ -233,7 +281,7 @@ fn read_unit(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<UnitCost> {
     let slope_in = t.number(ctx, "learning_slope");
     let slope_given = slope_in.is_present();
     let slope = match slope_in {
-        Field::Given(s) => check_slope(ctx, s),
+        Field::Given(s) => t.check(ctx, "learning_slope", s).map(Some),
         Field::Absent => Some(None),
         Field::Invalid => None,
     };
@@ -272,24 +320,12 @@ fn read_unit(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<UnitCost> {
                 );
                 return None;
             }
-            let musd = non_negative(
-                ctx,
-                Some(average),
-                "unit_cost_musd",
-                "million dollars",
-                MONEY_HELP,
-            )?;
+            let musd = t.check(ctx, "unit_cost_musd", average)?;
             Some(UnitCost::Average { musd })
         }
         (Field::Absent, first) => {
             let first = first.given()?;
-            let musd = non_negative(
-                ctx,
-                Some(first),
-                "first_unit_musd",
-                "million dollars",
-                MONEY_HELP,
-            );
+            let musd = t.check(ctx, "first_unit_musd", first);
             let learning = learning_of(ctx, t, theory?, slope?)?;
             Some(UnitCost::FirstUnit {
                 musd: musd?,
@@ -392,23 +428,6 @@ fn read_theory(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<Spanned<&'st
     None
 }
 
-/// A learning slope in (0, 1]: `Some(Some(slope))`, or `None` when out of
-/// range.
-fn check_slope(ctx: &mut Ctx, s: Spanned<f64>) -> Option<Option<f64>> {
-    if s.value > 0.0 && s.value <= 1.0 {
-        return Some(Some(s.value));
-    }
-    ctx.report(
-        ProblemKind::InvalidValue,
-        s.span,
-        format!("`learning_slope` must be in (0, 1], got {}", s.value),
-        "the cost multiplier per doubling of the quantity: 0.85 means each doubling costs 85% \
-         as much per unit; 1 is no learning, and a slope above 1 would make units dearer",
-    )
-    .relabel("outside (0, 1]");
-    None
-}
-
 /// `development_years`: ≥ 1 when there is development, at most the horizon.
 fn read_development_years(
     ctx: &mut Ctx,
@@ -416,7 +435,7 @@ fn read_development_years(
     development: Option<f64>,
     horizon: Option<u32>,
 ) -> Option<u32> {
-    let years = t.unsigned(ctx, "development_years").or(1, &t.span)?;
+    let years = t.int(ctx, "development_years").given()?;
     if development.is_some_and(|d| d == 0.0) && years.value <= u64::from(u32::MAX) {
         return u32::try_from(years.value).ok();
     }
@@ -426,8 +445,7 @@ fn read_development_years(
         Some(years),
         "development_years",
         (1, hi),
-        "the years development is spread over, evenly from year 0, at least 1 and at most \
-         `horizon_years`",
+        t.descriptor("development_years").hint,
     )
 }
 
@@ -453,8 +471,7 @@ fn read_life(ctx: &mut Ctx, t: &TableReader<'_>, horizon: Option<u32>) -> Option
             ProblemKind::InvalidValue,
             s.span,
             message,
-            "the years a unit serves before it is replaced, e.g. `life_years = 5.0`; leave the \
-             key out for a unit that lasts the whole horizon",
+            t.descriptor("life_years").hint,
         )
         .relabel("must be > 0");
         return None;
@@ -479,7 +496,7 @@ fn read_life(ctx: &mut Ctx, t: &TableReader<'_>, horizon: Option<u32>) -> Option
 
 /// `deploy_year`: below the horizon, default 0.
 fn read_deploy(ctx: &mut Ctx, t: &TableReader<'_>, horizon: Option<u32>) -> Option<u32> {
-    let s = t.unsigned(ctx, "deploy_year").or(0, &t.span)?;
+    let s = t.int(ctx, "deploy_year").given()?;
     let Some(horizon) = horizon else {
         return u32::try_from(s.value).ok();
     };
@@ -488,68 +505,17 @@ fn read_deploy(ctx: &mut Ctx, t: &TableReader<'_>, horizon: Option<u32>) -> Opti
         Some(s),
         "deploy_year",
         (0, u64::from(horizon) - 1),
-        "the years after `base_year` when the first set is fielded and bought: before the \
-         horizon ends",
+        t.descriptor("deploy_year").hint,
     )
-}
-
-/// `production_per_year`: `Some(None)` when absent; at least 1.
-fn read_production(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<u32>> {
-    match t.unsigned(ctx, "production_per_year") {
-        Field::Absent => Some(None),
-        Field::Invalid => None,
-        Field::Given(s) => count_within(
-            ctx,
-            Some(s),
-            "production_per_year",
-            (1, u64::from(MAX_COUNT)),
-            "the units the production line delivers a year, at least 1 (leave the key out for \
-             no limit): the layer grows and is replaced no faster",
-        )
-        .map(Some),
-    }
-}
-
-/// `launch_kg_per_year`: `Some(None)` when absent; > 0.
-fn read_launch_rate(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<f64>> {
-    match t.number(ctx, "launch_kg_per_year") {
-        Field::Absent => Some(None),
-        Field::Invalid => None,
-        Field::Given(s) => positive(
-            ctx,
-            Some(s),
-            "launch_kg_per_year",
-            "kg",
-            "the mass to orbit a year this element's launches may use, in kg (2000000 is about \
-             twenty 100-tonne flights); leave the key out for no limit",
-        )
-        .map(Some),
-    }
 }
 
 /// `altitude_km` with `ballistic_coefficient_kg_m2` and
 /// `station_keeping_isp_s`: `Some(None)` without `altitude_km` (the other
 /// two are then a conflict).
 fn read_orbit(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<OrbitKeeping>> {
-    let altitude = t.number(ctx, "altitude_km");
-    let b_in = t.opt_number(ctx, "ballistic_coefficient_kg_m2", SBI_BALLISTIC_KG_M2);
-    let b = positive(
-        ctx,
-        b_in,
-        "ballistic_coefficient_kg_m2",
-        "kg/m²",
-        "the unit's mass over its drag area times its drag coefficient, m/(C_D A), in kg/m²: \
-         about 100 for a tonne with 4–5 m² of frontal area",
-    );
-    let isp_in = t.opt_number(ctx, "station_keeping_isp_s", SBI_ISP_S);
-    let isp = positive(
-        ctx,
-        isp_in,
-        "station_keeping_isp_s",
-        "s",
-        "the specific impulse of the thruster that holds the orbit, in s: about 220 for \
-         hydrazine, 1500 for a Hall-effect thruster",
-    );
+    let altitude = t.num(ctx, "altitude_km");
+    let b = t.get(ctx, "ballistic_coefficient_kg_m2");
+    let isp = t.get(ctx, "station_keeping_isp_s");
     let altitude = match altitude {
         Field::Invalid => return None,
         Field::Given(s) => s,
@@ -570,16 +536,7 @@ fn read_orbit(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<OrbitKeeping>
             return Some(None);
         }
     };
-    let km = within(
-        ctx,
-        Some(altitude),
-        "altitude_km",
-        |v| v > DECAY_FLOOR_M / 1e3 && v <= 40_000.0,
-        "(180, 40000]",
-        "km",
-        "the altitude of the circular orbit held, in km above the WGS84 equatorial radius: \
-         above 180 km (lower, an orbit ends within days) and at most 40000",
-    )?;
+    let km = altitude.value;
     Some(Some(OrbitKeeping {
         altitude_m: km * 1e3,
         ballistic_kg_m2: b?,

@@ -5,31 +5,42 @@ use cupola_analysis::engage::Asset;
 
 use super::layer::{Named, all, check_unique, read_name, read_site};
 use crate::context::Ctx;
-use crate::missile::{positive, within};
-use crate::reader::{KeyDoc, TableReader};
+use crate::key::KeyDescriptor;
+use crate::missile::within;
+use crate::reader::TableReader;
 
 /// Keys of an `[[engage.asset]]` table.
-pub(crate) const ASSET_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"Minot\"",
-        doc: "a label for reports, unique among the assets",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 48.4, lon_deg = -101.3 }",
-        doc: "where the asset is",
-    },
-    KeyDoc {
-        name: "value",
-        example: "value = 1.0",
-        doc: "relative value, > 0, default 1 (high values are protected first)",
-    },
-    KeyDoc {
-        name: "radius_km",
-        example: "radius_km = 50.0",
-        doc: "radius of the asset, km, > 0, default 50: warheads aimed within it count as arriving at it",
-    },
+pub(crate) const ASSET_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among the assets")
+        .example("name = \"Minot\"")
+        .doc("a label for reports, unique among the assets"),
+    KeyDescriptor::table("site")
+        .rule("as a launch `site`")
+        .example("site = { lat_deg = 48.4, lon_deg = -101.3 }")
+        .doc("where the asset is"),
+    KeyDescriptor::number("value")
+        .or_number(1.0)
+        .rule("> 0")
+        .example("value = 1.0")
+        .doc("relative value (the battle manager protects high values first)")
+        .hint(
+            "the asset's value relative to the others, above 0, e.g. 1; the battle manager \
+             protects high values first",
+        )
+        .setting(),
+    KeyDescriptor::number("radius_km")
+        .unit("km")
+        .or_number(50.0)
+        .positive()
+        .plausible(1.0, 500.0)
+        .example("radius_km = 50.0")
+        .doc("radius of the asset: warheads aimed within it count as arriving at it")
+        .hint(
+            "the radius of the asset in km: warheads aimed within it count as arriving at it, \
+             e.g. 50",
+        )
+        .setting(),
 ];
 
 /// Read every `[[engage.asset]]`; names are unique among the assets.
@@ -56,26 +67,11 @@ pub(super) fn read_assets(ctx: &mut Ctx, tables: Vec<TableReader<'_>>) -> Option
 /// The keys of an asset after its `name`.
 fn read_asset_keys(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Option<Asset> {
     let site = read_site(ctx, t);
-    let value_in = t.opt_number(ctx, "value", 1.0);
-    let value = within(
-        ctx,
-        value_in,
-        "value",
-        |v| v > 0.0,
-        "(0, ∞)",
-        "",
-        "the asset's value relative to the others, above 0, e.g. 1; the battle manager \
-         protects high values first",
-    );
-    let radius_in = t.opt_number(ctx, "radius_km", 50.0);
-    let radius = positive(
-        ctx,
-        radius_in,
-        "radius_km",
-        "km",
-        "the radius of the asset in km: warheads aimed within it count as arriving at it, \
-         e.g. 50",
-    );
+    // `value` keeps its own wording, "(0, ∞)".
+    let value_in = t.num_unchecked(ctx, "value");
+    let hint = t.descriptor("value").hint;
+    let value = within(ctx, value_in, "value", |v| v > 0.0, "(0, ∞)", "", hint);
+    let radius = t.get(ctx, "radius_km");
     Some(Asset {
         name: name?,
         site: site?,

@@ -6,18 +6,17 @@ use cupola_analysis::engage::Doctrine;
 use cupola_physics::frames::Geodetic;
 
 use crate::context::{Ctx, Span, Spanned, closest, one_of};
+use crate::key::KeyDescriptor;
 use crate::launch::{POINT_KEYS, read_point};
-use crate::missile::within;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
-use crate::sbi::count_within;
+use crate::reader::{Field, TableReader};
 use crate::{SensorKind, SensorSpec};
 
 /// Most interceptors fired per object (per look, for shoot-look-shoot).
 pub(super) const MAX_SHOTS: u64 = 20;
 
 /// Most interceptors in one layer's inventory.
-pub(super) const MAX_INVENTORY: u64 = 1_000_000;
+pub(super) const MAX_INVENTORY: f64 = 1_000_000.0;
 
 /// Shot doctrines accepted by `doctrine`.
 const DOCTRINES: [&str; 2] = ["barrage", "shoot_look_shoot"];
@@ -121,79 +120,71 @@ pub(super) fn read_site(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Geodetic> 
     }
 }
 
-/// A probability in [0, 1].
-pub(super) fn probability(
-    ctx: &mut Ctx,
-    s: Option<Spanned<f64>>,
-    key: &str,
-    help: &str,
-) -> Option<f64> {
-    within(
-        ctx,
-        s,
-        key,
-        |v| (0.0..=1.0).contains(&v),
-        "[0, 1]",
-        "",
-        help,
+/// Help for a single-shot kill probability.
+pub(super) const PK_HINT: &str = "the single-shot kill probability of one interceptor, from 0 \
+     (never kills) to 1 (always kills)";
+
+/// Help for an inventory.
+pub(super) const INVENTORY_HINT: &str =
+    "the interceptors the layer holds, a whole number from 0 to 1000000";
+
+/// Help for the shots of a doctrine.
+pub(super) const SHOTS_HINT: &str =
+    "the interceptors fired at each object (per look, for shoot-look-shoot), from 1 to 20";
+
+/// `kill_assessment`, shared by midcourse sites and terminal batteries:
+/// the default is assumed (the open literature gives no figure; 0.7–1
+/// brackets it, from an assessment often fooled by debris to a perfect one).
+pub(super) const KILL_ASSESSMENT_KEY: KeyDescriptor = KeyDescriptor::number("kill_assessment")
+    .or_number(0.9)
+    .closed(0.0, 1.0)
+    .plausible(0.5, 1.0)
+    .example("kill_assessment = 0.9")
+    .doc(
+        "probability that the kill assessment after a look is right: a survivor judged killed is \
+         not shot again, a kill judged a survivor draws a second look's rounds",
     )
-}
-
-/// The required single-shot kill probability `pk` of a layer.
-pub(super) fn read_pk(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
-    let pk = t.req_number(ctx, "pk");
-    probability(
-        ctx,
-        pk,
-        "pk",
-        "the single-shot kill probability of one interceptor, from 0 (never kills) to 1 \
-         (always kills)",
-    )
-}
-
-/// Default probability that a kill assessment is right (assumed: the
-/// open literature gives no figure; 0.7–1 brackets it, from an assessment
-/// often fooled by debris to a perfect one).
-pub(super) const KILL_ASSESSMENT: f64 = 0.9;
-
-/// The key doc of `kill_assessment`, shared by midcourse sites and
-/// terminal batteries.
-pub(super) const KILL_ASSESSMENT_KEY: KeyDoc = KeyDoc {
-    name: "kill_assessment",
-    example: "kill_assessment = 0.9",
-    doc: "probability that the kill assessment after a look is right, in [0, 1], default 0.9 \
-          (assumed, range 0.7–1): a survivor judged killed is not shot again, a kill judged a \
-          survivor draws a second look",
-};
-
-/// `kill_assessment` of a layer, default [`KILL_ASSESSMENT`].
-pub(super) fn read_kill_assessment(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
-    let q = t.opt_number(ctx, "kill_assessment", KILL_ASSESSMENT);
-    probability(
-        ctx,
-        q,
-        "kill_assessment",
+    .hint(
         "the probability that the assessment after a look tells a kill from a survivor \
          rightly, from 0 to 1 (perfect)",
     )
-}
+    .assumed(
+        0.7,
+        1.0,
+        "the open literature gives no figure: from an assessment often fooled by debris to a \
+         perfect one",
+    );
+
+/// `doctrine`, shared by midcourse sites and terminal batteries.
+pub(super) const DOCTRINE_KEY: KeyDescriptor = KeyDescriptor::text("doctrine")
+    .or_text("barrage")
+    .rule("`\"barrage\"`, `\"shoot_look_shoot\"`")
+    .example("doctrine = \"barrage\"")
+    .doc(
+        "fire `shots` at once; or fire `shots`, assess, and fire `shots` again at a survivor when \
+         the timeline allows",
+    )
+    .setting();
+
+/// `shots`, shared by midcourse sites and terminal batteries; its default
+/// depends on the doctrine.
+pub(super) const SHOTS_KEY: KeyDescriptor = KeyDescriptor::integer("shots")
+    .or_integer(2)
+    .shown_default("`2` (barrage), `1` (shoot-look-shoot)")
+    .closed(1.0, MAX_SHOTS as f64)
+    .example("shots = 2")
+    .doc("interceptors per object (per look)")
+    .hint(SHOTS_HINT)
+    .setting();
 
 /// The required `inventory` of a layer, in [0, 1000000]; an empty one is
 /// a warning (the layer never engages).
 pub(super) fn read_inventory(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<u32> {
-    let inventory = t.unsigned(ctx, "inventory");
-    let inventory = t.require(ctx, "inventory", inventory)?;
-    let span = inventory.span.clone();
-    let n = count_within(
-        ctx,
-        Some(inventory),
-        "inventory",
-        (0, MAX_INVENTORY),
-        "the interceptors the layer holds, a whole number from 0 to 1000000",
-    )?;
+    let inventory = t.int(ctx, "inventory").given()?;
+    let n = u32::try_from(inventory.value).ok()?;
     if n == 0 {
         ctx.warn(
-            &span,
+            &inventory.span,
             format!(
                 "{} has no interceptors (`inventory = 0`): it never engages",
                 t.what
@@ -207,7 +198,7 @@ pub(super) fn read_inventory(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<u32> 
 /// (per look, in [1, 20]; default 2 for a barrage, 1 for
 /// shoot-look-shoot).
 pub(super) fn read_doctrine(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Doctrine> {
-    let doctrine = t.string(ctx, "doctrine").or("barrage".to_owned(), &t.span);
+    let doctrine = t.text(ctx, "doctrine").given();
     let look = match &doctrine {
         Some(d) if d.value == "barrage" => Some(false),
         Some(d) if d.value == "shoot_look_shoot" => Some(true),
@@ -235,14 +226,10 @@ pub(super) fn read_doctrine(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Doctri
         None => None,
     };
     let default_shots = if look == Some(true) { 1 } else { 2 };
-    let shots_in = t.unsigned(ctx, "shots").or(default_shots, &t.span);
-    let shots = count_within(
-        ctx,
-        shots_in,
-        "shots",
-        (1, MAX_SHOTS),
-        "the interceptors fired at each object (per look, for shoot-look-shoot), from 1 to 20",
-    );
+    let shots = t
+        .unsigned(ctx, "shots")
+        .or(default_shots, &t.span)
+        .and_then(|s| t.check_int(ctx, "shots", &s));
     let shots = shots?;
     Some(if look? {
         Doctrine::ShootLookShoot { shots }

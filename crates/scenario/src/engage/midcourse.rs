@@ -4,80 +4,110 @@
 use cupola_analysis::engage::MidcourseSite;
 
 use super::layer::{
-    Cueing, KILL_ASSESSMENT_KEY, Named, probability, read_doctrine, read_inventory,
-    read_kill_assessment, read_name, read_pk, read_site,
+    Cueing, DOCTRINE_KEY, INVENTORY_HINT, KILL_ASSESSMENT_KEY, MAX_INVENTORY, Named, PK_HINT,
+    SHOTS_KEY, read_doctrine, read_inventory, read_name, read_site,
 };
 use crate::context::Ctx;
-use crate::missile::{non_negative, within};
-use crate::reader::{KeyDoc, TableReader};
+use crate::key::{Bound, KeyDescriptor};
+use crate::reader::TableReader;
 
 /// Keys of a `[[engage.midcourse]]` table.
-pub(crate) const MIDCOURSE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"Fort Greely\"",
-        doc: "a label for reports, unique among the midcourse sites and terminal batteries",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 63.95, lon_deg = -145.7, alt_km = 0.4 }",
-        doc: "where the interceptors are launched from",
-    },
-    KeyDoc {
-        name: "inventory",
-        example: "inventory = 40",
-        doc: "interceptors at the site, in [0, 1000000]",
-    },
-    KeyDoc {
-        name: "pk",
-        example: "pk = 0.571",
-        doc: "single-shot kill probability, in [0, 1]",
-    },
-    KeyDoc {
-        name: "flyout_speed_km_s",
-        example: "flyout_speed_km_s = 7.0",
-        doc: "average fly-out speed of an interceptor, km/s, in (0, 12], default 7",
-    },
-    KeyDoc {
-        name: "doctrine",
-        example: "doctrine = \"barrage\"",
-        doc: "\"barrage\" (default) or \"shoot_look_shoot\"",
-    },
-    KeyDoc {
-        name: "shots",
-        example: "shots = 2",
-        doc: "interceptors per object (per look), in [1, 20], default 2 (barrage) or 1 (shoot_look_shoot)",
-    },
-    KeyDoc {
-        name: "assess_s",
-        example: "assess_s = 60.0",
-        doc: "intercept to kill assessment, s, ≥ 0, default 60",
-    },
+pub(crate) const MIDCOURSE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among **all** midcourse sites and terminal batteries")
+        .example("name = \"Fort Greely\"")
+        .doc("a label for reports, unique among the midcourse sites and terminal batteries"),
+    KeyDescriptor::table("site")
+        .rule("as a launch `site`: `lat_deg`, `lon_deg`, `alt_km`")
+        .example("site = { lat_deg = 63.95, lon_deg = -145.7, alt_km = 0.4 }")
+        .doc("where the interceptors are launched from"),
+    KeyDescriptor::integer("inventory")
+        .closed(0.0, MAX_INVENTORY)
+        .example("inventory = 40")
+        .doc("interceptors at the site, in [0, 1000000]")
+        .more("0 is a warning")
+        .hint(INVENTORY_HINT),
+    KeyDescriptor::number("pk")
+        .closed(0.0, 1.0)
+        .plausible(0.3, 0.95)
+        .example("pk = 0.571")
+        .doc("single-shot kill probability, in [0, 1]")
+        .hint(PK_HINT),
+    KeyDescriptor::number("flyout_speed_km_s")
+        .unit("km/s")
+        .or_number(7.0)
+        .range(Bound::Exclusive(0.0), Bound::Inclusive(12.0))
+        .plausible(3.0, 9.0)
+        .example("flyout_speed_km_s = 7.0")
+        .doc("average speed from launch to intercept")
+        .hint(
+            "the interceptor's average speed from launch to intercept in km/s, above 0 and at \
+             most 12; a ground-based midcourse interceptor averages about 7",
+        )
+        .assumed(
+            6.0,
+            8.0,
+            "about 7 for a ground-based midcourse interceptor; not documented further",
+        ),
+    DOCTRINE_KEY,
+    SHOTS_KEY,
+    KeyDescriptor::number("assess_s")
+        .unit("s")
+        .or_number(60.0)
+        .non_negative()
+        .plausible(0.0, 600.0)
+        .example("assess_s = 60.0")
+        .doc("intercept to the kill assessment that may cue another shot")
+        .hint(
+            "the seconds from an intercept to the kill assessment that may cue another shot, 0 \
+             or more, e.g. 60",
+        )
+        .assumed(30.0, 120.0, "illustrative; no real system's figure"),
     KILL_ASSESSMENT_KEY,
-    KeyDoc {
-        name: "decision_s",
-        example: "decision_s = 30.0",
-        doc: "cueing track to the first launch, s, ≥ 0, default 30",
-    },
-    KeyDoc {
-        name: "discrimination",
-        example: "discrimination = 0.0",
-        doc: "probability of recognising a decoy as a decoy, in [0, 1], default 0",
-    },
-    KeyDoc {
-        name: "reserve",
-        example: "reserve = 0.0",
-        doc: "fraction of the inventory held back for later waves, in [0, 1), default 0",
-    },
-    KeyDoc {
-        name: "sensor",
-        example: "sensor = \"leo tracking\"",
-        doc: "the [[sensor]] whose track cues the site: a tracking layer or a ground radar",
-    },
+    KeyDescriptor::number("decision_s")
+        .unit("s")
+        .or_number(30.0)
+        .non_negative()
+        .plausible(0.0, 600.0)
+        .example("decision_s = 30.0")
+        .doc("cueing track to the first launch")
+        .hint(
+            "the seconds from the cueing track to the first interceptor launch, 0 or more, e.g. 30",
+        )
+        .assumed(10.0, 120.0, "illustrative; no real system's figure"),
+    KeyDescriptor::number("discrimination")
+        .or_number(0.0)
+        .closed(0.0, 1.0)
+        .example("discrimination = 0.0")
+        .doc(
+            "probability that the site's sensors recognise a decoy as a decoy; the battle manager \
+             fuses the sites': one draw per decoy per trial against the highest of them, and a \
+             recognised decoy is engaged by no site",
+        )
+        .hint(
+            "the probability that the site recognises a decoy as a decoy, from 0 (decoys are \
+             engaged like warheads) to 1 (never fooled)",
+        )
+        .assumed(
+            0.0,
+            0.9,
+            "no decoy is recognised by default, the attacker's best case",
+        ),
+    KeyDescriptor::number("reserve")
+        .or_number(0.0)
+        .range(Bound::Inclusive(0.0), Bound::Exclusive(1.0))
+        .example("reserve = 0.0")
+        .doc("fraction of the inventory held back for later waves")
+        .hint(
+            "the fraction of the inventory held back for later waves, from 0 up to (not \
+             including) 1",
+        )
+        .setting(),
+    KeyDescriptor::text("sensor")
+        .rule("a tracking or radar `[[sensor]]`")
+        .example("sensor = \"leo tracking\"")
+        .doc("the [[sensor]] whose track cues the site: a tracking layer or a ground radar"),
 ];
-
-/// Fastest average fly-out speed, km/s.
-const MAX_FLYOUT_KM_S: f64 = 12.0;
 
 /// Read one `[[engage.midcourse]]` table.
 pub(super) fn read_midcourse(
@@ -100,56 +130,14 @@ fn read_site_keys(
 ) -> Option<MidcourseSite> {
     let site = read_site(ctx, t);
     let inventory = read_inventory(ctx, t);
-    let pk = read_pk(ctx, t);
-    let speed_in = t.opt_number(ctx, "flyout_speed_km_s", 7.0);
-    let speed = within(
-        ctx,
-        speed_in,
-        "flyout_speed_km_s",
-        |v| v > 0.0 && v <= MAX_FLYOUT_KM_S,
-        "(0, 12]",
-        "km/s",
-        "the interceptor's average speed from launch to intercept in km/s, above 0 and at \
-         most 12; a ground-based midcourse interceptor averages about 7",
-    );
+    let pk = t.get(ctx, "pk");
+    let speed = t.get(ctx, "flyout_speed_km_s");
     let doctrine = read_doctrine(ctx, t);
-    let assess_in = t.opt_number(ctx, "assess_s", 60.0);
-    let assess = non_negative(
-        ctx,
-        assess_in,
-        "assess_s",
-        "s",
-        "the seconds from an intercept to the kill assessment that may cue another shot, 0 \
-         or more, e.g. 60",
-    );
-    let kill_assessment = read_kill_assessment(ctx, t);
-    let decision_in = t.opt_number(ctx, "decision_s", 30.0);
-    let decision = non_negative(
-        ctx,
-        decision_in,
-        "decision_s",
-        "s",
-        "the seconds from the cueing track to the first interceptor launch, 0 or more, e.g. 30",
-    );
-    let discrimination_in = t.opt_number(ctx, "discrimination", 0.0);
-    let discrimination = probability(
-        ctx,
-        discrimination_in,
-        "discrimination",
-        "the probability that the site recognises a decoy as a decoy, from 0 (decoys are \
-         engaged like warheads) to 1 (never fooled)",
-    );
-    let reserve_in = t.opt_number(ctx, "reserve", 0.0);
-    let reserve = within(
-        ctx,
-        reserve_in,
-        "reserve",
-        |v| (0.0..1.0).contains(&v),
-        "[0, 1)",
-        "",
-        "the fraction of the inventory held back for later waves, from 0 up to (not \
-         including) 1",
-    );
+    let assess = t.get(ctx, "assess_s");
+    let kill_assessment = t.get(ctx, "kill_assessment");
+    let decision = t.get(ctx, "decision_s");
+    let discrimination = t.get(ctx, "discrimination");
+    let reserve = t.get(ctx, "reserve");
     let sensor = cueing.read(ctx, t, "a midcourse site");
     Some(MidcourseSite {
         name: name?,

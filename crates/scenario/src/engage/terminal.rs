@@ -6,90 +6,124 @@ use cupola_analysis::engage::{TerminalBattery, TerminalKind};
 use cupola_physics::frames::ground_distance;
 
 use super::layer::{
-    Cueing, KILL_ASSESSMENT_KEY, Named, read_doctrine, read_inventory, read_kill_assessment,
-    read_name, read_pk, read_site,
+    Cueing, DOCTRINE_KEY, INVENTORY_HINT, KILL_ASSESSMENT_KEY, MAX_INVENTORY, Named, PK_HINT,
+    SHOTS_KEY, read_doctrine, read_inventory, read_name, read_site,
 };
 use crate::LaunchSpec;
 use crate::context::{Ctx, Spanned, closest, one_of};
-use crate::missile::{non_negative, positive, within};
+use crate::key::{Bound, KeyDescriptor};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of a `[[engage.terminal]]` table.
-pub(crate) const TERMINAL_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"THAAD battery\"",
-        doc: "a label for reports, unique among the midcourse sites and terminal batteries",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 47.35, lon_deg = -101.75 }",
-        doc: "where the battery is",
-    },
-    KeyDoc {
-        name: "kind",
-        example: "kind = \"upper_tier\"",
-        doc: "\"upper_tier\" (default) or \"short_range\"",
-    },
-    KeyDoc {
-        name: "max_threat_range_km",
-        example: "max_threat_range_km = 70.0",
-        doc: "longest range of a threat the battery engages, km, > 0 (short_range only, required there)",
-    },
-    KeyDoc {
-        name: "footprint_km",
-        example: "footprint_km = 200.0",
-        doc: "radius of the defended footprint on the ground, km, in (0, 5000], default 200",
-    },
-    KeyDoc {
-        name: "min_altitude_km",
-        example: "min_altitude_km = 40.0",
-        doc: "lowest intercept altitude, km, ≥ 0, default 40",
-    },
-    KeyDoc {
-        name: "max_altitude_km",
-        example: "max_altitude_km = 150.0",
-        doc: "highest intercept altitude, km, above min_altitude_km, default 150",
-    },
-    KeyDoc {
-        name: "inventory",
-        example: "inventory = 48",
-        doc: "interceptors in the battery, in [0, 1000000]",
-    },
-    KeyDoc {
-        name: "pk",
-        example: "pk = 0.8",
-        doc: "single-shot kill probability, in [0, 1]",
-    },
-    KeyDoc {
-        name: "doctrine",
-        example: "doctrine = \"barrage\"",
-        doc: "\"barrage\" (default) or \"shoot_look_shoot\"",
-    },
-    KeyDoc {
-        name: "shots",
-        example: "shots = 2",
-        doc: "interceptors per object (per look), in [1, 20], default 2 (barrage) or 1 (shoot_look_shoot)",
-    },
-    KeyDoc {
-        name: "assess_s",
-        example: "assess_s = 10.0",
-        doc: "kill-assessment time for shoot-look-shoot, s, ≥ 0, default 10",
-    },
+pub(crate) const TERMINAL_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among **all** midcourse sites and terminal batteries")
+        .example("name = \"THAAD battery\"")
+        .doc("a label for reports, unique among the midcourse sites and terminal batteries"),
+    KeyDescriptor::table("site")
+        .rule("as a launch `site`")
+        .example("site = { lat_deg = 47.35, lon_deg = -101.75 }")
+        .doc("where the battery is"),
+    KeyDescriptor::text("kind")
+        .or_text("upper_tier")
+        .rule("`\"upper_tier\"`, `\"short_range\"`")
+        .example("kind = \"upper_tier\"")
+        .doc(
+            "what it engages: an upper-tier (THAAD-like) or a short-range (Iron-Dome-like) defense",
+        )
+        .setting(),
+    KeyDescriptor::number("max_threat_range_km")
+        .unit("km")
+        .optional()
+        .shown_default("— (required for `\"short_range\"`; a `Conflict` for `\"upper_tier\"`)")
+        .positive()
+        .plausible(4.0, 3_000.0)
+        .example("max_threat_range_km = 70.0")
+        .doc("longest range (launch point to aim point) of a threat the battery engages")
+        .hint(
+            "the longest range, launch point to aim point, of a threat the battery engages, \
+             in km, e.g. 70",
+        ),
+    KeyDescriptor::number("footprint_km")
+        .unit("km")
+        .or_number(200.0)
+        .range(Bound::Exclusive(0.0), Bound::Inclusive(5_000.0))
+        .plausible(5.0, 500.0)
+        .example("footprint_km = 200.0")
+        .doc("radius of the defended footprint on the ground")
+        .hint(
+            "the radius in km of the ground the battery defends around its site, above 0 and at \
+             most 5000, e.g. 200 for an upper-tier battery",
+        )
+        .assumed(
+            100.0,
+            300.0,
+            "an upper-tier battery; illustrative, not documented further",
+        ),
+    KeyDescriptor::number("min_altitude_km")
+        .unit("km")
+        .or_number(40.0)
+        .non_negative()
+        .plausible(0.0, 100.0)
+        .example("min_altitude_km = 40.0")
+        .doc("lowest intercept altitude")
+        .hint("the lowest altitude in km at which the battery intercepts, 0 or more, e.g. 40")
+        .assumed(
+            30.0,
+            50.0,
+            "an upper-tier battery; illustrative, not documented further",
+        ),
+    KeyDescriptor::number("max_altitude_km")
+        .unit("km")
+        .or_number(MAX_ALTITUDE_KM)
+        .rule("> `min_altitude_km`")
+        .plausible(5.0, 200.0)
+        .example("max_altitude_km = 150.0")
+        .doc("highest intercept altitude")
+        .assumed(
+            100.0,
+            200.0,
+            "an upper-tier battery; illustrative, not documented further",
+        ),
+    KeyDescriptor::integer("inventory")
+        .closed(0.0, MAX_INVENTORY)
+        .example("inventory = 48")
+        .doc("interceptors in the battery, in [0, 1000000]")
+        .more("0 is a warning")
+        .hint(INVENTORY_HINT),
+    KeyDescriptor::number("pk")
+        .closed(0.0, 1.0)
+        .plausible(0.3, 0.95)
+        .example("pk = 0.8")
+        .doc("single-shot kill probability, in [0, 1]")
+        .hint(PK_HINT),
+    DOCTRINE_KEY,
+    SHOTS_KEY,
+    KeyDescriptor::number("assess_s")
+        .unit("s")
+        .or_number(10.0)
+        .non_negative()
+        .plausible(0.0, 120.0)
+        .example("assess_s = 10.0")
+        .doc("kill-assessment time for shoot-look-shoot")
+        .hint(
+            "the seconds from an intercept to the kill assessment that may cue another shot, 0 \
+             or more, e.g. 10",
+        )
+        .assumed(5.0, 30.0, "illustrative; no real system's figure"),
     KILL_ASSESSMENT_KEY,
-    KeyDoc {
-        name: "sensor",
-        example: "sensor = \"ground radar\"",
-        doc: "the [[sensor]] whose track cues the battery: a tracking layer or a ground radar",
-    },
+    KeyDescriptor::text("sensor")
+        .rule("a tracking or radar `[[sensor]]`")
+        .example("sensor = \"ground radar\"")
+        .doc("the [[sensor]] whose track cues the battery: a tracking layer or a ground radar"),
 ];
+
+/// Default highest intercept altitude, km.
+const MAX_ALTITUDE_KM: f64 = 150.0;
 
 /// Battery kinds accepted by `kind`.
 const KINDS: [&str; 2] = ["upper_tier", "short_range"];
-
-/// Largest footprint radius, km.
-const MAX_FOOTPRINT_KM: f64 = 5_000.0;
 
 /// Read one `[[engage.terminal]]` table; `reference` is the reference
 /// launch, when known, against which a short-range battery that can never
@@ -122,31 +156,13 @@ fn read_battery_keys(
 ) -> Option<TerminalBattery> {
     let site = read_site(ctx, t);
     let kind = read_kind(ctx, t, reference);
-    let footprint_in = t.opt_number(ctx, "footprint_km", 200.0);
-    let footprint = within(
-        ctx,
-        footprint_in,
-        "footprint_km",
-        |v| v > 0.0 && v <= MAX_FOOTPRINT_KM,
-        "(0, 5000]",
-        "km",
-        "the radius in km of the ground the battery defends around its site, above 0 and at \
-         most 5000, e.g. 200 for an upper-tier battery",
-    );
+    let footprint = t.get(ctx, "footprint_km");
     let (min_altitude, max_altitude) = read_band(ctx, t);
     let inventory = read_inventory(ctx, t);
-    let pk = read_pk(ctx, t);
+    let pk = t.get(ctx, "pk");
     let doctrine = read_doctrine(ctx, t);
-    let assess_in = t.opt_number(ctx, "assess_s", 10.0);
-    let assess = non_negative(
-        ctx,
-        assess_in,
-        "assess_s",
-        "s",
-        "the seconds from an intercept to the kill assessment that may cue another shot, 0 \
-         or more, e.g. 10",
-    );
-    let kill_assessment = read_kill_assessment(ctx, t);
+    let assess = t.get(ctx, "assess_s");
+    let kill_assessment = t.get(ctx, "kill_assessment");
     let sensor = cueing.read(ctx, t, "a terminal battery");
     Some(TerminalBattery {
         name: name?,
@@ -173,9 +189,8 @@ fn read_kind(
     reference: Option<&LaunchSpec>,
 ) -> Option<TerminalKind> {
     let range = t.number(ctx, "max_threat_range_km");
-    let kind_field = t.string(ctx, "kind");
-    let defaulted = !kind_field.is_present();
-    let kind = kind_field.or("upper_tier".to_owned(), &t.span)?;
+    let defaulted = t.entry("kind").is_none();
+    let kind = t.text(ctx, "kind").given()?;
     match kind.value.as_str() {
         "upper_tier" => {
             if !range.is_present() {
@@ -224,14 +239,7 @@ fn read_kind(
                 }
             };
             let span = range.span.clone();
-            let km = positive(
-                ctx,
-                Some(range),
-                "max_threat_range_km",
-                "km",
-                "the longest range, launch point to aim point, of a threat the battery engages, \
-                 in km, e.g. 70",
-            )?;
+            let km = t.check(ctx, "max_threat_range_km", range)?;
             if let Some(launch) = reference {
                 warn_out_of_range(ctx, t, launch, Spanned { value: km, span });
             }
@@ -287,17 +295,10 @@ fn warn_out_of_range(
 /// `min_altitude_km` (≥ 0, default 40) and `max_altitude_km` (above it,
 /// default 150), km.
 fn read_band(ctx: &mut Ctx, t: &TableReader<'_>) -> (Option<f64>, Option<f64>) {
-    let min_in = t.opt_number(ctx, "min_altitude_km", 40.0);
-    let min = non_negative(
-        ctx,
-        min_in,
-        "min_altitude_km",
-        "km",
-        "the lowest altitude in km at which the battery intercepts, 0 or more, e.g. 40",
-    );
+    let min = t.get(ctx, "min_altitude_km");
     let max_field = t.number(ctx, "max_altitude_km");
     let given = max_field.is_present();
-    let Some(max) = max_field.or(150.0, &t.span) else {
+    let Some(max) = max_field.or(MAX_ALTITUDE_KM, &t.span) else {
         return (min, None);
     };
     let floor = min.unwrap_or(0.0);

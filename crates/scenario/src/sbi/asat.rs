@@ -7,21 +7,24 @@ use cupola_analysis::sizing::AsatSpec;
 use super::needs_sbi;
 use crate::constellation::resolve_constellation;
 use crate::context::Ctx;
-use crate::missile::within;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::key::{Bound, KeyDescriptor};
+use crate::reader::{Field, TableReader};
 
 /// Keys of `[asat]`.
-pub(crate) const ASAT_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "targets",
-        example: "targets = \"leo-tracking\"",
-        doc: "the [[constellation]] whose satellites are the targets",
-    },
-    KeyDoc {
-        name: "within_min",
-        example: "within_min = 10.0",
-        doc: "fly-out time allowed, minutes, in (0, 45]",
-    },
+pub(crate) const ASAT_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("targets")
+        .rule("a `[[constellation]]` name")
+        .example("targets = \"leo-tracking\"")
+        .doc("the [[constellation]] whose satellites are the targets"),
+    KeyDescriptor::number("within_min")
+        .unit("minutes")
+        .range(Bound::Exclusive(0.0), Bound::Inclusive(45.0))
+        .example("within_min = 10.0")
+        .doc("fly-out time allowed, minutes, in (0, 45]")
+        .hint(
+            "the fly-out time allowed in minutes, above 0 and at most 45 (half an orbit at low \
+             altitude), e.g. 10",
+        ),
 ];
 
 /// Read `[asat]`: `Some(None)` when absent, `None` when invalid.
@@ -44,17 +47,7 @@ pub(crate) fn read_asat(
     let targets = t
         .req_string(ctx, "targets")
         .and_then(|c| resolve_constellation(ctx, c, constellations, "[asat]"));
-    let within_in = t.req_number(ctx, "within_min");
-    let minutes = within(
-        ctx,
-        within_in,
-        "within_min",
-        |v| v > 0.0 && v <= 45.0,
-        "(0, 45]",
-        "minutes",
-        "the fly-out time allowed in minutes, above 0 and at most 45 (half an orbit at low \
-         altitude), e.g. 10",
-    );
+    let minutes = t.get(ctx, "within_min");
     t.finish(ctx);
     Some(Some(AsatSpec {
         targets: targets?,

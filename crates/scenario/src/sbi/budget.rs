@@ -11,47 +11,82 @@ use toml_edit::Value;
 use super::SbiRead;
 use crate::LaunchSpec;
 use crate::context::{Ctx, Spanned, closest, one_of};
-use crate::missile::{non_negative, positive};
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of `[sbi.budget]`.
-pub(crate) const BUDGET_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "detection_s",
-        example: "detection_s = 30.0",
-        doc: "lift-off to the launch report, s, ≥ 0, default 30 (or `detection`)",
-    },
-    KeyDoc {
-        name: "detection",
-        example: "detection = \"sensors\"",
-        doc: "\"sensors\": take the report from the scenario's [[sensor]] layer (or `detection_s`)",
-    },
-    KeyDoc {
-        name: "decision_s",
-        example: "decision_s = 30.0",
-        doc: "report to interceptor launch (decision and commit), s, ≥ 0, default 30",
-    },
-    KeyDoc {
-        name: "deadline",
-        example: "deadline = \"boost_end\"",
-        doc: "when the intercept must have happened: \"boost_end\" (default), \"bus_deployed\", \
+pub(crate) const BUDGET_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("detection_s")
+        .unit("s")
+        .or_number(DETECTION_S)
+        .non_negative()
+        .rule("not with `detection`")
+        .plausible(10.0, 120.0)
+        .example("detection_s = 30.0")
+        .doc("lift-off to the launch report, a fixed delay")
+        .hint(
+            "the seconds from lift-off to the launch report reaching the defense, 0 or more, \
+             e.g. 30",
+        )
+        .assumed(20.0, 60.0, "not documented further"),
+    KeyDescriptor::text("detection")
+        .optional()
+        .shown_default("")
+        .rule("`\"sensors\"`")
+        .example("detection = \"sensors\"")
+        .doc(
+            "instead of `detection_s`: the first report of the scenario's `[[sensor]]` layer \
+             against the reference launch; needs at least one `[[sensor]]`",
+        ),
+    KeyDescriptor::number("decision_s")
+        .unit("s")
+        .or_number(30.0)
+        .non_negative()
+        .plausible(0.0, 120.0)
+        .example("decision_s = 30.0")
+        .doc("report to interceptor launch (decision and commit)")
+        .hint(
+            "the seconds from the launch report to the interceptor's launch (decision and \
+             commit), 0 or more, e.g. 30",
+        )
+        .assumed(10.0, 60.0, "not documented further"),
+    KeyDescriptor::new("deadline", KeyKind::Other("string or table"))
+        .or_text("boost_end")
+        .rule("see below")
+        .example("deadline = \"boost_end\"")
+        .doc(
+            "when the intercept must have happened: \"boost_end\" (default), \"bus_deployed\", \
               { descends_below_km = 100.0 } or { time_s = 250.0 }",
-    },
+        )
+        .setting(),
 ];
 
+/// Default lift-off to launch report, s.
+const DETECTION_S: f64 = 30.0;
+
 /// Keys of a `deadline = { … }` table.
-pub(crate) const DEADLINE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "descends_below_km",
-        example: "deadline = { descends_below_km = 100.0 }",
-        doc: "before the missile descends below this altitude, km, > 0",
-    },
-    KeyDoc {
-        name: "time_s",
-        example: "deadline = { time_s = 250.0 }",
-        doc: "before this time after lift-off, s, > 0",
-    },
+pub(crate) const DEADLINE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("descends_below_km")
+        .unit("km")
+        .optional()
+        .positive()
+        .example("deadline = { descends_below_km = 100.0 }")
+        .doc("before the missile descends below this altitude, km, > 0")
+        .hint(
+            "the altitude in km the missile must not have descended below on its way down, \
+             e.g. 100",
+        ),
+    KeyDescriptor::number("time_s")
+        .unit("s")
+        .optional()
+        .positive()
+        .example("deadline = { time_s = 250.0 }")
+        .doc("before this time after lift-off, s, > 0")
+        .hint(
+            "the deadline in seconds after lift-off, e.g. 250; it must fall before the \
+             missile's impact",
+        ),
 ];
 
 /// Named deadlines accepted by `deadline`.
@@ -74,15 +109,7 @@ pub(super) struct Budget {
 /// `has_sensors`: whether the scenario declares a `[[sensor]]`.
 pub(super) fn read_budget(ctx: &mut Ctx, t: &TableReader<'_>, has_sensors: bool) -> Option<Budget> {
     let detection = read_detection(ctx, t, has_sensors);
-    let decision_in = t.opt_number(ctx, "decision_s", 30.0);
-    let decision = non_negative(
-        ctx,
-        decision_in,
-        "decision_s",
-        "s",
-        "the seconds from the launch report to the interceptor's launch (decision and \
-         commit), 0 or more, e.g. 30",
-    );
+    let decision = t.get(ctx, "decision_s");
     let deadline = read_deadline(ctx, t);
     t.finish(ctx);
     Some(Budget {
@@ -120,16 +147,10 @@ fn read_detection(ctx: &mut Ctx, t: &TableReader<'_>, has_sensors: bool) -> Opti
         Field::Given(s) => s,
         Field::Invalid => return None,
         Field::Absent => {
-            let s = seconds.or(30.0, &t.span);
-            return non_negative(
-                ctx,
-                s,
-                "detection_s",
-                "s",
-                "the seconds from lift-off to the launch report reaching the defense, 0 or \
-                 more, e.g. 30",
-            )
-            .map(|seconds| Detection::Latency { seconds });
+            let s = seconds.or(DETECTION_S, &t.span)?;
+            return t
+                .check(ctx, "detection_s", s)
+                .map(|seconds| Detection::Latency { seconds });
         }
     };
     if source.value != "sensors" {
@@ -252,27 +273,13 @@ fn read_deadline(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Spanned<Deadline>
             return None;
         }
         (Field::Given(b), _) => {
-            let km = positive(
-                ctx,
-                Some(b),
-                "descends_below_km",
-                "km",
-                "the altitude in km the missile must not have descended below on its way down, \
-                 e.g. 100",
-            )?;
+            let km = r.check(ctx, "descends_below_km", b)?;
             Deadline::DescendsBelow {
                 altitude_m: km * 1e3,
             }
         }
         (_, Field::Given(s)) => {
-            let time_s = positive(
-                ctx,
-                Some(s),
-                "time_s",
-                "s",
-                "the deadline in seconds after lift-off, e.g. 250; it must fall before the \
-                 missile's impact",
-            )?;
+            let time_s = r.check(ctx, "time_s", s)?;
             Deadline::At { time_s }
         }
         _ => return None,

@@ -6,68 +6,141 @@
 use cupola_defense::interceptor::{Carrier, Interceptor, InterceptorError};
 use cupola_physics::constants::G0;
 
-use super::count_within;
 use crate::context::{Ctx, Span};
-use crate::missile::{non_negative, positive, within};
+use crate::key::{Bound, KeyDescriptor};
 use crate::problem::ProblemKind;
-use crate::reader::{KeyDoc, TableReader};
+use crate::reader::TableReader;
 
-/// Keys of `[sbi.interceptor]`.
-pub(crate) const INTERCEPTOR_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "delta_v_km_s",
-        example: "delta_v_km_s = 4.0",
-        doc: "velocity change the booster gives the kill vehicle, km/s, > 0, default 4",
-    },
-    KeyDoc {
-        name: "stages",
-        example: "stages = 1",
-        doc: "booster stages, each giving an equal share of the Δv, in [1, 4], default 1",
-    },
-    KeyDoc {
-        name: "isp_s",
-        example: "isp_s = 285.0",
-        doc: "booster specific impulse, s, > 0, default 285",
-    },
-    KeyDoc {
-        name: "structure_fraction",
-        example: "structure_fraction = 0.15",
-        doc: "booster structure / (structure + propellant), in [0, 1), default 0.15",
-    },
-    KeyDoc {
-        name: "acceleration_g",
-        example: "acceleration_g = 10.0",
-        doc: "average booster acceleration, in standard g (9.80665 m/s²), > 0, default 10",
-    },
-    KeyDoc {
-        name: "kill_vehicle_dry_mass_kg",
-        example: "kill_vehicle_dry_mass_kg = 42.0",
-        doc: "kill vehicle mass without its divert propellant, kg, > 0, default 42 (59.7 kg \
-              loaded with 1 km/s of divert at Isp 290 s: APS 2003's 60 kg class)",
-    },
-    KeyDoc {
-        name: "divert_delta_v_km_s",
-        example: "divert_delta_v_km_s = 1.0",
-        doc: "divert velocity of the kill vehicle for the end game, km/s, ≥ 0, default 1",
-    },
-    KeyDoc {
-        name: "end_game_s",
-        example: "end_game_s = 10.0",
-        doc: "duration of the end game (homing), s, ≥ 0, default 10",
-    },
-    KeyDoc {
-        name: "divert_isp_s",
-        example: "divert_isp_s = 290.0",
-        doc: "specific impulse of the kill vehicle's divert thrusters, s, > 0, default 290 \
-              (assumed; 220 hydrazine to 320 storable bipropellant)",
-    },
-    KeyDoc {
-        name: "unpredicted_fraction",
-        example: "unpredicted_fraction = 0.1",
-        doc: "share of the boosting missile's thrust acceleration the fire control cannot predict \
-              (thrust dispersion, steering, manoeuvre), which the divert must absorb, in [0, 1], \
-              default 0.1 (assumed; 0.03–0.3)",
-    },
+/// The source of the generic interceptor's numbers.
+const APS_2003: &str = "APS 2003 (Barton et al., boost-phase intercept study), ch. 10: the \
+     generic space-based interceptor";
+
+/// Keys of `[sbi.interceptor]`; the defaults are the generic interceptor
+/// of APS 2003 (checked against `generic_interceptor` in the tests).
+pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("delta_v_km_s")
+        .unit("km/s")
+        .or_number(4.0)
+        .positive()
+        .rule("reachable (below)")
+        .plausible(2.0, 7.0)
+        .example("delta_v_km_s = 4.0")
+        .doc("velocity change the booster gives the kill vehicle")
+        .hint(
+            "the velocity change the booster gives the kill vehicle in km/s, e.g. 4 (APS 2003's \
+             generic space-based interceptor)",
+        )
+        .cited(APS_2003),
+    KeyDescriptor::integer("stages")
+        .or_integer(1)
+        .closed(1.0, MAX_STAGES as f64)
+        .example("stages = 1")
+        .doc(
+            "booster stages, each giving an equal share of the Δv with the same Isp and structure \
+             fraction",
+        )
+        .hint(
+            "the booster's stages, from 1 to 4, each giving an equal share of the Δv with the same \
+             Isp and structure fraction; more stages reach a higher Δv",
+        )
+        .cited(APS_2003),
+    KeyDescriptor::number("isp_s")
+        .unit("s")
+        .or_number(285.0)
+        .positive()
+        .plausible(200.0, 460.0)
+        .example("isp_s = 285.0")
+        .doc("booster specific impulse")
+        .hint("the booster's specific impulse in seconds, e.g. 285 for a solid motor")
+        .cited(APS_2003),
+    KeyDescriptor::number("structure_fraction")
+        .or_number(0.15)
+        .range(Bound::Inclusive(0.0), Bound::Exclusive(1.0))
+        .plausible(0.05, 0.3)
+        .example("structure_fraction = 0.15")
+        .doc("booster structure / (structure + propellant)")
+        .hint(
+            "the booster's structure over structure plus propellant, at least 0 and below 1, \
+             e.g. 0.15",
+        )
+        .cited(APS_2003),
+    KeyDescriptor::number("acceleration_g")
+        .unit("g")
+        .or_number(10.0)
+        .positive()
+        .plausible(1.0, 50.0)
+        .example("acceleration_g = 10.0")
+        .doc(
+            "average booster acceleration in standard g (g₀ = 9.80665 m/s²); the burn lasts \
+             Δv / a",
+        )
+        .hint(
+            "the booster's average acceleration in standard g (9.80665 m/s²), e.g. 10: the burn \
+             lasts Δv / a, which needs a > 0",
+        )
+        .cited(APS_2003),
+    KeyDescriptor::number("kill_vehicle_dry_mass_kg")
+        .unit("kg")
+        .or_number(42.0)
+        .positive()
+        .plausible(5.0, 200.0)
+        .example("kill_vehicle_dry_mass_kg = 42.0")
+        .doc(
+            "kill vehicle mass without its divert propellant (59.7 kg loaded with the default \
+             divert: APS 2003's 60 kg class); it replaces `kill_vehicle_mass_kg`, which meant the \
+             loaded mass and is now refused as an unknown key so that an old file does not \
+             silently gain 42% of kill-vehicle mass",
+        )
+        .hint("the mass of the kill vehicle without its divert propellant in kg, e.g. 42")
+        .cited("APS 2003, ch. 10: a 60 kg kill vehicle, split by the rocket equation at the divert Isp"),
+    KeyDescriptor::number("divert_delta_v_km_s")
+        .unit("km/s")
+        .or_number(1.0)
+        .non_negative()
+        .plausible(0.2, 3.0)
+        .example("divert_delta_v_km_s = 1.0")
+        .doc("divert velocity of the kill vehicle for the end game")
+        .hint("the kill vehicle's divert velocity for the end game in km/s, 0 or more, e.g. 1")
+        .cited(APS_2003),
+    KeyDescriptor::number("end_game_s")
+        .unit("s")
+        .or_number(10.0)
+        .non_negative()
+        .plausible(2.0, 60.0)
+        .example("end_game_s = 10.0")
+        .doc("duration of the end game (homing)")
+        .hint(
+            "the duration of the end game (the kill vehicle homing on its own) in seconds, 0 or \
+             more, e.g. 10",
+        )
+        .cited(APS_2003),
+    KeyDescriptor::number("divert_isp_s")
+        .unit("s")
+        .or_number(290.0)
+        .positive()
+        .plausible(200.0, 340.0)
+        .example("divert_isp_s = 290.0")
+        .doc("specific impulse of the divert thrusters")
+        .hint("the specific impulse of the kill vehicle's divert thrusters in seconds, e.g. 290")
+        .assumed(220.0, 320.0, "hydrazine to storable bipropellant"),
+    KeyDescriptor::number("unpredicted_fraction")
+        .or_number(0.1)
+        .closed(0.0, 1.0)
+        .plausible(0.0, 0.5)
+        .example("unpredicted_fraction = 0.1")
+        .doc(
+            "share of the boosting missile's thrust acceleration the fire control cannot predict \
+             (thrust dispersion, steering, manoeuvre)",
+        )
+        .hint(
+            "the share of the boosting missile's thrust acceleration the fire control cannot \
+             predict, from 0 (a perfectly predicted path) to 1, e.g. 0.1",
+        )
+        .assumed(
+            0.03,
+            0.3,
+            "a few per cent of thrust dispersion plus the steering an attacker can vary",
+        ),
 ];
 
 /// Most booster stages of an interceptor (as
@@ -86,7 +159,8 @@ const MAX_STAGES: u64 = 4;
 /// the missile's thrust acceleration is taken as unpredicted (assumed,
 /// 0.03–0.3: a few per cent of thrust dispersion plus the steering an
 /// attacker can vary).
-pub(crate) fn generic_interceptor() -> Interceptor {
+#[cfg(test)]
+fn generic_interceptor() -> Interceptor {
     Interceptor {
         booster_delta_v_m_s: 4_000.0,
         booster_stages: 1,
@@ -102,102 +176,20 @@ pub(crate) fn generic_interceptor() -> Interceptor {
 }
 
 /// Read `[sbi.interceptor]` (`r` reads an empty table when it is absent):
-/// each key checked on its own; the rocket equation is checked with the
-/// carrier.
+/// each key checked on its own, absent keys taking their described
+/// defaults (the generic interceptor); the rocket equation is checked with
+/// the carrier.
 pub(super) fn read_interceptor(ctx: &mut Ctx, r: &TableReader<'_>) -> Option<Interceptor> {
-    let d = generic_interceptor();
-    let dv_in = r.opt_number(ctx, "delta_v_km_s", d.booster_delta_v_m_s / 1e3);
-    let dv = positive(
-        ctx,
-        dv_in,
-        "delta_v_km_s",
-        "km/s",
-        "the velocity change the booster gives the kill vehicle in km/s, e.g. 4 (APS 2003's \
-         generic space-based interceptor)",
-    );
-    let stages_in = r
-        .unsigned(ctx, "stages")
-        .or(u64::from(d.booster_stages), &r.span);
-    let stages = count_within(
-        ctx,
-        stages_in,
-        "stages",
-        (1, MAX_STAGES),
-        "the booster's stages, from 1 to 4, each giving an equal share of the Δv with the same \
-         Isp and structure fraction; more stages reach a higher Δv",
-    );
-    let isp_in = r.opt_number(ctx, "isp_s", d.booster_isp_s);
-    let isp = positive(
-        ctx,
-        isp_in,
-        "isp_s",
-        "s",
-        "the booster's specific impulse in seconds, e.g. 285 for a solid motor",
-    );
-    let eps_in = r.opt_number(ctx, "structure_fraction", d.structure_fraction);
-    let eps = within(
-        ctx,
-        eps_in,
-        "structure_fraction",
-        |v| (0.0..1.0).contains(&v),
-        "[0, 1)",
-        "",
-        "the booster's structure over structure plus propellant, at least 0 and below 1, \
-         e.g. 0.15",
-    );
-    let accel_in = r.opt_number(ctx, "acceleration_g", d.acceleration_m_s2 / G0);
-    let accel = positive(
-        ctx,
-        accel_in,
-        "acceleration_g",
-        "g",
-        "the booster's average acceleration in standard g (9.80665 m/s²), e.g. 10: the burn \
-         lasts Δv / a, which needs a > 0",
-    );
-    let kv_in = r.opt_number(ctx, "kill_vehicle_dry_mass_kg", d.kill_vehicle_mass_kg);
-    let kv = positive(
-        ctx,
-        kv_in,
-        "kill_vehicle_dry_mass_kg",
-        "kg",
-        "the mass of the kill vehicle without its divert propellant in kg, e.g. 42",
-    );
-    let divert_in = r.opt_number(ctx, "divert_delta_v_km_s", d.divert_delta_v_m_s / 1e3);
-    let divert = non_negative(
-        ctx,
-        divert_in,
-        "divert_delta_v_km_s",
-        "km/s",
-        "the kill vehicle's divert velocity for the end game in km/s, 0 or more, e.g. 1",
-    );
-    let end_in = r.opt_number(ctx, "end_game_s", d.end_game_s);
-    let end_game = non_negative(
-        ctx,
-        end_in,
-        "end_game_s",
-        "s",
-        "the duration of the end game (the kill vehicle homing on its own) in seconds, 0 or \
-         more, e.g. 10",
-    );
-    let isp_div_in = r.opt_number(ctx, "divert_isp_s", d.divert_isp_s);
-    let isp_div = positive(
-        ctx,
-        isp_div_in,
-        "divert_isp_s",
-        "s",
-        "the specific impulse of the kill vehicle's divert thrusters in seconds, e.g. 290",
-    );
-    let unpredicted_in = r.opt_number(ctx, "unpredicted_fraction", d.unpredicted_fraction);
-    let unpredicted = within(
-        ctx,
-        unpredicted_in,
-        "unpredicted_fraction",
-        |v| (0.0..=1.0).contains(&v),
-        "[0, 1]",
-        "",
-        "the share of the boosting missile's thrust acceleration the fire control cannot \
-         predict, from 0 (a perfectly predicted path) to 1, e.g. 0.1",
-    );
+    let dv = r.get(ctx, "delta_v_km_s");
+    let stages = r.count(ctx, "stages");
+    let isp = r.get(ctx, "isp_s");
+    let eps = r.get(ctx, "structure_fraction");
+    let accel = r.get(ctx, "acceleration_g");
+    let kv = r.get(ctx, "kill_vehicle_dry_mass_kg");
+    let divert = r.get(ctx, "divert_delta_v_km_s");
+    let end_game = r.get(ctx, "end_game_s");
+    let isp_div = r.get(ctx, "divert_isp_s");
+    let unpredicted = r.get(ctx, "unpredicted_fraction");
     r.finish(ctx);
     Some(Interceptor {
         booster_delta_v_m_s: dv? * 1e3,
@@ -343,5 +335,33 @@ mod tests {
         assert!((m - 570.0).abs() < 1.0, "{m} kg");
         assert!(3.0 * m < 2_000.0 && 4.0 * m > 2_000.0);
         assert!((i.burn_time_s() - 4_000.0 / (10.0 * G0)).abs() < 1e-12);
+    }
+
+    /// The described defaults of `[sbi.interceptor]` are the generic
+    /// interceptor.
+    #[test]
+    fn described_defaults_are_the_generic_interceptor() {
+        use crate::key::KeyDefault;
+        let i = generic_interceptor();
+        let d = |key: &str| match INTERCEPTOR_KEYS
+            .iter()
+            .find(|k| k.name == key)
+            .map(|k| k.default)
+        {
+            Some(KeyDefault::Number(v)) => v,
+            #[allow(clippy::cast_precision_loss)]
+            Some(KeyDefault::Integer(v)) => v as f64,
+            other => panic!("{key}: {other:?}"),
+        };
+        assert_eq!(d("delta_v_km_s") * 1e3, i.booster_delta_v_m_s);
+        assert_eq!(d("stages"), f64::from(i.booster_stages));
+        assert_eq!(d("isp_s"), i.booster_isp_s);
+        assert_eq!(d("structure_fraction"), i.structure_fraction);
+        assert_eq!(d("acceleration_g") * G0, i.acceleration_m_s2);
+        assert_eq!(d("kill_vehicle_dry_mass_kg"), i.kill_vehicle_mass_kg);
+        assert_eq!(d("divert_delta_v_km_s") * 1e3, i.divert_delta_v_m_s);
+        assert_eq!(d("end_game_s"), i.end_game_s);
+        assert_eq!(d("divert_isp_s"), i.divert_isp_s);
+        assert_eq!(d("unpredicted_fraction"), i.unpredicted_fraction);
     }
 }

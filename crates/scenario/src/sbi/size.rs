@@ -6,140 +6,162 @@ use cupola_analysis::sizing::sweep::BOOST_TIME_RANGE_S;
 use cupola_analysis::sizing::{SizingSpec, Sweep, SweepKind};
 use toml_edit::{Item, Value};
 
-use super::{altitude_m, count_within, every, inclination_rad, needs_sbi};
+use super::{
+    ALTITUDE_HELP, INCLINATION_HELP, INCLINATION_RANGE_DEG, MAX_ALTITUDE_KM, MIN_ALTITUDE_KM,
+    every, needs_sbi,
+};
 use crate::area::Raid;
 use crate::context::{Ctx, Spanned, closest, one_of};
-use crate::missile::within;
+use crate::key::{Bound, KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Keys of `[size]`.
-pub(crate) const SIZE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "launch",
-        example: "launch = \"ICBM to North Dakota\"",
-        doc: "the reference [[launch]], by name, default the first",
-    },
-    KeyDoc {
-        name: "salvo",
-        example: "salvo = 10",
-        doc: "missiles in the salvo, in [1, 1000], default 10",
-    },
-    KeyDoc {
-        name: "area_width_km",
-        example: "area_width_km = 0.0",
-        doc: "east-west width of the launch area, km, in [0, 2000], default 0",
-    },
-    KeyDoc {
-        name: "window_s",
-        example: "window_s = 0.0",
-        doc: "launches spread evenly over this window, s, in [0, 3600], default 0 (all at once)",
-    },
-    KeyDoc {
-        name: "shots",
-        example: "shots = 1",
-        doc: "shots each missile must get, in [1, 100], default 1",
-    },
-    KeyDoc {
-        name: "confidence",
-        example: "confidence = 0.95",
-        doc: "probability that every missile gets its shots, in (0, 1), default 0.95",
-    },
-    KeyDoc {
-        name: "samples",
-        example: "samples = 10000",
-        doc: "launch-time samples per candidate constellation, in [1, 1000000], default 10000",
-    },
-    KeyDoc {
-        name: "span_h",
-        example: "span_h = 24.0",
-        doc: "span of the launch times sampled, hours, in (0, 720], default 24",
-    },
-    KeyDoc {
-        name: "max_satellites",
-        example: "max_satellites = 100000",
-        doc: "largest constellation (carriers) the search may try, in [1, 1000000], default 100000",
-    },
-    KeyDoc {
-        name: "resolution_deg",
-        example: "resolution_deg = 0.2",
-        doc: "grid step of the reach table, degrees, in [0.01, 2], default 0.2",
-    },
-    KeyDoc {
-        name: "sweep",
-        example: "[size.sweep]",
-        doc: "parameters to sweep, each an array of values",
-    },
+pub(crate) const SIZE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("launch")
+        .optional()
+        .shown_default("the first launch")
+        .rule("a `[[launch]]` name (`launch N` when unnamed); not with `[[area]]`")
+        .example("launch = \"ICBM to North Dakota\"")
+        .doc("the reference launch; the raid is then one area (`SizingSpec::areas`) copying it"),
+    KeyDescriptor::integer("salvo")
+        .or_integer(10)
+        .closed(1.0, MAX_SALVO as f64)
+        .rule("not with `[[area]]`")
+        .example("salvo = 10")
+        .doc("missiles in the salvo")
+        .hint(SALVO_HELP)
+        .setting(),
+    KeyDescriptor::number("area_width_km")
+        .unit("km")
+        .or_number(0.0)
+        .closed(0.0, 2_000.0)
+        .rule("not with `[[area]]`")
+        .example("area_width_km = 0.0")
+        .doc(
+            "east–west width of the launch area: the pads are spread evenly along the reference \
+             pad's parallel",
+        )
+        .hint(
+            "the east-west width of the launch area in km: the salvo's pads are spread evenly \
+             along the reference pad's parallel; 0 puts them all on the reference pad",
+        )
+        .setting(),
+    KeyDescriptor::number("window_s")
+        .unit("s")
+        .or_number(0.0)
+        .closed(0.0, 3_600.0)
+        .rule("not with `[[area]]`")
+        .example("window_s = 0.0")
+        .doc("the launches are spread evenly over this window (0: all at once)")
+        .hint(
+            "the seconds over which the salvo's launches are spread evenly, at most an hour; 0 \
+             launches them all at once",
+        )
+        .setting(),
+    KeyDescriptor::integer("shots")
+        .or_integer(1)
+        .closed(1.0, 100.0)
+        .example("shots = 1")
+        .doc("shots each missile must get")
+        .hint("the shots each missile must get, from 1 to 100")
+        .setting(),
+    KeyDescriptor::number("confidence")
+        .or_number(0.95)
+        .range(Bound::Exclusive(0.0), Bound::Exclusive(1.0))
+        .example("confidence = 0.95")
+        .doc("probability that every missile gets its shots")
+        .hint(
+            "the probability that every missile gets its shots, strictly between 0 and 1, e.g. \
+             0.95 (a probability of 1 cannot be shown by sampling)",
+        )
+        .setting(),
+    KeyDescriptor::integer("samples")
+        .or_integer(10_000)
+        .closed(1.0, 1_000_000.0)
+        .example("samples = 10000")
+        .doc("launch-time samples per candidate constellation")
+        .hint("the launch-time samples per candidate constellation, from 1 to 1000000, e.g. 10000")
+        .setting(),
+    KeyDescriptor::number("span_h")
+        .unit("hours")
+        .or_number(24.0)
+        .range(Bound::Exclusive(0.0), Bound::Inclusive(720.0))
+        .example("span_h = 24.0")
+        .doc("span of the launch times sampled (a day of Earth rotation under the constellation)")
+        .hint(
+            "the span of launch times sampled in hours, at most 30 days, e.g. 24 (a day of \
+             Earth rotation under the constellation)",
+        )
+        .setting(),
+    KeyDescriptor::integer("max_satellites")
+        .or_integer(100_000)
+        .closed(1.0, 1_000_000.0)
+        .example("max_satellites = 100000")
+        .doc("largest constellation (carriers) the search may try")
+        .hint("the largest constellation (in carriers) the search may try, from 1 to 1000000")
+        .setting(),
+    KeyDescriptor::number("resolution_deg")
+        .unit("degrees")
+        .or_number(0.2)
+        .closed(0.01, 2.0)
+        .example("resolution_deg = 0.2")
+        .doc("grid step of the reach table; finer is slower")
+        .hint("the grid step of the reach table in degrees, e.g. 0.2; finer is slower")
+        .setting(),
+    KeyDescriptor::table("sweep")
+        .optional()
+        .example("[size.sweep]")
+        .doc("parameters to sweep, each an array of values"),
 ];
 
 /// Keys of `[size.sweep]`, with the parameter each sweeps.
-pub(crate) const SWEEP_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "salvo",
-        example: "salvo = [1, 2, 5, 10, 15, 20]",
-        doc: "missiles in the salvo, integers in [1, 1000]",
-    },
-    KeyDoc {
-        name: "boost_s",
-        example: "boost_s = [100, 150, 200, 250, 300]",
-        doc: "the missile's boost time, s, in [60, 1000] (stage burn times scaled, propellant kept)",
-    },
-    KeyDoc {
-        name: "delta_v_km_s",
-        example: "delta_v_km_s = [2, 3, 4, 5]",
-        doc: "the interceptor booster's Δv, km/s, in (0, 12]",
-    },
-    KeyDoc {
-        name: "altitude_km",
-        example: "altitude_km = [300, 500, 800, 1200]",
-        doc: "SBI orbit altitude, km, in [100, 40000]",
-    },
-    KeyDoc {
-        name: "inclination_deg",
-        example: "inclination_deg = [30, 45, 55, 70, 90]",
-        doc: "SBI orbit inclination, degrees, in [0.1, 179.9]",
-    },
+pub(crate) const SWEEP_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::new("salvo", KeyKind::Other("array of integers"))
+        .optional()
+        .closed(1.0, MAX_SALVO as f64)
+        .example("salvo = [1, 2, 5, 10, 15, 20]")
+        .doc("missiles in the salvo")
+        .hint(SALVO_HELP),
+    KeyDescriptor::new("boost_s", KeyKind::Other("array of numbers"))
+        .unit("s")
+        .optional()
+        .range(
+            Bound::Inclusive(BOOST_TIME_RANGE_S.0),
+            Bound::Inclusive(BOOST_TIME_RANGE_S.1),
+        )
+        .example("boost_s = [100, 150, 200, 250, 300]")
+        .doc("the missile's boost time (stage burn times scaled, propellant kept)")
+        .hint(
+            "the missile's boost time in seconds, from 60 to 1000: the stage burn times are \
+             scaled to it, their propellant kept (below 60 s a scaled ICBM burns inside the \
+             dense atmosphere at tens of g)",
+        ),
+    KeyDescriptor::new("delta_v_km_s", KeyKind::Other("array of numbers"))
+        .unit("km/s")
+        .optional()
+        .range(Bound::Exclusive(0.0), Bound::Inclusive(12.0))
+        .example("delta_v_km_s = [2, 3, 4, 5]")
+        .doc(
+            "the interceptor booster's Δv (a value beyond the rocket equation is a failed point of \
+             the sweep, not a scenario error)",
+        )
+        .hint("the interceptor booster's velocity change in km/s, above 0 and at most 12"),
+    KeyDescriptor::new("altitude_km", KeyKind::Other("array of numbers"))
+        .unit("km")
+        .optional()
+        .closed(MIN_ALTITUDE_KM, MAX_ALTITUDE_KM)
+        .example("altitude_km = [300, 500, 800, 1200]")
+        .doc("SBI orbit altitude")
+        .hint(ALTITUDE_HELP),
+    KeyDescriptor::new("inclination_deg", KeyKind::Other("array of numbers"))
+        .unit("degrees")
+        .optional()
+        .closed(INCLINATION_RANGE_DEG.0, INCLINATION_RANGE_DEG.1)
+        .example("inclination_deg = [30, 45, 55, 70, 90]")
+        .doc("SBI orbit inclination")
+        .hint(INCLINATION_HELP),
 ];
-
-/// The shape of a raid of copies of the reference launch, shared by
-/// `[size]` and `[engage]`: `salvo` (missiles), `area_width_km` and
-/// `window_s`; `noun` names the raid in the hints ("salvo", "raid").
-/// Returns the count, the width (km) and the window (s).
-pub(crate) fn read_raid(
-    ctx: &mut Ctx,
-    t: &TableReader<'_>,
-    noun: &str,
-) -> (Option<u32>, Option<f64>, Option<f64>) {
-    let salvo_in = t.unsigned(ctx, "salvo").or(10, &t.span);
-    let salvo = count_within(ctx, salvo_in, "salvo", (1, MAX_SALVO), SALVO_HELP);
-    let width_in = t.opt_number(ctx, "area_width_km", 0.0);
-    let width = within(
-        ctx,
-        width_in,
-        "area_width_km",
-        |v| (0.0..=2_000.0).contains(&v),
-        "[0, 2000]",
-        "km",
-        &format!(
-            "the east-west width of the launch area in km: the {noun}'s pads are spread evenly \
-             along the reference pad's parallel; 0 puts them all on the reference pad"
-        ),
-    );
-    let window_in = t.opt_number(ctx, "window_s", 0.0);
-    let window = within(
-        ctx,
-        window_in,
-        "window_s",
-        |v| (0.0..=3_600.0).contains(&v),
-        "[0, 3600]",
-        "s",
-        &format!(
-            "the seconds over which the {noun}'s launches are spread evenly, at most an hour; 0 \
-             launches them all at once"
-        ),
-    );
-    (salvo, width, window)
-}
 
 /// Most missiles in a salvo.
 pub(crate) const MAX_SALVO: u64 = 1_000;
@@ -193,63 +215,13 @@ pub(crate) fn read_size(
     if !has_sbi {
         needs_sbi(ctx, &t, "the sizing study");
     }
-    let areas = raid.read(ctx, &t, "[size]", "salvo");
-    let shots_in = t.unsigned(ctx, "shots").or(1, &t.span);
-    let shots = count_within(
-        ctx,
-        shots_in,
-        "shots",
-        (1, 100),
-        "the shots each missile must get, from 1 to 100",
-    );
-    let confidence_in = t.opt_number(ctx, "confidence", 0.95);
-    let confidence = within(
-        ctx,
-        confidence_in,
-        "confidence",
-        |v| v > 0.0 && v < 1.0,
-        "(0, 1)",
-        "",
-        "the probability that every missile gets its shots, strictly between 0 and 1, e.g. \
-         0.95 (a probability of 1 cannot be shown by sampling)",
-    );
-    let samples_in = t.unsigned(ctx, "samples").or(10_000, &t.span);
-    let samples = count_within(
-        ctx,
-        samples_in,
-        "samples",
-        (1, 1_000_000),
-        "the launch-time samples per candidate constellation, from 1 to 1000000, e.g. 10000",
-    );
-    let span_in = t.opt_number(ctx, "span_h", 24.0);
-    let span = within(
-        ctx,
-        span_in,
-        "span_h",
-        |v| v > 0.0 && v <= 720.0,
-        "(0, 720]",
-        "hours",
-        "the span of launch times sampled in hours, at most 30 days, e.g. 24 (a day of \
-         Earth rotation under the constellation)",
-    );
-    let max_in = t.unsigned(ctx, "max_satellites").or(100_000, &t.span);
-    let max_satellites = count_within(
-        ctx,
-        max_in,
-        "max_satellites",
-        (1, 1_000_000),
-        "the largest constellation (in carriers) the search may try, from 1 to 1000000",
-    );
-    let resolution_in = t.opt_number(ctx, "resolution_deg", 0.2);
-    let resolution = within(
-        ctx,
-        resolution_in,
-        "resolution_deg",
-        |v| (0.01..=2.0).contains(&v),
-        "[0.01, 2]",
-        "degrees",
-        "the grid step of the reach table in degrees, e.g. 0.2; finer is slower",
-    );
+    let areas = raid.read(ctx, &t, "[size]");
+    let shots = t.count(ctx, "shots");
+    let confidence = t.get(ctx, "confidence");
+    let samples = t.count(ctx, "samples");
+    let span = t.get(ctx, "span_h");
+    let max_satellites = t.count(ctx, "max_satellites");
+    let resolution = t.get(ctx, "resolution_deg");
     let sweeps = match t.table(ctx, "sweep", "[size.sweep]", SWEEP_KEYS) {
         Field::Given(r) => read_sweeps(ctx, &r.value),
         Field::Absent => Some(Vec::new()),
@@ -310,47 +282,12 @@ fn read_sweeps(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Vec<Sweep>> {
     for key in t.keys() {
         let (kind, values) = match key {
             "salvo" => (SweepKind::Salvo, salvo_values(ctx, t)),
-            "boost_s" => (
-                SweepKind::BoostTime,
-                numbers(ctx, t, key, |ctx, s| {
-                    let (lo, hi) = BOOST_TIME_RANGE_S;
-                    within(
-                        ctx,
-                        Some(s),
-                        "boost_s",
-                        |v| (lo..=hi).contains(&v),
-                        &format!("[{lo}, {hi}]"),
-                        "s",
-                        "the missile's boost time in seconds, from 60 to 1000: the stage burn \
-                         times are scaled to it, their propellant kept (below 60 s a scaled ICBM \
-                         burns inside the dense atmosphere at tens of g)",
-                    )
-                }),
-            ),
-            "delta_v_km_s" => (
-                SweepKind::DeltaV,
-                numbers(ctx, t, key, |ctx, s| {
-                    within(
-                        ctx,
-                        Some(s),
-                        "delta_v_km_s",
-                        |v| v > 0.0 && v <= 12.0,
-                        "(0, 12]",
-                        "km/s",
-                        "the interceptor booster's velocity change in km/s, above 0 and at most 12",
-                    )
-                    .map(|km_s| km_s * 1e3)
-                }),
-            ),
-            "altitude_km" => (
-                SweepKind::Altitude,
-                numbers(ctx, t, key, |ctx, s| altitude_m(ctx, s, "altitude_km")),
-            ),
+            "boost_s" => (SweepKind::BoostTime, numbers(ctx, t, key, 1.0)),
+            "delta_v_km_s" => (SweepKind::DeltaV, numbers(ctx, t, key, 1e3)),
+            "altitude_km" => (SweepKind::Altitude, numbers(ctx, t, key, 1e3)),
             "inclination_deg" => (
                 SweepKind::Inclination,
-                numbers(ctx, t, key, |ctx, s| {
-                    inclination_rad(ctx, s, "inclination_deg")
-                }),
+                numbers(ctx, t, key, 1f64.to_radians()),
             ),
             // Reported by `finish`.
             _ => continue,
@@ -364,22 +301,15 @@ fn read_sweeps(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Vec<Sweep>> {
     ok.then_some(out)
 }
 
-/// A non-empty array of numbers under `key`, each checked and converted
-/// by `check`.
-fn numbers(
-    ctx: &mut Ctx,
-    t: &TableReader<'_>,
-    key: &str,
-    mut check: impl FnMut(&mut Ctx, Spanned<f64>) -> Option<f64>,
-) -> Option<Vec<f64>> {
+/// A non-empty array of numbers under `key`, each checked against the
+/// key's range and multiplied by `scale` (to SI units).
+fn numbers(ctx: &mut Ctx, t: &TableReader<'_>, key: &str, scale: f64) -> Option<Vec<f64>> {
     let list = t.numbers(ctx, key, false).given()?;
-    every(list.value, |s| check(ctx, s))
+    every(list.value, |s| t.check(ctx, key, s).map(|v| v * scale))
 }
 
 /// The salvo sizes swept: a non-empty array of integers in [1, 1000].
 fn salvo_values(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Vec<f64>> {
     let list = t.integers(ctx, "salvo", false).given()?;
-    every(list.value, |s| {
-        count_within(ctx, Some(s), "salvo", (1, MAX_SALVO), SALVO_HELP).map(f64::from)
-    })
+    every(list.value, |s| t.check_int(ctx, "salvo", &s).map(f64::from))
 }

@@ -6,102 +6,186 @@ use cupola_defense::GroundRadar;
 use super::{SensorKind, SensorSpec};
 use crate::constellation::{check_unique_name, resolve_constellation};
 use crate::context::{Ctx, Span, closest, one_of};
+use crate::key::{Bound, KeyDescriptor};
 use crate::launch::{POINT_KEYS, read_point};
-use crate::missile::{non_negative, positive, within};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
+use crate::reader::{Field, TableReader};
 
 /// Sensor kinds accepted by `kind`.
 const KINDS: [&str; 3] = ["infrared", "tracking", "radar"];
 
 /// Keys of a `[[sensor]]` table, with the kinds each applies to (`name` and
 /// `kind` apply to all).
-pub(crate) const SENSOR_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"sbirs\"",
-        doc: "a label for reports, unique among sensors",
-    },
-    KeyDoc {
-        name: "kind",
-        example: "kind = \"infrared\"",
-        doc: "\"infrared\", \"tracking\" or \"radar\"",
-    },
-    KeyDoc {
-        name: "constellation",
-        example: "constellation = \"geo-ir\"",
-        doc: "the [[constellation]] carrying the sensors (infrared, tracking)",
-    },
-    KeyDoc {
-        name: "burnthrough_altitude_km",
-        example: "burnthrough_altitude_km = 12.0",
-        doc: "altitude the plume must clear to be seen, km, default 12 (infrared)",
-    },
-    KeyDoc {
-        name: "reporting_latency_s",
-        example: "reporting_latency_s = 20.0",
-        doc: "delay from first sight to a report, s, default 20 (infrared)",
-    },
-    KeyDoc {
-        name: "max_range_km",
-        example: "max_range_km = 5000.0",
-        doc: "largest detection range, km (required for radar; default unlimited otherwise)",
-    },
-    KeyDoc {
-        name: "grazing_altitude_km",
-        example: "grazing_altitude_km = 0.0",
-        doc: "lowest altitude the line of sight may pass over the Earth, km, default 0 (tracking)",
-    },
-    KeyDoc {
-        name: "sees_cold_bodies",
-        example: "sees_cold_bodies = true",
-        doc: "whether cold post-boost objects are seen, default true (tracking)",
-    },
-    KeyDoc {
-        name: "angle_error_urad",
-        example: "angle_error_urad = 20.0",
-        doc: "one-sigma line-of-sight error of one sensor, µrad, default 20 (tracking)",
-    },
-    KeyDoc {
-        name: "min_sensors",
-        example: "min_sensors = 2",
-        doc: "sensors that must see a target at once to track it, at least 2, default 2 (tracking)",
-    },
-    KeyDoc {
-        name: "smoothing_time_s",
-        example: "smoothing_time_s = 10.0",
-        doc: "time constant of the track's smoothing, s, default 10 (tracking)",
-    },
-    KeyDoc {
-        name: "site",
-        example: "site = { lat_deg = 64.3, lon_deg = -149.2, alt_km = 0.2 }",
-        doc: "the radar's location (radar)",
-    },
-    KeyDoc {
-        name: "elevation_mask_deg",
-        example: "elevation_mask_deg = 5.0",
-        doc: "lowest elevation seen, degrees, in [-5, 90), default 5 (radar)",
-    },
-    KeyDoc {
-        name: "boresight_azimuth_deg",
-        example: "boresight_azimuth_deg = 0.0",
-        doc: "centre of the field of regard, degrees clockwise from north, in [0, 360), default 0 (radar)",
-    },
-    KeyDoc {
-        name: "half_width_deg",
-        example: "half_width_deg = 180.0",
-        doc: "half-width in azimuth of the field of regard, degrees, in (0, 180], default 180 (radar)",
-    },
-    KeyDoc {
-        name: "range_error_m",
-        example: "range_error_m = 10.0",
-        doc: "one-sigma range error, m, default 10 (radar)",
-    },
-    KeyDoc {
-        name: "angle_error_mrad",
-        example: "angle_error_mrad = 1.0",
-        doc: "one-sigma angle error, mrad, default 1 (radar)",
-    },
+pub(crate) const SENSOR_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among sensors")
+        .example("name = \"sbirs\"")
+        .doc("a label for reports, unique among sensors"),
+    KeyDescriptor::text("kind")
+        .rule("`\"infrared\"`, `\"tracking\"`, `\"radar\"`")
+        .example("kind = \"infrared\"")
+        .doc("\"infrared\", \"tracking\" or \"radar\""),
+    KeyDescriptor::text("constellation")
+        .rule("a `[[constellation]]` name; infrared, tracking")
+        .example("constellation = \"geo-ir\"")
+        .doc("the [[constellation]] carrying the sensors (infrared, tracking)"),
+    KeyDescriptor::number("burnthrough_altitude_km")
+        .unit("km")
+        .or_number(12.0)
+        .positive()
+        .rule("infrared, tracking")
+        .plausible(5.0, 20.0)
+        .example("burnthrough_altitude_km = 12.0")
+        .doc("altitude a booster's plume must clear to be seen (about 10–15 km)")
+        .hint(
+            "the altitude a booster's plume must clear to be seen, in km (about 10-15 km, above \
+             the clouds and most water vapour)",
+        )
+        .assumed(10.0, 15.0, "above the clouds and most water vapour"),
+    KeyDescriptor::number("reporting_latency_s")
+        .unit("s")
+        .or_number(20.0)
+        .non_negative()
+        .rule("infrared")
+        .plausible(0.0, 120.0)
+        .example("reporting_latency_s = 20.0")
+        .doc("delay from first sight to a report")
+        .hint("seconds from first sight to a report reaching the battle manager, 0 or more")
+        .assumed(5.0, 60.0, "illustrative; no real system's figure"),
+    KeyDescriptor::number("max_range_km")
+        .unit("km")
+        .optional()
+        .shown_default("no limit; required for radar")
+        .positive()
+        .plausible(100.0, 100_000.0)
+        .example("max_range_km = 5000.0")
+        .doc("largest detection range, km (required for radar; default unlimited otherwise)")
+        .hint(
+            "the largest sensor-to-target range in km; leave it out (infrared, tracking) for no \
+             limit",
+        ),
+    KeyDescriptor::number("grazing_altitude_km")
+        .unit("km")
+        .or_number(0.0)
+        .non_negative()
+        .rule("tracking")
+        .plausible(0.0, 150.0)
+        .example("grazing_altitude_km = 0.0")
+        .doc(
+            "for cold (post-boost) objects: the height above the Earth that the background behind \
+             the object must clear, so that it stands against space (about 100 km keeps the \
+             atmosphere out; 0 accepts any view above the horizon). Boosting targets are seen \
+             against any background, once above `burnthrough_altitude_km`",
+        )
+        .hint(
+            "the lowest altitude, in km, at which a line of sight may pass over the Earth: 0 sees \
+             a hot booster against the Earth, about 100 sees cold objects against space",
+        )
+        .assumed(
+            0.0,
+            100.0,
+            "0 accepts any view; about 100 keeps the atmosphere out",
+        ),
+    KeyDescriptor::boolean("sees_cold_bodies")
+        .or_bool(true)
+        .rule("tracking")
+        .example("sees_cold_bodies = true")
+        .doc("whether post-boost (cold) objects are seen")
+        .setting(),
+    KeyDescriptor::number("angle_error_urad")
+        .unit("µrad")
+        .or_number(20.0)
+        .positive()
+        .rule("tracking")
+        .plausible(1.0, 200.0)
+        .example("angle_error_urad = 20.0")
+        .doc("one-sigma line-of-sight error of one sensor")
+        .hint("the one-sigma line-of-sight angle error of one sensor in microradians, e.g. 20")
+        .assumed(5.0, 100.0, "illustrative; no real system's figure"),
+    KeyDescriptor::integer("min_sensors")
+        .or_integer(2)
+        .range(Bound::Inclusive(2.0), Bound::Open)
+        .rule("tracking")
+        .example("min_sensors = 2")
+        .doc("sensors that must see the target at once to form a track")
+        .hint(
+            "a track is triangulated from two or more lines of sight: one sensor alone gives a \
+             direction, not a position",
+        )
+        .setting(),
+    KeyDescriptor::number("smoothing_time_s")
+        .unit("s")
+        .or_number(10.0)
+        .positive()
+        .rule("tracking, radar")
+        .plausible(1.0, 100.0)
+        .example("smoothing_time_s = 10.0")
+        .doc("time constant τ of the track smoothing: the error falls as 1/√(1 + t/τ)")
+        .hint(
+            "the time constant of the track's smoothing in seconds: the error falls as \
+             1/√(1 + t/τ)",
+        )
+        .assumed(3.0, 30.0, "illustrative; no real system's figure"),
+    KeyDescriptor::table("site")
+        .rule("as a launch `site`: `lat_deg`, `lon_deg`, `alt_km`; radar")
+        .example("site = { lat_deg = 64.3, lon_deg = -149.2, alt_km = 0.2 }")
+        .doc("the radar's location (radar)"),
+    KeyDescriptor::number("elevation_mask_deg")
+        .unit("degrees")
+        .or_number(5.0)
+        .range(Bound::Inclusive(-5.0), Bound::Exclusive(90.0))
+        .rule("radar")
+        .plausible(-2.0, 10.0)
+        .example("elevation_mask_deg = 5.0")
+        .doc("lowest elevation seen")
+        .hint(
+            "the lowest elevation above the horizon the radar sees, in degrees: a few degrees for \
+             terrain and clutter, slightly negative on a mountain top",
+        )
+        .assumed(0.0, 10.0, "terrain and clutter differ by site"),
+    KeyDescriptor::number("boresight_azimuth_deg")
+        .unit("degrees")
+        .or_number(0.0)
+        .range(Bound::Inclusive(0.0), Bound::Exclusive(360.0))
+        .rule("radar")
+        .example("boresight_azimuth_deg = 0.0")
+        .doc("centre of the field of regard, clockwise from north")
+        .hint(
+            "the centre of the field of regard in degrees clockwise from north: 0 north, 90 east, \
+             270 west",
+        ),
+    KeyDescriptor::number("half_width_deg")
+        .unit("degrees")
+        .or_number(180.0)
+        .range(Bound::Exclusive(0.0), Bound::Inclusive(180.0))
+        .rule("radar")
+        .example("half_width_deg = 180.0")
+        .doc("half-width in azimuth of the field of regard (180: all round)")
+        .hint(
+            "half the azimuth width of the field of regard in degrees: 60 for one 120° face, \
+             180 (the default) for all round",
+        )
+        .setting(),
+    KeyDescriptor::number("range_error_m")
+        .unit("m")
+        .or_number(10.0)
+        .positive()
+        .rule("radar")
+        .plausible(0.1, 1_000.0)
+        .example("range_error_m = 10.0")
+        .doc("one-sigma range error")
+        .hint("the one-sigma range error in metres, e.g. 10")
+        .assumed(1.0, 100.0, "illustrative; no real system's figure"),
+    KeyDescriptor::number("angle_error_mrad")
+        .unit("mrad")
+        .or_number(1.0)
+        .positive()
+        .rule("radar")
+        .plausible(0.01, 10.0)
+        .example("angle_error_mrad = 1.0")
+        .doc("one-sigma angle error")
+        .hint("the one-sigma angle error in milliradians, e.g. 1")
+        .assumed(0.1, 5.0, "illustrative; no real system's figure"),
 ];
 
 /// The kinds each kind-specific key applies to.
@@ -228,23 +312,14 @@ fn read_kind(
 
 /// `max_range_km` in m: > 0, infinite when absent (unless `required`).
 fn max_range(ctx: &mut Ctx, t: &TableReader<'_>, required: bool) -> Option<f64> {
-    let field = t.number(ctx, "max_range_km");
-    let given = if required {
-        t.require(ctx, "max_range_km", field)
-    } else {
-        match field {
-            Field::Absent => return Some(f64::INFINITY),
-            f => f.given(),
+    match t.num(ctx, "max_range_km") {
+        Field::Absent if required => {
+            t.missing(ctx, "max_range_km");
+            None
         }
-    };
-    positive(
-        ctx,
-        given,
-        "max_range_km",
-        "km",
-        "the largest sensor-to-target range in km; leave it out (infrared, tracking) for no limit",
-    )
-    .map(|km| km * 1e3)
+        Field::Absent => Some(f64::INFINITY),
+        f => f.given().map(|km| km.value * 1e3),
+    }
 }
 
 /// The `constellation` a satellite sensor rides on, resolved by name.
@@ -254,47 +329,14 @@ fn carrier(ctx: &mut Ctx, t: &TableReader<'_>, constellations: &[&str]) -> Optio
         .and_then(|c| resolve_constellation(ctx, c, constellations, &by))
 }
 
-/// `burnthrough_altitude_km` (default 12), shared by infrared and tracking
-/// sensors.
-fn burnthrough_km(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
-    let burn_in = t.opt_number(ctx, "burnthrough_altitude_km", 12.0);
-    positive(
-        ctx,
-        burn_in,
-        "burnthrough_altitude_km",
-        "km",
-        "the altitude a booster's plume must clear to be seen, in km (about 10-15 km, above the \
-         clouds and most water vapour)",
-    )
-}
-
-/// `smoothing_time_s` (default 10), shared by tracking layers and radars.
-fn smoothing_time_s(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
-    let smoothing_in = t.opt_number(ctx, "smoothing_time_s", 10.0);
-    positive(
-        ctx,
-        smoothing_in,
-        "smoothing_time_s",
-        "s",
-        "the time constant of the track's smoothing in seconds: the error falls as 1/√(1 + t/τ)",
-    )
-}
-
 fn read_infrared(
     ctx: &mut Ctx,
     t: &TableReader<'_>,
     constellations: &[&str],
 ) -> Option<SensorKind> {
     let constellation = carrier(ctx, t, constellations);
-    let burn = burnthrough_km(ctx, t);
-    let latency_in = t.opt_number(ctx, "reporting_latency_s", 20.0);
-    let latency = non_negative(
-        ctx,
-        latency_in,
-        "reporting_latency_s",
-        "s",
-        "seconds from first sight to a report reaching the battle manager, 0 or more",
-    );
+    let burn = t.get(ctx, "burnthrough_altitude_km");
+    let latency = t.get(ctx, "reporting_latency_s");
     let range = max_range(ctx, t, false);
     Some(SensorKind::Infrared {
         constellation: constellation?,
@@ -310,47 +352,18 @@ fn read_tracking(
     constellations: &[&str],
 ) -> Option<SensorKind> {
     let constellation = carrier(ctx, t, constellations);
-    let grazing_in = t.opt_number(ctx, "grazing_altitude_km", 0.0);
-    let grazing = non_negative(
-        ctx,
-        grazing_in,
-        "grazing_altitude_km",
-        "km",
-        "the lowest altitude, in km, at which a line of sight may pass over the Earth: 0 sees a hot \
-         booster against the Earth, about 100 sees cold objects against space",
-    );
+    let grazing = t.get(ctx, "grazing_altitude_km");
     let range = max_range(ctx, t, false);
-    let cold = t.bool(ctx, "sees_cold_bodies").or(true, &t.span);
-    let angle_in = t.opt_number(ctx, "angle_error_urad", 20.0);
-    let angle = positive(
-        ctx,
-        angle_in,
-        "angle_error_urad",
-        "µrad",
-        "the one-sigma line-of-sight angle error of one sensor in microradians, e.g. 20",
-    );
-    let min_sensors = match t.unsigned(ctx, "min_sensors").or(2, &t.span) {
-        Some(s) if s.value < 2 => {
-            ctx.report(
-                ProblemKind::InvalidValue,
-                s.span,
-                format!("`min_sensors` must be at least 2, got {}", s.value),
-                "a track is triangulated from two or more lines of sight: one sensor alone gives \
-                 a direction, not a position",
-            )
-            .relabel("must be ≥ 2");
-            None
-        }
-        Some(s) => usize::try_from(s.value).ok(),
-        None => None,
-    };
-    let burn = burnthrough_km(ctx, t);
-    let smoothing = smoothing_time_s(ctx, t);
+    let cold = t.flag(ctx, "sees_cold_bodies");
+    let angle = t.get(ctx, "angle_error_urad");
+    let min_sensors = t.count(ctx, "min_sensors").map(|n| n as usize);
+    let burn = t.get(ctx, "burnthrough_altitude_km");
+    let smoothing = t.get(ctx, "smoothing_time_s");
     Some(SensorKind::Tracking {
         constellation: constellation?,
         grazing_altitude_m: grazing? * 1e3,
         max_range_m: range?,
-        sees_cold_bodies: cold?.value,
+        sees_cold_bodies: cold?,
         angle_error_rad: angle? / 1e6,
         min_sensors: min_sensors?,
         burnthrough_altitude_m: burn? * 1e3,
@@ -368,56 +381,12 @@ fn read_radar(ctx: &mut Ctx, t: &TableReader<'_>, name: &str) -> Option<SensorKi
         Field::Invalid => None,
     };
     let range = max_range(ctx, t, true);
-    let mask_in = t.opt_number(ctx, "elevation_mask_deg", 5.0);
-    let mask = within(
-        ctx,
-        mask_in,
-        "elevation_mask_deg",
-        |v| (-5.0..90.0).contains(&v),
-        "[-5, 90)",
-        "degrees",
-        "the lowest elevation above the horizon the radar sees, in degrees: a few degrees for \
-         terrain and clutter, slightly negative on a mountain top",
-    );
-    let azimuth_in = t.opt_number(ctx, "boresight_azimuth_deg", 0.0);
-    let azimuth = within(
-        ctx,
-        azimuth_in,
-        "boresight_azimuth_deg",
-        |v| (0.0..360.0).contains(&v),
-        "[0, 360)",
-        "degrees",
-        "the centre of the field of regard in degrees clockwise from north: 0 north, 90 east, \
-         270 west",
-    );
-    let half_in = t.opt_number(ctx, "half_width_deg", 180.0);
-    let half = within(
-        ctx,
-        half_in,
-        "half_width_deg",
-        |v| v > 0.0 && v <= 180.0,
-        "(0, 180]",
-        "degrees",
-        "half the azimuth width of the field of regard in degrees: 60 for one 120° face, \
-         180 (the default) for all round",
-    );
-    let range_err_in = t.opt_number(ctx, "range_error_m", 10.0);
-    let range_error = positive(
-        ctx,
-        range_err_in,
-        "range_error_m",
-        "m",
-        "the one-sigma range error in metres, e.g. 10",
-    );
-    let angle_in = t.opt_number(ctx, "angle_error_mrad", 1.0);
-    let angle = positive(
-        ctx,
-        angle_in,
-        "angle_error_mrad",
-        "mrad",
-        "the one-sigma angle error in milliradians, e.g. 1",
-    );
-    let smoothing = smoothing_time_s(ctx, t);
+    let mask = t.get(ctx, "elevation_mask_deg");
+    let azimuth = t.get(ctx, "boresight_azimuth_deg");
+    let half = t.get(ctx, "half_width_deg");
+    let range_error = t.get(ctx, "range_error_m");
+    let angle = t.get(ctx, "angle_error_mrad");
+    let smoothing = t.get(ctx, "smoothing_time_s");
     Some(SensorKind::Radar(GroundRadar {
         name: name.to_owned(),
         site: site?,

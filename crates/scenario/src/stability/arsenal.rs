@@ -7,36 +7,40 @@ use cupola_analysis::stability::Arsenal;
 
 use crate::context::{Ctx, Spanned, one_of};
 use crate::engage::check_unique;
+use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
-use crate::sbi::count_within;
+use crate::reader::{Field, TableReader};
 
 /// Keys of a `[[stability.arsenal]]` table.
-pub(super) const ARSENAL_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "name",
-        example: "name = \"China-sized force\"",
-        doc: "a label for reports, unique among the arsenals",
-    },
-    KeyDoc {
-        name: "warheads",
-        example: "warheads = 600",
-        doc: "deployed warheads, in [1, 100000]",
-    },
-    KeyDoc {
-        name: "source",
-        example: "source = \"SIPRI Yearbook 2025\"",
-        doc: "where the number of warheads comes from, not empty",
-    },
-    KeyDoc {
-        name: "areas",
-        example: "areas = [\"55N area\"]",
-        doc: "the [[area]] tables it launches from, by name (default: every area of the raid)",
-    },
+pub(crate) const ARSENAL_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::text("name")
+        .rule("not empty, unique among the arsenals")
+        .example("name = \"China-sized force\"")
+        .doc("a label for reports, unique among the arsenals"),
+    KeyDescriptor::integer("warheads")
+        .closed(1.0, 100_000.0)
+        .plausible(1.0, 6_000.0)
+        .example("warheads = 600")
+        .doc("deployed warheads, in [1, 100000]")
+        .hint(
+            "the deployed warheads of the arsenal, from 1 to 100000, e.g. 600 (SIPRI Yearbook \
+             2025: about 600 Chinese warheads) or 1550 (the New START ceiling)",
+        ),
+    KeyDescriptor::text("source")
+        .rule("not empty")
+        .example("source = \"SIPRI Yearbook 2025\"")
+        .doc("where the number of warheads comes from, not empty"),
+    KeyDescriptor::new("areas", KeyKind::Texts)
+        .optional()
+        .shown_default("every area of the raid")
+        .rule("`[[area]]` names, each once")
+        .example("areas = [\"55N area\"]")
+        .doc(
+            "the launch areas the arsenal fires from: its missiles (of the first area's type) are \
+             shared among them in proportion to their salvos; the default scenario fires each \
+             arsenal from its own area",
+        ),
 ];
-
-/// Most warheads of an arsenal.
-const MAX_WARHEADS: u64 = 100_000;
 
 /// Read every `[[stability.arsenal]]`; names are unique among them;
 /// `area_names` are the `[[area]]` names an arsenal may launch from.
@@ -57,16 +61,7 @@ pub(super) fn read_arsenals(
         if let Some(n) = &name {
             t.what = format!("[[stability.arsenal]] `{}`", n.value);
         }
-        let warheads_in = t.unsigned(ctx, "warheads");
-        let warheads_in = t.require(ctx, "warheads", warheads_in);
-        let warheads = count_within(
-            ctx,
-            warheads_in,
-            "warheads",
-            (1, MAX_WARHEADS),
-            "the deployed warheads of the arsenal, from 1 to 100000, e.g. 600 (SIPRI Yearbook \
-             2025: about 600 Chinese warheads) or 1550 (the New START ceiling)",
-        );
+        let warheads = t.count(ctx, "warheads");
         let source = non_empty(
             ctx,
             &t,

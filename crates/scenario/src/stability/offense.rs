@@ -6,122 +6,144 @@ use cupola_analysis::stability::{AttackerCosts, Options};
 
 use super::{MAX_COUNT, ascending};
 use crate::context::Ctx;
-use crate::missile::{non_negative, within};
-use crate::reader::{KeyDoc, TableReader};
-use crate::sbi::count_within;
+use crate::key::{Bound, KeyDescriptor, KeyKind};
+use crate::reader::TableReader;
 
 /// Keys of `[stability.attacker]`.
-pub(super) const ATTACKER_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "missile_musd",
-        example: "missile_musd = 50.0",
-        doc: "one ICBM with its post-boost bus, without re-entry vehicles, millions of dollars, \
-              ≥ 0, default 50",
-    },
-    KeyDoc {
-        name: "rv_musd",
-        example: "rv_musd = 5.0",
-        doc: "one re-entry vehicle with its warhead, millions of dollars, ≥ 0, default 5",
-    },
-    KeyDoc {
-        name: "decoy_musd",
-        example: "decoy_musd = 0.5",
-        doc: "one decoy, millions of dollars, ≥ 0, default 0.5",
-    },
-    KeyDoc {
-        name: "fast_burn_musd",
-        example: "fast_burn_musd = 25.0",
-        doc: "extra cost of a fast-burn booster per missile, millions of dollars, ≥ 0, default 25",
-    },
-    KeyDoc {
-        name: "asat_musd",
-        example: "asat_musd = 10.0",
-        doc: "one anti-satellite shot at an SBI, millions of dollars, ≥ 0, default 10",
-    },
+pub(crate) const ATTACKER_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::number("missile_musd")
+        .unit("$M")
+        .or_number(50.0)
+        .non_negative()
+        .example("missile_musd = 50.0")
+        .doc("one ICBM with its post-boost bus, without re-entry vehicles")
+        .hint(
+            "the attacker's cost of one ICBM with its post-boost bus, without re-entry vehicles in millions of dollars, 0 or more, e.g. \
+             `missile_musd = 50.0`",
+        )
+        .assumed(20.0, 100.0, ATTACKER_COST_BASIS),
+    KeyDescriptor::number("rv_musd")
+        .unit("$M")
+        .or_number(5.0)
+        .non_negative()
+        .example("rv_musd = 5.0")
+        .doc("one re-entry vehicle with its warhead")
+        .hint(
+            "the attacker's cost of one re-entry vehicle with its warhead in millions of dollars, 0 or more, e.g. \
+             `rv_musd = 5.0`",
+        )
+        .assumed(2.0, 10.0, ATTACKER_COST_BASIS),
+    KeyDescriptor::number("decoy_musd")
+        .unit("$M")
+        .or_number(0.5)
+        .non_negative()
+        .example("decoy_musd = 0.5")
+        .doc("one decoy")
+        .hint(
+            "the attacker's cost of one decoy in millions of dollars, 0 or more, e.g. \
+             `decoy_musd = 0.5`",
+        )
+        .assumed(0.1, 2.0, ATTACKER_COST_BASIS),
+    KeyDescriptor::number("fast_burn_musd")
+        .unit("$M")
+        .or_number(25.0)
+        .non_negative()
+        .example("fast_burn_musd = 25.0")
+        .doc("a fast-burn booster over the standard one, per missile")
+        .hint(
+            "the attacker's cost of a fast-burn booster over the standard one, per missile in millions of dollars, 0 or more, e.g. \
+             `fast_burn_musd = 25.0`",
+        )
+        .assumed(10.0, 50.0, ATTACKER_COST_BASIS),
+    KeyDescriptor::number("asat_musd")
+        .unit("$M")
+        .or_number(10.0)
+        .non_negative()
+        .example("asat_musd = 10.0")
+        .doc("one anti-satellite shot at an SBI over the launch area")
+        .hint(
+            "the attacker's cost of one anti-satellite shot at an SBI over the launch area in millions of dollars, 0 or more, e.g. \
+             `asat_musd = 10.0`",
+        )
+        .assumed(5.0, 30.0, ATTACKER_COST_BASIS),
 ];
+
+/// Why the attacker's costs are assumed, and their ranges.
+const ATTACKER_COST_BASIS: &str =
+    "cupola's assumption at the scale of open estimates, not a cited figure";
 
 /// Keys of `[stability.options]`.
-pub(super) const OPTIONS_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "max_missiles",
-        example: "max_missiles = 60",
-        doc: "most missiles the attacker launches, in [1, 10000], default 60",
-    },
-    KeyDoc {
-        name: "decoys",
-        example: "decoys = [0, 2, 4, 8]",
-        doc: "decoys per re-entry vehicle to choose from, integers in [0, 100], strictly \
-              ascending",
-    },
-    KeyDoc {
-        name: "fast_burn",
-        example: "fast_burn = true",
-        doc: "whether fast-burn boosters are an option, default true",
-    },
-    KeyDoc {
-        name: "fast_burn_boost_s",
-        example: "fast_burn_boost_s = 120.0",
-        doc: "boost time of the fast-burn booster, s, in [60, 1000], default 120",
-    },
-    KeyDoc {
-        name: "concentrate",
-        example: "concentrate = true",
-        doc: "whether concentrating the launches is an option, default true",
-    },
-    KeyDoc {
-        name: "asat",
-        example: "asat = [0, 50]",
-        doc: "anti-satellite shot counts to choose from, integers in [0, 1000000], strictly \
-              ascending",
-    },
+pub(crate) const OPTIONS_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::integer("max_missiles")
+        .or_integer(60)
+        .closed(1.0, 10_000.0)
+        .example("max_missiles = 60")
+        .doc("most missiles launched")
+        .hint("the most missiles the attacker launches, from 1 to 10000, e.g. 60")
+        .setting(),
+    KeyDescriptor::new("decoys", KeyKind::Other("array of integers"))
+        .optional()
+        .shown_default("`[0, 2, 4, 8]`")
+        .closed(0.0, 100.0)
+        .rule("strictly ascending, not empty")
+        .example("decoys = [0, 2, 4, 8]")
+        .doc("decoys per re-entry vehicle to choose from")
+        .hint("the decoys per re-entry vehicle the attacker may choose, from 0 to 100")
+        .setting(),
+    KeyDescriptor::boolean("fast_burn")
+        .or_bool(true)
+        .example("fast_burn = true")
+        .doc("whether fast-burn boosters are an option")
+        .setting(),
+    KeyDescriptor::number("fast_burn_boost_s")
+        .unit("s")
+        .or_number(120.0)
+        .range(
+            Bound::Inclusive(BOOST_TIME_RANGE_S.0),
+            Bound::Inclusive(BOOST_TIME_RANGE_S.1),
+        )
+        .plausible(60.0, 200.0)
+        .example("fast_burn_boost_s = 120.0")
+        .doc("boost time of the fast-burn booster")
+        .hint(
+            "the boost time of the fast-burn booster in seconds, from 60 (half the 100-120 s of \
+             the fast-burn solids studied by APS 2003; shorter scaled boosts burn inside the \
+             dense atmosphere at tens of g) to 1000, e.g. 120 (a shorter boost leaves the SBIs \
+             less time)",
+        )
+        .cited("APS 2003; NRC 2012: fast-burn solids 100–120 s")
+        .uncertainty(
+            100.0,
+            120.0,
+            "the range the studies give for fast-burn solids",
+        ),
+    KeyDescriptor::boolean("concentrate")
+        .or_bool(true)
+        .example("concentrate = true")
+        .doc("whether concentrating the launches is an option")
+        .setting(),
+    KeyDescriptor::new("asat", KeyKind::Other("array of integers"))
+        .optional()
+        .shown_default("`[0, 50]`")
+        .closed(0.0, MAX_COUNT as f64)
+        .rule("strictly ascending, not empty")
+        .example("asat = [0, 50]")
+        .doc("anti-satellite shot counts to choose from")
+        .hint(
+            "the anti-satellite shots at SBIs over the launch area the attacker may choose, \
+             from 0 to 1000000",
+        )
+        .setting(),
 ];
 
-/// Most missiles of an attack posture.
-const MAX_MISSILES: u64 = 10_000;
-
-/// Most decoys per re-entry vehicle (as `[engage] decoys_per_rv`).
-const MAX_DECOYS: u64 = 100;
-
-/// Read `[stability.attacker]`; absent keys take `d`'s values.
-pub(super) fn read_attacker(
-    ctx: &mut Ctx,
-    t: &TableReader<'_>,
-    d: &AttackerCosts,
-) -> Option<AttackerCosts> {
-    let mut cost = |key: &str, default: f64, what: &str| {
-        let s = t.opt_number(ctx, key, default);
-        non_negative(
-            ctx,
-            s,
-            key,
-            "$M",
-            &format!(
-                "the attacker's cost of {what} in millions of dollars, 0 or more, e.g. \
-                 `{key} = {default:?}`"
-            ),
-        )
-    };
-    let missile = cost(
-        "missile_musd",
-        d.missile_musd,
-        "one ICBM with its post-boost bus, without re-entry vehicles",
-    );
-    let rv = cost(
-        "rv_musd",
-        d.rv_musd,
-        "one re-entry vehicle with its warhead",
-    );
-    let decoy = cost("decoy_musd", d.decoy_musd, "one decoy");
-    let fast_burn = cost(
-        "fast_burn_musd",
-        d.fast_burn_musd,
-        "a fast-burn booster over the standard one, per missile",
-    );
-    let asat = cost(
-        "asat_musd",
-        d.asat_musd,
-        "one anti-satellite shot at an SBI over the launch area",
-    );
+/// Read `[stability.attacker]`; absent keys take their described
+/// defaults.
+pub(super) fn read_attacker(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<AttackerCosts> {
+    let missile = t.get(ctx, "missile_musd");
+    let rv = t.get(ctx, "rv_musd");
+    let decoy = t.get(ctx, "decoy_musd");
+    let fast_burn = t.get(ctx, "fast_burn_musd");
+    let asat = t.get(ctx, "asat_musd");
     t.finish(ctx);
     Some(AttackerCosts {
         missile_musd: missile?,
@@ -132,59 +154,34 @@ pub(super) fn read_attacker(
     })
 }
 
-/// Read `[stability.options]`; absent keys take `d`'s values.
+/// Read `[stability.options]`; absent keys take their described defaults
+/// (the lists `d`'s).
 pub(super) fn read_options(ctx: &mut Ctx, t: &TableReader<'_>, d: &Options) -> Option<Options> {
-    let max_in = t
-        .unsigned(ctx, "max_missiles")
-        .or(u64::from(d.max_missiles), &t.span);
-    let max_missiles = count_within(
-        ctx,
-        max_in,
-        "max_missiles",
-        (1, MAX_MISSILES),
-        "the most missiles the attacker launches, from 1 to 10000, e.g. 60",
-    );
+    let max_missiles = t.count(ctx, "max_missiles");
     let decoys = ascending(
         ctx,
         t,
         "decoys",
         d.decoys.clone(),
-        (0, MAX_DECOYS),
-        "the decoys per re-entry vehicle the attacker may choose, from 0 to 100",
         "list each decoy count once, smallest first, e.g. `decoys = [0, 2, 4, 8]`",
     );
-    let fast_burn = t.bool(ctx, "fast_burn").or(d.fast_burn, &t.span);
-    let boost_in = t.opt_number(ctx, "fast_burn_boost_s", d.fast_burn_boost_s);
-    let (lo, hi) = BOOST_TIME_RANGE_S;
-    let boost = within(
-        ctx,
-        boost_in,
-        "fast_burn_boost_s",
-        |v| (lo..=hi).contains(&v),
-        &format!("[{lo}, {hi}]"),
-        "s",
-        "the boost time of the fast-burn booster in seconds, from 60 (half the 100-120 s of \
-         the fast-burn solids studied by APS 2003; shorter scaled boosts burn inside the dense \
-         atmosphere at tens of g) to 1000, e.g. 120 (a shorter boost leaves the SBIs less time)",
-    );
-    let concentrate = t.bool(ctx, "concentrate").or(d.concentrate, &t.span);
+    let fast_burn = t.flag(ctx, "fast_burn");
+    let boost = t.get(ctx, "fast_burn_boost_s");
+    let concentrate = t.flag(ctx, "concentrate");
     let asat = ascending(
         ctx,
         t,
         "asat",
         d.asat.clone(),
-        (0, MAX_COUNT),
-        "the anti-satellite shots at SBIs over the launch area the attacker may choose, \
-         from 0 to 1000000",
         "list each shot count once, smallest first, e.g. `asat = [0, 50]`",
     );
     t.finish(ctx);
     Some(Options {
         max_missiles: max_missiles?,
         decoys: decoys?,
-        fast_burn: fast_burn?.value,
+        fast_burn: fast_burn?,
         fast_burn_boost_s: boost?,
-        concentrate: concentrate?.value,
+        concentrate: concentrate?,
         asat: asat?,
     })
 }

@@ -6,103 +6,132 @@ use cupola_analysis::stability::{Caps, DefenseSearch, Race};
 
 use super::MAX_COUNT;
 use crate::context::Ctx;
-use crate::missile::{non_negative, positive};
+use crate::key::KeyDescriptor;
 use crate::problem::ProblemKind;
-use crate::reader::{Field, KeyDoc, TableReader};
-use crate::sbi::count_within;
+use crate::reader::TableReader;
 
 /// Keys of `[stability.race]`.
-pub(super) const RACE_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "rounds",
-        example: "rounds = 10",
-        doc: "rounds of the race at most, in [1, 100], default 10",
-    },
-    KeyDoc {
-        name: "defense_goal",
-        example: "defense_goal = 0.5",
-        doc: "mean warheads arriving the defense tolerates, ≥ 0, default 0.5",
-    },
-    KeyDoc {
-        name: "offense_goal",
-        example: "offense_goal = 3.0",
-        doc: "mean warheads arriving the attacker seeks, above defense_goal, default 3",
-    },
-    KeyDoc {
-        name: "defense_budget_musd",
-        example: "defense_budget_musd = 200000.0",
-        doc: "defense budget added each round, millions of dollars, > 0, default 200000",
-    },
-    KeyDoc {
-        name: "offense_budget_musd",
-        example: "offense_budget_musd = 5000.0",
-        doc: "attacker budget added each round, millions of dollars, > 0, default 5000",
-    },
-    KeyDoc {
-        name: "max_carriers",
-        example: "max_carriers = 40000",
-        doc: "most SBI carriers in all in the defense's search, in [0, 1000000], default 40000",
-    },
-    KeyDoc {
-        name: "max_interceptors",
-        example: "max_interceptors = 200",
-        doc: "most midcourse interceptors the defense adds, in [0, 1000000], default 200",
-    },
-    KeyDoc {
-        name: "max_terminal",
-        example: "max_terminal = 480",
-        doc: "most terminal interceptors the defense adds, in [0, 1000000], default 480",
-    },
+pub(crate) const RACE_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::integer("rounds")
+        .or_integer(10)
+        .closed(1.0, 100.0)
+        .example("rounds = 10")
+        .doc("rounds at most")
+        .hint(
+            "the rounds of the arms race at most, from 1 to 100, e.g. 10 (it stops earlier when \
+             neither side can move)",
+        )
+        .setting(),
+    KeyDescriptor::number("defense_goal")
+        .unit("warheads")
+        .or_number(0.5)
+        .non_negative()
+        .example("defense_goal = 0.5")
+        .doc("mean warheads arriving the defense tolerates (`race.defense.goal`)")
+        .hint("the mean number of warheads arriving that the defense tolerates, 0 or more, e.g. 0.5")
+        .setting(),
+    KeyDescriptor::number("offense_goal")
+        .unit("warheads")
+        .or_number(3.0)
+        .non_negative()
+        .rule("> `defense_goal`")
+        .example("offense_goal = 3.0")
+        .doc(
+            "mean warheads arriving the attacker seeks; at or below `defense_goal` is an error at \
+             `offense_goal`",
+        )
+        .hint("the mean number of warheads arriving that the attacker seeks, 0 or more, e.g. 3")
+        .setting(),
+    KeyDescriptor::number("defense_budget_musd")
+        .unit("$M")
+        .or_number(200_000.0)
+        .positive()
+        .example("defense_budget_musd = 200000.0")
+        .doc("defense budget added each round")
+        .hint(
+            "the defense's budget added each round in millions of dollars, above 0, e.g. \
+             `defense_budget_musd = 200000.0`",
+        )
+        .setting(),
+    KeyDescriptor::number("offense_budget_musd")
+        .unit("$M")
+        .or_number(5_000.0)
+        .positive()
+        .example("offense_budget_musd = 5000.0")
+        .doc("attacker budget added each round")
+        .hint(
+            "the attacker's budget added each round in millions of dollars, above 0, e.g. \
+             `offense_budget_musd = 5000.0`",
+        )
+        .setting(),
+    KeyDescriptor::integer("max_carriers")
+        .or_integer(40_000)
+        .closed(0.0, MAX_COUNT as f64)
+        .example("max_carriers = 40000")
+        .doc("most SBI carriers in orbit, in all")
+        .hint(
+            "the most SBI carriers in orbit in all the defense's search may field, from 0 to 1000000, e.g. \
+             `max_carriers = 40000` (the search is exact to the unit; it has no step)",
+        )
+        .setting(),
+    KeyDescriptor::integer("max_interceptors")
+        .or_integer(200)
+        .closed(0.0, MAX_COUNT as f64)
+        .example("max_interceptors = 200")
+        .doc("most midcourse interceptors added to the scenario's")
+        .hint(
+            "the most midcourse interceptors added to the scenario's the defense's search may field, from 0 to 1000000, e.g. \
+             `max_interceptors = 200` (the search is exact to the unit; it has no step)",
+        )
+        .setting(),
+    KeyDescriptor::integer("max_terminal")
+        .or_integer(480)
+        .closed(0.0, MAX_COUNT as f64)
+        .example("max_terminal = 480")
+        .doc("most terminal interceptors added to the scenario's")
+        .hint(
+            "the most terminal interceptors added to the scenario's the defense's search may field, from 0 to 1000000, e.g. \
+             `max_terminal = 480` (the search is exact to the unit; it has no step)",
+        )
+        .shown_default("`480` (ten THAAD batteries' loads of 48)")
+        .setting(),
 ];
 
 /// Keys of `[stability.caps]`.
-pub(super) const CAPS_KEYS: &[KeyDoc] = &[
-    KeyDoc {
-        name: "midcourse",
-        example: "midcourse = 100",
-        doc: "most midcourse interceptors, all at the first site, in [0, 1000000], default 100 \
-              (ABM Treaty, 1974 protocol)",
-    },
-    KeyDoc {
-        name: "sbi",
-        example: "sbi = 1000",
-        doc: "most SBI carriers, in [0, 1000000], default 1000",
-    },
+pub(crate) const CAPS_KEYS: &[KeyDescriptor] = &[
+    KeyDescriptor::integer("midcourse")
+        .or_integer(100)
+        .closed(0.0, MAX_COUNT as f64)
+        .example("midcourse = 100")
+        .doc(
+            "most midcourse interceptors, all at the first site, in [0, 1000000], default 100 \
+             (ABM Treaty, 1974 protocol)",
+        )
+        .hint(
+            "the most midcourse interceptors, all at the first site, from 0 to 1000000, e.g. 100 \
+             (the ABM Treaty of 1972 with its 1974 protocol: one site, 100 interceptors)",
+        )
+        .cited("ABM Treaty of 1972 with its 1974 protocol: one site, 100 interceptors"),
+    KeyDescriptor::integer("sbi")
+        .or_integer(1_000)
+        .closed(0.0, MAX_COUNT as f64)
+        .example("sbi = 1000")
+        .doc("most SBI carriers")
+        .hint("the most SBI carriers in orbit, from 0 to 1000000, e.g. 1000")
+        .setting(),
 ];
 
-/// Most rounds of the arms race.
-const MAX_ROUNDS: u64 = 100;
-
-/// Read `[stability.race]`; absent keys take `d`'s values.
-pub(super) fn read_race(ctx: &mut Ctx, t: &TableReader<'_>, d: &Race) -> Option<Race> {
-    let rounds_in = t.unsigned(ctx, "rounds").or(u64::from(d.rounds), &t.span);
-    let rounds = count_within(
-        ctx,
-        rounds_in,
-        "rounds",
-        (1, MAX_ROUNDS),
-        "the rounds of the arms race at most, from 1 to 100, e.g. 10 (it stops earlier when \
-         neither side can move)",
-    );
-    let defense_in = t.opt_number(ctx, "defense_goal", d.defense.goal);
-    let defense_goal = non_negative(
-        ctx,
-        defense_in.clone(),
-        "defense_goal",
-        "warheads",
-        "the mean number of warheads arriving that the defense tolerates, 0 or more, e.g. 0.5",
-    );
-    let offense_in = t.opt_number(ctx, "offense_goal", d.offense_goal);
-    let offense_goal = non_negative(
-        ctx,
-        offense_in.clone(),
-        "offense_goal",
-        "warheads",
-        "the mean number of warheads arriving that the attacker seeks, 0 or more, e.g. 3",
-    );
+/// Read `[stability.race]`; absent keys take their described defaults.
+pub(super) fn read_race(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Race> {
+    let rounds = t.count(ctx, "rounds");
+    let defense_in = t.num(ctx, "defense_goal");
+    let defense_span = defense_in.given_span();
+    let defense_goal = defense_in.given().map(|s| s.value);
+    let offense_in = t.num(ctx, "offense_goal").given();
+    let offense_goal = offense_in.as_ref().map(|s| s.value);
     let offense_goal = match (defense_goal, offense_goal, offense_in) {
         (Some(dg), Some(og), Some(s)) if og <= dg => {
-            let defense_span = defense_in.map_or_else(|| t.span.clone(), |s| s.span);
+            let defense_span = defense_span.unwrap_or_else(|| t.span.clone());
             let given = if defense_span == t.span {
                 "the default".to_owned()
             } else {
@@ -124,47 +153,11 @@ pub(super) fn read_race(ctx: &mut Ctx, t: &TableReader<'_>, d: &Race) -> Option<
         }
         (_, og, _) => og,
     };
-    let budget = |ctx: &mut Ctx, key: &str, default: f64, side: &str| {
-        let s = t.opt_number(ctx, key, default);
-        positive(
-            ctx,
-            s,
-            key,
-            "$M",
-            &format!(
-                "the {side}'s budget added each round in millions of dollars, above 0, e.g. \
-                 `{key} = {default:?}`"
-            ),
-        )
-    };
-    let defense_budget = budget(ctx, "defense_budget_musd", d.defense_budget_musd, "defense");
-    let offense_budget = budget(
-        ctx,
-        "offense_budget_musd",
-        d.offense_budget_musd,
-        "attacker",
-    );
-    let max_carriers = most(
-        ctx,
-        t,
-        "max_carriers",
-        d.defense.max_carriers,
-        "SBI carriers in orbit in all",
-    );
-    let max_interceptors = most(
-        ctx,
-        t,
-        "max_interceptors",
-        d.defense.max_interceptors,
-        "midcourse interceptors added to the scenario's",
-    );
-    let max_terminal = most(
-        ctx,
-        t,
-        "max_terminal",
-        d.defense.max_terminal,
-        "terminal interceptors added to the scenario's",
-    );
+    let defense_budget = t.get(ctx, "defense_budget_musd");
+    let offense_budget = t.get(ctx, "offense_budget_musd");
+    let max_carriers = t.count(ctx, "max_carriers");
+    let max_interceptors = t.count(ctx, "max_interceptors");
+    let max_terminal = t.count(ctx, "max_terminal");
     t.finish(ctx);
     Some(Race {
         rounds: rounds?,
@@ -180,43 +173,13 @@ pub(super) fn read_race(ctx: &mut Ctx, t: &TableReader<'_>, d: &Race) -> Option<
     })
 }
 
-/// A search limit in [0, 1000000] (`what` names the things counted);
-/// `default` when absent.
-fn most(ctx: &mut Ctx, t: &TableReader<'_>, key: &str, default: u32, what: &str) -> Option<u32> {
-    let given = t.unsigned(ctx, key).or(u64::from(default), &t.span);
-    count_within(
-        ctx,
-        given,
-        key,
-        (0, MAX_COUNT),
-        &format!(
-            "the most {what} the defense's search may field, from 0 to 1000000, e.g. \
-             `{key} = {default}` (the search is exact to the unit; it has no step)"
-        ),
-    )
-}
-
-/// Read `[stability.caps]`; absent keys take `d`'s values.
-pub(super) fn read_caps(ctx: &mut Ctx, t: &TableReader<'_>, d: Caps) -> Option<Caps> {
-    let mut cap = |key: &str, default: Option<u32>, help: &str| match t.unsigned(ctx, key) {
-        Field::Given(s) => count_within(ctx, Some(s), key, (0, MAX_COUNT), help).map(Some),
-        Field::Absent => Some(default),
-        Field::Invalid => None,
-    };
-    let midcourse = cap(
-        "midcourse",
-        d.midcourse,
-        "the most midcourse interceptors, all at the first site, from 0 to 1000000, e.g. 100 \
-         (the ABM Treaty of 1972 with its 1974 protocol: one site, 100 interceptors)",
-    );
-    let sbi = cap(
-        "sbi",
-        d.sbi,
-        "the most SBI carriers in orbit, from 0 to 1000000, e.g. 1000",
-    );
+/// Read `[stability.caps]`; absent keys take their described defaults.
+pub(super) fn read_caps(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Caps> {
+    let midcourse = t.count(ctx, "midcourse");
+    let sbi = t.count(ctx, "sbi");
     t.finish(ctx);
     Some(Caps {
-        midcourse: midcourse?,
-        sbi: sbi?,
+        midcourse: Some(midcourse?),
+        sbi: Some(sbi?),
     })
 }
