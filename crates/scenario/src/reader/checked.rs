@@ -2,9 +2,9 @@
 //! [`KeyDescriptor`] gives or reports it missing, and checks its range,
 //! reporting every problem with the wording of the descriptor.
 
-use crate::missile::shown;
 use crate::context::{Ctx, Spanned};
 use crate::key::{Bound, KeyDefault, KeyDescriptor};
+use crate::missile::shown;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
 
@@ -190,18 +190,27 @@ impl TableReader<'_> {
         let unit = d.unit;
         let (message, label) = match (d.allowed.low, d.allowed.high) {
             (Bound::Exclusive(0.0), Bound::Open) => (
-                format!("`{key}` must be greater than zero, got {} {unit}", shown(s.value)),
+                format!(
+                    "`{key}` must be greater than zero, got {} {unit}",
+                    shown(s.value)
+                ),
                 "must be > 0".to_owned(),
             ),
             (Bound::Inclusive(0.0), Bound::Open) => (
-                format!("`{key}` must not be negative, got {} {unit}", shown(s.value)),
+                format!(
+                    "`{key}` must not be negative, got {} {unit}",
+                    shown(s.value)
+                ),
                 "must be ≥ 0".to_owned(),
             ),
             _ => {
                 let range = d.allowed.interval().unwrap_or_else(|| d.allowed.describe());
                 let sep = if unit.is_empty() { "" } else { " " };
                 (
-                    format!("`{key}` must be in {range}{sep}{unit}, got {}", shown(s.value)),
+                    format!(
+                        "`{key}` must be in {range}{sep}{unit}, got {}",
+                        shown(s.value)
+                    ),
                     format!("outside {range}"),
                 )
             }
