@@ -45,7 +45,7 @@ impl LaunchArea {
 
 /// Missiles of a raid from `areas`, in all.
 pub fn total_salvo(areas: &[LaunchArea]) -> u32 {
-    areas.iter().map(|a| a.salvo).sum()
+    areas.iter().map(|a| a.salvo).fold(0, u32::saturating_add)
 }
 
 /// `areas` with `total` missiles shared among them in proportion to their
@@ -54,13 +54,16 @@ pub fn total_salvo(areas: &[LaunchArea]) -> u32 {
 /// order; one left with no missile has a salvo of 0 (studies skip it); one
 /// area takes the whole of `total`.
 pub fn scaled(areas: &[LaunchArea], total: u32) -> Vec<LaunchArea> {
-    let given = u64::from(total_salvo(areas).max(1));
+    // Areas that all launch nothing share alike.
+    let none = areas.iter().all(|a| a.salvo == 0);
+    let weight = |a: &LaunchArea| u64::from(if none { 1 } else { a.salvo });
+    let given = areas.iter().map(weight).sum::<u64>().max(1);
     let t = u64::from(total);
     let mut shares: Vec<(u64, u64, usize)> = areas
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let exact = t * u64::from(a.salvo);
+            let exact = t * weight(a);
             (exact / given, exact % given, i)
         })
         .collect();
@@ -227,5 +230,9 @@ mod tests {
         for n in 0..50 {
             assert_eq!(total_salvo(&scaled(&areas, n)), n);
         }
+        // Areas that all launch nothing share alike, and keep the total.
+        let empty = [area(0), area(0)];
+        let s: Vec<u32> = scaled(&empty, 5).iter().map(|a| a.salvo).collect();
+        assert_eq!(s, [3, 2]);
     }
 }

@@ -251,8 +251,17 @@ pub(crate) fn parse(
             sensor_names: &sensor_names(&root),
         },
     );
-    let area_names: Vec<String> = areas.iter().flatten().map(|a| a.name.clone()).collect();
-    let stability = read_stability(&mut ctx, &root, root.entry("engage").is_some(), &area_names);
+    // `None` when an [[area]] was invalid (already reported): the arsenals'
+    // areas are then not checked against them.
+    let area_names: Option<Vec<String>> = areas
+        .as_ref()
+        .map(|v| v.iter().map(|a| a.name.clone()).collect());
+    let stability = read_stability(
+        &mut ctx,
+        &root,
+        root.entry("engage").is_some(),
+        area_names.as_deref(),
+    );
     let sbi_altitude_m = sbi
         .as_ref()
         .and_then(|s| s.as_ref())

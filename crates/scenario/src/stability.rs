@@ -133,7 +133,7 @@ pub(crate) fn read_stability(
     ctx: &mut Ctx,
     root: &TableReader<'_>,
     has_engage: bool,
-    area_names: &[String],
+    area_names: Option<&[String]>,
 ) -> Option<Option<StabilitySpec>> {
     let t = match root.table(ctx, "stability", "[stability]", STABILITY_KEYS) {
         Field::Given(t) => t.value,

@@ -117,6 +117,29 @@ fn the_default_scenario_has_the_documented_values() {
     assert_eq!(salvos, [(0, 3), (1, 3), (2, 3), (3, 1)]);
     assert_eq!(size.salvo(), 10);
     assert!(close(size.areas[0].width_m, 200e3) && close(size.areas[0].depth_m, 100e3));
+    // Each retaliating arsenal fires from its own area.
+    let arsenals: Vec<(&str, u32, Vec<&str>)> = s
+        .stability
+        .as_ref()
+        .expect("default has [stability]")
+        .arsenals
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.warheads,
+                a.areas.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        arsenals,
+        [
+            ("small regional arsenal", 20, vec!["39N area"]),
+            ("China-sized force", 600, vec!["41N area"]),
+            ("Russia-sized force", 1550, vec!["55N area"]),
+        ]
+    );
     // The sensor layer: GEO infrared and LEO tracking, a detection step, no
     // coverage study (kept out so that the default run stays quick).
     assert_eq!(s.epoch, default_epoch());

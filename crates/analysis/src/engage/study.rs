@@ -70,6 +70,16 @@ pub fn plan_with(
     salvo: u32,
     tables: &[Option<Arc<ReachTable>>],
 ) -> Result<Plan, SizingError> {
+    let n = input.spec.areas.len();
+    if input.areas.len() != n || flown.len() != n || tables.len() != n {
+        return Err(super::SpecError {
+            owner: "the engagement".to_owned(),
+            field: "areas",
+            value: input.areas.len().min(flown.len()).min(tables.len()) as f64,
+            range: "one launch, trajectory and boost table per launch area",
+        }
+        .into());
+    }
     let areas = if salvo == input.spec.salvo() {
         input.spec.areas.clone()
     } else {

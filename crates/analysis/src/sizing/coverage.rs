@@ -144,8 +144,12 @@ impl AreaCoverage {
     }
 
     /// Probability that every missile of the area has its shots' worth of
-    /// carriers in reach, over `samples`.
+    /// carriers in reach, over `samples` (NaN for an area that launches
+    /// nothing).
     pub fn p_in_reach(&self, samples: u32) -> f64 {
+        if self.missiles == 0 {
+            return f64::NAN;
+        }
         self.all_in_reach as f64 / f64::from(samples.max(1))
     }
 }
@@ -299,7 +303,9 @@ pub fn coverage(
                 in_reach_at(layout, raid, sampling.time(k), &mut scratch.reach);
                 let mut all = true;
                 scratch.area_all.clear();
-                scratch.area_all.resize(raid.models.len(), true);
+                scratch
+                    .area_all
+                    .extend(st.areas.iter().map(|a| a.missiles > 0));
                 for (list, m) in scratch.reach.iter().zip(&raid.missiles) {
                     let c = list.len();
                     st.in_reach_total += c as u64;

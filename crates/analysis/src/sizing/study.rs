@@ -144,10 +144,12 @@ pub struct FamilyResult {
     /// Each launch area's reach table and analytic models, in the spec's
     /// order.
     pub areas: Vec<AreaReach>,
-    /// Index in `areas` of the binding area: one whose reach table has no
-    /// feasible cell (nothing can cover it), else the one whose analytic
-    /// inclination-corrected count is largest (the raid's analytic estimate,
-    /// a lower bound when areas share carriers); ties to the first.
+    /// Index in `areas` of the area the analytic models find hardest, whose
+    /// table and models the family's headline figures show: among the areas
+    /// that launch, one whose reach table has no feasible cell (nothing can
+    /// cover it), else the one whose inclination-corrected Poisson count for
+    /// its own salvo is largest; ties to the first. The numeric answer's
+    /// per-area coverage says which area binds in practice.
     pub binding: usize,
     /// Its smallest constellation meeting the requirement (None: none up to
     /// the limit).
@@ -323,6 +325,25 @@ pub fn size_against(
     let layer = &input.layer;
     let spec = &input.spec;
     let interceptor = &layer.carrier.interceptor;
+    let owner = || "the sizing study".to_owned();
+    if spec.areas.is_empty() || spec.salvo() == 0 {
+        return Err(crate::engage::SpecError {
+            owner: owner(),
+            field: "areas",
+            value: f64::from(spec.salvo()),
+            range: "at least one launch area and one missile",
+        }
+        .into());
+    }
+    if input.areas.len() != spec.areas.len() || trajectories.len() != spec.areas.len() {
+        return Err(crate::engage::SpecError {
+            owner: owner(),
+            field: "areas",
+            value: input.areas.len().min(trajectories.len()) as f64,
+            range: "one launch and one trajectory per launch area",
+        }
+        .into());
+    }
     let timelines = input
         .areas
         .iter()
@@ -364,7 +385,7 @@ pub fn size_against(
             // Areas that copy the same launch, reported at the same time,
             // share its table.
             let same = (0..k).find(|&j| {
-                spec.areas[j].launch == area.launch
+                same_launch(&input.areas[j].launch, &input.areas[k].launch)
                     && input.areas[j].detection_s == input.areas[k].detection_s
             });
             let table = match same {
@@ -396,9 +417,12 @@ pub fn size_against(
             });
             tables.push(table);
         }
-        // An area no reach cell serves binds first: nothing can cover it.
+        // An area no reach cell serves comes first: nothing can cover it.
+        // Areas that launch nothing (a share of a salvo sweep) never do.
         let need = |i: usize| {
-            if areas[i].table.feasible_cells == 0 {
+            if areas[i].salvo == 0 {
+                f64::NEG_INFINITY
+            } else if areas[i].table.feasible_cells == 0 {
                 f64::INFINITY
             } else {
                 areas[i].analytic.inclined_poisson_total
@@ -523,6 +547,16 @@ pub fn size_against(
         kill_vehicle_mass_kg: interceptor.kill_vehicle_loaded_mass_kg(),
         evaluations,
     })
+}
+
+/// Whether two launch studies fly the same trajectory (same missile, pad,
+/// aim point, profile and flight options), so one reach table serves both.
+fn same_launch(a: &TrajectoryStudy, b: &TrajectoryStudy) -> bool {
+    a.missile == b.missile
+        && a.site == b.site
+        && a.aim == b.aim
+        && a.profile == b.profile
+        && a.options == b.options
 }
 
 /// Fly every area's launch and run the sizing study.

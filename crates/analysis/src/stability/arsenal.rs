@@ -99,9 +99,9 @@ pub struct Retaliation {
     pub fraction: f64,
 }
 
-/// The fraction of each arsenal's strike (missiles of its first area's
-/// type, as many as its warheads need, with `decoys_per_rv`, launched from
-/// its own areas) that arrives against each number of SBI carriers, under
+/// The fraction of each arsenal's strike (as many missiles as its
+/// warheads need, launched from its own areas, each area's missile with its
+/// own re-entry vehicles, with `decoys_per_rv`) that arrives against each number of SBI carriers, under
 /// `caps`. Area names not in the raid are ignored (the scenario reader
 /// refuses them); an arsenal with none flies from every area.
 pub fn retaliation(
@@ -114,11 +114,20 @@ pub fn retaliation(
     let mut out = Vec::new();
     for a in arsenals {
         let from: Vec<usize> = a.areas.iter().filter_map(|n| eval.area(n)).collect();
-        let rvs = from
-            .first()
-            .map_or_else(|| eval.rvs(), |&k| eval.rvs_of(k))
-            .max(1);
-        let missiles = a.warheads.div_ceil(rvs);
+        // The fewest missiles whose re-entry vehicles (each area's missile
+        // with its own) cover the warheads.
+        let most_rvs = if from.is_empty() {
+            (0..eval.areas()).map(|k| eval.rvs_of(k)).max()
+        } else {
+            from.iter().map(|&k| eval.rvs_of(k)).max()
+        }
+        .unwrap_or(1)
+        .max(1);
+        let mut missiles = a.warheads.div_ceil(most_rvs).max(1);
+        while eval.warheads_from(missiles, &from) < a.warheads && missiles < a.warheads {
+            missiles += 1;
+        }
+        let flown = eval.warheads_from(missiles, &from).max(1);
         let p = Posture {
             missiles,
             decoys_per_rv,
@@ -136,10 +145,10 @@ pub fn retaliation(
             out.push(Retaliation {
                 arsenal: a.name.clone(),
                 areas: from.iter().map(|&k| eval.area_name(k).to_owned()).collect(),
-                warheads: missiles * rvs,
+                warheads: flown,
                 carriers: d.carriers,
                 arrivals,
-                fraction: arrivals / f64::from(missiles * rvs),
+                fraction: arrivals / f64::from(flown),
             });
         }
     }

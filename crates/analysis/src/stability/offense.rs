@@ -197,6 +197,31 @@ impl Evaluator {
         self.input.areas.get(k).map_or(1, |a| a.rvs)
     }
 
+    /// Re-entry vehicles carried by `missiles` missiles launched from the
+    /// areas `from` (indices; empty: every area), shared among them as
+    /// [`Evaluator::arrivals_from`] shares them, each area's missile with
+    /// its own re-entry vehicles.
+    pub fn warheads_from(&self, missiles: u32, from: &[usize]) -> u32 {
+        let mut areas = self.input.spec.areas.clone();
+        if !from.is_empty() {
+            for (k, a) in areas.iter_mut().enumerate() {
+                if !from.contains(&k) {
+                    a.salvo = 0;
+                }
+            }
+        }
+        crate::raid::scaled(&areas, missiles)
+            .iter()
+            .enumerate()
+            .map(|(k, a)| a.salvo.saturating_mul(self.rvs_of(k)))
+            .fold(0, u32::saturating_add)
+    }
+
+    /// Launch areas of the raid.
+    pub fn areas(&self) -> usize {
+        self.input.spec.areas.len()
+    }
+
     /// The name of launch area `k` (empty when there is none).
     pub fn area_name(&self, k: usize) -> &str {
         self.input.spec.areas.get(k).map_or("", |a| a.name.as_str())

@@ -227,6 +227,20 @@ fn lines(rep: &SizingReport) -> Vec<String> {
     if let (Some(b), Some(f)) = (&r.best, r.answer_family())
         && f.areas.len() > 1
     {
+        let samples = b.stats.samples;
+        let hardest = f
+            .areas
+            .iter()
+            .zip(&b.stats.areas)
+            .filter(|(_, c)| c.missiles > 0)
+            .min_by(|x, y| x.1.p_in_reach(samples).total_cmp(&y.1.p_in_reach(samples)));
+        if let Some((a, c)) = hardest {
+            v.push(format!(
+                "In practice {} binds: its missiles have their shots in reach least often ({:.1}% of launch times).",
+                a.area,
+                100.0 * c.p_in_reach(samples)
+            ));
+        }
         for (a, c) in f.areas.iter().zip(&b.stats.areas) {
             v.push(format!(
                 "{} ({} missile{}): {:.2} carriers in reach of a missile on average; every missile of the area \

@@ -36,18 +36,19 @@ pub(crate) const ARSENAL_KEYS: &[KeyDescriptor] = &[
         .rule("`[[area]]` names, each once")
         .example("areas = [\"55N area\"]")
         .doc(
-            "the launch areas the arsenal fires from: its missiles (of the first area's type) are \
-             shared among them in proportion to their salvos; the default scenario fires each \
-             arsenal from its own area",
+            "the launch areas the arsenal fires from: as many missiles as its warheads need, each \
+             area's missile with its own re-entry vehicles, shared among the areas in proportion \
+             to their salvos; the default scenario fires each arsenal from its own area",
         ),
 ];
 
 /// Read every `[[stability.arsenal]]`; names are unique among them;
-/// `area_names` are the `[[area]]` names an arsenal may launch from.
+/// `area_names` are the `[[area]]` names an arsenal may launch from (`None`
+/// when an `[[area]]` was invalid: its names are then not checked).
 pub(super) fn read_arsenals(
     ctx: &mut Ctx,
     tables: Vec<TableReader<'_>>,
-    area_names: &[String],
+    area_names: Option<&[String]>,
 ) -> Option<Vec<Arsenal>> {
     let mut names: Vec<Option<Spanned<String>>> = Vec::new();
     let mut arsenals: Vec<Option<Arsenal>> = Vec::new();
@@ -94,11 +95,18 @@ pub(super) fn read_arsenals(
 
 /// The optional `areas` of an arsenal: names of `[[area]]` tables
 /// (`area_names`), each once.
-fn read_areas(ctx: &mut Ctx, t: &TableReader<'_>, area_names: &[String]) -> Option<Vec<String>> {
+fn read_areas(
+    ctx: &mut Ctx,
+    t: &TableReader<'_>,
+    area_names: Option<&[String]>,
+) -> Option<Vec<String>> {
     let list = match t.strings(ctx, "areas") {
         Field::Given(l) => l,
         Field::Absent => return Some(Vec::new()),
         Field::Invalid => return None,
+    };
+    let Some(area_names) = area_names else {
+        return Some(list.value);
     };
     let mut ok = true;
     for (k, name) in list.value.iter().enumerate() {
@@ -112,6 +120,7 @@ fn read_areas(ctx: &mut Ctx, t: &TableReader<'_>, area_names: &[String]) -> Opti
                     "add [[area]] tables for the arsenal's launch areas, or leave `areas` out \
                      to launch from the raid's"
                         .to_owned(),
+                    "not a launch area of this scenario",
                 )
             } else {
                 let names: Vec<&str> = area_names.iter().map(String::as_str).collect();
@@ -121,20 +130,22 @@ fn read_areas(ctx: &mut Ctx, t: &TableReader<'_>, area_names: &[String]) -> Opti
                         t.what
                     ),
                     format!("name [[area]] tables: {}", one_of(&names)),
+                    "not a launch area of this scenario",
                 )
             })
         } else if list.value[..k].contains(name) {
             Some((
                 format!("`areas` of {} names `{name}` twice", t.what),
                 "name each launch area once".to_owned(),
+                "named twice",
             ))
         } else {
             None
         };
-        if let Some((message, help)) = problem {
+        if let Some((message, help, label)) = problem {
             ok = false;
             ctx.report(ProblemKind::UnknownName, list.span.clone(), message, help)
-                .relabel("not a launch area of this scenario");
+                .relabel(label);
         }
     }
     ok.then_some(list.value)

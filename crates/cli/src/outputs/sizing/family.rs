@@ -99,7 +99,10 @@ pub(super) fn reach_line(f: &FamilyResult) -> String {
         "no fly-out within the window and the divert reaches the missile's altitude".to_string()
     };
     let against = if f.areas.len() > 1 {
-        format!(" against {} (the binding area)", f.areas[f.binding].area)
+        format!(
+            " against {} (the area the analytic models find hardest)",
+            f.areas[f.binding].area
+        )
     } else {
         String::new()
     };
