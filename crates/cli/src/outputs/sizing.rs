@@ -115,21 +115,21 @@ fn models_table(r: &SizingResult) -> TextTable {
         }
     }
     let k = a.inclination_factor.unwrap_or(0.0);
+    // With several launch areas the analytic models describe one area's
+    // salvo alone: every row says which.
+    let alone = if fam.areas.len() > 1 {
+        format!(" ({} alone)", fam.areas[fam.binding].area)
+    } else {
+        String::new()
+    };
     t.push_row(vec![
-        if fam.areas.len() > 1 {
-            format!(
-                "analytic: inclination-corrected + Poisson ({} alone)",
-                fam.areas[fam.binding].area
-            )
-        } else {
-            "analytic: inclination-corrected + Poisson".to_string()
-        },
+        format!("analytic: inclination-corrected + Poisson{alone}"),
         count(a.inclined_poisson_total),
         count(a.absentee_uniform / k),
         format!("k(λ, i) = {k:.3}; Poisson mean {:.2}", a.poisson_mean),
     ]);
     t.push_row(vec![
-        "analytic: uniform sphere + Poisson".to_string(),
+        format!("analytic: uniform sphere + Poisson{alone}"),
         count(a.uniform_poisson_total),
         count(a.absentee_uniform),
         format!(
@@ -140,7 +140,7 @@ fn models_table(r: &SizingResult) -> TextTable {
         ),
     ]);
     t.push_row(vec![
-        "analytic: mean value (needed in reach × absentee ratio)".to_string(),
+        format!("analytic: mean value (needed in reach × absentee ratio){alone}"),
         count(a.mean_value_total),
         count(a.absentee_uniform),
         format!("{} needed in reach", a.needed_in_reach),
@@ -191,7 +191,17 @@ fn lines(rep: &SizingReport) -> Vec<String> {
     }
     for f in &r.families {
         if let Some(n) = &f.why_none {
-            v.push(format!("No answer for {}: {}.", family_name(f), why(n)));
+            // No feasible cell is one area's; the other reasons are the raid's.
+            let against = if f.areas.len() > 1 && matches!(n, NoAnswer::NoFeasibleCell { .. }) {
+                format!(" (against {})", f.areas[f.binding].area)
+            } else {
+                String::new()
+            };
+            v.push(format!(
+                "No answer for {}{against}: {}.",
+                family_name(f),
+                why(n)
+            ));
         }
     }
     if let Some(b) = &r.best {
