@@ -238,6 +238,14 @@ pub(crate) fn parse(
         areas: areas.as_deref(),
         declared: root.entry("area").is_some(),
     };
+    if raid.declared && root.entry("size").is_none() && root.entry("engage").is_none() {
+        let span = root.key_span("area");
+        ctx.warn(
+            &span,
+            "the [[area]] tables are not used: only [size] and [engage] (and the stability \
+             study through [engage]) take their raid from them",
+        );
+    }
     let size = read_size(&mut ctx, &root, has_sbi, &raid);
     let asat = read_asat(&mut ctx, &root, has_sbi, &constellation_names);
     let engage = read_engage(

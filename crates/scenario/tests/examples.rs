@@ -1551,3 +1551,20 @@ fn every_example_engagement_passes_its_own_validation() {
     }
     assert!(checked >= 1, "no example has an [engage] table");
 }
+
+/// `[[area]]` tables that no study reads are accepted with a warning at
+/// the first of them.
+#[test]
+fn unused_areas_are_a_warning() {
+    let text = "[scenario]\nname = \"unused areas\"\n[[launch]]\nname = \"ICBM\"\n\
+                missile = \"solid-icbm\"\nsite = { lat_deg = 41.0, lon_deg = 100.0 }\n\
+                aim = { lat_deg = 47.35, lon_deg = -101.75 }\n[[area]]\nname = \"north\"\n\
+                launch = \"ICBM\"\n";
+    let s = parse("areas.toml", text).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+    assert!(
+        s.warnings[0].starts_with("areas.toml:8:3: the [[area]] tables are not used"),
+        "{:?}",
+        s.warnings
+    );
+}
