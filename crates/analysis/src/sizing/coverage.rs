@@ -208,6 +208,18 @@ impl CoverageStats {
         self.all_in_reach as f64 / f64::from(self.samples.max(1))
     }
 
+    /// The launch area (index into `areas`) that binds in practice: among
+    /// those that launch, the one whose missiles have their shots in reach
+    /// least often; ties to the first. `None` when no area launches.
+    pub fn hardest_area(&self) -> Option<usize> {
+        (0..self.areas.len())
+            .filter(|&k| self.areas[k].missiles > 0)
+            .min_by(|&a, &b| {
+                let p = |k: usize| self.areas[k].all_in_reach;
+                p(a).cmp(&p(b)).then(a.cmp(&b))
+            })
+    }
+
     /// Mean carriers in reach of a missile.
     pub fn mean_in_reach(&self) -> f64 {
         self.in_reach_total as f64

@@ -372,6 +372,13 @@ fn a_national_laydown_is_sized_at_once() {
         assert!(a.p_in_reach(best.stats.samples) >= best.stats.p_success());
         assert!(a.mean_in_reach(best.stats.samples) > 0.0);
     }
+    // The area that binds in practice has its shots in reach least often.
+    let h = best.stats.hardest_area().expect("every area launches");
+    assert!(
+        per_area
+            .iter()
+            .all(|a| a.all_in_reach >= per_area[h].all_in_reach)
+    );
     // The per-area counts add up to the raid's.
     let total: u64 = per_area.iter().map(|a| a.in_reach_total).sum();
     assert_eq!(total, best.stats.in_reach_total);

@@ -197,11 +197,10 @@ impl Evaluator {
         self.input.areas.get(k).map_or(1, |a| a.rvs)
     }
 
-    /// Re-entry vehicles carried by `missiles` missiles launched from the
-    /// areas `from` (indices; empty: every area), shared among them as
-    /// [`Evaluator::arrivals_from`] shares them, each area's missile with
-    /// its own re-entry vehicles.
-    pub fn warheads_from(&self, missiles: u32, from: &[usize]) -> u32 {
+    /// The raid's areas with the salvo of every area not in `from`
+    /// (indices; empty: every area) set to 0, so that a raid size shared
+    /// among them ([`crate::raid::scaled`]) goes to `from` only.
+    fn areas_from(&self, from: &[usize]) -> Vec<crate::raid::LaunchArea> {
         let mut areas = self.input.spec.areas.clone();
         if !from.is_empty() {
             for (k, a) in areas.iter_mut().enumerate() {
@@ -210,7 +209,15 @@ impl Evaluator {
                 }
             }
         }
-        crate::raid::scaled(&areas, missiles)
+        areas
+    }
+
+    /// Re-entry vehicles carried by `missiles` missiles launched from the
+    /// areas `from` (indices; empty: every area), shared among them as
+    /// [`Evaluator::arrivals_from`] shares them, each area's missile with
+    /// its own re-entry vehicles.
+    pub fn warheads_from(&self, missiles: u32, from: &[usize]) -> u32 {
+        crate::raid::scaled(&self.areas_from(from), missiles)
             .iter()
             .enumerate()
             .map(|(k, a)| a.salvo.saturating_mul(self.rvs_of(k)))
@@ -284,13 +291,7 @@ impl Evaluator {
         }
         let mut input = self.input.clone();
         let spec = &mut input.spec;
-        if !from.is_empty() {
-            for (k, a) in spec.areas.iter_mut().enumerate() {
-                if !from.contains(&k) {
-                    a.salvo = 0;
-                }
-            }
-        }
+        spec.areas = self.areas_from(from);
         spec.decoys_per_rv = p.decoys_per_rv;
         spec.asat_shots = p.asat_shots;
         if p.concentrated {

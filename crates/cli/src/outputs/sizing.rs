@@ -238,13 +238,8 @@ fn lines(rep: &SizingReport) -> Vec<String> {
         && f.areas.len() > 1
     {
         let samples = b.stats.samples;
-        let hardest = f
-            .areas
-            .iter()
-            .zip(&b.stats.areas)
-            .filter(|(_, c)| c.missiles > 0)
-            .min_by(|x, y| x.1.p_in_reach(samples).total_cmp(&y.1.p_in_reach(samples)));
-        if let Some((a, c)) = hardest {
+        if let Some(k) = b.stats.hardest_area() {
+            let (a, c) = (&f.areas[k], &b.stats.areas[k]);
             v.push(format!(
                 "In practice {} binds: its missiles have their shots in reach least often ({:.1}% of launch times).",
                 a.area,
