@@ -210,14 +210,15 @@ impl CoverageStats {
 
     /// The launch area (index into `areas`) that binds in practice: among
     /// those that launch, the one whose missiles have their shots in reach
-    /// least often; ties to the first. `None` when no area launches.
+    /// least often, strictly less often than another's; ties to the first.
+    /// `None` when no area launches or all have their shots equally often.
     pub fn hardest_area(&self) -> Option<usize> {
-        (0..self.areas.len())
-            .filter(|&k| self.areas[k].missiles > 0)
-            .min_by(|&a, &b| {
-                let p = |k: usize| self.areas[k].all_in_reach;
-                p(a).cmp(&p(b)).then(a.cmp(&b))
-            })
+        let launching = || (0..self.areas.len()).filter(|&k| self.areas[k].missiles > 0);
+        let count = |k: usize| self.areas[k].all_in_reach;
+        let hardest = launching().min_by(|&a, &b| count(a).cmp(&count(b)).then(a.cmp(&b)))?;
+        launching()
+            .any(|k| count(k) > count(hardest))
+            .then_some(hardest)
     }
 
     /// Mean carriers in reach of a missile.

@@ -65,12 +65,18 @@ pub struct AreaLaunch {
 }
 
 impl SizingInput {
-    /// Fly every area's launch.
+    /// Fly every area's launch; areas that fly the same launch share one
+    /// flight.
     pub fn fly(&self) -> Result<Vec<Trajectory>, SizingError> {
-        self.areas
-            .iter()
-            .map(|a| Ok(a.launch.solve()?.trajectory))
-            .collect()
+        let mut flown: Vec<Trajectory> = Vec::with_capacity(self.areas.len());
+        for (k, a) in self.areas.iter().enumerate() {
+            let same = (0..k).find(|&j| same_launch(&self.areas[j].launch, &a.launch));
+            flown.push(match same {
+                Some(j) => flown[j].clone(),
+                None => a.launch.solve()?.trajectory,
+            });
+        }
+        Ok(flown)
     }
 }
 

@@ -87,10 +87,17 @@ pub fn engage_input(
         (Some(_), Some(layer_spec)) => Some(layer_spec.clone()),
         _ => None,
     };
-    let mut launches = Vec::new();
-    let mut flown = Vec::new();
-    let mut areas = Vec::new();
-    for a in &spec.areas {
+    let mut launches: Vec<TrajectoryStudy> = Vec::new();
+    let mut flown: Vec<Trajectory> = Vec::new();
+    let mut areas: Vec<EngageArea> = Vec::new();
+    for (k, a) in spec.areas.iter().enumerate() {
+        // An area copying an earlier area's launch shares its cues and flight.
+        if let Some(j) = spec.areas[..k].iter().position(|b| b.launch == a.launch) {
+            areas.push(areas[j].clone());
+            flown.push(flown[j].clone());
+            launches.push(launches[j].clone());
+            continue;
+        }
         let launch = all
             .get(a.launch)
             .cloned()

@@ -145,21 +145,23 @@ pub fn sizing(
         spec.samples = n;
     }
     let launches = studies(scenario, DEFAULT_STEP_S);
-    let areas = spec
-        .areas
-        .iter()
-        .map(|a| {
-            let launch = launches
-                .get(a.launch)
-                .cloned()
-                .ok_or_else(|| Failure::Internal("sizing launch index out of range".into()))?;
-            let detection_s = detection_time(scenario, layer, sbi, &launch)?;
-            Ok(AreaLaunch {
-                launch,
-                detection_s,
-            })
-        })
-        .collect::<Result<Vec<_>, Failure>>()?;
+    let mut areas: Vec<AreaLaunch> = Vec::with_capacity(spec.areas.len());
+    for (k, a) in spec.areas.iter().enumerate() {
+        // An area copying an earlier area's launch shares its report time.
+        if let Some(j) = spec.areas[..k].iter().position(|b| b.launch == a.launch) {
+            areas.push(areas[j].clone());
+            continue;
+        }
+        let launch = launches
+            .get(a.launch)
+            .cloned()
+            .ok_or_else(|| Failure::Internal("sizing launch index out of range".into()))?;
+        let detection_s = detection_time(scenario, layer, sbi, &launch)?;
+        areas.push(AreaLaunch {
+            launch,
+            detection_s,
+        });
+    }
     let input = SizingInput {
         layer: sbi.clone(),
         spec: spec.clone(),
