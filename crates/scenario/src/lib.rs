@@ -47,6 +47,7 @@ mod epoch;
 pub mod key;
 mod launch;
 mod lines;
+mod literature;
 mod missile;
 mod parse;
 mod problem;
@@ -60,6 +61,7 @@ mod stability;
 mod study;
 
 pub use constellation::{ConstellationSource, ConstellationSpec};
+pub use literature::{LITERATURE, literature, literature_names};
 pub use problem::{Problem, ProblemKind, ScenarioError, printable};
 pub use published::{Figure, FigureStudy, PublishedFigure};
 pub use read::{MAX_CATALOG_BYTES, MAX_SCENARIO_BYTES};
