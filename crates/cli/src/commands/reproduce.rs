@@ -282,7 +282,19 @@ pub fn run(args: &ReproduceArgs) -> Result<(), Failure> {
     let mut out = Reproduced::default();
     for s in &list {
         let studies = run_studies(s)?;
-        out.provenance.push(provenance(s));
+        let mut prov = provenance(s);
+        // The Monte Carlo behind the figures: the engagement's trials, else
+        // the sizing's launch-time samples.
+        prov.trials = match (&studies.engagement, &studies.sizing) {
+            (Some(e), _) => e.result.trials,
+            (None, Some(z)) => z
+                .result
+                .best
+                .as_ref()
+                .map_or(0, |b| u64::from(b.stats.samples)),
+            (None, None) => 0,
+        };
+        out.provenance.push(prov);
         out.comparisons.extend(compare(s, &studies));
         bar.tick(1);
     }
