@@ -301,3 +301,41 @@ pub fn run(args: &ReproduceArgs) -> Result<(), Failure> {
     bar.finish();
     emit(&out, &args.output)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cost figures of CBO 2026: the SBI layer less its $1 billion a
+    /// year of operations is its acquisition; the total adds the other
+    /// layers.
+    #[test]
+    fn cost_figures_split_the_sbi_layer() {
+        let s = literature("cbo-2026").expect("built in").expect("parses");
+        let r = cost(&s).unwrap_or_else(|_| panic!("costs"));
+        let sbi = cost_figure(Figure::SbiCostBusd, &r).expect("sbi");
+        let acquisition = cost_figure(Figure::SbiAcquisitionBusd, &r).expect("acquisition");
+        let total = cost_figure(Figure::CostTotalBusd, &r).expect("total");
+        assert!(
+            (sbi - acquisition - 20.0).abs() < 1e-9,
+            "{sbi} {acquisition}"
+        );
+        assert!(total > sbi);
+        assert!(cost_figure(Figure::PNoLeak, &r).is_err());
+    }
+
+    /// A scenario costing no SBI element has no SBI figure, but a total.
+    #[test]
+    fn a_cost_without_sbis_has_only_a_total() {
+        let text = "[scenario]\nname = \"x\"\n[[launch]]\nmissile = \"solid-icbm\"\n\
+                    site = { lat_deg = 41.0, lon_deg = 100.0 }\n\
+                    aim = { lat_deg = 47.35, lon_deg = -101.75 }\n[cost]\n\
+                    [[cost.element]]\nname = \"radar\"\nlayer = \"sensors\"\ncount = 2\n\
+                    unit_cost_musd = 100.0\n";
+        let s = cupola_scenario::parse("x.toml", text).unwrap_or_else(|e| panic!("{e:?}"));
+        let r = cost(&s).unwrap_or_else(|_| panic!("costs"));
+        assert!(cost_figure(Figure::SbiCostBusd, &r).is_err());
+        let total = cost_figure(Figure::CostTotalBusd, &r).expect("total");
+        assert!((total - 0.2).abs() < 1e-9, "{total}");
+    }
+}

@@ -39,6 +39,10 @@ pub struct Comparison {
     pub difference: Option<f64>,
     /// The relative difference within which the two agree.
     pub tolerance: f64,
+    /// Whether the difference is within the tolerance.
+    pub within_tolerance: bool,
+    /// Whether cupola's value lies inside the published range.
+    pub in_range: bool,
     /// Whether they agree: the difference within the tolerance, or cupola's
     /// value inside the published range.
     pub agrees: bool,
@@ -64,7 +68,7 @@ impl Comparison {
             (Some(c), Some((l, h))) => (l..=h).contains(&c),
             _ => false,
         };
-        let agrees = in_range || difference.is_some_and(|d| d.abs() <= p.tolerance);
+        let within_tolerance = difference.is_some_and(|d| d.abs() <= p.tolerance);
         Comparison {
             study: stem(&s.source_name),
             title: s.name.clone(),
@@ -77,7 +81,9 @@ impl Comparison {
             ratio,
             difference,
             tolerance: p.tolerance,
-            agrees,
+            within_tolerance,
+            in_range,
+            agrees: within_tolerance || in_range,
             source: p.source.clone(),
             note: p.note.clone(),
             defined_at: p.defined_at.clone(),
@@ -155,8 +161,10 @@ fn table(r: &Reproduced) -> TextTable {
             c.ratio.map_or("—".into(), |x| format!("{x:.2}")),
             c.difference
                 .map_or("—".into(), |d| format!("{:+.1}%", 100.0 * d)),
-            if c.agrees {
+            if c.within_tolerance {
                 "yes".to_owned()
+            } else if c.in_range {
+                "in the published range".to_owned()
             } else {
                 format!("no (tolerance {:.0}%)", 100.0 * c.tolerance)
             },
@@ -207,13 +215,23 @@ pub fn summary(r: &Reproduced) -> String {
         };
         let _ = writeln!(o, "  {} {}: {}{note}.", c.study, c.figure.name(), c.source);
     }
-    let gaps = r.comparisons.iter().filter(|c| !c.agrees).count();
+    let gaps = r.comparisons.iter().filter(|c| !c.within_tolerance).count();
+    let in_range = r
+        .comparisons
+        .iter()
+        .filter(|c| !c.within_tolerance && c.in_range)
+        .count();
     let _ = writeln!(o);
     let _ = writeln!(
         o,
-        "{gaps} of {} figures differ by more than their tolerance; each gap is explained, with \
-         the assumption behind it, in {EXPLAINED_IN}.",
-        r.comparisons.len()
+        "{gaps} of {} figures differ from the published value by more than their tolerance{}; \
+         each gap is explained, with the assumption behind it, in {EXPLAINED_IN}.",
+        r.comparisons.len(),
+        if in_range > 0 {
+            format!(" ({in_range} of them inside the published range)")
+        } else {
+            String::new()
+        }
     );
     o
 }
@@ -232,7 +250,7 @@ fn csv_field(s: &str) -> String {
 fn csv(r: &Reproduced) -> String {
     let mut o = String::from(
         "study,figure,unit,published,published_low,published_high,cupola,ratio,difference,\
-         tolerance,agrees,source,note\n",
+         tolerance,within_tolerance,in_range,source,note\n",
     );
     let opt = |v: Option<f64>| v.map_or(String::new(), |x| x.to_string());
     for c in &r.comparisons {
@@ -247,7 +265,8 @@ fn csv(r: &Reproduced) -> String {
             opt(c.ratio),
             opt(c.difference),
             c.tolerance.to_string(),
-            c.agrees.to_string(),
+            c.within_tolerance.to_string(),
+            c.in_range.to_string(),
             c.source.clone(),
             c.note.clone(),
         ];
@@ -334,6 +353,27 @@ mod tests {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+    }
+
+    #[test]
+    fn comparisons_tell_tolerance_from_range() {
+        let s = cupola_scenario::literature("ucs-sbi")
+            .expect("built in")
+            .expect("parses");
+        // ucs-sbi publishes 1,000 (range 1,000-1,600), tolerance 25%.
+        let p = &s.published[0];
+        let near = Comparison::new(&s, p, Ok(1_100.0));
+        assert!(near.within_tolerance && near.in_range && near.agrees);
+        assert!((near.difference.unwrap_or(0.0) - 0.1).abs() < 1e-12);
+        let ranged = Comparison::new(&s, p, Ok(1_500.0));
+        assert!(!ranged.within_tolerance && ranged.in_range && ranged.agrees);
+        let far = Comparison::new(&s, p, Ok(3_000.0));
+        assert!(!far.within_tolerance && !far.in_range && !far.agrees);
+        let none = Comparison::new(&s, p, Err("no answer".into()));
+        assert_eq!(none.cupola, None);
+        assert_eq!(none.ratio, None);
+        assert!(!none.agrees);
+        assert_eq!(none.why_none.as_deref(), Some("no answer"));
     }
 
     #[test]
