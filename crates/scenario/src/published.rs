@@ -29,7 +29,8 @@ pub enum FigureStudy {
 #[serde(rename_all = "snake_case")]
 pub enum Figure {
     /// SBI carrier satellites in the smallest constellation the sizing
-    /// study finds.
+    /// study finds: in one shell, or in the `[[sbi.shell]]` shells sized
+    /// together when that needs fewer.
     SbiCarriers,
     /// Interceptors in that constellation (carriers × interceptors per
     /// carrier).

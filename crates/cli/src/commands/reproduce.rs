@@ -148,23 +148,25 @@ fn run_studies(s: &Scenario) -> Result<Studies, Failure> {
     })
 }
 
-/// cupola's value of `f` from `r`, or why there is none.
+/// cupola's value of `f` from `r`, or why there is none. The count is the
+/// fewest carriers of any answer: one shell, or the shells of
+/// `[[sbi.shell]]` sized jointly.
 fn sizing_figure(f: Figure, r: &SizingReport, s: &Scenario) -> Result<f64, String> {
     let result = &r.result;
     let per_carrier = s.sbi.as_ref().map_or(1, |l| l.carrier.interceptors);
-    let best = || {
-        result.best.as_ref().ok_or_else(|| {
-            "no constellation meets the requirement within the search (see `cupola size`)"
-                .to_string()
-        })
+    let carriers = || {
+        result
+            .fewest_carriers()
+            .map(|(n, _)| f64::from(n))
+            .ok_or_else(|| {
+                "no constellation meets the requirement within the search (see `cupola size`)"
+                    .to_string()
+            })
     };
     Ok(match f {
-        Figure::SbiCarriers => f64::from(best()?.total),
-        Figure::SbiInterceptors => f64::from(best()?.total) * f64::from(per_carrier),
-        Figure::SbiMassInOrbitT => {
-            best()?;
-            result.mass_in_orbit_kg().unwrap_or(0.0) / 1e3
-        }
+        Figure::SbiCarriers => carriers()?,
+        Figure::SbiInterceptors => carriers()? * f64::from(per_carrier),
+        Figure::SbiMassInOrbitT => carriers()? * result.carrier_mass_kg / 1e3,
         Figure::SbiInterceptorMassKg => result.interceptor_mass_kg,
         _ => return Err(format!("{} is not a sizing figure", f.name())),
     })
