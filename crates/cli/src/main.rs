@@ -77,6 +77,9 @@ enum Command {
     /// ratios, the arms race and the fraction of a retaliatory strike that
     /// arrives, with and without treaty caps.
     Stability(commands::stability::StabilityArgs),
+    /// Published studies reproduced: run a literature scenario (or every
+    /// one with --all) and print each figure it publishes beside cupola's.
+    Reproduce(commands::reproduce::ReproduceArgs),
     /// Trajectory study: target and fly missiles, report their timelines.
     Trajectory(commands::trajectory::TrajectoryArgs),
     /// List the catalog of generic missiles with their sources.
@@ -117,6 +120,7 @@ fn main() -> ExitCode {
         Command::Engage(args) => commands::engage::run(&args),
         Command::Cost(args) => commands::cost::run(&args),
         Command::Stability(args) => commands::stability::run(&args),
+        Command::Reproduce(args) => commands::reproduce::run(&args),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
         Command::Missiles { json } => commands::missiles::missiles(json),
     };

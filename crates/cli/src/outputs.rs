@@ -4,6 +4,7 @@ mod cost;
 mod coverage;
 mod detection;
 mod engagement;
+pub mod reproduce;
 mod sizing;
 mod stability;
 mod trajectory;
