@@ -169,7 +169,7 @@ fn assessment(r: &Results) -> Option<String> {
         100.0 * s.requirement.confidence,
         match (s.fewest_carriers(), &s.best, &s.joint) {
             (Some((_, true)), single, Some(j)) => format!(
-                "jointly, {}; one shell alone needs {}",
+                "jointly, {}; the best single shell of [sbi] needs {}",
                 sizing::shells_name(j),
                 single
                     .as_ref()

@@ -20,26 +20,33 @@
 //!   `P` planes holds `⌈w·n/P⌉` satellites per plane (none at share 0);
 //! - every split of a grid of step 1/4 ([`GRID_STEP`]) is tried, the most
 //!   even first and the single shells (share 1) last, then the best split
-//!   is refined by
-//!   moving 1/8, 1/16 and 1/32 of the carriers from one shell to another
-//!   while that lowers the total;
+//!   is refined by moving 1/8, 1/16 and 1/32 of the carriers from one shell
+//!   to another, the best of all such moves each time, while that lowers
+//!   the total (when no split of the grid meets the
+//!   requirement within `max_satellites`, the moves start from the split
+//!   that came closest, until one does);
 //! - for each split the smallest total is found as in
 //!   [`super::search::smallest`] (success taken to grow with the total;
 //!   the same launch times for every candidate); once an answer is known,
 //!   a split is first tried just below it, so one that cannot beat it costs
 //!   one evaluation.
 //!
-//! The answer is therefore never larger than any of the shells alone at the
-//! same plane count (those are grid points), and is the smallest found on
-//! the 1/32 grid of splits, not proven the global minimum (the search is a
-//! descent from the best point of the 1/4 grid).
+//! A shell that is also one of `[sbi]`'s single-shell families starts the
+//! search from that family's answer, so the joint answer is never larger
+//! than it. Other single-shell points are grid points searched like any
+//! split, so the joint answer is no larger than them as far as success
+//! grows with the total (the assumption of every search here). The answer
+//! is the smallest found on the 1/32 grid of splits, not proven the global
+//! minimum (the search is a descent from the best point of the 1/4 grid).
 
 use super::coverage::{CoverageStats, ReachModel, Sampling, coverage};
 use super::layout::Layout;
 use super::planes::NoAnswer;
 use super::search::{Family, Requirement};
+use super::spec::Phasing;
 use super::study::{
-    AreaReach, BoostTimeline, ReachSummary, SizingError, SizingInput, raid, shell_reach,
+    AreaReach, BoostTimeline, FamilyResult, ReachSummary, SizingError, SizingInput, raid,
+    shell_reach,
 };
 use cupola_physics::Vec3;
 
@@ -55,6 +62,20 @@ pub const MAX_SHELLS: usize = 4;
 
 /// Refinement passes at one step, at most (each must lower the total).
 const MAX_MOVES: usize = 64;
+
+/// Stream component of the random phasing of the shells after the first
+/// (see [`crate::streams`]).
+const SHELL_SEED_COMPONENT: u64 = 0x5348_454c_4c53;
+
+/// Whether two families lay out the same constellation: the same altitude,
+/// inclination, planes and phasing, and the same seed when it is random.
+fn same_layout(a: &Family, b: &Family) -> bool {
+    a.altitude_m == b.altitude_m
+        && a.inclination_rad == b.inclination_rad
+        && a.planes == b.planes
+        && a.phasing == b.phasing
+        && (a.phasing == Phasing::Walker || a.seed == b.seed)
+}
 
 /// One shell of the joint constellation, with its reach against each
 /// launch area.
@@ -109,7 +130,10 @@ pub struct JointResult {
     pub why_none: Option<NoAnswer>,
     /// Splits of the carriers between shells searched.
     pub splits: usize,
-    /// Every constellation evaluated, by size.
+    /// Constellations whose coverage the joint search computed.
+    pub evaluated: usize,
+    /// Every constellation tried, by size: those evaluated and the
+    /// single-shell answers the search started from.
     pub tried: Vec<JointTry>,
 }
 
@@ -124,6 +148,12 @@ struct Search<'a> {
     start: f64,
     done: Vec<JointCandidate>,
     splits: usize,
+    /// Whether any split had a constellation within `max_satellites`.
+    fits: bool,
+    /// The highest probability of success evaluated and its split.
+    closest: Option<(f64, Vec<u32>)>,
+    /// The split of each constellation of `done`.
+    split_of: Vec<Vec<u32>>,
 }
 
 impl Search<'_> {
@@ -144,7 +174,7 @@ impl Search<'_> {
             .collect()
     }
 
-    /// Carriers of `per_plane`, in all (saturating).
+    /// Carriers of `per_plane`, in all.
     fn total(&self, per_plane: &[u32]) -> u64 {
         per_plane
             .iter()
@@ -153,9 +183,10 @@ impl Search<'_> {
             .sum()
     }
 
-    /// Whether the constellation of `per_plane` satellites per plane meets
-    /// the requirement (evaluated once; above `max_satellites` never).
-    fn meets(&mut self, per_plane: &[u32]) -> Result<bool, SizingError> {
+    /// Whether the constellation of `per_plane` satellites per plane, of
+    /// split `w`, meets the requirement (evaluated once; above
+    /// `max_satellites` never).
+    fn meets(&mut self, w: &[u32], per_plane: &[u32]) -> Result<bool, SizingError> {
         let total = self.total(per_plane);
         if total == 0 || total > u64::from(self.max_satellites) {
             return Ok(false);
@@ -194,38 +225,72 @@ impl Search<'_> {
         };
         let ok = c.meets(self.req);
         self.done.push(c);
+        self.split_of.push(w.to_vec());
         Ok(ok)
+    }
+
+    /// The smallest constellation evaluated that meets the requirement (the
+    /// first of equal size): its split, satellites per plane and carriers.
+    /// A bisection may step over a smaller one that meets; this keeps it.
+    fn best_met(&self) -> Option<(Vec<u32>, Vec<u32>, u32)> {
+        let k = (0..self.done.len())
+            .filter(|&k| self.done[k].meets(self.req))
+            .min_by_key(|&k| (self.done[k].total, k))?;
+        Some((
+            self.split_of[k].clone(),
+            self.done[k].per_plane.clone(),
+            self.done[k].total,
+        ))
     }
 
     /// Whether split `w` at nominal total `n` meets the requirement.
     fn meets_at(&mut self, w: &[u32], n: u32) -> Result<bool, SizingError> {
         let pp = self.per_plane(w, n);
-        self.meets(&pp)
+        let ok = self.meets(w, &pp)?;
+        if let Some(c) = self.done.iter().find(|c| c.per_plane == pp) {
+            let p = c.stats.p_success();
+            if self.closest.as_ref().is_none_or(|(q, _)| p > *q) {
+                self.closest = Some((p, w.to_vec()));
+            }
+        }
+        Ok(ok)
     }
 
-    /// The smallest constellation of split `w` meeting the requirement,
-    /// as its satellites per plane; with `below`, only one of fewer than
-    /// `below` carriers (tried first just under it).
+    /// The largest nominal total of split `w` whose constellation has fewer
+    /// than `limit` carriers (the carriers grow with the nominal total);
+    /// `None` when even the smallest has `limit` or more.
+    fn largest_below(&self, w: &[u32], limit: u64) -> Option<u32> {
+        if self.total(&self.per_plane(w, 1)) >= limit {
+            return None;
+        }
+        let (mut a, mut z) = (1u32, self.max_satellites.max(1));
+        while a < z {
+            let mid = a + (z - a).div_ceil(2);
+            if self.total(&self.per_plane(w, mid)) < limit {
+                a = mid;
+            } else {
+                z = mid - 1;
+            }
+        }
+        Some(a)
+    }
+
+    /// The smallest constellation of split `w` meeting the requirement
+    /// within `max_satellites`, as its satellites per plane; with `below`,
+    /// only one of fewer than `below` carriers (tried first just under it).
     fn smallest(&mut self, w: &[u32], below: Option<u32>) -> Result<Option<Vec<u32>>, SizingError> {
         self.splits += 1;
-        let max_n = self.max_satellites.max(1);
+        // The largest nominal total that fits under the limit.
+        let Some(max_n) = self.largest_below(w, u64::from(self.max_satellites) + 1) else {
+            return Ok(None);
+        };
+        self.fits = true;
         let (mut lo, mut hi);
         match below {
             Some(b) => {
-                // The largest nominal total whose constellation is smaller
-                // than `b` (the total grows with the nominal total).
-                if self.total(&self.per_plane(w, 1)) >= u64::from(b) {
+                let Some(a) = self.largest_below(w, u64::from(b)).map(|a| a.min(max_n)) else {
                     return Ok(None);
-                }
-                let (mut a, mut z) = (1u32, max_n);
-                while a < z {
-                    let mid = a + (z - a).div_ceil(2);
-                    if self.total(&self.per_plane(w, mid)) < u64::from(b) {
-                        a = mid;
-                    } else {
-                        z = mid - 1;
-                    }
-                }
+                };
                 if !self.meets_at(w, a)? {
                     return Ok(None);
                 }
@@ -309,8 +374,11 @@ pub fn splits_estimate(shells: usize) -> usize {
 /// Size the layer's shells (`input.layer.shells`, two to [`MAX_SHELLS`])
 /// together against the raid: `timelines` and `pads` (unit vectors, ECEF)
 /// of each area's launch, its timeline summary `reach`, the requirement and
-/// launch-time sampling of the single-shell search, and `start`, the total
-/// the first split's search starts from (carriers).
+/// launch-time sampling of the single-shell search, and the single-shell
+/// `families` already searched: a shell that is one of them starts the
+/// search from that family's answer (the same constellation, so the same
+/// coverage), and the first split's search starts from the fewest carriers
+/// any of them needs.
 pub(crate) fn size_joint(
     input: &SizingInput,
     timelines: &[BoostTimeline],
@@ -318,12 +386,12 @@ pub(crate) fn size_joint(
     reach: &[ReachSummary],
     req: &Requirement,
     sampling: &Sampling,
-    start: f64,
+    families: &[FamilyResult],
 ) -> Result<JointResult, SizingError> {
     let spec = &input.spec;
     let mut shells = Vec::new();
     let mut models: Vec<Vec<ReachModel>> = vec![Vec::new(); spec.areas.len()];
-    for s in input.layer.shells.iter().take(MAX_SHELLS) {
+    for (k, s) in input.layer.shells.iter().take(MAX_SHELLS).enumerate() {
         let mut layer = input.layer.clone();
         layer.altitude_m = s.altitude_m;
         let r = shell_reach(input, timelines, pads, &layer, s.inclination_rad)?;
@@ -336,7 +404,12 @@ pub(crate) fn size_joint(
                 inclination_rad: s.inclination_rad,
                 planes: s.planes.max(1),
                 phasing: input.layer.phasing,
-                seed: input.seed,
+                // Shells of random phasing are offset independently.
+                seed: if k == 0 {
+                    input.seed
+                } else {
+                    crate::streams::key(input.seed, k as u64, SHELL_SEED_COMPONENT)
+                },
             },
             areas: r.areas,
         });
@@ -361,6 +434,7 @@ pub(crate) fn size_joint(
             shells,
             best: None,
             splits: 0,
+            evaluated: 0,
             tried: Vec::new(),
         });
     }
@@ -370,29 +444,69 @@ pub(crate) fn size_joint(
         sampling,
         req,
         max_satellites: spec.max_satellites,
-        start,
+        start: families
+            .iter()
+            .filter_map(|f| f.best.as_ref())
+            .map(|b| f64::from(b.total))
+            .reduce(f64::min)
+            .unwrap_or(f64::from(spec.max_satellites) / 4.0)
+            .max(1.0),
         done: Vec::new(),
         splits: 0,
+        fits: false,
+        closest: None,
+        split_of: Vec::new(),
     };
+    // A shell that is a family already searched alone starts from that
+    // family's answer: the same constellation, the same launch times.
+    for (k, shell) in shells.iter().enumerate() {
+        let known = families.iter().find_map(|f| {
+            let b = f.best.as_ref()?;
+            same_layout(&f.family, &shell.family).then_some(b)
+        });
+        if let Some(b) = known {
+            let mut w = vec![0; shells.len()];
+            w[k] = SHARE_UNITS;
+            let mut pp = vec![0; shells.len()];
+            pp[k] = b.per_plane;
+            let mut carriers = vec![0; shells.len()];
+            carriers[k] = b.total;
+            search.fits = true;
+            search.split_of.push(w);
+            search.done.push(JointCandidate {
+                per_plane: pp,
+                carriers,
+                total: b.total,
+                stats: b.stats.clone(),
+            });
+        }
+    }
     // The grid of splits, the most even first: an early answer lets every
     // later split be dismissed with one evaluation just below it.
+    let reused = search.done.len();
+    let mut best = search.best_met();
     let mut splits = grid(shells.len(), GRID_STEP);
     splits.sort_by_key(|w| w.iter().max().copied());
-    let mut best: Option<(Vec<u32>, Vec<u32>, u32)> = None;
     for w in splits {
         let below = best.as_ref().map(|b| b.2);
-        if let Some(pp) = search.smallest(&w, below)? {
-            let total = search.total(&pp) as u32;
-            best = Some((w, pp, total));
+        if search.smallest(&w, below)?.is_some() {
+            best = search.best_met();
         }
     }
     // Refinement: move a share from one shell to another while the total
-    // falls.
-    if let Some((mut w, mut pp, mut total)) = best.take() {
+    // falls; without an answer yet, from the split that came closest (the
+    // highest probability of success within the limit) until one is found.
+    let from_split = best
+        .as_ref()
+        .map(|b| b.0.clone())
+        .or_else(|| search.closest.as_ref().map(|c| c.1.clone()));
+    if let Some(mut w) = from_split {
         for step in [GRID_STEP / 2, GRID_STEP / 4, GRID_STEP / 8] {
             for _ in 0..MAX_MOVES {
-                let mut moved = false;
-                'moves: for from in 0..w.len() {
+                // Every move from `w` is tried against the best so far; the
+                // best of them is the next `w`.
+                let mut next = None;
+                for from in 0..w.len() {
                     for to in 0..w.len() {
                         if from == to || w[from] < step {
                             continue;
@@ -400,31 +514,38 @@ pub(crate) fn size_joint(
                         let mut v = w.clone();
                         v[from] -= step;
                         v[to] += step;
-                        if let Some(p) = search.smallest(&v, Some(total))? {
-                            total = search.total(&p) as u32;
-                            (w, pp) = (v, p);
-                            moved = true;
-                            break 'moves;
+                        if search.smallest(&v, best.as_ref().map(|b| b.2))?.is_some() {
+                            best = search.best_met();
+                            next = best.as_ref().map(|b| b.0.clone());
                         }
                     }
                 }
-                if !moved {
-                    break;
+                match next {
+                    Some(v) => w = v,
+                    None => break,
                 }
             }
         }
-        best = Some((w, pp, total));
     }
     let best_candidate = best
         .as_ref()
         .and_then(|(_, pp, _)| search.done.iter().find(|c| &c.per_plane == pp).cloned());
-    let why_none = best_candidate.is_none().then(|| NoAnswer::AboveMax {
-        max_satellites: spec.max_satellites,
-        p_success: search
-            .done
-            .iter()
-            .max_by_key(|c| c.total)
-            .map_or(0.0, |c| c.stats.p_success()),
+    let why_none = best_candidate.is_none().then(|| {
+        if search.fits {
+            NoAnswer::AboveMax {
+                max_satellites: spec.max_satellites,
+                p_success: search
+                    .done
+                    .iter()
+                    .map(|c| c.stats.p_success())
+                    .fold(0.0, f64::max),
+            }
+        } else {
+            NoAnswer::BelowPlanes {
+                max_satellites: spec.max_satellites,
+                smallest: search.families.iter().map(|f| f.planes).min().unwrap_or(1),
+            }
+        }
     });
     let mut tried: Vec<JointTry> = search
         .done
@@ -441,6 +562,7 @@ pub(crate) fn size_joint(
         best: best_candidate,
         why_none,
         splits: search.splits,
+        evaluated: search.done.len() - reused,
         tried,
     })
 }

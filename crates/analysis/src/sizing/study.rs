@@ -517,11 +517,9 @@ pub fn size_against(
         .filter_map(|f| f.best.clone())
         .min_by_key(|c| c.total);
     let joint = if layer.shells.len() >= 2 {
-        let start = best
-            .as_ref()
-            .map_or(f64::from(spec.max_satellites) / 4.0, |b| f64::from(b.total));
-        let j = super::joint::size_joint(input, &timelines, &pads, &reach, &req, &sampling, start)?;
-        evaluations += j.tried.len();
+        let j =
+            super::joint::size_joint(input, &timelines, &pads, &reach, &req, &sampling, &families)?;
+        evaluations += j.evaluated;
         Some(j)
     } else {
         None

@@ -428,6 +428,11 @@ fn two_shells_are_sized_jointly() {
     assert_eq!(b.carriers.iter().sum::<u32>(), b.total);
     assert!(b.carriers[0] > 0, "{:?}", b.carriers);
     assert_eq!(b.stats.areas.len(), 4);
+    // Every area meets its shots at least as often as the whole raid.
+    for a in &b.stats.areas {
+        assert_eq!(a.missiles, 1);
+        assert!(a.p_in_reach(b.stats.samples) >= b.stats.p_success());
+    }
     for f in r.families.iter().filter(|f| f.family.planes == 48) {
         if let Some(single) = &f.best {
             assert!(b.total <= single.total, "{} vs {}", b.total, single.total);
@@ -438,7 +443,7 @@ fn two_shells_are_sized_jointly() {
     // search failed (the answer is the smallest of its split that meets).
     assert_eq!(
         r.evaluations,
-        r.families.iter().map(|f| f.tried.len()).sum::<usize>() + j.tried.len()
+        r.families.iter().map(|f| f.tried.len()).sum::<usize>() + j.evaluated
     );
 }
 
@@ -492,4 +497,43 @@ fn a_shell_out_of_reach_adds_nothing() {
     assert_eq!(both.all_assigned, alone.all_assigned);
     assert_eq!(both.in_reach_total, alone.in_reach_total);
     assert_eq!(both.histogram, alone.histogram);
+}
+
+/// The joint search stays within `max_satellites` and still finds an
+/// answer just under it (a regression: the doubling used to stop at a
+/// nominal total whose whole satellites per plane overshot the limit, and
+/// gave up); with a limit below one satellite in every plane it says so.
+#[test]
+fn joint_search_respects_the_limit() {
+    let shells = vec![
+        ShellSpec {
+            altitude_m: 400e3,
+            inclination_rad: 65f64.to_radians(),
+            planes: 48,
+        },
+        ShellSpec {
+            altitude_m: 400e3,
+            inclination_rad: 45f64.to_radians(),
+            planes: 24,
+        },
+    ];
+    let mut i = laydown(300, &[]);
+    i.layer.shells = shells;
+    let free = size(&i).unwrap();
+    let answer = free.joint.as_ref().unwrap().best.as_ref().unwrap().total;
+    i.spec.max_satellites = answer + 30;
+    let tight = size(&i).unwrap();
+    let j = tight.joint.as_ref().unwrap();
+    let b = j.best.as_ref().expect("an answer under the limit exists");
+    assert!(b.total <= answer + 30, "{} vs {}", b.total, answer + 30);
+    assert!(j.tried.iter().all(|t| t.total <= answer + 30));
+    i.spec.max_satellites = 20;
+    let none = size(&i).unwrap();
+    assert!(matches!(
+        none.joint.unwrap().why_none,
+        Some(planes::NoAnswer::BelowPlanes {
+            max_satellites: 20,
+            smallest: 24
+        })
+    ));
 }

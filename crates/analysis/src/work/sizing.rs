@@ -147,6 +147,9 @@ pub fn sizing(w: &SizingWork<'_>) -> Estimate {
         let n = sweep.values.len();
         for &value in sweep.values.iter().take(COSTED_VALUES) {
             let mut layer = w.layer.clone();
+            // Sweep points size the single shells only (see
+            // `sweep::run_sweep`).
+            layer.shells.clear();
             let mut spec = w.spec.clone();
             match sweep.kind {
                 SweepKind::Salvo => {

@@ -328,7 +328,9 @@ fn sweep_table(s: &SweepResult) -> TextTable {
                         f.why_none.as_ref().map_or("none".into(), |n| match n {
                             NoAnswer::NoFeasibleCell { .. } => "none: no feasible cell".into(),
                             NoAnswer::PlaneGaps { .. } => "none: plane gaps".into(),
-                            NoAnswer::AboveMax { .. } => "none: above max_satellites".into(),
+                            NoAnswer::AboveMax { .. } | NoAnswer::BelowPlanes { .. } => {
+                                "none: above max_satellites".into()
+                            }
                         })
                     },
                     |b| count(f64::from(b.total)),

@@ -46,16 +46,18 @@ pub(super) fn lines(r: &SizingResult) -> Vec<String> {
         .map(|(c, pp)| format!("{} ({pp} per plane)", count(f64::from(*c))))
         .collect::<Vec<_>>()
         .join(" + ");
+    let used = b.carriers.iter().filter(|&&c| c > 0).count();
     let compared = match &r.best {
+        _ if used == 1 => "no mix of the shells needs fewer than one shell alone".into(),
         Some(s) if s.total > b.total => format!(
-            "{:.0}% fewer than the best single shell ({} at {:.1}°, {} planes)",
+            "{:.0}% fewer than the best single shell of [sbi] ({} at {:.1}°, {} planes)",
             100.0 * (1.0 - f64::from(b.total) / f64::from(s.total)),
             count(f64::from(s.total)),
             s.family.inclination_rad.to_degrees(),
             s.family.planes
         ),
         Some(s) => format!(
-            "no fewer than the best single shell ({} at {:.1}°, {} planes)",
+            "no fewer than the best single shell of [sbi] ({} at {:.1}°, {} planes)",
             count(f64::from(s.total)),
             s.family.inclination_rad.to_degrees(),
             s.family.planes
@@ -64,12 +66,12 @@ pub(super) fn lines(r: &SizingResult) -> Vec<String> {
     };
     v.push(format!(
         "Jointly ({}): {} carriers, {split}; P = {:.3} ({lo:.3}–{hi:.3}); {compared}. \
-         Searched over {} splits of the carriers between the shells, {} constellations.",
+         Searched over {} splits of the carriers between the shells, {} constellations evaluated.",
         shells_name(j),
         count(f64::from(b.total)),
         b.stats.p_success(),
         j.splits,
-        j.tried.len()
+        j.evaluated
     ));
     let samples = b.stats.samples;
     if r.reach.len() > 1 {
