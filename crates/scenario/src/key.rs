@@ -142,33 +142,7 @@ impl Bounds {
     }
 }
 
-/// Where a key's default comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// No default to source: the file states the value (required keys,
-    /// names, references to other tables).
-    Input,
-    /// A run setting or switch, not a claim about the world (sample counts,
-    /// seeds, model choices, output options).
-    Setting,
-    /// A published source: author, year, table or page.
-    Cited(&'static str),
-    /// The project's own assumption; its uncertainty range says how far
-    /// it may be off.
-    Assumed,
-}
-
-/// How far a default may be off: a low–high range in the key's unit, with
-/// the reason for it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Uncertainty {
-    /// Low end, in the key's unit.
-    pub low: f64,
-    /// High end, in the key's unit.
-    pub high: f64,
-    /// Why the range is this wide.
-    pub reason: &'static str,
-}
+pub use cupola_physics::basis::{Basis, Source, Uncertainty};
 
 /// Everything about one key of a scenario table, written once.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -382,6 +356,14 @@ impl KeyDescriptor {
     pub const fn uncertainty(mut self, low: f64, high: f64, reason: &'static str) -> Self {
         self.uncertainty = Some(Uncertainty { low, high, reason });
         self
+    }
+
+    /// The basis of the default: its source and uncertainty range.
+    pub const fn basis(&self) -> Basis {
+        Basis {
+            source: self.source,
+            uncertainty: self.uncertainty,
+        }
     }
 
     /// The default as the docs show it.

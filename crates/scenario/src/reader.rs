@@ -120,7 +120,7 @@ impl<'d> TableReader<'d> {
     }
 
     /// Dotted TOML path of `key` in this table.
-    fn path_of(&self, key: &str) -> String {
+    pub(crate) fn path_of(&self, key: &str) -> String {
         if self.path.is_empty() {
             key.to_owned()
         } else {
