@@ -95,7 +95,8 @@ fn target_at(tr: &Trajectory, t: f64) -> Option<TargetState> {
 fn latency(s: &Sensor) -> f64 {
     match s {
         Sensor::Infrared(ir) => ir.reporting_latency_s,
-        _ => 0.0,
+        Sensor::Tracking(tl) => tl.reporting_latency_s,
+        Sensor::Radar(r) => r.reporting_latency_s,
     }
 }
 
@@ -266,6 +267,7 @@ mod tests {
             min_sensors: 2,
             min_target_altitude_m: 0.0,
             smoothing_time_s: 10.0,
+            reporting_latency_s: 0.0,
         }
     }
 
@@ -348,6 +350,7 @@ mod tests {
             range_error_m: 10.0,
             angle_error_rad: 1e-3,
             smoothing_time_s: 10.0,
+            reporting_latency_s: 0.0,
         };
         let at = |lat: f64, lon: f64, alt: f64| TargetState {
             position: Geodetic::from_degrees(lat, lon, alt).to_ecef(),

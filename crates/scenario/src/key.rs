@@ -395,6 +395,7 @@ impl KeyDescriptor {
     /// `assumed`, with the uncertainty range and its reason.
     pub fn basis_shown(&self) -> String {
         let source = match self.source {
+            Source::Input if self.uncertainty.is_some() => "input".to_owned(),
             Source::Input => String::new(),
             Source::Setting => "setting".to_owned(),
             Source::Cited(c) => c.to_owned(),

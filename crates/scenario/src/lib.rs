@@ -39,6 +39,7 @@ use cupola_threat::{FlightOptions, Missile, Profile};
 use hifitime::Epoch;
 
 mod area;
+mod assumptions;
 mod constellation;
 mod context;
 mod cost;
@@ -58,7 +59,9 @@ mod sensor;
 mod stability;
 mod study;
 
+pub use assumptions::assumptions;
 pub use constellation::{ConstellationSource, ConstellationSpec};
+pub use cupola_physics::basis::{Basis, Datum};
 pub use problem::{Problem, ProblemKind, ScenarioError, printable};
 pub use read::{MAX_CATALOG_BYTES, MAX_SCENARIO_BYTES};
 pub use sensor::{SensorKind, SensorSpec};
@@ -185,6 +188,12 @@ pub struct Scenario {
     /// as `cupola check`) to show. A scenario with problems has none: it
     /// is an error listing only its problems.
     pub warnings: Vec<String>,
+    /// The values its keys resolved to whose default is cited or assumed
+    /// (written or defaulted), in file order, each with the key's basis
+    /// (marked an input, keeping the key's range, when the file sets
+    /// another value than the default), and the inputs of a cost preset
+    /// it names. [`assumptions`] adds the catalog missiles it launches.
+    pub used: Vec<Datum>,
     /// The file name the scenario was parsed from, as given to [`parse`],
     /// [`parse_with_base`] or [`load`].
     pub source_name: String,

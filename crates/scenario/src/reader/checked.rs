@@ -41,13 +41,14 @@ impl TableReader<'_> {
     }
 
     /// Record the value `v` that `key` resolved to, when its default is a
-    /// claim about the world (cited or assumed): with the descriptor's
-    /// basis when `v` is the default, as an input (keeping the range) when
-    /// the file sets another value.
+    /// claim about the world (cited or assumed) or the key carries a range
+    /// (a required value such as a kill probability): with the
+    /// descriptor's basis when `v` is the default, as an input (keeping the
+    /// range) when the file sets another value.
     fn record(&self, ctx: &mut Ctx, key: &str, v: f64) {
         let d = self.descriptor(key);
         let basis = d.basis();
-        if !basis.is_claim() {
+        if !basis.is_claim() && basis.uncertainty.is_none() {
             return;
         }
         let default = match d.default {
