@@ -235,6 +235,7 @@ pub fn size(args: &SizeArgs) -> Result<(), Failure> {
     let report = sizing(&scenario, &layer, choice, args.samples)?;
     let results = Results {
         sizing: Some(report),
+        assumptions: outputs::assumption_rows(&scenario),
         ..Results::default()
     };
     outputs::emit(

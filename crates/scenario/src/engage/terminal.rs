@@ -308,6 +308,7 @@ fn read_band(ctx: &mut Ctx, t: &TableReader<'_>) -> (Option<f64>, Option<f64>) {
     };
     let floor = min.unwrap_or(0.0);
     if max.value > floor {
+        t.record(ctx, "max_altitude_km", max.value);
         return (min, Some(max.value));
     }
     let (span, shown) = if given {

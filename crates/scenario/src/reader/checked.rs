@@ -40,12 +40,14 @@ impl TableReader<'_> {
         }
     }
 
-    /// Record the value `v` that `key` resolved to, when its default is a
+    /// Record the value `v` that `key` resolved to (done by
+    /// [`TableReader::check`] for every value that passes it), when its
+    /// default is a
     /// claim about the world (cited or assumed) or the key carries a range
     /// (a required value such as a kill probability): with the
     /// descriptor's basis when `v` is the default, as an input (keeping the
     /// range) when the file sets another value.
-    fn record(&self, ctx: &mut Ctx, key: &str, v: f64) {
+    pub fn record(&self, ctx: &mut Ctx, key: &str, v: f64) {
         let d = self.descriptor(key);
         let basis = d.basis();
         if !basis.is_claim() && basis.uncertainty.is_none() {
@@ -84,10 +86,7 @@ impl TableReader<'_> {
         let f = self.number(ctx, key);
         match self.defaulted(ctx, key, f, default) {
             Field::Given(s) => match self.check(ctx, key, s.clone()) {
-                Some(v) => {
-                    self.record(ctx, key, v);
-                    Field::Given(s)
-                }
+                Some(_) => Field::Given(s),
                 None => Field::Invalid,
             },
             other => other,
@@ -236,6 +235,7 @@ impl TableReader<'_> {
         let d = self.descriptor(key);
         if d.allowed.contains(s.value) {
             warn_implausible(ctx, d, s.value, &s.span);
+            self.record(ctx, key, s.value);
             return Some(s.value);
         }
         let unit = d.unit;
