@@ -60,6 +60,18 @@ fn run_json_has_provenance_and_timeline() {
             .map(|e| e["kind"].clone()),
         Some("impact".into())
     );
+    // The run lists the assumptions it used, each marked.
+    let a = v["assumptions"].as_array().expect("an assumptions list");
+    let decision = a
+        .iter()
+        .find(|r| r["key"] == "sbi.budget.decision_s")
+        .expect("the SBI decision time");
+    assert_eq!(decision["basis"], "assumed");
+    assert_eq!(decision["value"].as_f64(), Some(30.0));
+    assert!(
+        a.iter()
+            .all(|r| ["cited", "assumed", "input"].contains(&r["basis"].as_str().unwrap_or("")))
+    );
 }
 
 #[test]
@@ -75,6 +87,9 @@ fn run_out_writes_tables_plots_and_json() {
     assert!(names.iter().any(|n| n == "results.json"), "{names:?}");
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("<svg") && html.contains("impact"));
+    assert!(html.contains("<h2>Assumptions</h2>") && html.contains("sbi.budget.decision_s"));
+    let assumptions = std::fs::read_to_string(out.join("assumptions.csv")).unwrap();
+    assert!(assumptions.starts_with("key,at,value,unit,low,high,basis,source,reason\n"));
     let csv = names
         .iter()
         .find(|n| n.starts_with("trajectory-") && n.ends_with(".csv"))
@@ -348,6 +363,62 @@ fn detect_study_reports_detection_and_track() {
     let d = &v["detections"][0]["detection"];
     assert!(d["first_detection"][0].as_f64().is_some(), "{d}");
     assert!(d["samples"].as_array().is_some_and(|s| s.len() > 100));
+    // Every sensor's reporting latency is among the assumptions used.
+    let latency = v["assumptions"]
+        .as_array()
+        .expect("assumptions")
+        .iter()
+        .filter(|r| r["key"] == "sensor.reporting_latency_s")
+        .count();
+    assert_eq!(latency, 3);
+}
+
+#[test]
+fn assumptions_lists_every_value_with_its_basis_and_range() {
+    let o = cupola(&["assumptions"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    for want in [
+        "sbi.budget.decision_s",
+        "sbi.interceptor.end_game_s",
+        "sensor.reporting_latency_s",
+        "engage.boost.pk",
+        "engage.terminal.pk",
+        "stability.attacker.missile_musd",
+        "stability.attacker.decoy_musd",
+        "stability.attacker.fast_burn_musd",
+        "stability.attacker.asat_musd",
+        "stability.midcourse_musd",
+        "stability.terminal_musd",
+        "unit_cost_musd",
+        "catalog `solid-icbm`",
+        "61, 66 and 61 s",
+    ] {
+        assert!(s.contains(want), "lacks {want:?}:\n{s}");
+    }
+    let o = cupola(&["assumptions", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let rows = v["assumptions"].as_array().expect("a list");
+    for r in rows {
+        let basis = r["basis"].as_str().unwrap_or("");
+        assert!(["cited", "assumed", "input"].contains(&basis), "{r}");
+        if basis == "cited" {
+            assert!(r["source"].as_str().is_some_and(|c| !c.is_empty()), "{r}");
+        } else {
+            assert!(
+                r["low"].as_f64().is_some() && r["high"].as_f64().is_some(),
+                "{r}"
+            );
+            assert!(r["reason"].as_str().is_some_and(|c| !c.is_empty()), "{r}");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a");
+    let o = cupola(&["assumptions", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(out.join("assumptions.csv")).unwrap();
+    assert_eq!(csv.lines().count(), rows.len() + 1);
 }
 
 #[test]
