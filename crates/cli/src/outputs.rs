@@ -7,6 +7,7 @@ mod detection;
 mod engagement;
 mod sizing;
 mod stability;
+mod timeline;
 mod trajectory;
 
 pub use assumptions::{AssumptionRow, rows as assumption_rows};
@@ -15,6 +16,7 @@ pub use detection::LaunchDetection;
 pub use engagement::EngagementReport;
 pub use sizing::SizingReport;
 pub use stability::StabilityReport;
+pub use timeline::ShooterTimeline;
 
 use crate::OutputArgs;
 use crate::failure::Failure;
