@@ -63,7 +63,11 @@ pub(crate) const STABILITY_KEYS: &[KeyDescriptor] = &[
             "the cost of one more midcourse interceptor in its silo in millions of dollars, above \
              0, e.g. 125 (CBO 2021: 40 more silos with interceptors, about $5 billion)",
         )
-        .cited("CBO 2021: 40 more silos with interceptors, about $5 billion")
+        .cited(
+            "CBO 2021, Costs of Implementing Recommendations of the 2019 Missile Defense \
+             Review: 40 more silos in Alaska, with their interceptors, about $5 billion \
+             ($125 million per interceptor, its silo included)",
+        )
         .uncertainty(
             111.0,
             498.0,
