@@ -13,15 +13,16 @@ use crate::Scenario;
 /// order: the values its keys resolve to whose default is cited or
 /// assumed ([`Scenario::used`], file order: written or defaulted, a
 /// written value other than the default marked an input with the key's
-/// range); the inputs of its cost preset, or of the CBO 2026 preset the
-/// cost study prices without `[cost]` (its SBI altitude dropped when
-/// `[sbi]` gives one); every number of each catalog missile it launches,
+/// range); the inputs of its cost preset, or, for a scenario that describes
+/// a defense (`[sbi]` or `[engage]`) without `[cost]`, of the CBO 2026
+/// preset the cost study then prices (its SBI altitude dropped when `[sbi]`
+/// gives one); every number of each catalog missile it launches,
 /// once per missile. Physical constants are not listed, nor settings (run
 /// sizes, seeds, model switches) nor the file's plain inputs (sites,
 /// counts, names).
 pub fn assumptions(scenario: &Scenario) -> Vec<Datum> {
     let mut out: Vec<Datum> = scenario.used.clone();
-    if scenario.cost.is_none() {
+    if scenario.cost.is_none() && (scenario.sbi.is_some() || scenario.engage.is_some()) {
         out.extend(presets::cbo_2026_basis());
     }
     if scenario.sbi.is_some() {
@@ -84,6 +85,34 @@ mod tests {
         assert!(latency.iter().all(|d| d.basis.source == Source::Assumed));
         // The catalog missile once, though four launches fly it.
         assert_eq!(find(&list, "stage 1 burn_time_s").len(), 1);
+        // Every value: cited, or assumed with a range and a reason, or set
+        // in the file with the key's range.
+        for d in &list {
+            assert!(d.basis.is_complete(), "{} {}", d.at, d.key);
+            match d.basis.source {
+                Source::Cited(_) | Source::Assumed => {}
+                Source::Input => assert!(d.basis.uncertainty.is_some(), "{} {}", d.at, d.key),
+                Source::Setting => panic!("a setting listed: {} {}", d.at, d.key),
+            }
+        }
+    }
+
+    /// A scenario without a defense lists no cost preset; one with a
+    /// defense and no `[cost]` lists the preset the cost study prices.
+    #[test]
+    fn the_fallback_preset_is_listed_only_with_a_defense() {
+        let priced = |s: &Scenario| {
+            assumptions(s)
+                .iter()
+                .any(|d| d.at == "preset `cbo-2026`" && d.key == "unit_cost_musd")
+        };
+        assert!(priced(&crate::default_scenario()));
+        let text = "[scenario]\nname = \"x\"\n[[launch]]\nmissile = \"slbm\"\n\
+                    site = { lat_deg = 30.0, lon_deg = -60.0 }\n\
+                    aim = { lat_deg = 40.0, lon_deg = -75.0 }\n";
+        let bare = crate::parse("bare.toml", text).expect("valid");
+        assert!(!priced(&bare));
+        assert!(find(&assumptions(&bare), "stage 1 burn_time_s")[0].at == "catalog `slbm`");
     }
 
     /// A value the file sets away from the default is an input, with the
