@@ -69,7 +69,7 @@ fn benches(c: &mut Criterion) {
     let raid = raid(
         &input.spec,
         &[traj[0].site.to_ecef().unit()],
-        vec![ReachModel::Table(Arc::new(table))],
+        vec![vec![ReachModel::Table(Arc::new(table))]],
     );
     let family = Family {
         altitude_m: layer.altitude_m,

@@ -14,6 +14,7 @@
 pub(crate) mod asat;
 pub(crate) mod budget;
 pub(crate) mod carrier;
+pub(crate) mod shell;
 pub(crate) mod size;
 
 use cupola_analysis::sizing::{Phasing, SbiLayerSpec};
@@ -107,6 +108,13 @@ pub(crate) const SBI_KEYS: &[KeyDescriptor] = &[
             5_000.0,
             "no SBI carrier is public; a small bus to a heavy carrier filling a large share of a \
              launch",
+        ),
+    KeyDescriptor::tables("shell")
+        .optional()
+        .example("[[sbi.shell]]")
+        .doc(
+            "two to four shells of one constellation sized together, beside the single shells \
+             of `inclination_deg` and `planes`",
         ),
     KeyDescriptor::table("interceptor")
         .optional()
@@ -229,6 +237,7 @@ pub(crate) fn read_sbi(
         .map(|l| l.value.into_iter().map(f64::to_radians).collect());
     let planes = t.count_list(ctx, "planes").given().map(|l| l.value);
     let phasing = read_phasing(ctx, &t);
+    let shells = shell::read_shells(ctx, &t, altitude);
 
     // The carrier and its interceptor.
     let empty = Table::new();
@@ -285,6 +294,7 @@ pub(crate) fn read_sbi(
             inclinations_rad: inclinations?,
             planes: planes?,
             phasing: phasing?,
+            shells: shells?,
         },
         deadline_span: budget.deadline.span,
     }))
@@ -328,7 +338,7 @@ mod tests {
     /// writes it.
     #[test]
     fn keys_are_documented() {
-        for key in ["interceptor", "budget"] {
+        for key in ["interceptor", "budget", "shell"] {
             assert!(SBI_KEYS.iter().any(|k| k.name == key), "{key}");
         }
         for k in SBI_KEYS.iter().chain(INTERCEPTOR_KEYS) {

@@ -26,6 +26,7 @@ pub(crate) static TABLES: &[(&str, &[KeyDescriptor])] = &[
     ("coverage", study::COVERAGE_KEYS),
     ("detect", study::DETECT_KEYS),
     ("sbi", sbi::SBI_KEYS),
+    ("sbi.shell", sbi::shell::SHELL_KEYS),
     ("sbi.interceptor", sbi::carrier::INTERCEPTOR_KEYS),
     ("sbi.budget", sbi::budget::BUDGET_KEYS),
     ("sbi.budget.deadline", sbi::budget::DEADLINE_KEYS),

@@ -579,6 +579,31 @@ const CASES: &[Case] = &[
         1,
         Some("planes = 24"),
     ),
+    // Shells sized jointly.
+    case(
+        "sbi-one-shell",
+        InvalidValue,
+        "[[sbi.shell]] must list 2 to 4 shells sized together, got 1",
+        14,
+        7,
+        Some("a single shell is [sbi]'s own inclination_deg and planes"),
+    ),
+    case(
+        "sbi-shell-missing-planes",
+        MissingKey,
+        "[[sbi.shell]] #2 is missing the required key `planes`",
+        17,
+        1,
+        None,
+    ),
+    case(
+        "sbi-shell-too-low",
+        InvalidValue,
+        "`altitude_km` must be in [100, 40000] km, got 50",
+        20,
+        15,
+        None,
+    ),
     // The SBI layer: interceptor and carrier.
     case(
         "sbi-zero-delta-v",
