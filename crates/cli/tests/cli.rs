@@ -374,54 +374,6 @@ fn detect_study_reports_detection_and_track() {
 }
 
 #[test]
-fn assumptions_lists_every_value_with_its_basis_and_range() {
-    let o = cupola(&["assumptions"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let s = stdout(&o);
-    for want in [
-        "sbi.budget.decision_s",
-        "sbi.interceptor.end_game_s",
-        "sensor.reporting_latency_s",
-        "engage.boost.pk",
-        "engage.terminal.pk",
-        "stability.attacker.missile_musd",
-        "stability.attacker.decoy_musd",
-        "stability.attacker.fast_burn_musd",
-        "stability.attacker.asat_musd",
-        "stability.midcourse_musd",
-        "stability.terminal_musd",
-        "unit_cost_musd",
-        "catalog `solid-icbm`",
-        "61, 66 and 61 s",
-    ] {
-        assert!(s.contains(want), "lacks {want:?}:\n{s}");
-    }
-    let o = cupola(&["assumptions", "--json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
-    let rows = v["assumptions"].as_array().expect("a list");
-    for r in rows {
-        let basis = r["basis"].as_str().unwrap_or("");
-        assert!(["cited", "assumed", "input"].contains(&basis), "{r}");
-        if basis == "cited" {
-            assert!(r["source"].as_str().is_some_and(|c| !c.is_empty()), "{r}");
-        } else {
-            assert!(
-                r["low"].as_f64().is_some() && r["high"].as_f64().is_some(),
-                "{r}"
-            );
-            assert!(r["reason"].as_str().is_some_and(|c| !c.is_empty()), "{r}");
-        }
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("a");
-    let o = cupola(&["assumptions", "--out", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let csv = std::fs::read_to_string(out.join("assumptions.csv")).unwrap();
-    assert_eq!(csv.lines().count(), rows.len() + 1);
-}
-
-#[test]
 fn studies_without_their_inputs_are_bad_input() {
     let o = cupola(&["constellation", "scenarios/lofted.toml"]);
     assert_eq!(o.status.code(), Some(2));
