@@ -1,5 +1,6 @@
 //! The subcommands.
 
+pub mod assumptions;
 pub mod check;
 pub mod constellation;
 pub mod cost;

@@ -169,6 +169,7 @@ impl Layer {
                         min_sensors,
                         burnthrough_altitude_m,
                         smoothing_time_s,
+                        reporting_latency_s,
                     } => Sensor::Tracking(TrackingLayer {
                         name: s.name.clone(),
                         satellites: self.satellites(Some(constellation))?.1,
@@ -179,6 +180,7 @@ impl Layer {
                         min_sensors: *min_sensors,
                         min_target_altitude_m: *burnthrough_altitude_m,
                         smoothing_time_s: *smoothing_time_s,
+                        reporting_latency_s: *reporting_latency_s,
                     }),
                     SensorKind::Radar(r) => Sensor::Radar(r.clone()),
                 })

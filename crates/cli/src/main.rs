@@ -82,6 +82,10 @@ enum Command {
     Reproduce(commands::reproduce::ReproduceArgs),
     /// Trajectory study: target and fly missiles, report their timelines.
     Trajectory(commands::trajectory::TrajectoryArgs),
+    /// List every non-physical value a scenario uses (the built-in default
+    /// when no file is given): value, unit, the range it may lie in, and its
+    /// basis, a citation or `assumed` with the reason for the range.
+    Assumptions(commands::assumptions::AssumptionsArgs),
     /// List the catalog of generic missiles with their sources.
     Missiles {
         /// Print JSON instead of a table.
@@ -122,6 +126,7 @@ fn main() -> ExitCode {
         Command::Stability(args) => commands::stability::run(&args),
         Command::Reproduce(args) => commands::reproduce::run(&args),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
+        Command::Assumptions(args) => commands::assumptions::run(&args),
         Command::Missiles { json } => commands::missiles::missiles(json),
     };
     match result {

@@ -1,5 +1,6 @@
 //! Turning study results into a printed summary, JSON and output files.
 
+mod assumptions;
 mod cost;
 mod coverage;
 mod detection;
@@ -7,13 +8,16 @@ mod engagement;
 pub mod reproduce;
 mod sizing;
 mod stability;
+mod timeline;
 mod trajectory;
 
+pub use assumptions::{AssumptionRow, rows as assumption_rows};
 pub use cost::CostReport;
 pub use detection::LaunchDetection;
 pub use engagement::EngagementReport;
 pub use sizing::SizingReport;
 pub use stability::StabilityReport;
+pub use timeline::ShooterTimeline;
 
 use crate::OutputArgs;
 use crate::failure::Failure;
@@ -53,6 +57,25 @@ pub struct Results {
     /// Strategic stability.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stability: Option<StabilityReport>,
+    /// Every non-physical value the run used, with its basis (cited,
+    /// assumed or set in the file) and range.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub assumptions: Vec<AssumptionRow>,
+}
+
+impl Results {
+    /// Whether the results hold the assumptions and nothing else (the
+    /// run of `cupola assumptions`).
+    fn only_assumptions(&self) -> bool {
+        self.constellations.is_empty()
+            && self.coverage.is_none()
+            && self.trajectories.is_empty()
+            && self.detections.is_empty()
+            && self.sizing.is_none()
+            && self.engagement.is_none()
+            && self.cost.is_none()
+            && self.stability.is_none()
+    }
 }
 
 /// The git commit this binary was built from, when known.
@@ -143,6 +166,14 @@ pub fn summary(prov: &Provenance, title: &str, results: &Results) -> String {
     if let Some(a) = assessment(results) {
         let _ = writeln!(o);
         o.push_str(&a);
+    }
+    if !results.assumptions.is_empty() {
+        let _ = writeln!(o);
+        if results.only_assumptions() {
+            o.push_str(&assumptions::text(&results.assumptions));
+        } else {
+            o.push_str(&assumptions::line(&results.assumptions));
+        }
     }
     o
 }
@@ -312,6 +343,9 @@ pub fn files(
     }
     if let Some(s) = &results.stability {
         stability::files(&mut sink, s)?;
+    }
+    if !results.assumptions.is_empty() {
+        assumptions::files(&mut sink, &results.assumptions);
     }
     sink.set.add("report.html", sink.html.render().into_bytes());
     Ok(sink.set)

@@ -60,6 +60,18 @@ fn run_json_has_provenance_and_timeline() {
             .map(|e| e["kind"].clone()),
         Some("impact".into())
     );
+    // The run lists the assumptions it used, each marked.
+    let a = v["assumptions"].as_array().expect("an assumptions list");
+    let decision = a
+        .iter()
+        .find(|r| r["key"] == "sbi.budget.decision_s")
+        .expect("the SBI decision time");
+    assert_eq!(decision["basis"], "assumed");
+    assert_eq!(decision["value"].as_f64(), Some(30.0));
+    assert!(
+        a.iter()
+            .all(|r| ["cited", "assumed", "input"].contains(&r["basis"].as_str().unwrap_or("")))
+    );
 }
 
 #[test]
@@ -75,6 +87,9 @@ fn run_out_writes_tables_plots_and_json() {
     assert!(names.iter().any(|n| n == "results.json"), "{names:?}");
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("<svg") && html.contains("impact"));
+    assert!(html.contains("<h2>Assumptions</h2>") && html.contains("sbi.budget.decision_s"));
+    let assumptions = std::fs::read_to_string(out.join("assumptions.csv")).unwrap();
+    assert!(assumptions.starts_with("key,at,value,unit,low,high,basis,source,reason\n"));
     let csv = names
         .iter()
         .find(|n| n.starts_with("trajectory-") && n.ends_with(".csv"))
@@ -348,6 +363,14 @@ fn detect_study_reports_detection_and_track() {
     let d = &v["detections"][0]["detection"];
     assert!(d["first_detection"][0].as_f64().is_some(), "{d}");
     assert!(d["samples"].as_array().is_some_and(|s| s.len() > 100));
+    // Every sensor's reporting latency is among the assumptions used.
+    let latency = v["assumptions"]
+        .as_array()
+        .expect("assumptions")
+        .iter()
+        .filter(|r| r["key"] == "sensor.reporting_latency_s")
+        .count();
+    assert_eq!(latency, 3);
 }
 
 #[test]

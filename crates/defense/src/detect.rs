@@ -22,6 +22,27 @@ pub struct TrackSample {
     pub track_error_m: Option<f64>,
 }
 
+/// What one sensor made of a launch: when it first saw it and how long its
+/// report took.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct SensorReport {
+    /// The sensor's name.
+    pub sensor: String,
+    /// First sight, s after lift-off (refined to 0.01 s); `None` if it
+    /// never saw the launch.
+    pub first_sight_s: Option<f64>,
+    /// Its reporting latency, s: the report reaches the battle manager
+    /// this long after first sight.
+    pub reporting_latency_s: f64,
+}
+
+impl SensorReport {
+    /// When its report reaches the battle manager, s after lift-off.
+    pub fn report_s(&self) -> Option<f64> {
+        self.first_sight_s.map(|t| t + self.reporting_latency_s)
+    }
+}
+
 /// When a threat is first seen and tracked, and how well.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct DetectionTimeline {
@@ -30,6 +51,9 @@ pub struct DetectionTimeline {
     /// First report of the launch, s after lift-off (first sight plus the
     /// sensor's reporting latency), and the sensor that made it.
     pub first_detection: Option<(f64, String)>,
+    /// Every sensor's first sight and reporting latency, in the order of
+    /// [`DetectionTimeline::sensors`].
+    pub reports: Vec<SensorReport>,
     /// First sample at which a track exists (a tracking layer with enough
     /// sensors in view, or a radar), s after lift-off, and the sensor; its
     /// resolution is the sampling step (first detection is refined to
@@ -95,7 +119,8 @@ fn target_at(tr: &Trajectory, t: f64) -> Option<TargetState> {
 fn latency(s: &Sensor) -> f64 {
     match s {
         Sensor::Infrared(ir) => ir.reporting_latency_s,
-        _ => 0.0,
+        Sensor::Tracking(tl) => tl.reporting_latency_s,
+        Sensor::Radar(r) => r.reporting_latency_s,
     }
 }
 
@@ -172,14 +197,23 @@ pub fn detect(
         });
         prev_t = t;
     }
-    let first_detection = first_sight
+    let reports: Vec<SensorReport> = first_sight
         .iter()
         .zip(sensors)
-        .filter_map(|(t, s)| t.map(|t| (t + latency(s), s.name().to_string())))
+        .map(|(t, s)| SensorReport {
+            sensor: s.name().to_string(),
+            first_sight_s: *t,
+            reporting_latency_s: latency(s),
+        })
+        .collect();
+    let first_detection = reports
+        .iter()
+        .filter_map(|r| r.report_s().map(|t| (t, r.sensor.clone())))
         .min_by(|a, b| a.0.total_cmp(&b.0));
     DetectionTimeline {
         sensors: sensors.iter().map(|s| s.name().to_string()).collect(),
         first_detection,
+        reports,
         track_established,
         samples,
     }
@@ -246,6 +280,7 @@ mod tests {
         assert!((t - (b + 20.0)).abs() < 0.05, "{t} vs {}", b + 20.0);
         let far = detect(&tr, 0.0, &[ir(&[-80.0])], 2.0);
         assert!(far.first_detection.is_none());
+        assert_eq!(far.reports[0].first_sight_s, None);
         // Nothing is seen after the boost ends.
         assert!(
             near.samples
@@ -253,6 +288,45 @@ mod tests {
                 .filter(|s| s.time_s > tr.boost_end_s)
                 .all(|s| s.in_view[0] == 0)
         );
+    }
+
+    /// Every kind's report comes its own latency after its first sight,
+    /// and the first report is the earliest of them.
+    #[test]
+    fn each_sensor_reports_after_its_own_latency() {
+        let tr = trajectory();
+        let site = tr.sample(0.0).expect("lift-off");
+        let above = Geodetic {
+            lat: site.lat_rad,
+            lon: site.lon_rad,
+            alt: 1.0e6,
+        };
+        let mut slow = tracking(vec![
+            Geodetic {
+                lon: site.lon_rad + 0.05,
+                ..above
+            }
+            .to_ecef(),
+            Geodetic {
+                lon: site.lon_rad - 0.05,
+                ..above
+            }
+            .to_ecef(),
+        ]);
+        slow.reporting_latency_s = 15.0;
+        let sensors = [ir(&[100.0]), Sensor::Tracking(slow)];
+        let d = detect(&tr, 0.0, &sensors, 1.0);
+        assert_eq!(d.reports.len(), 2);
+        let track = &d.reports[1];
+        assert_eq!(track.reporting_latency_s, 15.0);
+        let sight = track.first_sight_s.expect("seen");
+        assert_eq!(track.report_s(), Some(sight + 15.0));
+        let first = d
+            .reports
+            .iter()
+            .filter_map(SensorReport::report_s)
+            .fold(f64::INFINITY, f64::min);
+        assert_eq!(d.first_detection.map(|f| f.0), Some(first));
     }
 
     fn tracking(positions: Vec<Vec3>) -> TrackingLayer {
@@ -266,6 +340,7 @@ mod tests {
             min_sensors: 2,
             min_target_altitude_m: 0.0,
             smoothing_time_s: 10.0,
+            reporting_latency_s: 0.0,
         }
     }
 
@@ -348,6 +423,7 @@ mod tests {
             range_error_m: 10.0,
             angle_error_rad: 1e-3,
             smoothing_time_s: 10.0,
+            reporting_latency_s: 0.0,
         };
         let at = |lat: f64, lon: f64, alt: f64| TargetState {
             position: Geodetic::from_degrees(lat, lon, alt).to_ecef(),

@@ -13,6 +13,6 @@ pub mod reach;
 pub mod sensor;
 pub mod wta;
 
-pub use detect::{DetectionTimeline, TrackSample, detect};
+pub use detect::{DetectionTimeline, SensorReport, TrackSample, detect};
 pub use ephemeris::{CatalogEphemeris, CombinedEphemeris, OrbitEphemeris};
 pub use sensor::{Ephemeris, GroundRadar, InfraredEarlyWarning, Sensor, Stationary, TrackingLayer};

@@ -9,6 +9,7 @@
 
 pub mod atmosphere;
 pub mod ballistic;
+pub mod basis;
 pub mod constants;
 pub mod constellation;
 pub mod frames;

@@ -62,6 +62,32 @@ impl TextTable {
         self
     }
 
+    /// The table as CSV (RFC 4180): the headers, then one line per row;
+    /// a cell holding a comma, a quote or a line break is quoted, its quotes
+    /// doubled. Rows keep their own length.
+    pub fn to_csv(&self) -> String {
+        let line = |cells: &[String]| {
+            cells
+                .iter()
+                .map(|c| {
+                    if c.contains([',', '"', '\n', '\r']) {
+                        format!("\"{}\"", c.replace('"', "\"\""))
+                    } else {
+                        c.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let mut out = line(&self.headers);
+        out.push('\n');
+        for row in &self.rows {
+            out.push_str(&line(row));
+            out.push('\n');
+        }
+        out
+    }
+
     /// Number of columns shown: the longest of the header and every row.
     pub fn column_count(&self) -> usize {
         self.rows
@@ -181,6 +207,17 @@ impl fmt::Display for TextTable {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        let t = TextTable::new(["key", "source"])
+            .with_row(["a", "plain"])
+            .with_row(["b", "APS 2003, ch. 10: \"generic\""]);
+        assert_eq!(
+            t.to_csv(),
+            "key,source\na,plain\nb,\"APS 2003, ch. 10: \"\"generic\"\"\"\n"
+        );
+    }
     use super::*;
 
     #[test]

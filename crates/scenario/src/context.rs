@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use cupola_physics::basis::Datum;
 use miette::NamedSource;
 
 use crate::lines::LineIndex;
@@ -36,6 +37,9 @@ pub(crate) struct Ctx {
     lines: LineIndex,
     problems: Vec<(usize, Problem)>,
     warnings: Vec<(usize, String)>,
+    /// The cited or assumed values the keys read resolved to, in reading
+    /// order, with the offset of the table they belong to.
+    used: Vec<(usize, Datum)>,
 }
 
 impl Ctx {
@@ -46,6 +50,7 @@ impl Ctx {
             lines: LineIndex::new(text),
             problems: Vec::new(),
             warnings: Vec::new(),
+            used: Vec::new(),
         }
     }
 
@@ -125,6 +130,27 @@ impl Ctx {
         let mut warnings = std::mem::take(&mut self.warnings);
         warnings.sort_by_key(|(at, _)| *at);
         warnings.into_iter().map(|(_, w)| w).collect()
+    }
+
+    /// Record that the scenario uses `datum`, read in the table at
+    /// `at` (a byte offset, for file order); a key read twice in one table
+    /// is kept once.
+    pub fn use_value(&mut self, at: usize, datum: Datum) {
+        if !self
+            .used
+            .iter()
+            .any(|(a, d)| *a == at && d.key == datum.key && d.at == datum.at)
+        {
+            self.used.push((at, datum));
+        }
+    }
+
+    /// Every value recorded by [`Ctx::use_value`], in file order; the
+    /// context keeps none.
+    pub fn take_used(&mut self) -> Vec<Datum> {
+        let mut used = std::mem::take(&mut self.used);
+        used.sort_by_key(|(at, _)| *at);
+        used.into_iter().map(|(_, d)| d).collect()
     }
 
     /// Whether any problem has been recorded.

@@ -271,6 +271,13 @@ fn read_preset(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<CostSpec>> {
         Field::Invalid => return None,
     };
     if let Some(spec) = preset_spec(&s.value) {
+        let inputs = match s.value.as_str() {
+            "cbo-2026" => presets::cbo_2026_basis(),
+            _ => presets::boost_2004_basis(),
+        };
+        for d in inputs {
+            ctx.use_value(s.span.start, d);
+        }
         return Some(Some(spec));
     }
     let help = match closest(&s.value, PRESETS) {

@@ -142,33 +142,7 @@ impl Bounds {
     }
 }
 
-/// Where a key's default comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// No default to source: the file states the value (required keys,
-    /// names, references to other tables).
-    Input,
-    /// A run setting or switch, not a claim about the world (sample counts,
-    /// seeds, model choices, output options).
-    Setting,
-    /// A published source: author, year, table or page.
-    Cited(&'static str),
-    /// The project's own assumption; its uncertainty range says how far
-    /// it may be off.
-    Assumed,
-}
-
-/// How far a default may be off: a low–high range in the key's unit, with
-/// the reason for it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Uncertainty {
-    /// Low end, in the key's unit.
-    pub low: f64,
-    /// High end, in the key's unit.
-    pub high: f64,
-    /// Why the range is this wide.
-    pub reason: &'static str,
-}
+pub use cupola_physics::basis::{Basis, Source, Uncertainty};
 
 /// Everything about one key of a scenario table, written once.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -384,6 +358,14 @@ impl KeyDescriptor {
         self
     }
 
+    /// The basis of the default: its source and uncertainty range.
+    pub const fn basis(&self) -> Basis {
+        Basis {
+            source: self.source,
+            uncertainty: self.uncertainty,
+        }
+    }
+
     /// The default as the docs show it.
     pub fn default_shown(&self) -> String {
         if !self.default_text.is_empty() {
@@ -413,6 +395,7 @@ impl KeyDescriptor {
     /// `assumed`, with the uncertainty range and its reason.
     pub fn basis_shown(&self) -> String {
         let source = match self.source {
+            Source::Input if self.uncertainty.is_some() => "input".to_owned(),
             Source::Input => String::new(),
             Source::Setting => "setting".to_owned(),
             Source::Cited(c) => c.to_owned(),

@@ -39,6 +39,7 @@ use cupola_threat::{FlightOptions, Missile, Profile};
 use hifitime::Epoch;
 
 mod area;
+mod assumptions;
 mod constellation;
 mod context;
 mod cost;
@@ -60,7 +61,9 @@ mod sensor;
 mod stability;
 mod study;
 
+pub use assumptions::assumptions;
 pub use constellation::{ConstellationSource, ConstellationSpec};
+pub use cupola_physics::basis::{Basis, Datum};
 pub use literature::{LITERATURE, literature, literature_names};
 pub use problem::{Problem, ProblemKind, ScenarioError, printable};
 pub use published::{Figure, FigureStudy, PublishedFigure};
@@ -194,6 +197,12 @@ pub struct Scenario {
     /// as `cupola check`) to show. A scenario with problems has none: it
     /// is an error listing only its problems.
     pub warnings: Vec<String>,
+    /// The values its keys resolved to whose default is cited or assumed
+    /// (written or defaulted), in file order, each with the key's basis
+    /// (marked an input, keeping the key's range, when the file sets
+    /// another value than the default), and the inputs of a cost preset
+    /// it names. [`assumptions`] adds the catalog missiles it launches.
+    pub used: Vec<Datum>,
     /// The file name the scenario was parsed from, as given to [`parse`],
     /// [`parse_with_base`] or [`load`].
     pub source_name: String,

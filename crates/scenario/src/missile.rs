@@ -21,7 +21,8 @@ pub(crate) const MISSILE_KEYS: &[KeyDescriptor] = &[
     KeyDescriptor::text("description")
         .or_text("")
         .example("description = \"generic two-stage solid\"")
-        .doc("one line of description"),
+        .doc("one line of description")
+        .setting(),
     KeyDescriptor::new("sources", KeyKind::Texts)
         .shown_default("`[]`")
         .optional()
@@ -57,7 +58,7 @@ pub(crate) const MISSILE_KEYS: &[KeyDescriptor] = &[
         .example("vertical_rise_s = 6.0")
         .doc("vertical flight after lift-off, before the pitch-over")
         .hint("seconds of vertical flight after lift-off before the pitch-over, e.g. 6")
-        .assumed(4.0, 10.0, "clearing the launch site; not documented further"),
+        .assumed(4.0, 10.0, "clearing the launch site before pitching over: PyTraj (Arthur, 2024) flies 5 s; heavier missiles rise longer"),
     KeyDescriptor::number("bus_deploy_s")
         .unit("s")
         .or_number(0.0)

@@ -114,7 +114,8 @@ pub(crate) const SCENARIO_KEYS: &[KeyDescriptor] = &[
     KeyDescriptor::text("description")
         .or_text("")
         .example("description = \"what this studies\"")
-        .doc("free text"),
+        .doc("free text")
+        .setting(),
     KeyDescriptor::integer("seed")
         .or_integer(1)
         .rule("≥ 0")
@@ -333,6 +334,7 @@ pub(crate) fn parse(
     };
     let missiles = declared.into_iter().filter_map(|d| d.missile).collect();
     let warnings = ctx.take_warnings();
+    let used = ctx.take_used();
     Ok(Scenario {
         name: header.name,
         description: header.description,
@@ -353,6 +355,7 @@ pub(crate) fn parse(
         cost,
         published,
         warnings,
+        used,
         source_name: source_name.to_owned(),
         hash: fnv1a_hex(text),
     })

@@ -197,7 +197,8 @@ pub(crate) const PUBLISHED_KEYS: &[KeyDescriptor] = &[
     KeyDescriptor::text("note")
         .or_text("")
         .example("note = \"the study's decision time is not public\"")
-        .doc("what the figure covers and how the scenario's inputs differ from the study's"),
+        .doc("what the figure covers and how the scenario's inputs differ from the study's")
+        .setting(),
 ];
 
 /// Which studies the scenario defines, for the figures' needs.

@@ -119,8 +119,21 @@ impl<'d> TableReader<'d> {
         }
     }
 
+    /// A reader of the sub-table `key` when it is absent: `empty` read as
+    /// that table (located at this table's span), so that its keys take
+    /// their defaults under their own path.
+    pub fn absent_child(
+        &self,
+        empty: &'d dyn TableLike,
+        key: &str,
+        what: impl Into<String>,
+        keys: &'static [KeyDescriptor],
+    ) -> Self {
+        self.child(empty, self.span.clone(), what.into(), keys, key)
+    }
+
     /// Dotted TOML path of `key` in this table.
-    fn path_of(&self, key: &str) -> String {
+    pub(crate) fn path_of(&self, key: &str) -> String {
         if self.path.is_empty() {
             key.to_owned()
         } else {

@@ -89,7 +89,12 @@ pub(crate) const SBI_KEYS: &[KeyDescriptor] = &[
             "the mass of the carrier bus (power, sensors, housing) without its interceptors, in \
              kg, 0 or more",
         )
-        .assumed(100.0, 1_000.0, "not documented further"),
+        .assumed(
+            100.0,
+            1_000.0,
+            "no SBI carrier is public; a small-satellite bus for one interceptor (100 kg) to a \
+             large one for several (1 t)",
+        ),
     KeyDescriptor::number("max_payload_kg")
         .unit("kg")
         .or_number(2_000.0)
@@ -98,7 +103,12 @@ pub(crate) const SBI_KEYS: &[KeyDescriptor] = &[
         .example("max_payload_kg = 2000.0")
         .doc("largest total interceptor mass a carrier holds")
         .hint("the largest total mass of interceptors a carrier can hold, in kg")
-        .assumed(500.0, 5_000.0, "not documented further"),
+        .assumed(
+            500.0,
+            5_000.0,
+            "no SBI carrier is public; a small bus to a heavy carrier filling a large share of a \
+             launch",
+        ),
     KeyDescriptor::tables("shell")
         .optional()
         .example("[[sbi.shell]]")
@@ -233,12 +243,9 @@ pub(crate) fn read_sbi(
     let empty = Table::new();
     let interceptor_t = match t.table(ctx, "interceptor", "[sbi.interceptor]", INTERCEPTOR_KEYS) {
         Field::Given(r) => Some(r.value),
-        Field::Absent => Some(TableReader::new(
-            &empty,
-            t.span.clone(),
-            "[sbi.interceptor]",
-            INTERCEPTOR_KEYS,
-        )),
+        Field::Absent => {
+            Some(t.absent_child(&empty, "interceptor", "[sbi.interceptor]", INTERCEPTOR_KEYS))
+        }
         Field::Invalid => None,
     };
     let interceptor = interceptor_t
@@ -270,7 +277,7 @@ pub(crate) fn read_sbi(
     let budget = match t.table(ctx, "budget", "[sbi.budget]", budget::BUDGET_KEYS) {
         Field::Given(r) => budget::read_budget(ctx, &r.value, has_sensors),
         Field::Absent => {
-            let r = TableReader::new(&empty, t.span.clone(), "[sbi.budget]", budget::BUDGET_KEYS);
+            let r = t.absent_child(&empty, "budget", "[sbi.budget]", budget::BUDGET_KEYS);
             budget::read_budget(ctx, &r, has_sensors)
         }
         Field::Invalid => None,

@@ -58,6 +58,8 @@ pub enum SensorKind {
         burnthrough_altitude_m: f64,
         /// Time constant of the track's smoothing, s (default 10 s).
         smoothing_time_s: f64,
+        /// Delay from first sight to a report, s (default 0 s).
+        reporting_latency_s: f64,
     },
     /// A ground radar (`kind = "radar"`).
     Radar(GroundRadar),

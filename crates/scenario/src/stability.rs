@@ -63,7 +63,17 @@ pub(crate) const STABILITY_KEYS: &[KeyDescriptor] = &[
             "the cost of one more midcourse interceptor in its silo in millions of dollars, above \
              0, e.g. 125 (CBO 2021: 40 more silos with interceptors, about $5 billion)",
         )
-        .cited("CBO 2021: 40 more silos with interceptors, about $5 billion"),
+        .cited(
+            "CBO 2021, Costs of Implementing Recommendations of the 2019 Missile Defense \
+             Review: 40 more silos in Alaska, with their interceptors, about $5 billion \
+             ($125 million per interceptor, its silo included)",
+        )
+        .uncertainty(
+            111.0,
+            498.0,
+            "the Next Generation Interceptor: $111 million to procure each of 21, $498 million \
+             each with its development (CAPE, as reported by Arms Control Today, June 2021)",
+        ),
     KeyDescriptor::number("terminal_musd")
         .unit("$M")
         .or_number(10.2)
@@ -171,7 +181,7 @@ pub(crate) fn read_stability(
         .table(ctx, key, what, keys)
     {
         Field::Given(r) => Some(r.value),
-        Field::Absent => Some(TableReader::new(&empty, t.span.clone(), what, keys)),
+        Field::Absent => Some(t.absent_child(&empty, key, what, keys)),
         Field::Invalid => None,
     };
     let attacker = sub(

@@ -323,6 +323,7 @@ fn sensor_layer_example() {
         min_sensors,
         burnthrough_altitude_m,
         smoothing_time_s,
+        reporting_latency_s,
     } = &s.sensors[1].kind
     else {
         panic!("a tracking layer")
@@ -335,6 +336,7 @@ fn sensor_layer_example() {
     assert_eq!(*min_sensors, 2);
     assert_eq!(*burnthrough_altitude_m, 12e3);
     assert_eq!(*smoothing_time_s, 10.0);
+    assert_eq!(*reporting_latency_s, 0.0);
     let SensorKind::Radar(r) = &s.sensors[2].kind else {
         panic!("a radar")
     };
@@ -564,6 +566,7 @@ aim = { lat_deg = 47.0, lon_deg = -101.6 }
             min_sensors: 2,
             burnthrough_altitude_m: 12e3,
             smoothing_time_s: 10.0,
+            reporting_latency_s: 0.0,
         }
     );
     let SensorKind::Radar(r) = &s.sensors[2].kind else {
@@ -573,6 +576,7 @@ aim = { lat_deg = 47.0, lon_deg = -101.6 }
     assert_eq!(r.boresight_azimuth_rad, 0.0);
     assert!(close(r.half_width_rad, std::f64::consts::PI));
     assert_eq!((r.range_error_m, r.angle_error_rad), (10.0, 1e-3));
+    assert_eq!(r.reporting_latency_s, 0.0);
     assert_eq!(r.site, Geodetic::from_degrees(64.3, -149.2, 0.0));
     assert_eq!(
         s.coverage,

@@ -1824,7 +1824,7 @@ min_sensors = 3
 name = "t"
 kind = "tracking"
 constellation = "geo"
-reporting_latency_s = 10
+elevation_mask_deg = 5
 half_width_deg = 60
 [[launch]]
 missile = "solid-icbm"
@@ -1849,11 +1849,9 @@ aim = { lat_deg = 47.0, lon_deg = -101.6 }
             .1
             .contains("`min_sensors` applies to kind = \"tracking\" sensors only")
     );
-    assert!(
-        conflicts[2]
-            .1
-            .contains("\"infrared\" sensors only, not to this \"tracking\"")
-    );
+    assert!(conflicts[2].1.contains(
+        "`elevation_mask_deg` applies to kind = \"radar\" sensors only, not to this \"tracking\""
+    ));
     assert!(
         conflicts[3]
             .1

@@ -7,6 +7,10 @@
 
 use crate::missile::{Missile, ReentryVehicle, Stage};
 
+mod basis;
+
+pub use basis::basis;
+
 /// β of a Minuteman III-class re-entry vehicle: 2,000 lb/ft² ≈ 9,770 kg/m²
 /// (≈ 96 kN/m²), the value an open Python missile-flyout model uses for
 /// Minuteman and Trident RVs; within the 50–150 kN/m² range the open
@@ -28,11 +32,15 @@ fn stage(gross: f64, propellant: f64, isp_vac: f64, burn: f64, exit_area: f64) -
     }
 }
 
-/// Shared source line for the Minuteman III stage table.
-const SRC_MM3: &str = "Minuteman III stage masses, burn times and Isp (23,230/20,780 kg, 61 s; \
-     7,270/6,240 kg, 66 s; 3,710/3,306 kg, 61 s; Isp 267 s sea level, 287/287/285 s vacuum; 1.7 m) \
-     as tabulated in open trajectory codes: L. M. Arthur, PyTraj (MIT Laboratory for Nuclear \
-     Security and Policy, 2024)";
+/// Shared source line for the Minuteman III stage table: what PyTraj
+/// tabulates, and what cupola flies instead (audited in
+/// `docs/assumptions.md`).
+const SRC_MM3: &str = "Minuteman III stage masses (23,230/20,780, 7,270/6,240 and 3,710/3,306 kg \
+     gross/propellant), burns (61, 66 and 61 s), Isp (267, 287 and 285 s, each flown constant) and \
+     1.7 m diameter as tabulated in L. M. Arthur, PyTraj (MIT Laboratory for Nuclear Security and \
+     Policy, 2024); the 0.68 m² first-stage nozzle, derived there from 267 s at sea level and 287 s \
+     in vacuum, from its successor pytrajlib (vehicles.py, 2025). cupola flies stage 1 at 287 s in \
+     vacuum less that nozzle's back-pressure (267 s at sea level), not PyTraj's constant 267 s";
 
 /// A generic three-stage solid-propellant ICBM of the Minuteman III class:
 /// the Minuteman III stage masses and Isp with each burn set to 60 s, so
@@ -44,8 +52,11 @@ pub fn solid_icbm() -> Missile {
         description: "generic three-stage solid ICBM, Minuteman III class".into(),
         sources: vec![
             SRC_MM3.into(),
-            "Boost durations: APS Study Group on Boost-Phase Intercept, Rev. Mod. Phys. 76, S1 (2004)".into(),
-            "RV ballistic coefficient 2,000 lb/ft² (≈ 96 kN/m²), as used for Minuteman RVs in open missile-flyout models".into(),
+            "Burns: cupola flies 60, 60 and 60 s, not PyTraj's 61, 66 and 61 s, so that the boost \
+             lasts 180 s as the APS Study Group on Boost-Phase Intercept models solid ICBMs \
+             (Rev. Mod. Phys. 76, S1, 2004: about 170-180 s)"
+                .into(),
+            "RV ballistic coefficient 2,000 lb/ft² (≈ 96 kN/m²), as pytrajlib (vehicles.py, 2025) uses for Minuteman III RVs".into(),
         ],
         stages: vec![
             stage(23_230.0, 20_780.0, 287.0, 60.0, MM3_STAGE1_EXIT_AREA_M2),
@@ -138,8 +149,10 @@ pub fn slbm() -> Missile {
         description: "generic three-stage solid SLBM, Trident II class".into(),
         sources: vec![
             "Trident II stage masses 39,241/33,355, 11,866/10,320 and 2,191/1,970 kg, burns 63/64/43 s, \
-             Isp 281 s, 2.11 m, as tabulated in an open Python missile-flyout model; launch mass 58.5 t \
-             (public reporting); payload 1,500 kg is a cupola choice"
+             Isp 281 s (flown constant), 2.11 m, as tabulated in L. M. Arthur, pytrajlib (vehicles.py, \
+             \"D5\", 2025); its first-stage masses are the values written there in a comment (the \
+             model itself flies 20,000/20,000 kg, a stage without structure); launch mass 58.5 t \
+             (public reporting); payload 1,500 kg for four RVs is a cupola choice (pytrajlib: 1,000 kg)"
                 .into(),
         ],
         stages: vec![

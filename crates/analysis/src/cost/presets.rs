@@ -25,6 +25,10 @@
 //!   dollars); press reports of the letter give 1,300 and 2,000 interceptors
 //!   for the two (Global Defense / C4ISRNET, May 2025).
 
+mod basis;
+
+pub use basis::{boost_2004_basis, cbo_2026_basis};
+
 use super::orbit::{OrbitKeeping, SBI_ALTITUDE_M, SBI_BALLISTIC_KG_M2, SBI_ISP_S, SolarActivity};
 use super::{CostSpec, Element, Learning, UnitCost, learning};
 

@@ -75,6 +75,7 @@ pub fn constellation(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failur
             &layer,
             &scenario.coverage.clone().unwrap_or_else(default_coverage),
         )?),
+        assumptions: outputs::assumption_rows(&scenario),
         ..Results::default()
     };
     outputs::emit(

@@ -112,6 +112,7 @@ pub fn run(args: &CostArgs) -> Result<(), Failure> {
     let scenario = load(args.file.as_deref())?;
     let results = Results {
         cost: Some(cost(&scenario)?),
+        assumptions: outputs::assumption_rows(&scenario),
         ..Results::default()
     };
     outputs::emit(

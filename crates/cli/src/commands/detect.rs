@@ -54,7 +54,10 @@ pub fn detect(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
             scenario.source_name
         )));
     }
-    let mut results = Results::default();
+    let mut results = Results {
+        assumptions: outputs::assumption_rows(&scenario),
+        ..Results::default()
+    };
     detections(&scenario, &Layer::new(&scenario)?, &mut results)?;
     outputs::emit(
         &outputs::provenance(&scenario),

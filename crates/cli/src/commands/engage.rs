@@ -205,6 +205,7 @@ pub fn run(args: &EngageArgs) -> Result<(), Failure> {
     let report = engagement(&scenario, &layer, args.trials, !args.no_sweep)?;
     let results = Results {
         engagement: Some(report),
+        assumptions: outputs::assumption_rows(&scenario),
         ..Results::default()
     };
     outputs::emit(

@@ -63,6 +63,7 @@ pub fn run(file: Option<&Path>, out: &OutputArgs) -> Result<(), Failure> {
     let layer = Layer::new(&scenario)?;
     let mut results = Results {
         constellations: layer.summaries().to_vec(),
+        assumptions: outputs::assumption_rows(&scenario),
         ..Results::default()
     };
     if let Some(spec) = &scenario.coverage {

@@ -6,7 +6,7 @@ use crate::OutputArgs;
 use crate::commands::run::{DEFAULT_STEP_S, load, studies};
 use crate::failure::Failure;
 use crate::layer::Layer;
-use crate::outputs::{self, Results, SizingReport};
+use crate::outputs::{self, Results, ShooterTimeline, SizingReport};
 use crate::progress::Progress;
 use clap::{Args, ValueEnum};
 use cupola_analysis::TrajectoryStudy;
@@ -17,6 +17,7 @@ use cupola_analysis::sizing::sweep::run_sweep;
 use cupola_analysis::sizing::{
     AreaLaunch, Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind, size_against,
 };
+use cupola_defense::detect::DetectionTimeline;
 use cupola_scenario::Scenario;
 use std::path::PathBuf;
 
@@ -97,8 +98,19 @@ pub fn detection_time(
     sbi: &SbiLayerSpec,
     launch: &TrajectoryStudy,
 ) -> Result<f64, Failure> {
+    launch_report(scenario, layer, sbi, launch).map(|(t, _)| t)
+}
+
+/// [`detection_time`], with the sensor layer's detection timeline when the
+/// report comes from it.
+fn launch_report(
+    scenario: &Scenario,
+    layer: &Layer,
+    sbi: &SbiLayerSpec,
+    launch: &TrajectoryStudy,
+) -> Result<(f64, Option<DetectionTimeline>), Failure> {
     match sbi.detection {
-        Detection::Latency { seconds } => Ok(seconds),
+        Detection::Latency { seconds } => Ok((seconds, None)),
         Detection::SensorLayer => {
             crate::budget::enforce(&crate::budget::detection(scenario, 1))?;
             let sensors = layer.sensors(scenario)?;
@@ -110,7 +122,8 @@ pub fn detection_time(
             .run()?;
             d.detection
                 .first_detection
-                .map(|(t, _)| t)
+                .clone()
+                .map(|(t, _)| (t, Some(d.detection)))
                 .ok_or_else(|| {
                     Failure::Input(format!(
                         "[sbi.budget] detection = \"sensors\": the sensor layer never reports launch \"{}\"; give detection_s instead or add sensors",
@@ -146,6 +159,8 @@ pub fn sizing(
     }
     let launches = studies(scenario, DEFAULT_STEP_S);
     let mut areas: Vec<AreaLaunch> = Vec::with_capacity(spec.areas.len());
+    // The detection timeline of each area that flies its own launch.
+    let mut detections: Vec<(usize, Option<DetectionTimeline>)> = Vec::new();
     for (k, a) in spec.areas.iter().enumerate() {
         // An area copying an earlier area's launch shares its report time.
         if let Some(j) = spec.areas[..k].iter().position(|b| b.launch == a.launch) {
@@ -156,7 +171,8 @@ pub fn sizing(
             .get(a.launch)
             .cloned()
             .ok_or_else(|| Failure::Internal("sizing launch index out of range".into()))?;
-        let detection_s = detection_time(scenario, layer, sbi, &launch)?;
+        let (detection_s, detection) = launch_report(scenario, layer, sbi, &launch)?;
+        detections.push((k, detection));
         areas.push(AreaLaunch {
             launch,
             detection_s,
@@ -215,8 +231,22 @@ pub fn sizing(
         }
         _ => None,
     };
+    let timeline = detections
+        .iter()
+        .filter_map(|(k, d)| {
+            let a = &input.areas[*k];
+            ShooterTimeline::new(
+                &a.launch.name,
+                sbi,
+                a.detection_s,
+                d.as_ref(),
+                flown.get(*k)?,
+            )
+        })
+        .collect();
     Ok(SizingReport {
         detection_s: input.areas.iter().map(|a| a.detection_s).collect(),
+        timeline,
         result,
         sweeps,
         asat,
@@ -235,6 +265,7 @@ pub fn size(args: &SizeArgs) -> Result<(), Failure> {
     let report = sizing(&scenario, &layer, choice, args.samples)?;
     let results = Results {
         sizing: Some(report),
+        assumptions: outputs::assumption_rows(&scenario),
         ..Results::default()
     };
     outputs::emit(

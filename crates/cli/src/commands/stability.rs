@@ -254,6 +254,7 @@ pub fn run(args: &StabilityArgs) -> Result<(), Failure> {
     )?;
     let results = Results {
         stability: Some(report),
+        assumptions: outputs::assumption_rows(&scenario),
         ..Results::default()
     };
     outputs::emit(

@@ -202,7 +202,7 @@ pub fn trajectory(a: &TrajectoryArgs) -> Result<(), Failure> {
             a.step_s
         )));
     }
-    let (prov, title, list) = match &a.missile {
+    let (prov, title, list, assumptions) = match &a.missile {
         Some(name) => {
             let study = adhoc(a, name)?;
             let prov = Provenance {
@@ -213,7 +213,7 @@ pub fn trajectory(a: &TrajectoryArgs) -> Result<(), Failure> {
                 seed: 0,
                 trials: 0,
             };
-            (prov, study.name.clone(), vec![study])
+            (prov, study.name.clone(), vec![study], Vec::new())
         }
         None => {
             let s = load(a.file.as_deref())?;
@@ -229,7 +229,8 @@ pub fn trajectory(a: &TrajectoryArgs) -> Result<(), Failure> {
                     )));
                 }
             }
-            (outputs::provenance(&s), s.name.clone(), list)
+            let assumptions = outputs::assumption_rows(&s);
+            (outputs::provenance(&s), s.name.clone(), list, assumptions)
         }
     };
     let results = outputs::Results {
@@ -237,6 +238,7 @@ pub fn trajectory(a: &TrajectoryArgs) -> Result<(), Failure> {
             .iter()
             .map(|s| s.run())
             .collect::<Result<Vec<_>, _>>()?,
+        assumptions,
         ..outputs::Results::default()
     };
     outputs::emit(&prov, &title, &results, &a.output)

@@ -31,6 +31,8 @@ pub struct SizingReport {
     /// Reach of the sized layer against a constellation: its name and the
     /// result.
     pub asat: Option<(String, AsatResult)>,
+    /// The sensor-to-shooter timeline of each area's launch.
+    pub timeline: Vec<super::timeline::ShooterTimeline>,
 }
 
 /// Thousands separators: 49440 → "49,440".
@@ -370,6 +372,7 @@ pub fn text(rep: &SizingReport) -> String {
     }
     let _ = writeln!(o);
     super::push_indented(&mut o, &models_table(&rep.result).to_string());
+    o.push_str(&super::timeline::text(&rep.timeline));
     if rep.result.families.len() > 1 {
         let _ = writeln!(o);
         super::push_indented(&mut o, &families_table(&rep.result).to_string());

@@ -27,6 +27,8 @@ pub struct GroundRadar {
     /// Time constant of the track's smoothing, s: the error falls as
     /// `1/√(1 + t_in_track/τ)`.
     pub smoothing_time_s: f64,
+    /// Delay from first sight to a report reaching the battle manager, s.
+    pub reporting_latency_s: f64,
 }
 
 impl GroundRadar {

@@ -67,7 +67,8 @@ pub(crate) const ELEMENT_KEYS: &[KeyDescriptor] = &[
         .non_negative()
         .example("development_musd = 0.0")
         .doc("development, spread evenly over `development_years` from year 0")
-        .hint(MONEY_HELP),
+        .hint(MONEY_HELP)
+        .setting(),
     KeyDescriptor::integer("development_years")
         .unit("years")
         .or_integer(1)
@@ -77,14 +78,16 @@ pub(crate) const ELEMENT_KEYS: &[KeyDescriptor] = &[
         .hint(
             "the years development is spread over, evenly from year 0, at least 1 and at most \
              `horizon_years`",
-        ),
+        )
+        .setting(),
     KeyDescriptor::number("mass_kg")
         .unit("kg")
         .or_number(0.0)
         .non_negative()
         .example("mass_kg = 1000.0")
         .doc("mass launched per unit")
-        .hint("the mass launched per unit in kg, 0 or more (0 for an element on the ground)"),
+        .hint("the mass launched per unit in kg, 0 or more (0 for an element on the ground)")
+        .setting(),
     KeyDescriptor::number("launch_usd_per_kg")
         .unit("dollars per kg")
         .or_number(0.0)
@@ -112,7 +115,8 @@ pub(crate) const ELEMENT_KEYS: &[KeyDescriptor] = &[
         .non_negative()
         .example("ops_musd_per_year = 1000.0")
         .doc("operations and support: a fixed charge per element per year, from `deploy_year` to the horizon (not per unit)")
-        .hint(MONEY_HELP),
+        .hint(MONEY_HELP)
+        .setting(),
     KeyDescriptor::integer("deploy_year")
         .unit("years")
         .or_integer(0)
@@ -122,7 +126,8 @@ pub(crate) const ELEMENT_KEYS: &[KeyDescriptor] = &[
         .hint(
             "the years after `base_year` when the first set is fielded and bought: before the \
              horizon ends",
-        ),
+        )
+        .setting(),
     KeyDescriptor::integer("production_per_year")
         .unit("units/year")
         .optional()

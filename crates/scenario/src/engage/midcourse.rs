@@ -32,7 +32,14 @@ pub(crate) const MIDCOURSE_KEYS: &[KeyDescriptor] = &[
         .plausible(0.3, 0.95)
         .example("pk = 0.571")
         .doc("single-shot kill probability, in [0, 1]")
-        .hint(PK_HINT),
+        .hint(PK_HINT)
+        .uncertainty(
+            0.3,
+            0.8,
+            "the Ground-based Midcourse Defense hit 12 targets in 21 intercept tests (0.57); the \
+             tests were scripted, so a real engagement may do worse, and a newer kill vehicle \
+             better",
+        ),
     KeyDescriptor::number("flyout_speed_km_s")
         .unit("km/s")
         .or_number(7.0)
@@ -47,7 +54,8 @@ pub(crate) const MIDCOURSE_KEYS: &[KeyDescriptor] = &[
         .assumed(
             6.0,
             8.0,
-            "about 7 for a ground-based midcourse interceptor; not documented further",
+            "a three-stage ground-based interceptor burns out at 7–8 km/s and averages less over its \
+             fly-out; 6 for a two-stage one",
         ),
     DOCTRINE_KEY,
     SHOTS_KEY,
@@ -62,7 +70,12 @@ pub(crate) const MIDCOURSE_KEYS: &[KeyDescriptor] = &[
             "the seconds from an intercept to the kill assessment that may cue another shot, 0 \
              or more, e.g. 60",
         )
-        .assumed(30.0, 120.0, "illustrative; no real system's figure"),
+        .assumed(
+            30.0,
+            120.0,
+            "no open figure; the debris of an intercept must separate from any surviving RV in \
+             the sensor's view: tens of seconds to two minutes",
+        ),
     KILL_ASSESSMENT_KEY,
     KeyDescriptor::number("decision_s")
         .unit("s")
@@ -74,7 +87,12 @@ pub(crate) const MIDCOURSE_KEYS: &[KeyDescriptor] = &[
         .hint(
             "the seconds from the cueing track to the first interceptor launch, 0 or more, e.g. 30",
         )
-        .assumed(10.0, 120.0, "illustrative; no real system's figure"),
+        .assumed(
+            10.0,
+            120.0,
+            "no open figure; automated fire control commits in seconds, a human release with a \
+             discrimination look takes up to two minutes",
+        ),
     KeyDescriptor::number("discrimination")
         .or_number(0.0)
         .closed(0.0, 1.0)

@@ -16,6 +16,11 @@ use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
 
 /// Keys of a `[[engage.terminal]]` table.
+/// Why the upper-tier envelope is assumed, and its range.
+const THAAD_ENVELOPE: &str = "a THAAD-class battery: public figures give about 200 km of range and \
+     intercepts from about 40 to 150 km up; against ICBM warheads, faster than its design threat, \
+     the envelope shrinks";
+
 pub(crate) const TERMINAL_KEYS: &[KeyDescriptor] = &[
     KeyDescriptor::text("name")
         .rule("not empty, unique among **all** midcourse sites and terminal batteries")
@@ -56,11 +61,7 @@ pub(crate) const TERMINAL_KEYS: &[KeyDescriptor] = &[
             "the radius in km of the ground the battery defends around its site, above 0 and at \
              most 5000, e.g. 200 for an upper-tier battery",
         )
-        .assumed(
-            100.0,
-            300.0,
-            "an upper-tier battery; illustrative, not documented further",
-        ),
+        .assumed(100.0, 300.0, THAAD_ENVELOPE),
     KeyDescriptor::number("min_altitude_km")
         .unit("km")
         .or_number(40.0)
@@ -69,11 +70,7 @@ pub(crate) const TERMINAL_KEYS: &[KeyDescriptor] = &[
         .example("min_altitude_km = 40.0")
         .doc("lowest intercept altitude")
         .hint("the lowest altitude in km at which the battery intercepts, 0 or more, e.g. 40")
-        .assumed(
-            30.0,
-            50.0,
-            "an upper-tier battery; illustrative, not documented further",
-        ),
+        .assumed(30.0, 50.0, THAAD_ENVELOPE),
     KeyDescriptor::number("max_altitude_km")
         .unit("km")
         .or_number(MAX_ALTITUDE_KM)
@@ -81,11 +78,7 @@ pub(crate) const TERMINAL_KEYS: &[KeyDescriptor] = &[
         .plausible(5.0, 200.0)
         .example("max_altitude_km = 150.0")
         .doc("highest intercept altitude")
-        .assumed(
-            100.0,
-            200.0,
-            "an upper-tier battery; illustrative, not documented further",
-        ),
+        .assumed(100.0, 200.0, THAAD_ENVELOPE),
     KeyDescriptor::integer("inventory")
         .closed(0.0, MAX_INVENTORY)
         .example("inventory = 48")
@@ -97,7 +90,14 @@ pub(crate) const TERMINAL_KEYS: &[KeyDescriptor] = &[
         .plausible(0.3, 0.95)
         .example("pk = 0.8")
         .doc("single-shot kill probability, in [0, 1]")
-        .hint(PK_HINT),
+        .hint(PK_HINT)
+        .uncertainty(
+            0.3,
+            0.9,
+            "THAAD has hit every target of its flight tests (Missile Defense Agency), all of \
+             short and intermediate range; it has never been tested against an ICBM warhead, \
+             which re-enters faster than its design threat",
+        ),
     DOCTRINE_KEY,
     SHOTS_KEY,
     KeyDescriptor::number("assess_s")
@@ -111,7 +111,12 @@ pub(crate) const TERMINAL_KEYS: &[KeyDescriptor] = &[
             "the seconds from an intercept to the kill assessment that may cue another shot, 0 \
              or more, e.g. 10",
         )
-        .assumed(5.0, 30.0, "illustrative; no real system's figure"),
+        .assumed(
+            5.0,
+            30.0,
+            "no open figure; a battery sees its own intercept at short range within seconds, and \
+             a second shot must still leave before the warhead falls below the floor",
+        ),
     KILL_ASSESSMENT_KEY,
     KeyDescriptor::text("sensor")
         .rule("a tracking or radar `[[sensor]]`")
@@ -303,6 +308,7 @@ fn read_band(ctx: &mut Ctx, t: &TableReader<'_>) -> (Option<f64>, Option<f64>) {
     };
     let floor = min.unwrap_or(0.0);
     if max.value > floor {
+        t.record(ctx, "max_altitude_km", max.value);
         return (min, Some(max.value));
     }
     let (span, shown) = if given {

@@ -3,10 +3,11 @@
 //! reporting every problem with the wording of the descriptor.
 
 use crate::context::{Ctx, Spanned};
-use crate::key::{Bound, KeyDefault, KeyDescriptor};
+use crate::key::{Basis, Bound, KeyDefault, KeyDescriptor, Source};
 use crate::missile::shown;
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
+use cupola_physics::basis::Datum;
 
 /// The descriptor used for a key a table does not describe: accepts any
 /// value, so that a reader asking for it still reads (a slip the examples'
@@ -39,6 +40,42 @@ impl TableReader<'_> {
         }
     }
 
+    /// Record the value `v` that `key` resolved to (done by
+    /// [`TableReader::check`] for every value that passes it), when its
+    /// default is a
+    /// claim about the world (cited or assumed) or the key carries a range
+    /// (a required value such as a kill probability): with the
+    /// descriptor's basis when `v` is the default, as an input (keeping the
+    /// range) when the file sets another value.
+    pub fn record(&self, ctx: &mut Ctx, key: &str, v: f64) {
+        let d = self.descriptor(key);
+        let basis = d.basis();
+        if !basis.is_claim() && basis.uncertainty.is_none() {
+            return;
+        }
+        let default = match d.default {
+            KeyDefault::Number(x) => Some(x),
+            #[allow(clippy::cast_precision_loss)]
+            KeyDefault::Integer(x) => Some(x as f64),
+            _ => None,
+        };
+        let basis = if default == Some(v) {
+            basis
+        } else {
+            Basis {
+                source: Source::Input,
+                ..basis
+            }
+        };
+        let at = if self.what.contains('`') || self.what.contains('#') {
+            self.what.clone()
+        } else {
+            String::new()
+        };
+        let datum = Datum::new(self.path_of(key), v, d.unit, basis).at(at);
+        ctx.use_value(self.span.start, datum);
+    }
+
     /// A number key, checked against its descriptor: its default when
     /// absent, reported when required and absent or out of range.
     pub fn num(&self, ctx: &mut Ctx, key: &str) -> Field<f64> {
@@ -65,7 +102,11 @@ impl TableReader<'_> {
             _ => None,
         };
         let f = self.number(ctx, key);
-        self.defaulted(ctx, key, f, default).given()
+        let v = self.defaulted(ctx, key, f, default).given();
+        if let Some(s) = &v {
+            self.record(ctx, key, s.value);
+        }
+        v
     }
 
     /// An integer key read as written, or its described default when
@@ -77,7 +118,12 @@ impl TableReader<'_> {
             _ => None,
         };
         let f = self.unsigned(ctx, key);
-        self.defaulted(ctx, key, f, default).given()
+        let v = self.defaulted(ctx, key, f, default).given();
+        if let Some(s) = &v {
+            #[allow(clippy::cast_precision_loss)]
+            self.record(ctx, key, s.value as f64);
+        }
+        v
     }
 
     /// [`TableReader::num`]'s value, if given (or defaulted) and valid.
@@ -117,7 +163,11 @@ impl TableReader<'_> {
         };
         let f = self.unsigned(ctx, key);
         match self.defaulted(ctx, key, f, default) {
-            Field::Given(s) if self.check_int(ctx, key, &s).is_some() => Field::Given(s),
+            Field::Given(s) if self.check_int(ctx, key, &s).is_some() => {
+                #[allow(clippy::cast_precision_loss)]
+                self.record(ctx, key, s.value as f64);
+                Field::Given(s)
+            }
             Field::Given(_) => Field::Invalid,
             other => other,
         }
@@ -185,6 +235,7 @@ impl TableReader<'_> {
         let d = self.descriptor(key);
         if d.allowed.contains(s.value) {
             warn_implausible(ctx, d, s.value, &s.span);
+            self.record(ctx, key, s.value);
             return Some(s.value);
         }
         let unit = d.unit;

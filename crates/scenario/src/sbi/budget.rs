@@ -29,7 +29,12 @@ pub(crate) const BUDGET_KEYS: &[KeyDescriptor] = &[
             "the seconds from lift-off to the launch report reaching the defense, 0 or more, \
              e.g. 30",
         )
-        .assumed(20.0, 60.0, "not documented further"),
+        .assumed(
+            20.0,
+            60.0,
+            "a launch is seen once the plume clears the clouds (12–15 km, some 20–30 s after \
+             lift-off for a solid ICBM) and the report is relayed; 60 s with a confirming look",
+        ),
     KeyDescriptor::text("detection")
         .optional()
         .shown_default("")
@@ -50,7 +55,12 @@ pub(crate) const BUDGET_KEYS: &[KeyDescriptor] = &[
             "the seconds from the launch report to the interceptor's launch (decision and \
              commit), 0 or more, e.g. 30",
         )
-        .assumed(10.0, 60.0, "not documented further"),
+        .assumed(
+            10.0,
+            60.0,
+            "no open source times it; an automated release on a confirmed report takes seconds, \
+             a commander's release with a second sensor's confirmation a minute or more",
+        ),
     KeyDescriptor::new("deadline", KeyKind::Other("string or table"))
         .or_text("boost_end")
         .rule("see below")

@@ -30,7 +30,8 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
             "the velocity change the booster gives the kill vehicle in km/s, e.g. 4 (APS 2003's \
              generic space-based interceptor)",
         )
-        .cited(APS_2003),
+        .cited(APS_2003)
+        .uncertainty(2.0, 6.0, "a lighter, slower SBI to the fastest a two-stage solid reaches at 10 g; the interceptor's mass grows exponentially with it"),
     KeyDescriptor::integer("stages")
         .or_integer(1)
         .closed(1.0, MAX_STAGES as f64)
@@ -43,7 +44,8 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
             "the booster's stages, from 1 to 4, each giving an equal share of the Δv with the same \
              Isp and structure fraction; more stages reach a higher Δv",
         )
-        .cited(APS_2003),
+        .cited(APS_2003)
+        .uncertainty(1.0, 2.0, "one stage suffices for 4 km/s at a heavier mass; two stages save mass at the same Δv"),
     KeyDescriptor::number("isp_s")
         .unit("s")
         .or_number(285.0)
@@ -52,7 +54,8 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
         .example("isp_s = 285.0")
         .doc("booster specific impulse")
         .hint("the booster's specific impulse in seconds, e.g. 285 for a solid motor")
-        .cited(APS_2003),
+        .cited(APS_2003)
+        .uncertainty(250.0, 300.0, "solid-propellant motors, from a tactical motor to a high-energy upper stage"),
     KeyDescriptor::number("structure_fraction")
         .or_number(0.15)
         .range(Bound::Inclusive(0.0), Bound::Exclusive(1.0))
@@ -63,7 +66,8 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
             "the booster's structure over structure plus propellant, at least 0 and below 1, \
              e.g. 0.15",
         )
-        .cited(APS_2003),
+        .cited(APS_2003)
+        .uncertainty(0.1, 0.25, "a composite case at the edge of practice to a conventional small motor"),
     KeyDescriptor::number("acceleration_g")
         .unit("g")
         .or_number(10.0)
@@ -78,7 +82,8 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
             "the booster's average acceleration in standard g (9.80665 m/s²), e.g. 10: the burn \
              lasts Δv / a, which needs a > 0",
         )
-        .cited(APS_2003),
+        .cited(APS_2003)
+        .uncertainty(5.0, 20.0, "a gentler, lighter booster to a faster fly-out with a heavier structure"),
     KeyDescriptor::number("kill_vehicle_dry_mass_kg")
         .unit("kg")
         .or_number(42.0)
@@ -92,7 +97,12 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
              silently gain 42% of kill-vehicle mass",
         )
         .hint("the mass of the kill vehicle without its divert propellant in kg, e.g. 42")
-        .cited("APS 2003, ch. 10: a 60 kg kill vehicle, split by the rocket equation at the divert Isp"),
+        .cited("APS 2003, ch. 10: a 60 kg kill vehicle, split by the rocket equation at the divert Isp")
+        .uncertainty(
+            30.0,
+            60.0,
+            "a lighter seeker and divert package to APS 2003's whole 60 kg kill vehicle",
+        ),
     KeyDescriptor::number("divert_delta_v_km_s")
         .unit("km/s")
         .or_number(1.0)
@@ -101,7 +111,8 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
         .example("divert_delta_v_km_s = 1.0")
         .doc("divert velocity of the kill vehicle for the end game")
         .hint("the kill vehicle's divert velocity for the end game in km/s, 0 or more, e.g. 1")
-        .cited(APS_2003),
+        .cited(APS_2003)
+        .uncertainty(0.5, 2.0, "a target flying as predicted to one that accelerates and steers through the end game"),
     KeyDescriptor::number("end_game_s")
         .unit("s")
         .or_number(10.0)
@@ -113,7 +124,8 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
             "the duration of the end game (the kill vehicle homing on its own) in seconds, 0 or \
              more, e.g. 10",
         )
-        .cited(APS_2003),
+        .cited(APS_2003)
+        .uncertainty(5.0, 20.0, "a seeker acquiring the bright plume close in to a longer homing against a dim or steering target; no open source measures it for an SBI"),
     KeyDescriptor::number("divert_isp_s")
         .unit("s")
         .or_number(290.0)

@@ -6,10 +6,11 @@ use cupola_defense::GroundRadar;
 use super::{SensorKind, SensorSpec};
 use crate::constellation::{check_unique_name, resolve_constellation};
 use crate::context::{Ctx, Span, closest, one_of};
-use crate::key::{Bound, KeyDescriptor};
+use crate::key::{Basis, Bound, KeyDescriptor};
 use crate::launch::{POINT_KEYS, read_point};
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
+use cupola_physics::basis::Datum;
 
 /// Sensor kinds accepted by `kind`.
 const KINDS: [&str; 3] = ["infrared", "tracking", "radar"];
@@ -44,14 +45,20 @@ pub(crate) const SENSOR_KEYS: &[KeyDescriptor] = &[
         .assumed(10.0, 15.0, "above the clouds and most water vapour"),
     KeyDescriptor::number("reporting_latency_s")
         .unit("s")
-        .or_number(20.0)
+        .or_number(INFRARED_LATENCY_S)
+        .shown_default("`20.0` (infrared), `0.0` (tracking, radar)")
         .non_negative()
-        .rule("infrared")
         .plausible(0.0, 120.0)
         .example("reporting_latency_s = 20.0")
-        .doc("delay from first sight to a report")
+        .doc("delay from first sight to a report reaching the battle manager")
+        .more(
+            "an infrared layer reports a launch once its plume has been seen in a few frames and \
+             the report has been relayed and checked on the ground; a tracking layer or radar \
+             reports a track it already holds, so its default adds nothing: vary it to see what \
+             a slower relay costs",
+        )
         .hint("seconds from first sight to a report reaching the battle manager, 0 or more")
-        .assumed(5.0, 60.0, "illustrative; no real system's figure"),
+        .assumed(5.0, 60.0, INFRARED_LATENCY_REASON),
     KeyDescriptor::number("max_range_km")
         .unit("km")
         .optional()
@@ -101,7 +108,12 @@ pub(crate) const SENSOR_KEYS: &[KeyDescriptor] = &[
         .example("angle_error_urad = 20.0")
         .doc("one-sigma line-of-sight error of one sensor")
         .hint("the one-sigma line-of-sight angle error of one sensor in microradians, e.g. 20")
-        .assumed(5.0, 100.0, "illustrative; no real system's figure"),
+        .assumed(
+            5.0,
+            100.0,
+            "no open figure; a staring infrared pixel subtends tens of µrad at tracking ranges: a \
+             fine sensor centroiding to a fraction of a pixel (5) to a coarse wide-field one (100)",
+        ),
     KeyDescriptor::integer("min_sensors")
         .or_integer(2)
         .range(Bound::Inclusive(2.0), Bound::Open)
@@ -125,7 +137,12 @@ pub(crate) const SENSOR_KEYS: &[KeyDescriptor] = &[
             "the time constant of the track's smoothing in seconds: the error falls as \
              1/√(1 + t/τ)",
         )
-        .assumed(3.0, 30.0, "illustrative; no real system's figure"),
+        .assumed(
+            3.0,
+            30.0,
+            "no open figure; a few to tens of seconds of the target's motion must be averaged \
+             before a fitted track beats a single fix",
+        ),
     KeyDescriptor::table("site")
         .rule("as a launch `site`: `lat_deg`, `lon_deg`, `alt_km`; radar")
         .example("site = { lat_deg = 64.3, lon_deg = -149.2, alt_km = 0.2 }")
@@ -153,7 +170,8 @@ pub(crate) const SENSOR_KEYS: &[KeyDescriptor] = &[
         .hint(
             "the centre of the field of regard in degrees clockwise from north: 0 north, 90 east, \
              270 west",
-        ),
+        )
+        .setting(),
     KeyDescriptor::number("half_width_deg")
         .unit("degrees")
         .or_number(180.0)
@@ -175,7 +193,12 @@ pub(crate) const SENSOR_KEYS: &[KeyDescriptor] = &[
         .example("range_error_m = 10.0")
         .doc("one-sigma range error")
         .hint("the one-sigma range error in metres, e.g. 10")
-        .assumed(1.0, 100.0, "illustrative; no real system's figure"),
+        .assumed(
+            1.0,
+            100.0,
+            "no open figure; a wide-band X-band radar resolves metres, a UHF early-warning radar \
+             tens of metres",
+        ),
     KeyDescriptor::number("angle_error_mrad")
         .unit("mrad")
         .or_number(1.0)
@@ -185,14 +208,35 @@ pub(crate) const SENSOR_KEYS: &[KeyDescriptor] = &[
         .example("angle_error_mrad = 1.0")
         .doc("one-sigma angle error")
         .hint("the one-sigma angle error in milliradians, e.g. 1")
-        .assumed(0.1, 5.0, "illustrative; no real system's figure"),
+        .assumed(
+            0.1,
+            5.0,
+            "no open figure; a fraction of a beamwidth, and a large phased array's beam is a few \
+             mrad wide",
+        ),
 ];
+
+/// The default reporting latency of an infrared layer, s.
+const INFRARED_LATENCY_S: f64 = 20.0;
+
+/// Why the infrared latency is assumed, and its range.
+const INFRARED_LATENCY_REASON: &str = "no open source times a launch report; 5 s for a few \
+     frames of an on-board detection relayed at once, 60 s for a report checked on the ground \
+     before release; the 20 s default leaves a frame-to-frame confirmation and one relay";
+
+/// The basis of the default reporting latency of a tracking layer or
+/// radar (0 s): the kinds whose key default is not the descriptor's.
+const TRACK_LATENCY: Basis = Basis::assumed(
+    0.0,
+    20.0,
+    "the sensor holds a track the battle manager reads directly; up to the infrared layer's 20 s \
+     when its reports pass through the same ground processing",
+);
 
 /// The kinds each kind-specific key applies to.
 const APPLIES: &[(&str, &[&str])] = &[
     ("constellation", &["infrared", "tracking"]),
     ("burnthrough_altitude_km", &["infrared", "tracking"]),
-    ("reporting_latency_s", &["infrared"]),
     ("max_range_km", &["infrared", "tracking", "radar"]),
     ("grazing_altitude_km", &["tracking"]),
     ("sees_cold_bodies", &["tracking"]),
@@ -359,6 +403,7 @@ fn read_tracking(
     let min_sensors = t.count(ctx, "min_sensors").map(|n| n as usize);
     let burn = t.get(ctx, "burnthrough_altitude_km");
     let smoothing = t.get(ctx, "smoothing_time_s");
+    let latency = track_latency(ctx, t);
     Some(SensorKind::Tracking {
         constellation: constellation?,
         grazing_altitude_m: grazing? * 1e3,
@@ -368,6 +413,7 @@ fn read_tracking(
         min_sensors: min_sensors?,
         burnthrough_altitude_m: burn? * 1e3,
         smoothing_time_s: smoothing?,
+        reporting_latency_s: latency?,
     })
 }
 
@@ -387,6 +433,7 @@ fn read_radar(ctx: &mut Ctx, t: &TableReader<'_>, name: &str) -> Option<SensorKi
     let range_error = t.get(ctx, "range_error_m");
     let angle = t.get(ctx, "angle_error_mrad");
     let smoothing = t.get(ctx, "smoothing_time_s");
+    let latency = track_latency(ctx, t);
     Some(SensorKind::Radar(GroundRadar {
         name: name.to_owned(),
         site: site?,
@@ -397,7 +444,20 @@ fn read_radar(ctx: &mut Ctx, t: &TableReader<'_>, name: &str) -> Option<SensorKi
         range_error_m: range_error?,
         angle_error_rad: angle? / 1e3,
         smoothing_time_s: smoothing?,
+        reporting_latency_s: latency?,
     }))
+}
+
+/// `reporting_latency_s` of a tracking layer or radar: as written, or
+/// 0 s when absent (recorded with its own basis, [`TRACK_LATENCY`]).
+fn track_latency(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
+    const KEY: &str = "reporting_latency_s";
+    if t.entry(KEY).is_some() {
+        return t.get(ctx, KEY);
+    }
+    let datum = Datum::new(t.path_of(KEY), 0.0, "s", TRACK_LATENCY).at(t.what.clone());
+    ctx.use_value(t.span.start, datum);
+    Some(0.0)
 }
 
 #[cfg(test)]
@@ -409,6 +469,7 @@ mod tests {
         for (key, _) in APPLIES {
             assert!(SENSOR_KEYS.iter().any(|k| k.name == *key), "{key}");
         }
-        assert_eq!(APPLIES.len() + 2, SENSOR_KEYS.len());
+        // `name`, `kind` and `reporting_latency_s` apply to every kind.
+        assert_eq!(APPLIES.len() + 3, SENSOR_KEYS.len());
     }
 }

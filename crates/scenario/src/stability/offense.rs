@@ -21,7 +21,14 @@ pub(crate) const ATTACKER_KEYS: &[KeyDescriptor] = &[
             "the attacker's cost of one ICBM with its post-boost bus, without re-entry vehicles in millions of dollars, 0 or more, e.g. \
              `missile_musd = 50.0`",
         )
-        .assumed(20.0, 100.0, ATTACKER_COST_BASIS),
+        .assumed(
+            20.0,
+            150.0,
+            "no open unit cost of a foreign ICBM; the US Sentinel programme buys 659 missiles for \
+             at least $95 billion (Center for Arms Control and Non-Proliferation fact sheet, \
+             August 2024), about $144 million each with development and basing; an adversary's \
+             serial production at lower labour cost is taken at a third of that",
+        ),
     KeyDescriptor::number("rv_musd")
         .unit("$M")
         .or_number(5.0)
@@ -32,7 +39,12 @@ pub(crate) const ATTACKER_KEYS: &[KeyDescriptor] = &[
             "the attacker's cost of one re-entry vehicle with its warhead in millions of dollars, 0 or more, e.g. \
              `rv_musd = 5.0`",
         )
-        .assumed(2.0, 10.0, ATTACKER_COST_BASIS),
+        .assumed(
+            2.0,
+            10.0,
+            "no open unit figure; a tenth of the missile, from a mass-produced design to a new \
+             warhead and aeroshell of a small arsenal",
+        ),
     KeyDescriptor::number("decoy_musd")
         .unit("$M")
         .or_number(0.5)
@@ -43,7 +55,13 @@ pub(crate) const ATTACKER_KEYS: &[KeyDescriptor] = &[
             "the attacker's cost of one decoy in millions of dollars, 0 or more, e.g. \
              `decoy_musd = 0.5`",
         )
-        .assumed(0.1, 2.0, ATTACKER_COST_BASIS),
+        .assumed(
+            0.1,
+            2.0,
+            "no open price; balloon decoys and RV replicas are light and simple (Sessler et al., \
+             Countermeasures, UCS and MIT, April 2000), while a replica matching an RV's \
+             signatures over midcourse costs more",
+        ),
     KeyDescriptor::number("fast_burn_musd")
         .unit("$M")
         .or_number(25.0)
@@ -54,7 +72,12 @@ pub(crate) const ATTACKER_KEYS: &[KeyDescriptor] = &[
             "the attacker's cost of a fast-burn booster over the standard one, per missile in millions of dollars, 0 or more, e.g. \
              `fast_burn_musd = 25.0`",
         )
-        .assumed(10.0, 50.0, ATTACKER_COST_BASIS),
+        .assumed(
+            10.0,
+            50.0,
+            "no open cost; a solid motor burning twice as fast is a new motor development spread \
+             over the production run: a fifth to the whole of the missile's assumed cost",
+        ),
     KeyDescriptor::number("asat_musd")
         .unit("$M")
         .or_number(10.0)
@@ -65,12 +88,13 @@ pub(crate) const ATTACKER_KEYS: &[KeyDescriptor] = &[
             "the attacker's cost of one anti-satellite shot at an SBI over the launch area in millions of dollars, 0 or more, e.g. \
              `asat_musd = 10.0`",
         )
-        .assumed(5.0, 30.0, ATTACKER_COST_BASIS),
+        .assumed(
+            5.0,
+            30.0,
+            "no open price; a direct-ascent shot at a low orbit needs a medium-range booster and a \
+             kill vehicle, of the order of a regional missile-defense interceptor",
+        ),
 ];
-
-/// Why the attacker's costs are assumed, and their ranges.
-const ATTACKER_COST_BASIS: &str =
-    "cupola's assumption at the scale of open estimates, not a cited figure";
 
 /// Keys of `[stability.options]`.
 pub(crate) const OPTIONS_KEYS: &[KeyDescriptor] = &[

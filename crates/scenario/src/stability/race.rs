@@ -111,7 +111,8 @@ pub(crate) const CAPS_KEYS: &[KeyDescriptor] = &[
             "the most midcourse interceptors, all at the first site, from 0 to 1000000, e.g. 100 \
              (the ABM Treaty of 1972 with its 1974 protocol: one site, 100 interceptors)",
         )
-        .cited("ABM Treaty of 1972 with its 1974 protocol: one site, 100 interceptors"),
+        .cited("ABM Treaty of 1972 with its 1974 protocol: one site, 100 interceptors")
+        .uncertainty(100.0, 100.0, "a treaty's ceiling, exact"),
     KeyDescriptor::integer("sbi")
         .or_integer(1_000)
         .closed(0.0, MAX_COUNT as f64)

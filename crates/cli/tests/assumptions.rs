@@ -1,0 +1,73 @@
+//! `cupola assumptions`: every non-physical value of a scenario, with its
+//! basis and range, as a table, as JSON and as `assumptions.csv`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn cupola(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cupola"))
+        .args(args)
+        .current_dir(repo_root())
+        .output()
+        .expect("the cupola binary runs")
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn assumptions_lists_every_value_with_its_basis_and_range() {
+    let o = cupola(&["assumptions"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    for want in [
+        "sbi.budget.decision_s",
+        "sbi.interceptor.end_game_s",
+        "sensor.reporting_latency_s",
+        "engage.boost.pk",
+        "engage.terminal.pk",
+        "stability.attacker.missile_musd",
+        "stability.attacker.decoy_musd",
+        "stability.attacker.fast_burn_musd",
+        "stability.attacker.asat_musd",
+        "stability.midcourse_musd",
+        "stability.terminal_musd",
+        "unit_cost_musd",
+        "catalog `solid-icbm`",
+        "61, 66 and 61 s",
+    ] {
+        assert!(s.contains(want), "lacks {want:?}:\n{s}");
+    }
+    let o = cupola(&["assumptions", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let rows = v["assumptions"].as_array().expect("a list");
+    for r in rows {
+        let basis = r["basis"].as_str().unwrap_or("");
+        assert!(["cited", "assumed", "input"].contains(&basis), "{r}");
+        if basis == "cited" {
+            assert!(r["source"].as_str().is_some_and(|c| !c.is_empty()), "{r}");
+        } else {
+            assert!(
+                r["low"].as_f64().is_some() && r["high"].as_f64().is_some(),
+                "{r}"
+            );
+            assert!(r["reason"].as_str().is_some_and(|c| !c.is_empty()), "{r}");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a");
+    let o = cupola(&["assumptions", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(out.join("assumptions.csv")).unwrap();
+    assert_eq!(csv.lines().count(), rows.len() + 1);
+}
