@@ -48,6 +48,7 @@ pub mod key;
 mod launch;
 mod lines;
 mod missile;
+pub mod overrides;
 mod parse;
 mod problem;
 mod read;
