@@ -20,6 +20,7 @@ mod html;
 mod json;
 mod output;
 mod plot;
+mod store;
 mod table;
 mod text;
 
@@ -28,5 +29,6 @@ pub use html::{HtmlReport, HtmlSection, escape};
 pub use json::to_json_pretty;
 pub use output::{MANIFEST_NAME, OutputLock, OutputSet};
 pub use plot::{LinePlot, Series};
+pub use store::{DESIGN_NAME, POINTS_NAME, PointStore, Points};
 pub use table::{Column, Table};
 pub use text::TextTable;
