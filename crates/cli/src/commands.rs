@@ -7,6 +7,7 @@ pub mod detect;
 pub mod engage;
 pub mod missiles;
 pub mod run;
+pub mod sensitivity;
 pub mod size;
 pub mod stability;
 pub mod trajectory;

@@ -5,7 +5,9 @@
 
 mod budget;
 mod commands;
+mod design;
 mod failure;
+mod headline;
 mod layer;
 mod outputs;
 mod progress;
@@ -77,6 +79,10 @@ enum Command {
     /// ratios, the arms race and the fraction of a retaliatory strike that
     /// arrives, with and without treaty caps.
     Stability(commands::stability::StabilityArgs),
+    /// Sensitivity: each assumption (every key with an uncertainty range in
+    /// the key registry) one at a time at both ends of its range, its
+    /// effect on every headline figure, a tornado plot per figure.
+    Sensitivity(commands::sensitivity::SensitivityArgs),
     /// Trajectory study: target and fly missiles, report their timelines.
     Trajectory(commands::trajectory::TrajectoryArgs),
     /// List the catalog of generic missiles with their sources.
@@ -117,6 +123,7 @@ fn main() -> ExitCode {
         Command::Engage(args) => commands::engage::run(&args),
         Command::Cost(args) => commands::cost::run(&args),
         Command::Stability(args) => commands::stability::run(&args),
+        Command::Sensitivity(args) => commands::sensitivity::run(&args),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
         Command::Missiles { json } => commands::missiles::missiles(json),
     };

@@ -4,6 +4,7 @@ mod cost;
 mod coverage;
 mod detection;
 mod engagement;
+pub mod sensitivity;
 mod sizing;
 mod stability;
 mod trajectory;
@@ -92,7 +93,7 @@ fn lat_lon(lat: f64, lon: f64) -> String {
 }
 
 /// The provenance line.
-fn provenance_line(prov: &Provenance) -> String {
+pub(crate) fn provenance_line(prov: &Provenance) -> String {
     format!(
         "cupola {}{}; scenario: {}{}",
         prov.tool_version,

@@ -30,5 +30,5 @@ pub use json::to_json_pretty;
 pub use output::{MANIFEST_NAME, OutputLock, OutputSet};
 pub use plot::{LinePlot, Series, Tornado, TornadoRow};
 pub use store::{DESIGN_NAME, POINTS_NAME, PointStore, Points};
-pub use table::{Column, Table};
+pub use table::{Column, Table, csv_field};
 pub use text::TextTable;

@@ -226,6 +226,20 @@ pub fn apply(
     parse_with_base(&name, &edited, base_dir)
 }
 
+/// The text of the scenario file at `path`, read as [`crate::load`] reads
+/// it (a regular UTF-8 file of at most [`crate::MAX_SCENARIO_BYTES`]), to
+/// be edited by [`apply`] (with `path`'s directory as its base).
+///
+/// # Errors
+///
+/// [`ScenarioError::Io`] naming the path.
+pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
+    crate::read::read_text(path, crate::MAX_SCENARIO_BYTES).map_err(|e| ScenarioError::Io {
+        path: path.to_owned(),
+        source: e.into(),
+    })
+}
+
 /// One assumption of a scenario that can be varied: a numeric key whose
 /// descriptor carries an uncertainty range, at one place its table occurs.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// Trials per posture of the stability figures in `cupola run`'s
 /// assessment (`cupola stability` uses the scenario's).
-const ASSESSMENT_TRIALS: u32 = 300;
+pub const ASSESSMENT_TRIALS: u32 = 300;
 
 /// Interval between trajectory samples in tables and plots, s.
 pub const DEFAULT_STEP_S: f64 = 5.0;
