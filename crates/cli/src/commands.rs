@@ -11,3 +11,4 @@ pub mod sensitivity;
 pub mod size;
 pub mod stability;
 pub mod trajectory;
+pub mod uncertainty;

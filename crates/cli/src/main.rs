@@ -83,6 +83,10 @@ enum Command {
     /// the key registry) one at a time at both ends of its range, its
     /// effect on every headline figure, a tornado plot per figure.
     Sensitivity(commands::sensitivity::SensitivityArgs),
+    /// Uncertainty: a Latin hypercube over the assumptions' ranges, each
+    /// headline figure's median and 5–95% band, and the rank correlation of
+    /// each assumption with each figure; resumable with --resume.
+    Uncertainty(commands::uncertainty::UncertaintyArgs),
     /// Trajectory study: target and fly missiles, report their timelines.
     Trajectory(commands::trajectory::TrajectoryArgs),
     /// List the catalog of generic missiles with their sources.
@@ -124,6 +128,7 @@ fn main() -> ExitCode {
         Command::Cost(args) => commands::cost::run(&args),
         Command::Stability(args) => commands::stability::run(&args),
         Command::Sensitivity(args) => commands::sensitivity::run(&args),
+        Command::Uncertainty(args) => commands::uncertainty::run(&args),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
         Command::Missiles { json } => commands::missiles::missiles(json),
     };

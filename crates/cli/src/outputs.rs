@@ -8,6 +8,7 @@ pub mod sensitivity;
 mod sizing;
 mod stability;
 mod trajectory;
+pub mod uncertainty;
 
 pub use cost::CostReport;
 pub use detection::LaunchDetection;
