@@ -58,7 +58,9 @@ pub fn scale(u: f64, low: f64, high: f64) -> f64 {
 
 /// The `q`-quantile (0 ≤ q ≤ 1) of `values`, interpolated linearly between
 /// order statistics (Hyndman & Fan 1996, definition 7, as R and NumPy by
-/// default); `None` when there are no values. NaNs are not allowed.
+/// default); `None` when there are no values. Infinite values are
+/// allowed (a quantile between a finite and an infinite value is
+/// infinite); NaNs are not.
 pub fn quantile(values: &[f64], q: f64) -> Option<f64> {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
@@ -69,7 +71,14 @@ pub fn quantile(values: &[f64], q: f64) -> Option<f64> {
     let h = (n - 1) as f64 * q.clamp(0.0, 1.0);
     let lo = h.floor() as usize;
     let hi = (lo + 1).min(n - 1);
-    Some(v[lo] + (h - lo as f64) * (v[hi] - v[lo]))
+    let t = h - lo as f64;
+    Some(if t == 0.0 || v[lo] == v[hi] {
+        v[lo]
+    } else if v[hi].is_infinite() || v[lo].is_infinite() {
+        if v[hi].is_infinite() { v[hi] } else { v[lo] }
+    } else {
+        v[lo] + t * (v[hi] - v[lo])
+    })
 }
 
 /// A figure's spread over the points of a design.
@@ -178,25 +187,29 @@ impl Swing {
             .fold(0.0, f64::max)
     }
 
-    /// The width of the swing: |at_high − at_low| (0 when either is missing).
-    pub fn width(&self) -> f64 {
-        match (self.at_low, self.at_high) {
-            (Some(a), Some(b)) => (b - a).abs(),
-            _ => 0.0,
-        }
+    /// The width of the swing: the sum of the figure's finite departures
+    /// from `nominal` at the two ends (a missing end adds nothing).
+    pub fn width(&self, nominal: Option<f64>) -> f64 {
+        let Some(n) = nominal else { return 0.0 };
+        [self.at_low, self.at_high]
+            .iter()
+            .flatten()
+            .filter(|v| v.is_finite())
+            .map(|v| (v - n).abs())
+            .sum()
     }
 }
 
 /// Indices of `swings` from the largest effect on a figure of value
-/// `nominal` to the smallest (by [`Swing::reach`], then by width, then in
-/// order): the tornado's rows.
+/// `nominal` to the smallest (by [`Swing::reach`], then by
+/// [`Swing::width`], then in order): the tornado's rows.
 pub fn tornado_order(swings: &[Swing], nominal: Option<f64>) -> Vec<usize> {
     let mut order: Vec<usize> = (0..swings.len()).collect();
     order.sort_by(|&a, &b| {
         let (sa, sb) = (&swings[a], &swings[b]);
         sb.reach(nominal)
             .total_cmp(&sa.reach(nominal))
-            .then(sb.width().total_cmp(&sa.width()))
+            .then(sb.width(nominal).total_cmp(&sa.width(nominal)))
             .then(a.cmp(&b))
     });
     order

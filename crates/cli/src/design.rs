@@ -10,6 +10,26 @@ use cupola_scenario::Scenario;
 use cupola_scenario::overrides::{self, Override, Varied};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The `--set KEY.PATH=VALUE` overrides of this run (applied to every
+/// scenario a command reads).
+static SETS: OnceLock<Vec<Override>> = OnceLock::new();
+
+/// Record `--set` (once, at start-up).
+pub fn set_overrides(specs: &[String]) -> Result<(), Failure> {
+    let sets = specs
+        .iter()
+        .map(|s| Override::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let _ = SETS.set(sets);
+    Ok(())
+}
+
+/// The `--set` overrides of this run.
+pub fn overrides() -> &'static [Override] {
+    SETS.get().map_or(&[], Vec::as_slice)
+}
 
 /// The scenario a design varies: its text and where it came from.
 pub struct Base {
@@ -22,8 +42,25 @@ pub struct Base {
 }
 
 impl Base {
-    /// The scenario at `file`, or the built-in default.
+    /// The scenario at `file`, or the built-in default, with this run's
+    /// `--set` overrides written into its text.
     pub fn load(file: Option<&Path>) -> Result<Self, Failure> {
+        let mut base = Self::read(file)?;
+        base.edit(overrides())?;
+        Ok(base)
+    }
+
+    /// Write `sets` into the text (the scenario every point starts from).
+    pub fn edit(&mut self, sets: &[Override]) -> Result<(), Failure> {
+        if !sets.is_empty() {
+            self.text = overrides::edit(&self.name, &self.text, sets)?;
+            let names: Vec<String> = sets.iter().map(Override::to_string).collect();
+            self.name = format!("{} with {}", self.name, names.join(", "));
+        }
+        Ok(())
+    }
+
+    fn read(file: Option<&Path>) -> Result<Self, Failure> {
         Ok(match file {
             Some(p) => Self {
                 name: p.display().to_string(),

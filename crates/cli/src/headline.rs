@@ -215,6 +215,7 @@ pub fn evaluate(
 pub fn shown(f: &Figure, v: Option<f64>) -> String {
     match v {
         None => "—".into(),
+        Some(v) if v.is_infinite() => "none found".into(),
         Some(v) if f.id == "p_no_leak" => format!("{v:.3}"),
         Some(v) if f.id == "mean_leakers" => format!("{v:.2}"),
         Some(v) if f.study == Study::Sizing => format!("{v:.0}"),

@@ -32,6 +32,12 @@ struct Cli {
     /// is shown on a terminal for runs expected to take over 2 s).
     #[arg(long, global = true)]
     progress: bool,
+    /// Set a scenario key before the run, as if the file said so:
+    /// KEY.PATH=VALUE with the key's dotted path (an array of tables takes
+    /// an index: engage.terminal[0].pk=0.6); repeatable. The scenario is
+    /// then checked as a file is.
+    #[arg(long = "set", global = true, value_name = "KEY.PATH=VALUE")]
+    sets: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -114,6 +120,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     progress::set_forced(cli.progress);
     if let Err(f) = budget::set_scale(cli.budget_scale) {
+        return f.report();
+    }
+    if let Err(f) = design::set_overrides(&cli.sets) {
         return f.report();
     }
     let result = match cli.command {

@@ -37,6 +37,11 @@ fn quantiles_interpolate_between_order_statistics() {
     // h = 4 · 0.05 = 0.2: 1 + 0.2 · (2 − 1).
     assert!((quantile(&v, 0.05).unwrap() - 1.2).abs() < 1e-12);
     assert_eq!(quantile(&[], 0.5), None);
+    // Values beyond the search count as +∞.
+    let w = [1.0, 2.0, f64::INFINITY, f64::INFINITY];
+    assert_eq!(quantile(&w, 0.5), Some(f64::INFINITY));
+    assert_eq!(quantile(&w, 0.2), Some(1.6));
+    assert_eq!(quantile(&w, 0.95), Some(f64::INFINITY));
     let b = Band::of(&(0..101).map(f64::from).collect::<Vec<_>>()).unwrap();
     assert_eq!((b.p05, b.median, b.p95, b.points), (5.0, 50.0, 95.0, 101));
 }
@@ -99,8 +104,20 @@ fn the_tornado_puts_the_largest_swing_first() {
         },
     ];
     assert_eq!(s[1].reach(Some(10.0)), 6.0);
-    assert_eq!(s[1].width(), 8.0);
+    assert_eq!(s[1].width(Some(10.0)), 8.0);
     assert_eq!(tornado_order(&s, Some(10.0)), vec![2, 1, 0]);
+    // Two rows each missing one end: the larger finite departure first.
+    let t = [
+        Swing {
+            at_low: Some(9.0),
+            at_high: None,
+        },
+        Swing {
+            at_low: Some(5.0),
+            at_high: None,
+        },
+    ];
+    assert_eq!(tornado_order(&t, Some(10.0)), vec![1, 0]);
 }
 
 #[test]

@@ -19,6 +19,12 @@ use cupola_report::PointStore;
 use cupola_scenario::overrides::{Override, Varied};
 use std::path::PathBuf;
 
+/// Runs of the nominal point under other seeds (the scenario's seed + 1 to
+/// + this), from whose spread each figure's own Monte Carlo error is
+/// estimated. Assumed 8, range 4–32: enough to see an error the size of
+/// the figures' bands, at 3% of a 256-point design's work.
+pub const REPLICATES: u64 = 8;
+
 /// Arguments of `cupola uncertainty`.
 #[derive(clap::Args)]
 pub struct UncertaintyArgs {
@@ -60,6 +66,11 @@ pub struct FigureSpread {
     /// half-width of each point's own 95% interval (the part of the
     /// spread that is sampling noise, not the assumptions).
     pub mc_half_width: Option<f64>,
+    /// 1.96 times the standard deviation of the figure over the nominal
+    /// point run under [`REPLICATES`] + 1 seeds: the figure's own Monte
+    /// Carlo error, for every figure (sizing and stability included);
+    /// None when a replicate has no value.
+    pub seed_half_width: Option<f64>,
     /// Spearman's rank correlation of each assumption (in the order of
     /// [`UncertaintyReport::assumptions`]) with the figure.
     pub rank_correlations: Vec<f64>,
@@ -121,6 +132,7 @@ fn design_json(
         scenario_fnv1a: String,
         samples: u32,
         seed: u64,
+        replicates: u64,
         assumptions: Vec<(&'a str, f64, f64)>,
         figures: Vec<&'a str>,
     }
@@ -131,6 +143,7 @@ fn design_json(
         scenario_fnv1a: hash.to_owned(),
         samples: args.samples,
         seed,
+        replicates: REPLICATES,
         assumptions: varied
             .iter()
             .map(|v| (v.path.as_str(), v.low, v.high))
@@ -196,9 +209,23 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
         }
         None => (None, Default::default()),
     };
-    let todo: Vec<(u64, Vec<Override>)> = (0..n as u64)
+    // The design's points, then the nominal point under other seeds.
+    let todo: Vec<(u64, Vec<Override>)> = (0..n as u64 + REPLICATES)
         .filter(|k| !done.contains_key(k))
-        .map(|k| (k, settings(&varied, &design[k as usize]).1))
+        .map(|k| match design.get(k as usize) {
+            Some(u) => (k, settings(&varied, u).1),
+            None => {
+                let r = k - n as u64 + 1;
+                (
+                    k,
+                    vec![Override::number(
+                        "scenario.seed",
+                        (nominal.seed.wrapping_add(r)) as f64,
+                        true,
+                    )],
+                )
+            }
+        })
         .collect();
     let mut estimate = crate::budget::headline(&nominal, ASSESSMENT_TRIALS);
     estimate.study = "uncertainty".into();
@@ -221,14 +248,14 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
         Ok(())
     })?;
     bar.finish();
-    let mut all: Vec<Option<Vec<Value>>> = (0..n as u64)
+    let mut all: Vec<Option<Vec<Value>>> = (0..n as u64 + REPLICATES)
         .map(|k| done.get(&k).and_then(|v| unflat(v, nf)))
         .collect();
     for ((k, _), o) in todo.iter().zip(&outcomes) {
         all[*k as usize] = o.as_ref().ok().cloned();
     }
-    let refused_done = done.values().filter(|v| unflat(v, nf).is_none()).count();
-    let refused = refused_done + outcomes.iter().filter(|o| o.is_err()).count();
+    let replicates = all.split_off(n);
+    let refused = all.iter().filter(|v| v.is_none()).count();
     let points: Vec<(Vec<f64>, Option<Vec<Value>>)> = design
         .iter()
         .zip(all)
@@ -237,7 +264,11 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
     let spreads = figures
         .iter()
         .enumerate()
-        .map(|(f, fig)| spread(fig, f, nominal_values[f], &points, varied.len()))
+        .map(|(f, fig)| {
+            let mut s = spread(fig, f, nominal_values[f], &points, varied.len());
+            s.seed_half_width = seed_error(f, nominal_values[f], &replicates);
+            s
+        })
         .collect();
     let report = UncertaintyReport {
         samples: args.samples,
@@ -248,7 +279,7 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
             .collect(),
         not_varied: dropped.into_iter().map(|d| (d.path, d.reason)).collect(),
         refused,
-        computed: todo.len(),
+        computed: todo.iter().filter(|(k, _)| *k < n as u64).count(),
         null_band: null_band(n - refused),
         figures: spreads,
         points,
@@ -256,7 +287,23 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
     out::emit(&nominal, &report, &args.output)
 }
 
-/// Figure `f`'s band and rank correlations over `points`.
+/// 1.96 × the standard deviation of figure `f` over the nominal run and
+/// its seed replicates; None when one of them has no value.
+fn seed_error(f: usize, nominal: Value, replicates: &[Option<Vec<Value>>]) -> Option<f64> {
+    let mut v = vec![nominal.value?];
+    for r in replicates {
+        v.push(r.as_ref()?.get(f)?.value?);
+    }
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    let var = v.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1.0);
+    Some(1.96 * var.sqrt()).filter(|x| x.is_finite())
+}
+
+/// Figure `f`'s band and rank correlations over `points`. At a point whose
+/// studies ran, a figure without a value (no constellation within the
+/// sizing search, no defense answer to an exchange, no attacker counter
+/// within its options) counts as +∞: beyond every value found.
 fn spread(
     fig: &Figure,
     f: usize,
@@ -267,9 +314,11 @@ fn spread(
     let with: Vec<(&Vec<f64>, Value)> = points
         .iter()
         .filter_map(|(x, v)| Some((x, v.as_ref()?.get(f).copied()?)))
-        .filter(|(_, v)| v.value.is_some_and(f64::is_finite))
         .collect();
-    let y: Vec<f64> = with.iter().filter_map(|(_, v)| v.value).collect();
+    let y: Vec<f64> = with
+        .iter()
+        .map(|(_, v)| v.value.unwrap_or(f64::INFINITY))
+        .collect();
     let halves: Vec<f64> = with
         .iter()
         .filter_map(|(_, v)| v.interval.map(|(a, b)| 0.5 * (b - a)))
@@ -281,6 +330,7 @@ fn spread(
         nominal,
         band: Band::of(&y),
         mc_half_width: Band::of(&halves).map(|b| b.median),
+        seed_half_width: None,
         rank_correlations: (0..keys)
             .map(|j| {
                 let x: Vec<f64> = with.iter().map(|(x, _)| x[j]).collect();

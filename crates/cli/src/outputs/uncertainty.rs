@@ -99,12 +99,32 @@ pub fn text(prov: &Provenance, title: &str, r: &UncertaintyReport) -> String {
             s.name,
             shown(&f, s.nominal.value)
         );
-        if let Some(h) = s.mc_half_width {
-            let _ = writeln!(
-                o,
-                "  its own Monte Carlo error: ±{} (median 95% half-width per point)",
-                shown(&f, Some(h))
-            );
+        match (s.seed_half_width, s.mc_half_width) {
+            (Some(h), Some(m)) => {
+                let _ = writeln!(
+                    o,
+                    "  its own Monte Carlo error: ±{} over {} seeds at nominal (±{} median 95% half-width per point)",
+                    shown(&f, Some(h)),
+                    crate::commands::uncertainty::REPLICATES + 1,
+                    shown(&f, Some(m))
+                );
+            }
+            (Some(h), None) => {
+                let _ = writeln!(
+                    o,
+                    "  its own Monte Carlo error: ±{} over {} seeds at nominal",
+                    shown(&f, Some(h)),
+                    crate::commands::uncertainty::REPLICATES + 1
+                );
+            }
+            (None, Some(m)) => {
+                let _ = writeln!(
+                    o,
+                    "  its own Monte Carlo error: ±{} (median 95% half-width per point)",
+                    shown(&f, Some(m))
+                );
+            }
+            (None, None) => {}
         }
         let top: Vec<String> = ranked(s)
             .into_iter()
@@ -128,7 +148,7 @@ fn num(v: Option<f64>) -> String {
 /// One row per figure: nominal, median, band, Monte Carlo error.
 pub fn bands_csv(r: &UncertaintyReport) -> String {
     let mut o = String::from(
-        "figure,id,unit,nominal,nominal_ci_low,nominal_ci_high,median,p05,p95,points,mc_half_width\n",
+        "figure,id,unit,nominal,nominal_ci_low,nominal_ci_high,median,p05,p95,points,mc_half_width,seed_half_width\n",
     );
     for s in &r.figures {
         let cells = [
@@ -143,6 +163,7 @@ pub fn bands_csv(r: &UncertaintyReport) -> String {
             num(s.band.map(|b| b.p95)),
             s.band.map_or(0, |b| b.points).to_string(),
             num(s.mc_half_width),
+            num(s.seed_half_width),
         ];
         let _ = writeln!(o, "{}", cells.join(","));
     }
