@@ -19,8 +19,8 @@ use cupola_report::PointStore;
 use cupola_scenario::overrides::{Override, Varied};
 use std::path::PathBuf;
 
-/// Runs of the nominal point under other seeds (the scenario's seed + 1 to
-/// + this), from whose spread each figure's own Monte Carlo error is
+/// Runs of the nominal point under other seeds (the scenario's seed plus 1
+/// to plus this), from whose spread each figure's own Monte Carlo error is
 /// estimated. Assumed 8, range 4–32: enough to see an error the size of
 /// the figures' bands, at 3% of a 256-point design's work.
 pub const REPLICATES: u64 = 8;

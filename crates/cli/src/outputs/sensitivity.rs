@@ -145,7 +145,10 @@ pub fn csv(r: &SensitivityReport) -> String {
 /// first.
 pub fn plot(r: &SensitivityReport, t: &FigureTornado) -> Tornado {
     Tornado {
-        title: format!("{}: one assumption at a time", t.name),
+        title: format!(
+            "{}: one assumption at a time (no bar: no answer at that end)",
+            t.name
+        ),
         x_label: if t.unit.is_empty() {
             t.name.clone()
         } else {
