@@ -36,9 +36,9 @@ fn raid_at(lat_deg: f64, rho_m: f64) -> Raid {
             offset_s: 0.0,
             model: 0,
         }],
-        models: vec![ReachModel::Cap {
+        models: vec![vec![ReachModel::Cap {
             angle_rad: rho_m / R_EARTH_MEAN,
-        }],
+        }]],
     }
 }
 

@@ -7,13 +7,15 @@
 //! (or the analytic cap) and the shot [`assign`]ment; [`search`] finds the
 //! smallest constellation that meets a requirement; [`study`] puts it
 //! together beside each family's [`analytic`] models; [`planes`] says why a
-//! family has no answer and searches the plane count; [`sweep`] repeats it
-//! over a parameter; [`asat`] turns the layer against satellites.
+//! family has no answer and searches the plane count; [`joint`] sizes one
+//! constellation of several shells together; [`sweep`] repeats it over a
+//! parameter; [`asat`] turns the layer against satellites.
 
 pub mod analytic;
 pub mod asat;
 pub mod assign;
 pub mod coverage;
+pub mod joint;
 pub mod layout;
 pub mod planes;
 pub mod search;
@@ -21,7 +23,9 @@ mod spec;
 pub mod study;
 pub mod sweep;
 
-pub use spec::{AsatSpec, Detection, Phasing, SbiLayerSpec, SizingSpec, Sweep, SweepKind};
+pub use spec::{
+    AsatSpec, Detection, Phasing, SbiLayerSpec, ShellSpec, SizingSpec, Sweep, SweepKind,
+};
 pub use study::{AreaLaunch, SizingError, SizingInput, SizingResult, size, size_against};
 
 #[cfg(test)]

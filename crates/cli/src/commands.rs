@@ -6,6 +6,7 @@ pub mod cost;
 pub mod detect;
 pub mod engage;
 pub mod missiles;
+pub mod reproduce;
 pub mod run;
 pub mod sensitivity;
 pub mod size;

@@ -1,5 +1,6 @@
 //! The headline figures of a scenario, as `cupola run`'s assessment gives
-//! them: SBI carriers needed (sizing), P(no leak) and mean leakers
+//! them: SBI carriers needed (sizing: the fewest of any answer, a single
+//! shell or the shells sized jointly), P(no leak) and mean leakers
 //! (engagement), the life-cycle cost, the cost-exchange ratios and the cost
 //! of the attacker's cheapest counter (stability). `cupola sensitivity` and
 //! `cupola uncertainty` compute them at every point of their designs,
@@ -166,8 +167,8 @@ pub fn evaluate(
                 (Study::Sizing, _) => plain(
                     sizing
                         .as_ref()
-                        .and_then(|r| r.result.best.as_ref())
-                        .map(|b| f64::from(b.total)),
+                        .and_then(|r| r.result.fewest_carriers())
+                        .map(|(n, _)| f64::from(n)),
                 ),
                 (Study::Engagement, "p_no_leak") => {
                     engagement.as_ref().map_or_else(Value::default, |e| Value {

@@ -93,6 +93,9 @@ enum Command {
     /// headline figure's median and 5–95% band, and the rank correlation of
     /// each assumption with each figure; resumable with --resume.
     Uncertainty(commands::uncertainty::UncertaintyArgs),
+    /// Published studies reproduced: run a literature scenario (or every
+    /// one with --all) and print each figure it publishes beside cupola's.
+    Reproduce(commands::reproduce::ReproduceArgs),
     /// Trajectory study: target and fly missiles, report their timelines.
     Trajectory(commands::trajectory::TrajectoryArgs),
     /// List the catalog of generic missiles with their sources.
@@ -138,6 +141,7 @@ fn main() -> ExitCode {
         Command::Stability(args) => commands::stability::run(&args),
         Command::Sensitivity(args) => commands::sensitivity::run(&args),
         Command::Uncertainty(args) => commands::uncertainty::run(&args),
+        Command::Reproduce(args) => commands::reproduce::run(&args),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
         Command::Missiles { json } => commands::missiles::missiles(json),
     };

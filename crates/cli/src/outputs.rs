@@ -4,6 +4,7 @@ mod cost;
 mod coverage;
 mod detection;
 mod engagement;
+pub mod reproduce;
 pub mod sensitivity;
 mod sizing;
 mod stability;
@@ -164,15 +165,21 @@ fn assessment(r: &Results) -> Option<String> {
     let _ = writeln!(
         o,
         "  Coverage: {} SBI carriers give each of {} missiles a shot with {:.0}% probability ({}).",
-        s.best
-            .as_ref()
-            .map_or("no constellation searched".into(), |b| b.total.to_string()),
+        s.fewest_carriers()
+            .map_or("no constellation searched".into(), |(n, _)| n.to_string()),
         s.salvo,
         100.0 * s.requirement.confidence,
-        s.best.as_ref().map_or("none found".into(), |b| format!(
-            "absentee ratio {:.0}",
-            b.stats.absentee_ratio()
-        ))
+        match (s.fewest_carriers(), &s.best, &s.joint) {
+            (Some((_, true)), single, Some(j)) => format!(
+                "jointly, {}; the best single shell of [sbi] needs {}",
+                sizing::shells_name(j),
+                single
+                    .as_ref()
+                    .map_or("more than max_satellites".into(), |b| b.total.to_string())
+            ),
+            (Some(_), Some(b), _) => format!("absentee ratio {:.0}", b.stats.absentee_ratio()),
+            _ => "none found".into(),
+        }
     );
     let e = &eng.result;
     let _ = writeln!(

@@ -47,10 +47,12 @@ mod epoch;
 pub mod key;
 mod launch;
 mod lines;
+mod literature;
 mod missile;
 pub mod overrides;
 mod parse;
 mod problem;
+mod published;
 mod read;
 mod reader;
 mod sbi;
@@ -60,7 +62,9 @@ mod stability;
 mod study;
 
 pub use constellation::{ConstellationSource, ConstellationSpec};
+pub use literature::{LITERATURE, literature, literature_names};
 pub use problem::{Problem, ProblemKind, ScenarioError, printable};
+pub use published::{Figure, FigureStudy, PublishedFigure};
 pub use read::{MAX_CATALOG_BYTES, MAX_SCENARIO_BYTES};
 pub use sensor::{SensorKind, SensorSpec};
 pub use study::{CoverageSpec, DetectSpec};
@@ -176,6 +180,11 @@ pub struct Scenario {
     /// written arsenals replace the presets. `None` when the table is
     /// absent. Present only with [`Scenario::engage`].
     pub stability: Option<StabilitySpec>,
+    /// The figures a published study reports, from `[[published]]`, in
+    /// file order, for `cupola reproduce` to compare with cupola's; empty
+    /// when the file has none. Each figure's study is defined (see
+    /// [`Figure::study`]).
+    pub published: Vec<PublishedFigure>,
     /// Warnings: things that do not stop the scenario from running but are
     /// probably not meant, in file order, each written like the one-line
     /// form of a [`Problem`], `file:line:column: message` (e.g. a defense

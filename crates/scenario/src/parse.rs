@@ -20,6 +20,7 @@ use crate::key::{KeyDescriptor, KeyKind};
 use crate::launch::read_launches;
 use crate::missile::read_missiles;
 use crate::problem::{ProblemKind, ScenarioError};
+use crate::published::{Defined, read_published};
 use crate::reader::{Field, TableReader};
 use crate::sbi::{check_deadline, declares, launch_names, read_asat, read_sbi, read_size};
 use crate::sensor::read_sensors;
@@ -98,6 +99,10 @@ pub(crate) const ROOT_KEYS: &[KeyDescriptor] = &[
         .optional()
         .example("[cost]")
         .doc("the life-cycle cost study: a preset and the elements costed"),
+    KeyDescriptor::tables("published")
+        .optional()
+        .example("[[published]]")
+        .doc("figures a published study reports, for `cupola reproduce` to compare with cupola's"),
 ];
 
 /// Keys of `[scenario]`.
@@ -275,6 +280,15 @@ pub(crate) fn parse(
         .and_then(|s| s.as_ref())
         .map(|l| l.spec.altitude_m);
     let cost = read_cost(&mut ctx, &root, sbi_altitude_m);
+    let published = read_published(
+        &mut ctx,
+        &root,
+        &Defined {
+            sizing: has_sbi && root.entry("size").is_some(),
+            cost: root.entry("cost").is_some(),
+            engagement: root.entry("engage").is_some(),
+        },
+    );
     root.finish(&mut ctx);
 
     // The deadline against the reference launch: flown only when
@@ -314,7 +328,7 @@ pub(crate) fn parse(
         // Every path that yields `None` records a problem; stay safe anyway.
         return Err(invalid(source_name, ctx));
     };
-    let Some(stability) = stability else {
+    let (Some(stability), Some(published)) = (stability, published) else {
         return Err(invalid(source_name, ctx));
     };
     let missiles = declared.into_iter().filter_map(|d| d.missile).collect();
@@ -337,6 +351,7 @@ pub(crate) fn parse(
         engage,
         stability,
         cost,
+        published,
         warnings,
         source_name: source_name.to_owned(),
         hash: fnv1a_hex(text),

@@ -14,6 +14,7 @@
 pub(crate) mod asat;
 pub(crate) mod budget;
 pub(crate) mod carrier;
+pub(crate) mod shell;
 pub(crate) mod size;
 
 use cupola_analysis::sizing::{Phasing, SbiLayerSpec};
@@ -98,6 +99,13 @@ pub(crate) const SBI_KEYS: &[KeyDescriptor] = &[
         .doc("largest total interceptor mass a carrier holds")
         .hint("the largest total mass of interceptors a carrier can hold, in kg")
         .assumed(500.0, 5_000.0, "not documented further"),
+    KeyDescriptor::tables("shell")
+        .optional()
+        .example("[[sbi.shell]]")
+        .doc(
+            "two to four shells of one constellation sized together, beside the single shells \
+             of `inclination_deg` and `planes`",
+        ),
     KeyDescriptor::table("interceptor")
         .optional()
         .example("[sbi.interceptor]")
@@ -219,6 +227,7 @@ pub(crate) fn read_sbi(
         .map(|l| l.value.into_iter().map(f64::to_radians).collect());
     let planes = t.count_list(ctx, "planes").given().map(|l| l.value);
     let phasing = read_phasing(ctx, &t);
+    let shells = shell::read_shells(ctx, &t, altitude);
 
     // The carrier and its interceptor.
     let empty = Table::new();
@@ -278,6 +287,7 @@ pub(crate) fn read_sbi(
             inclinations_rad: inclinations?,
             planes: planes?,
             phasing: phasing?,
+            shells: shells?,
         },
         deadline_span: budget.deadline.span,
     }))
@@ -321,7 +331,7 @@ mod tests {
     /// writes it.
     #[test]
     fn keys_are_documented() {
-        for key in ["interceptor", "budget"] {
+        for key in ["interceptor", "budget", "shell"] {
             assert!(SBI_KEYS.iter().any(|k| k.name == key), "{key}");
         }
         for k in SBI_KEYS.iter().chain(INTERCEPTOR_KEYS) {

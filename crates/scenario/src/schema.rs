@@ -3,7 +3,8 @@
 
 use crate::key::KeyDescriptor;
 use crate::{
-    area, constellation, cost, engage, launch, missile, parse, sbi, sensor, stability, study,
+    area, constellation, cost, engage, launch, missile, parse, published, sbi, sensor, stability,
+    study,
 };
 
 /// Every described table, by TOML path (`top level` for the file's own
@@ -26,6 +27,7 @@ pub(crate) static TABLES: &[(&str, &[KeyDescriptor])] = &[
     ("coverage", study::COVERAGE_KEYS),
     ("detect", study::DETECT_KEYS),
     ("sbi", sbi::SBI_KEYS),
+    ("sbi.shell", sbi::shell::SHELL_KEYS),
     ("sbi.interceptor", sbi::carrier::INTERCEPTOR_KEYS),
     ("sbi.budget", sbi::budget::BUDGET_KEYS),
     ("sbi.budget.deadline", sbi::budget::DEADLINE_KEYS),
@@ -46,4 +48,5 @@ pub(crate) static TABLES: &[(&str, &[KeyDescriptor])] = &[
     ("cost", cost::COST_KEYS),
     ("cost.inflation", cost::INFLATION_KEYS),
     ("cost.element", cost::element::ELEMENT_KEYS),
+    ("published", published::PUBLISHED_KEYS),
 ];

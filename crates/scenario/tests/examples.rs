@@ -625,6 +625,7 @@ fn sbi_example() {
             inclinations_rad: vec![45f64.to_radians(), 55f64.to_radians()],
             planes: vec![24],
             phasing: Phasing::Walker,
+            shells: Vec::new(),
         }
     );
     assert!(layer.carrier.validate().is_ok());
@@ -720,6 +721,7 @@ fn sbi_and_size_defaults() {
             inclinations_rad: vec![55f64.to_radians()],
             planes: vec![12, 24],
             phasing: Phasing::Walker,
+            shells: Vec::new(),
         })
     );
     assert_eq!(

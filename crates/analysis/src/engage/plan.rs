@@ -426,7 +426,7 @@ impl Plan {
                             BOOST_TABLE_RESOLUTION_RAD,
                         )?),
                     };
-                    models.push(ReachModel::Table(table));
+                    models.push(vec![ReachModel::Table(table)]);
                     // The first kill: the interceptors' boosters burn out.
                     let burnout = timeline.fire_s + layer.carrier.interceptor.burn_time_s();
                     let (first, last) = (burnout.max(0.0), timeline.intercept_by_s);

@@ -59,7 +59,7 @@ pub struct RaidMissile {
     pub pad_ecef: Vec3,
     /// Launch time after the sampled raid time, s.
     pub offset_s: f64,
-    /// Index of its reach model.
+    /// Index of its reach models (its launch area in a sizing raid).
     pub model: usize,
 }
 
@@ -68,8 +68,10 @@ pub struct RaidMissile {
 pub struct Raid {
     /// The missiles.
     pub missiles: Vec<RaidMissile>,
-    /// The reach models.
-    pub models: Vec<ReachModel>,
+    /// The reach models: `models[m][s]` serves the missiles of model index
+    /// `m` against the planes of shell `s` ([`super::layout::Plane::shell`]);
+    /// a plane whose shell has no model is out of reach.
+    pub models: Vec<Vec<ReachModel>>,
 }
 
 /// Stream component of the launch-time offsets (see [`crate::streams`]).
@@ -270,17 +272,22 @@ pub fn in_reach_at(layout: &Layout, raid: &Raid, t: f64, out: &mut Vec<Vec<u32>>
         }
         let list = &mut out[j];
         list.clear();
-        let model = &raid.models[m.model];
-        let (lo, hi) = model.leads();
-        let (dlo, dhi) = model.cross_track();
-        if lo > hi || dlo > dhi {
+        let Some(models) = raid.models.get(m.model) else {
             continue;
-        }
+        };
         let tl = t + m.offset_s;
         let (s, c) = (OMEGA_EARTH * tl).sin_cos();
         let p = m.pad_ecef;
         let pad = Vec3::new(c * p.x - s * p.y, s * p.x + c * p.y, p.z);
         for plane in &layout.planes {
+            let Some(model) = models.get(plane.shell) else {
+                continue;
+            };
+            let (lo, hi) = model.leads();
+            let (dlo, dhi) = model.cross_track();
+            if lo > hi || dlo > dhi {
+                continue;
+            }
             let g = plane.pad_geometry(pad, tl);
             if g.delta < dlo || g.delta > dhi {
                 continue;

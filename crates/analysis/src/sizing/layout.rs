@@ -23,6 +23,9 @@ pub struct Plane {
     pub phases: Vec<f64>,
     /// Index of the plane's first satellite in the layout.
     pub first: u32,
+    /// Index of the plane's shell in a constellation of several shells (its
+    /// reach model in a [`super::coverage::Raid`]); 0 for one shell.
+    pub shell: usize,
 }
 
 /// Satellites of one or more circular shells, plane by plane.
@@ -77,8 +80,26 @@ impl Layout {
             u_rate: rates.arg_latitude_rad_s(),
             phases,
             first: self.len() as u32,
+            shell: 0,
         });
         self.radius_m.push(first.semi_major_axis_m);
+    }
+
+    /// One layout of several shells' layouts, in order: the planes of
+    /// `parts[k]` get shell index `k`, and satellite indices run on from
+    /// one shell to the next.
+    pub fn joint(parts: Vec<Layout>) -> Self {
+        let mut layout = Layout::default();
+        for (shell, part) in parts.into_iter().enumerate() {
+            let offset = layout.len() as u32;
+            for mut plane in part.planes {
+                plane.first += offset;
+                plane.shell = shell;
+                layout.planes.push(plane);
+            }
+            layout.radius_m.extend(part.radius_m);
+        }
+        layout
     }
 
     /// Number of satellites.
@@ -226,6 +247,28 @@ mod tests {
                 first += p.phases.len() as u32;
             }
         }
+    }
+
+    /// Joining shells keeps every plane and satellite, numbers the
+    /// satellites on from one shell to the next, and tags each plane with
+    /// its shell.
+    #[test]
+    fn joint_layout_tags_shells() {
+        let a = Layout::shell(Shell::walker_delta(400e3, 1.1, 48 * 5, 48, 1), None).unwrap();
+        let b = Layout::shell(Shell::walker_delta(500e3, 0.8, 24 * 3, 24, 1), None).unwrap();
+        let j = Layout::joint(vec![a.clone(), Layout::default(), b.clone()]);
+        assert_eq!(j.len(), a.len() + b.len());
+        assert_eq!(j.planes.len(), 48 + 24);
+        assert_eq!(j.radius_m.len(), j.planes.len());
+        let mut first = 0;
+        for (k, p) in j.planes.iter().enumerate() {
+            assert_eq!(p.first, first);
+            first += p.phases.len() as u32;
+            assert_eq!(p.shell, if k < 48 { 0 } else { 2 });
+        }
+        let mut states = Vec::new();
+        j.states(0.0, &mut states);
+        assert_eq!(states.len(), j.len());
     }
 
     /// The plane query finds exactly the satellites a brute-force check of

@@ -60,8 +60,16 @@ pub enum NoAnswer {
     AboveMax {
         /// The limit, carriers.
         max_satellites: u32,
-        /// Probability of success of the largest constellation tried.
+        /// Best probability of success of the constellations tried.
         p_success: f64,
+    },
+    /// Even one satellite in every plane is more than `max_satellites`
+    /// carriers: no constellation of the shells fits under the limit.
+    BelowPlanes {
+        /// The limit, carriers.
+        max_satellites: u32,
+        /// Carriers of the smallest constellation the shells allow.
+        smallest: u32,
     },
 }
 
@@ -99,6 +107,10 @@ pub fn why_none(
         };
     };
     let s = &top.stats;
+    let best_p = tried
+        .iter()
+        .map(|c| c.stats.p_success())
+        .fold(0.0, f64::max);
     let per_plane_in_reach = f64::from(top.per_plane) * table.lead_span_rad / std::f64::consts::TAU;
     if s.p_in_reach() < req.confidence && per_plane_in_reach >= f64::from(needed_in_reach) {
         NoAnswer::PlaneGaps {
@@ -112,7 +124,7 @@ pub fn why_none(
     } else {
         NoAnswer::AboveMax {
             max_satellites,
-            p_success: s.p_success(),
+            p_success: best_p,
         }
     }
 }

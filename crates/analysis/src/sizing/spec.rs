@@ -48,6 +48,21 @@ pub struct SbiLayerSpec {
     pub planes: Vec<u32>,
     /// Spread within planes.
     pub phasing: Phasing,
+    /// Shells of one constellation sized together (see
+    /// [`super::joint`]); empty, or at least two.
+    pub shells: Vec<ShellSpec>,
+}
+
+/// One shell of a constellation sized jointly with others: its satellites
+/// per plane are what the joint search chooses.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct ShellSpec {
+    /// Altitude of its circular orbits above the WGS84 equatorial radius, m.
+    pub altitude_m: f64,
+    /// Inclination, rad, in (0, π).
+    pub inclination_rad: f64,
+    /// Orbital planes.
+    pub planes: u32,
 }
 
 /// A parameter swept by `cupola size`.

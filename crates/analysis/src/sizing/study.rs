@@ -4,6 +4,7 @@
 
 use super::analytic::{Analytic, analytic};
 use super::coverage::{Raid, RaidMissile, ReachModel, Sampling};
+use super::joint::JointResult;
 use super::planes::{MAX_PLANES, NoAnswer, smallest_planes, why_none};
 use super::search::{Candidate, Family, Requirement, smallest};
 use super::spec::{SbiLayerSpec, SizingSpec};
@@ -207,6 +208,9 @@ pub struct SizingResult {
     pub families: Vec<FamilyResult>,
     /// The smallest of them all.
     pub best: Option<Candidate>,
+    /// The constellation of the layer's shells sized together, when it
+    /// has two or more ([`super::joint`]).
+    pub joint: Option<JointResult>,
     /// Carrier mass in orbit, kg each.
     pub carrier_mass_kg: f64,
     /// Interceptor mass, kg each.
@@ -223,6 +227,21 @@ impl SizingResult {
         self.best
             .as_ref()
             .map(|b| f64::from(b.total) * self.carrier_mass_kg)
+    }
+
+    /// The fewest carriers any answer needs (a single shell or the joint
+    /// constellation), with whether it is the joint one.
+    pub fn fewest_carriers(&self) -> Option<(u32, bool)> {
+        let single = self.best.as_ref().map(|b| (b.total, false));
+        let joint = self
+            .joint
+            .as_ref()
+            .and_then(|j| j.best.as_ref())
+            .map(|b| (b.total, true));
+        match (single, joint) {
+            (Some(s), Some(j)) => Some(if j.0 < s.0 { j } else { s }),
+            (s, j) => s.or(j),
+        }
     }
 
     /// The family whose answer is reported: that of the best constellation,
@@ -385,62 +404,18 @@ pub fn size_against(
     let mut families = Vec::new();
     let mut evaluations = 0;
     for &inclination_rad in &layer.inclinations_rad {
-        let mut tables: Vec<Arc<ReachTable>> = Vec::new();
-        let mut areas: Vec<AreaReach> = Vec::new();
-        for (k, area) in spec.areas.iter().enumerate() {
-            // Areas that copy the same launch, reported at the same time,
-            // share its table.
-            let same = (0..k).find(|&j| {
-                same_launch(&input.areas[j].launch, &input.areas[k].launch)
-                    && input.areas[j].detection_s == input.areas[k].detection_s
-            });
-            let table = match same {
-                Some(j) => Arc::clone(&tables[j]),
-                None => {
-                    Arc::new(timelines[k].table(layer, inclination_rad, spec.resolution_rad)?)
-                }
-            };
-            areas.push(AreaReach {
-                area: area.name.clone(),
-                salvo: area.salvo,
-                table: TableSummary {
-                    cells: table.cells(),
-                    feasible_cells: table.feasible_cells(),
-                    divert_short_cells: table.divert_short_cells(),
-                    lead_span_rad: {
-                        let (lo, hi) = table.feasible_lead_rad();
-                        (hi - lo).max(0.0)
-                    },
-                },
-                analytic: analytic(
-                    layer,
-                    spec,
-                    area.salvo,
-                    &timelines[k],
-                    pads[k],
-                    inclination_rad,
-                ),
-            });
-            tables.push(table);
-        }
-        // An area no reach cell serves comes first: nothing can cover it.
-        // Areas that launch nothing (a share of a salvo sweep) never do.
-        let need = |i: usize| {
-            if areas[i].salvo == 0 {
-                f64::NEG_INFINITY
-            } else if areas[i].table.feasible_cells == 0 {
-                f64::INFINITY
-            } else {
-                areas[i].analytic.inclined_poisson_total
-            }
-        };
-        let binding = (0..areas.len())
-            .max_by(|&a, &b| need(a).total_cmp(&need(b)).then(b.cmp(&a)))
-            .unwrap_or(0);
+        let ShellReach {
+            tables,
+            areas,
+            binding,
+        } = shell_reach(input, &timelines, &pads, layer, inclination_rad)?;
         let raid = raid(
             spec,
             &pads,
-            tables.into_iter().map(ReachModel::Table).collect(),
+            tables
+                .into_iter()
+                .map(|t| vec![ReachModel::Table(t)])
+                .collect(),
         );
         let bound = &areas[binding];
         let start = bound
@@ -541,6 +516,14 @@ pub fn size_against(
         .iter()
         .filter_map(|f| f.best.clone())
         .min_by_key(|c| c.total);
+    let joint = if layer.shells.len() >= 2 {
+        let j =
+            super::joint::size_joint(input, &timelines, &pads, &reach, &req, &sampling, &families)?;
+        evaluations += j.evaluated;
+        Some(j)
+    } else {
+        None
+    };
     Ok(SizingResult {
         salvo: spec.salvo(),
         requirement: req,
@@ -548,10 +531,92 @@ pub fn size_against(
         reach,
         families,
         best,
+        joint,
         carrier_mass_kg: layer.carrier.mass_kg()?,
         interceptor_mass_kg: interceptor.mass_kg()?,
         kill_vehicle_mass_kg: interceptor.kill_vehicle_loaded_mass_kg(),
         evaluations,
+    })
+}
+
+/// One shell's reach against each launch area: the tables (shared by areas
+/// that copy the same launch reported at the same time), the areas as the
+/// shell sees them, and the index of the one the analytic models find
+/// hardest.
+pub(crate) struct ShellReach {
+    /// Reach table against each area's launch, in the spec's order.
+    pub tables: Vec<Arc<ReachTable>>,
+    /// Each area's table summary and analytic models.
+    pub areas: Vec<AreaReach>,
+    /// See [`FamilyResult::binding`].
+    pub binding: usize,
+}
+
+/// The reach of `layer`'s interceptors from a shell at its altitude and
+/// `inclination_rad` (rad) against each area's launch (`timelines` and
+/// `pads`, one per area).
+pub(crate) fn shell_reach(
+    input: &SizingInput,
+    timelines: &[BoostTimeline],
+    pads: &[Vec3],
+    layer: &SbiLayerSpec,
+    inclination_rad: f64,
+) -> Result<ShellReach, SizingError> {
+    let spec = &input.spec;
+    let mut tables: Vec<Arc<ReachTable>> = Vec::new();
+    let mut areas: Vec<AreaReach> = Vec::new();
+    for (k, area) in spec.areas.iter().enumerate() {
+        // Areas that copy the same launch, reported at the same time,
+        // share its table.
+        let same = (0..k).find(|&j| {
+            same_launch(&input.areas[j].launch, &input.areas[k].launch)
+                && input.areas[j].detection_s == input.areas[k].detection_s
+        });
+        let table = match same {
+            Some(j) => Arc::clone(&tables[j]),
+            None => Arc::new(timelines[k].table(layer, inclination_rad, spec.resolution_rad)?),
+        };
+        areas.push(AreaReach {
+            area: area.name.clone(),
+            salvo: area.salvo,
+            table: TableSummary {
+                cells: table.cells(),
+                feasible_cells: table.feasible_cells(),
+                divert_short_cells: table.divert_short_cells(),
+                lead_span_rad: {
+                    let (lo, hi) = table.feasible_lead_rad();
+                    (hi - lo).max(0.0)
+                },
+            },
+            analytic: analytic(
+                layer,
+                spec,
+                area.salvo,
+                &timelines[k],
+                pads[k],
+                inclination_rad,
+            ),
+        });
+        tables.push(table);
+    }
+    // An area no reach cell serves comes first: nothing can cover it.
+    // Areas that launch nothing (a share of a salvo sweep) never do.
+    let need = |i: usize| {
+        if areas[i].salvo == 0 {
+            f64::NEG_INFINITY
+        } else if areas[i].table.feasible_cells == 0 {
+            f64::INFINITY
+        } else {
+            areas[i].analytic.inclined_poisson_total
+        }
+    };
+    let binding = (0..areas.len())
+        .max_by(|&a, &b| need(a).total_cmp(&need(b)).then(b.cmp(&a)))
+        .unwrap_or(0);
+    Ok(ShellReach {
+        tables,
+        areas,
+        binding,
     })
 }
 
@@ -572,10 +637,11 @@ pub fn size(input: &SizingInput) -> Result<SizingResult, SizingError> {
 
 /// The raid of `spec`: each area's salvo from its pad (`pads`, unit
 /// vectors, ECEF, one per area), placed by [`crate::raid::area_pads`], with
-/// the area's reach model (`models`, one per area; the geometry of a launch
+/// the area's reach models (`models`, one list per area with one model per
+/// shell of the constellation; the geometry of a launch
 /// is invariant under rotation about the Earth's axis, so the copies of an
 /// area share it). Areas with no missile are left out.
-pub fn raid(spec: &SizingSpec, pads: &[Vec3], models: Vec<ReachModel>) -> Raid {
+pub fn raid(spec: &SizingSpec, pads: &[Vec3], models: Vec<Vec<ReachModel>>) -> Raid {
     let missiles = spec
         .areas
         .iter()

@@ -50,7 +50,8 @@ pub fn with_boost_time(missile: &Missile, boost_s: f64) -> Missile {
 /// trajectory per area); `progress` is told of each point done. A salvo
 /// sweep shares each value among the areas in proportion to their salvos
 /// ([`crate::raid::scaled`]); a boost-time sweep gives every area's missile
-/// that boost time.
+/// that boost time. Sweep points size the single shells of `[sbi]` only,
+/// not the joint constellation of its `[[sbi.shell]]`s.
 pub fn run_sweep(
     input: &SizingInput,
     reference: &[Trajectory],
@@ -62,6 +63,9 @@ pub fn run_sweep(
         .iter()
         .map(|&value| {
             let mut i = input.clone();
+            // Each point sizes the single shells; the joint constellation of
+            // several shells is sized at the scenario's settings only.
+            i.layer.shells.clear();
             let mut flown = None;
             match sweep.kind {
                 SweepKind::Salvo => {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::sizing::spec::ShellSpec;
 use crate::trajectory::TrajectoryStudy;
 use cupola_defense::budget::Deadline;
 use cupola_defense::interceptor::{Carrier, Interceptor};
@@ -48,6 +49,7 @@ pub(crate) fn layer() -> SbiLayerSpec {
         inclinations_rad: vec![55f64.to_radians()],
         planes: vec![24],
         phasing: Phasing::Walker,
+        shells: Vec::new(),
     }
 }
 
@@ -394,4 +396,144 @@ fn a_national_laydown_is_sized_at_once() {
     };
     let hardest = (0..4).map(alone).max().unwrap();
     assert!(best.total + 48 >= hardest, "{} vs {hardest}", best.total);
+}
+
+/// One constellation of a 65° and a 45° shell sized jointly against the
+/// four-area laydown: its answer is never larger than either shell alone
+/// at the same plane count (each is a split the search tries), it names
+/// each shell's carriers, which add up to its total, and it meets the
+/// requirement with per-area coverage; the 45° shell cannot reach the
+/// 55°N area, so the joint answer keeps carriers in the 65° shell.
+#[test]
+fn two_shells_are_sized_jointly() {
+    let mut i = laydown(400, &[65.0, 45.0]);
+    i.layer.shells = vec![
+        ShellSpec {
+            altitude_m: 400e3,
+            inclination_rad: 65f64.to_radians(),
+            planes: 48,
+        },
+        ShellSpec {
+            altitude_m: 400e3,
+            inclination_rad: 45f64.to_radians(),
+            planes: 48,
+        },
+    ];
+    let r = size(&i).unwrap();
+    let j = r.joint.as_ref().expect("two shells are sized jointly");
+    assert_eq!(j.shells.len(), 2);
+    assert_eq!(j.shells[1].areas[2].table.feasible_cells, 0, "45° vs 55°N");
+    let b = j.best.as_ref().expect("the joint constellation meets it");
+    assert!(b.stats.p_success() >= 0.95);
+    assert_eq!(b.carriers.iter().sum::<u32>(), b.total);
+    assert!(b.carriers[0] > 0, "{:?}", b.carriers);
+    assert_eq!(b.stats.areas.len(), 4);
+    // Every area meets its shots at least as often as the whole raid.
+    for a in &b.stats.areas {
+        assert_eq!(a.missiles, 1);
+        assert!(a.p_in_reach(b.stats.samples) >= b.stats.p_success());
+    }
+    for f in r.families.iter().filter(|f| f.family.planes == 48) {
+        if let Some(single) = &f.best {
+            assert!(b.total <= single.total, "{} vs {}", b.total, single.total);
+        }
+    }
+    assert_eq!(r.fewest_carriers().map(|(n, _)| n), Some(b.total));
+    // Evaluations are counted once each, and a smaller split of the same
+    // search failed (the answer is the smallest of its split that meets).
+    assert_eq!(
+        r.evaluations,
+        r.families.iter().map(|f| f.tried.len()).sum::<usize>() + j.evaluated
+    );
+}
+
+/// A shell whose reach model never reaches adds nothing: the joint
+/// coverage equals the first shell's alone, count for count.
+#[test]
+fn a_shell_out_of_reach_adds_nothing() {
+    let i = laydown(300, &[65.0]);
+    let flown = i.fly().unwrap();
+    let pads: Vec<cupola_physics::Vec3> = flown.iter().map(|t| t.site.to_ecef().unit()).collect();
+    let table = |k: usize| {
+        let tl = study::BoostTimeline::new(&i.layer, 30.0, &flown[k]).unwrap();
+        coverage::ReachModel::Table(std::sync::Arc::new(
+            tl.table(&i.layer, 65f64.to_radians(), i.spec.resolution_rad)
+                .unwrap(),
+        ))
+    };
+    let never = coverage::ReachModel::Cap { angle_rad: -1.0 };
+    let one: Vec<Vec<coverage::ReachModel>> = (0..4).map(|k| vec![table(k)]).collect();
+    let two: Vec<Vec<coverage::ReachModel>> =
+        (0..4).map(|k| vec![table(k), never.clone()]).collect();
+    let family = search::Family {
+        altitude_m: 400e3,
+        inclination_rad: 65f64.to_radians(),
+        planes: 48,
+        phasing: Phasing::Walker,
+        seed: 1,
+    };
+    let other = search::Family {
+        inclination_rad: 45f64.to_radians(),
+        ..family
+    };
+    let sampling = coverage::Sampling {
+        samples: 300,
+        span_s: 86_400.0,
+        seed: 1,
+    };
+    let alone = coverage::coverage(
+        &family.layout(200).unwrap(),
+        &study::raid(&i.spec, &pads, one),
+        &sampling,
+        1,
+        1,
+    );
+    let joint = layout::Layout::joint(vec![
+        family.layout(200).unwrap(),
+        other.layout(100).unwrap(),
+    ]);
+    let both = coverage::coverage(&joint, &study::raid(&i.spec, &pads, two), &sampling, 1, 1);
+    assert_eq!(both.carriers, 48 * 300);
+    assert_eq!(both.all_assigned, alone.all_assigned);
+    assert_eq!(both.in_reach_total, alone.in_reach_total);
+    assert_eq!(both.histogram, alone.histogram);
+}
+
+/// The joint search stays within `max_satellites` and still finds an
+/// answer just under it (a regression: the doubling used to stop at a
+/// nominal total whose whole satellites per plane overshot the limit, and
+/// gave up); with a limit below one satellite in every plane it says so.
+#[test]
+fn joint_search_respects_the_limit() {
+    let shells = vec![
+        ShellSpec {
+            altitude_m: 400e3,
+            inclination_rad: 65f64.to_radians(),
+            planes: 48,
+        },
+        ShellSpec {
+            altitude_m: 400e3,
+            inclination_rad: 45f64.to_radians(),
+            planes: 24,
+        },
+    ];
+    let mut i = laydown(300, &[]);
+    i.layer.shells = shells;
+    let free = size(&i).unwrap();
+    let answer = free.joint.as_ref().unwrap().best.as_ref().unwrap().total;
+    i.spec.max_satellites = answer + 30;
+    let tight = size(&i).unwrap();
+    let j = tight.joint.as_ref().unwrap();
+    let b = j.best.as_ref().expect("an answer under the limit exists");
+    assert!(b.total <= answer + 30, "{} vs {}", b.total, answer + 30);
+    assert!(j.tried.iter().all(|t| t.total <= answer + 30));
+    i.spec.max_satellites = 20;
+    let none = size(&i).unwrap();
+    assert!(matches!(
+        none.joint.unwrap().why_none,
+        Some(planes::NoAnswer::BelowPlanes {
+            max_satellites: 20,
+            smallest: 24
+        })
+    ));
 }

@@ -79,6 +79,27 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timelines: &[BoostTimeline]) -> 
         evaluations += evals * inclinations;
         queries += evals * inclinations * f64::from(spec.samples) * launches * f64::from(planes);
     }
+    if layer.shells.len() >= 2 {
+        // The joint search: one full search for the first split, then
+        // about one evaluation for each other split and refinement move,
+        // each against the planes of every shell.
+        let planes: u32 = layer.shells.iter().map(|s| s.planes).sum();
+        let smallest = layer.shells.iter().map(|s| s.planes).min().unwrap_or(1);
+        let evals = evaluations_per_family(spec.max_satellites, smallest)
+            + crate::sizing::joint::splits_estimate(layer.shells.len()) as f64;
+        evaluations += evals;
+        queries += evals * f64::from(spec.samples) * launches * f64::from(planes);
+        // Every shell has its tables against every launch.
+        for tl in timelines {
+            for s in &layer.shells {
+                let mut at = layer.clone();
+                at.altitude_m = s.altitude_m;
+                let t = tl.table_size(&at, s.inclination_rad, spec.resolution_rad);
+                e.core_s += t.cells as f64 * t.scan_steps as f64 * TABLE_CELL_STEP_S;
+                table_cells = table_cells.max(t.cells as f64);
+            }
+        }
+    }
     e.core_s += queries * PLANE_QUERY_S;
     e.detail.push(format!(
         "up to {evaluations:.0} constellations × {} launch-time samples × {launches:.0} distinct launch{} × their planes ({:.2e} plane queries)",
@@ -105,6 +126,12 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timelines: &[BoostTimeline]) -> 
     ] {
         e.driver(d);
     }
+    if !layer.shells.is_empty() {
+        e.driver(format!(
+            "[[sbi.shell]]: {} shells sized jointly",
+            layer.shells.len()
+        ));
+    }
     e
 }
 
@@ -120,6 +147,9 @@ pub fn sizing(w: &SizingWork<'_>) -> Estimate {
         let n = sweep.values.len();
         for &value in sweep.values.iter().take(COSTED_VALUES) {
             let mut layer = w.layer.clone();
+            // Sweep points size the single shells only (see
+            // `sweep::run_sweep`).
+            layer.shells.clear();
             let mut spec = w.spec.clone();
             match sweep.kind {
                 SweepKind::Salvo => {

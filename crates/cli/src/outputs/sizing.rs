@@ -14,7 +14,9 @@ use cupola_report::{HtmlSection, LinePlot, Series, Table, TextTable};
 use std::fmt::Write as _;
 
 mod family;
+mod joint;
 use family::{families_table, family_name, reach_line, why};
+pub(super) use joint::shells_name;
 
 /// What `cupola size` (and the sizing part of `cupola run`) computed.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -268,6 +270,7 @@ fn lines(rep: &SizingReport) -> Vec<String> {
             count(m / 1e3)
         ));
     }
+    v.extend(joint::lines(r));
     if let Some((name, s)) = &rep.asat {
         v.push(format!(
             "Against satellites ({name}): {} of {} reachable within {:.0} min by this layer; \
@@ -325,7 +328,9 @@ fn sweep_table(s: &SweepResult) -> TextTable {
                         f.why_none.as_ref().map_or("none".into(), |n| match n {
                             NoAnswer::NoFeasibleCell { .. } => "none: no feasible cell".into(),
                             NoAnswer::PlaneGaps { .. } => "none: plane gaps".into(),
-                            NoAnswer::AboveMax { .. } => "none: above max_satellites".into(),
+                            NoAnswer::AboveMax { .. } | NoAnswer::BelowPlanes { .. } => {
+                                "none: above max_satellites".into()
+                            }
                         })
                     },
                     |b| count(f64::from(b.total)),
@@ -497,6 +502,9 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
             );
         sink.table("sizing-areas", &t)?;
     }
+    if let Some(j) = &r.joint {
+        sink.table("sizing-joint", &joint::table(j))?;
+    }
     if let Some(b) = &r.best {
         let h = &b.stats.histogram;
         let total = h.iter().sum::<u64>().max(1) as f64;
@@ -509,7 +517,7 @@ pub fn files(sink: &mut Sink, rep: &SizingReport) -> Result<(), Failure> {
     sink.set.add("sizing.svg", svg.clone().into_bytes());
     let mut paragraphs = lines(rep);
     paragraphs.push(
-        "Tables (CSV and Parquet): sizing (every constellation tried, by family index), sizing-families (each family's reach table, analytic models and answer; with several launch areas, those of the binding area), sizing-areas (each launch area, by its index in the scenario, against the answer: carriers in reach, probability that all its missiles have their shots in reach, its reach table and its analytic count alone), in-reach (distribution of carriers in reach of a missile; the last row counts that many or more), sweep-KIND, asat."
+        "Tables (CSV and Parquet): sizing (every constellation tried, by family index), sizing-families (each family's reach table, analytic models and answer; with several launch areas, those of the binding area), sizing-areas (each launch area, by its index in the scenario, against the answer: carriers in reach, probability that all its missiles have their shots in reach, its reach table and its analytic count alone), in-reach (distribution of carriers in reach of a missile; the last row counts that many or more), sizing-joint (with [[sbi.shell]]: every joint constellation tried, its carriers per shell, in all, and its probability), sweep-KIND, asat."
             .into(),
     );
     let mut svgs = vec![svg];

@@ -272,7 +272,7 @@ fn boost_layer_agrees_with_sizing() {
                 model: 0,
             })
             .collect(),
-        models: vec![ReachModel::Table(table)],
+        models: vec![vec![ReachModel::Table(table)]],
     };
     let sampling = Sampling {
         samples: 4_096,

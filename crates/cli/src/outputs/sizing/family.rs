@@ -70,8 +70,16 @@ pub(super) fn why(n: &NoAnswer) -> String {
             max_satellites,
             p_success,
         } => format!(
-            "above max_satellites: {} carriers reach P = {p_success:.3}",
+            "above max_satellites: no constellation up to {} carriers meets it (best P = {p_success:.3})",
             count(f64::from(*max_satellites))
+        ),
+        NoAnswer::BelowPlanes {
+            max_satellites,
+            smallest,
+        } => format!(
+            "max_satellites ({}) is below one satellite in every plane ({} carriers)",
+            count(f64::from(*max_satellites)),
+            count(f64::from(*smallest))
         ),
     }
 }
