@@ -14,6 +14,7 @@ pub mod sizing;
 pub mod stability;
 pub mod streams;
 pub mod trajectory;
+pub mod uncertainty;
 pub mod work;
 
 pub use provenance::Provenance;

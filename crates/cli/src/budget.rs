@@ -166,3 +166,43 @@ pub fn all(scenario: &Scenario) -> Vec<Estimate> {
     }
     out
 }
+
+/// The studies behind the headline figures of `scenario`, one point of a
+/// sensitivity or uncertainty design: sizing without sweeps, the
+/// engagement without its leak curve, and the stability figures of
+/// `cupola run`'s assessment (`trials` per posture, no race, no
+/// retaliation table).
+pub fn headline(scenario: &Scenario, trials: u32) -> Estimate {
+    let mut e = Estimate::new("headline figures");
+    let mut parts = Vec::new();
+    if let (Some(sbi), Some(spec)) = (&scenario.sbi, &scenario.size) {
+        let tls: Vec<BoostTimeline> = spec
+            .areas
+            .iter()
+            .filter_map(|a| timeline(scenario, sbi, a.launch))
+            .collect();
+        parts.push(sizing(sbi, spec, &[], &tls));
+    }
+    if let Some(spec) = &scenario.engage {
+        let tl = scenario
+            .sbi
+            .as_ref()
+            .filter(|_| spec.boost.is_some())
+            .and_then(|sbi| {
+                let first = spec.areas.first()?;
+                timeline(scenario, sbi, first.launch)
+            });
+        let w = engage_work(scenario, spec, tl.as_ref(), false);
+        parts.push(work::engagement(&w));
+        let mut st: StabilitySpec = scenario.stability.clone().unwrap_or_default();
+        st.trials = trials;
+        st.race.rounds = 0;
+        parts.push(work::stability(&w, &st, false));
+    }
+    for p in parts {
+        e.core_s += p.core_s;
+        e.memory_bytes = e.memory_bytes.max(p.memory_bytes);
+        e.drivers.extend(p.drivers);
+    }
+    e
+}

@@ -9,6 +9,8 @@ pub mod engage;
 pub mod missiles;
 pub mod reproduce;
 pub mod run;
+pub mod sensitivity;
 pub mod size;
 pub mod stability;
 pub mod trajectory;
+pub mod uncertainty;

@@ -41,6 +41,20 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// The failure in one line: a scenario's first problem, or the first
+    /// line of the message.
+    pub fn first_line(&self) -> String {
+        match self {
+            Failure::Scenario(e) => e
+                .problems()
+                .first()
+                .map_or_else(|| e.to_string(), |p| p.message().to_owned()),
+            Failure::Input(m) | Failure::Internal(m) => m.lines().next().unwrap_or("").to_owned(),
+        }
+    }
+}
+
 /// A scenario error as printed: every problem with its snippet when there are
 /// at most [`MAX_RENDERED`], otherwise the first [`MAX_RENDERED`] and a count
 /// of the rest.

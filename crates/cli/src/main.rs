@@ -5,7 +5,9 @@
 
 mod budget;
 mod commands;
+mod design;
 mod failure;
+mod headline;
 mod layer;
 mod outputs;
 mod progress;
@@ -30,6 +32,12 @@ struct Cli {
     /// is shown on a terminal for runs expected to take over 2 s).
     #[arg(long, global = true)]
     progress: bool,
+    /// Set a scenario key before the run, as if the file said so:
+    /// KEY.PATH=VALUE with the key's dotted path (an array of tables takes
+    /// an index: engage.terminal[0].pk=0.6); repeatable. The scenario is
+    /// then checked as a file is.
+    #[arg(long = "set", global = true, value_name = "KEY.PATH=VALUE")]
+    sets: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -77,6 +85,14 @@ enum Command {
     /// ratios, the arms race and the fraction of a retaliatory strike that
     /// arrives, with and without treaty caps.
     Stability(commands::stability::StabilityArgs),
+    /// Sensitivity: each assumption (every key with an uncertainty range in
+    /// the key registry) one at a time at both ends of its range, its
+    /// effect on every headline figure, a tornado plot per figure.
+    Sensitivity(commands::sensitivity::SensitivityArgs),
+    /// Uncertainty: a Latin hypercube over the assumptions' ranges, each
+    /// headline figure's median and 5–95% band, and the rank correlation of
+    /// each assumption with each figure; resumable with --resume.
+    Uncertainty(commands::uncertainty::UncertaintyArgs),
     /// Published studies reproduced: run a literature scenario (or every
     /// one with --all) and print each figure it publishes beside cupola's.
     Reproduce(commands::reproduce::ReproduceArgs),
@@ -113,6 +129,9 @@ fn main() -> ExitCode {
     if let Err(f) = budget::set_scale(cli.budget_scale) {
         return f.report();
     }
+    if let Err(f) = design::set_overrides(&cli.sets) {
+        return f.report();
+    }
     let result = match cli.command {
         Command::Run { file, output } => commands::run::run(file.as_deref(), &output),
         Command::Check { file } => commands::check::check(&file),
@@ -124,6 +143,8 @@ fn main() -> ExitCode {
         Command::Engage(args) => commands::engage::run(&args),
         Command::Cost(args) => commands::cost::run(&args),
         Command::Stability(args) => commands::stability::run(&args),
+        Command::Sensitivity(args) => commands::sensitivity::run(&args),
+        Command::Uncertainty(args) => commands::uncertainty::run(&args),
         Command::Reproduce(args) => commands::reproduce::run(&args),
         Command::Trajectory(args) => commands::trajectory::trajectory(&args),
         Command::Assumptions(args) => commands::assumptions::run(&args),

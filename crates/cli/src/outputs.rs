@@ -6,10 +6,12 @@ mod coverage;
 mod detection;
 mod engagement;
 pub mod reproduce;
+pub mod sensitivity;
 mod sizing;
 mod stability;
 mod timeline;
 mod trajectory;
+pub mod uncertainty;
 
 pub use assumptions::{AssumptionRow, rows as assumption_rows};
 pub use cost::CostReport;
@@ -116,7 +118,7 @@ fn lat_lon(lat: f64, lon: f64) -> String {
 }
 
 /// The provenance line.
-fn provenance_line(prov: &Provenance) -> String {
+pub(crate) fn provenance_line(prov: &Provenance) -> String {
     format!(
         "cupola {}{}; scenario: {}{}",
         prov.tool_version,

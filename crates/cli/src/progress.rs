@@ -7,6 +7,7 @@ use cupola_analysis::work::Estimate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle, TermLike};
 use std::io::{IsTerminal, Write as _};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Runs estimated at more wall time than this show progress, s.
@@ -14,6 +15,15 @@ pub const MIN_SHOWN_S: f64 = 2.0;
 
 /// Whether `--progress` was given.
 static FORCED: OnceLock<bool> = OnceLock::new();
+
+/// Whether the studies' own progress is hidden (under a design's bar).
+static NESTED: AtomicBool = AtomicBool::new(false);
+
+/// Hide the progress of every study started from now on: the points of a
+/// sensitivity or uncertainty design show one bar of their own instead.
+pub fn hide_studies() {
+    NESTED.store(true, Ordering::Relaxed);
+}
 
 /// Record `--progress` (once, at start-up).
 pub fn set_forced(forced: bool) {
@@ -71,7 +81,7 @@ impl Progress {
         let threads = rayon::current_num_threads().max(1) as f64;
         let wall_s = e.core_s / threads;
         let terminal = std::io::stderr().is_terminal();
-        if wall_s < MIN_SHOWN_S || !(terminal || forced) {
+        if wall_s < MIN_SHOWN_S || !(terminal || forced) || NESTED.load(Ordering::Relaxed) {
             return Progress {
                 bar: ProgressBar::hidden(),
             };

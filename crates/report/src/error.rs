@@ -114,6 +114,15 @@ pub enum ReportError {
         message: String,
     },
 
+    /// A point store cannot be used as it is.
+    #[error("point store {}: {reason}", path.display())]
+    Store {
+        /// The store's directory.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+
     /// A value could not be serialised to JSON.
     #[error("cannot serialise to JSON: {0}")]
     Json(#[from] serde_json::Error),

@@ -363,5 +363,9 @@ impl TickFormat {
     }
 }
 
+mod tornado;
+
+pub use tornado::{Tornado, TornadoRow};
+
 #[cfg(test)]
 mod tests;

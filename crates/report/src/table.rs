@@ -161,7 +161,7 @@ impl Table {
 }
 
 /// Quotes a CSV field per RFC 4180 if it needs it.
-fn csv_field(s: &str) -> String {
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -50,6 +50,7 @@ mod launch;
 mod lines;
 mod literature;
 mod missile;
+pub mod overrides;
 mod parse;
 mod problem;
 mod published;

@@ -241,6 +241,21 @@ pub enum ScenarioError {
         #[related]
         problems: Vec<Problem>,
     },
+    /// A key override (`--set`, or a point of a sensitivity or uncertainty
+    /// run) that cannot be applied to the scenario.
+    #[error("cannot set `{setting}`: {message}")]
+    #[diagnostic(
+        code(cupola::scenario::setting),
+        help(
+            "write KEY.PATH=VALUE with the key's path in the file, e.g. sbi.budget.decision_s=45 or engage.terminal[0].pk=0.6"
+        )
+    )]
+    Override {
+        /// The override as given, `path=value`.
+        setting: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 fn invalid_summary(file: &str, problems: &[Problem]) -> String {
@@ -254,7 +269,7 @@ impl ScenarioError {
     /// Every located problem (empty for an I/O error), in file order.
     pub fn problems(&self) -> &[Problem] {
         match self {
-            Self::Io { .. } => &[],
+            Self::Io { .. } | Self::Override { .. } => &[],
             Self::Invalid { problems, .. } => problems,
         }
     }

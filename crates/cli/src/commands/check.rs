@@ -8,7 +8,7 @@ use std::path::Path;
 /// studies is estimated to cost; refuse it (exit 2) when one is over the
 /// budget.
 pub fn check(file: &Path) -> Result<(), Failure> {
-    let s = cupola_scenario::load(file)?;
+    let s = crate::design::Base::load(Some(file))?.at(&[])?;
     println!(
         "{}: ok — scenario \"{}\": {} launch{}, {} inline missile{}",
         file.display(),

@@ -10,15 +10,24 @@ use std::path::Path;
 
 /// Trials per posture of the stability figures in `cupola run`'s
 /// assessment (`cupola stability` uses the scenario's).
-const ASSESSMENT_TRIALS: u32 = 300;
+pub const ASSESSMENT_TRIALS: u32 = 300;
 
 /// Interval between trajectory samples in tables and plots, s.
 pub const DEFAULT_STEP_S: f64 = 5.0;
 
-/// The scenario at `file`, or the built-in default; its warnings (layers
+/// The scenario at `file`, or the built-in default, with the run's
+/// `--set` overrides applied; its warnings (layers
 /// that can never engage) go to standard error.
 pub fn load(file: Option<&Path>) -> Result<Scenario, Failure> {
     let scenario = match file {
+        _ if !crate::design::overrides().is_empty() => {
+            let base = crate::design::Base::load(file)?;
+            let mut s = base.at(&[])?;
+            if file.is_none() {
+                s.source_name = format!("built-in default ({})", s.source_name);
+            }
+            s
+        }
         Some(p) => cupola_scenario::load(p)?,
         None => {
             let mut s = cupola_scenario::default_scenario();

@@ -1,0 +1,341 @@
+//! `cupola uncertainty [FILE] --samples N`: a Latin hypercube over the
+//! assumptions' ranges (all, or those given), every headline figure at
+//! each point, each figure's median and 5–95% band, and the Spearman rank
+//! correlation of each assumption with each figure as the global
+//! sensitivity measure (see [`cupola_analysis::uncertainty`] for why it
+//! suffices). Deterministic per seed for any thread count; with
+//! `--resume DIR` each finished point is kept on disk, and a rerun after a
+//! kill computes only the rest, with the same result.
+
+use crate::OutputArgs;
+use crate::commands::run::ASSESSMENT_TRIALS;
+use crate::design::{self, Base, Outcome};
+use crate::failure::Failure;
+use crate::headline::{self, Figure, Value};
+use crate::outputs::uncertainty as out;
+use crate::progress::{self, Progress};
+use cupola_analysis::uncertainty::{Band, latin_hypercube, null_band, scale, spearman};
+use cupola_report::PointStore;
+use cupola_scenario::overrides::{Override, Varied};
+use std::path::PathBuf;
+
+/// Runs of the nominal point under other seeds (the scenario's seed plus 1
+/// to plus this), from whose spread each figure's own Monte Carlo error is
+/// estimated. Assumed 8, range 4–32: enough to see an error the size of
+/// the figures' bands, at 3% of a 256-point design's work.
+pub const REPLICATES: u64 = 8;
+
+/// Arguments of `cupola uncertainty`.
+#[derive(clap::Args)]
+pub struct UncertaintyArgs {
+    /// Scenario file (TOML); omit for the built-in default.
+    pub file: Option<PathBuf>,
+    /// Points of the Latin hypercube (2 to 100,000).
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub samples: u32,
+    /// Vary only these assumptions (comma-separated key paths such as
+    /// `sbi.budget.decision_s`; a path without indices takes every element).
+    #[arg(long, value_delimiter = ',', value_name = "KEYS")]
+    pub keys: Option<Vec<String>>,
+    /// Seed of the design (default: the scenario's seed).
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// Keep each finished point in this directory (created), and skip the
+    /// points it already holds: a run killed at any moment resumes where
+    /// it stopped, with the same result as an uninterrupted run.
+    #[arg(long, value_name = "DIR")]
+    pub resume: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// One figure's spread over the design.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FigureSpread {
+    /// Identifier, e.g. `p_no_leak`.
+    pub id: String,
+    /// The figure in words.
+    pub name: String,
+    /// Its unit.
+    pub unit: &'static str,
+    /// Its value with every assumption nominal.
+    pub nominal: Value,
+    /// Median and 5–95% band over the points with a value (None: none).
+    pub band: Option<Band>,
+    /// For a Monte Carlo figure: the median over the points of the
+    /// half-width of each point's own 95% interval (the part of the
+    /// spread that is sampling noise, not the assumptions).
+    pub mc_half_width: Option<f64>,
+    /// 1.96 times the standard deviation of the figure over the nominal
+    /// point run under [`REPLICATES`] + 1 seeds: the figure's own Monte
+    /// Carlo error, for every figure (sizing and stability included);
+    /// None when a replicate has no value.
+    pub seed_half_width: Option<f64>,
+    /// Spearman's rank correlation of each assumption (in the order of
+    /// [`UncertaintyReport::assumptions`]) with the figure.
+    pub rank_correlations: Vec<f64>,
+}
+
+/// Everything `cupola uncertainty` computed.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct UncertaintyReport {
+    /// Points of the design.
+    pub samples: u32,
+    /// Its seed.
+    pub seed: u64,
+    /// The assumptions varied, uniformly over their ranges.
+    pub assumptions: Vec<crate::commands::sensitivity::Assumption>,
+    /// Assumptions left out, with the reason.
+    pub not_varied: Vec<(String, String)>,
+    /// Points whose studies refused their input (they have no figures).
+    pub refused: usize,
+    /// Points computed by this run (the rest came from the store).
+    pub computed: usize,
+    /// A rank correlation inside ±this is indistinguishable from no
+    /// effect at 95% (1.96/√(N − 1)).
+    pub null_band: f64,
+    /// Each figure.
+    pub figures: Vec<FigureSpread>,
+    /// Each point: its assumptions' values, then each figure's value and
+    /// interval (None: a point refused by the studies).
+    #[serde(skip)]
+    pub points: Vec<(Vec<f64>, Option<Vec<Value>>)>,
+}
+
+/// The settings of point `u` (unit-cube coordinates) of the design.
+fn settings(varied: &[Varied], u: &[f64]) -> (Vec<f64>, Vec<Override>) {
+    varied
+        .iter()
+        .zip(u)
+        .map(|(v, &x)| {
+            let raw = scale(x, v.low, v.high);
+            let value = if v.integer() { raw.round() } else { raw };
+            (value, v.set(value))
+        })
+        .unzip()
+}
+
+/// The design's description, which a store must match to be resumed.
+fn design_json(
+    base: &Base,
+    hash: &str,
+    args: &UncertaintyArgs,
+    seed: u64,
+    varied: &[Varied],
+    figures: &[Figure],
+) -> Result<String, Failure> {
+    #[derive(serde::Serialize)]
+    struct Design<'a> {
+        cupola: &'a str,
+        git: Option<String>,
+        scenario: &'a str,
+        scenario_fnv1a: String,
+        samples: u32,
+        seed: u64,
+        replicates: u64,
+        assumptions: Vec<(&'a str, f64, f64)>,
+        figures: Vec<&'a str>,
+    }
+    Ok(cupola_report::to_json_pretty(&Design {
+        cupola: env!("CARGO_PKG_VERSION"),
+        git: crate::outputs::git_hash(),
+        scenario: &base.name,
+        scenario_fnv1a: hash.to_owned(),
+        samples: args.samples,
+        seed,
+        replicates: REPLICATES,
+        assumptions: varied
+            .iter()
+            .map(|v| (v.path.as_str(), v.low, v.high))
+            .collect(),
+        figures: figures.iter().map(|f| f.id.as_str()).collect(),
+    })?)
+}
+
+/// A point's outcome as stored: a status (0 ok, 1 refused), then three
+/// numbers per figure ([`Value::flat`]).
+fn flat(o: &Outcome, figures: usize) -> Vec<Option<f64>> {
+    match o {
+        Ok(values) => std::iter::once(Some(0.0))
+            .chain(values.iter().flat_map(Value::flat))
+            .collect(),
+        Err(_) => std::iter::once(Some(1.0))
+            .chain(std::iter::repeat_n(None, 3 * figures))
+            .collect(),
+    }
+}
+
+fn unflat(v: &[Option<f64>], figures: usize) -> Option<Vec<Value>> {
+    if v.first().copied().flatten() != Some(0.0) {
+        return None;
+    }
+    Some(
+        (0..figures)
+            .map(|f| Value::from_flat(v.get(1 + 3 * f..4 + 3 * f).unwrap_or(&[])))
+            .collect(),
+    )
+}
+
+/// Run `cupola uncertainty`.
+pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
+    if !(2..=100_000).contains(&args.samples) {
+        return Err(Failure::Input(format!(
+            "--samples {}: must be between 2 and 100,000",
+            args.samples
+        )));
+    }
+    let base = Base::load(args.file.as_deref())?;
+    let nominal = base.at(&[])?;
+    for w in &nominal.warnings {
+        eprintln!("warning: {w}");
+    }
+    let seed = args.seed.unwrap_or(nominal.seed);
+    let (varied, dropped) = design::assumptions(&base, args.keys.as_deref())?;
+    if varied.is_empty() {
+        return Err(Failure::Input(format!(
+            "{}: no assumption with a range to vary",
+            base.name
+        )));
+    }
+    let (figures, nominal_values) = headline::evaluate(&nominal, None)?;
+    let n = args.samples as usize;
+    let design = latin_hypercube(n, varied.len(), seed);
+    let (store, done) = match &args.resume {
+        Some(dir) => {
+            let text = design_json(&base, &nominal.hash, args, seed, &varied, &figures)?;
+            let (s, d) = PointStore::open(dir, &text)
+                .map_err(|e| Failure::Input(format!("--resume: {e}")))?;
+            (Some(s), d)
+        }
+        None => (None, Default::default()),
+    };
+    // The design's points, then the nominal point under other seeds.
+    let todo: Vec<(u64, Vec<Override>)> = (0..n as u64 + REPLICATES)
+        .filter(|k| !done.contains_key(k))
+        .map(|k| match design.get(k as usize) {
+            Some(u) => (k, settings(&varied, u).1),
+            None => {
+                let r = k - n as u64 + 1;
+                (
+                    k,
+                    vec![Override::number(
+                        "scenario.seed",
+                        (nominal.seed.wrapping_add(r)) as f64,
+                        true,
+                    )],
+                )
+            }
+        })
+        .collect();
+    let mut estimate = crate::budget::headline(&nominal, ASSESSMENT_TRIALS);
+    estimate.study = "uncertainty".into();
+    estimate.core_s *= todo.len() as f64;
+    estimate.drivers.push(format!(
+        "--samples {} ({} points left to compute)",
+        args.samples,
+        todo.len()
+    ));
+    crate::budget::enforce(&estimate)?;
+    let bar = Progress::start(&estimate, todo.len() as u64, "points");
+    progress::hide_studies();
+    let nf = figures.len();
+    let outcomes = design::evaluate_all(&base, &figures, &todo, &|k, o| {
+        if let Some(s) = &store {
+            s.append(k, &flat(o, nf))
+                .map_err(|e| Failure::Input(format!("--resume: {e}")))?;
+        }
+        bar.tick(1);
+        Ok(())
+    })?;
+    bar.finish();
+    let mut all: Vec<Option<Vec<Value>>> = (0..n as u64 + REPLICATES)
+        .map(|k| done.get(&k).and_then(|v| unflat(v, nf)))
+        .collect();
+    for ((k, _), o) in todo.iter().zip(&outcomes) {
+        all[*k as usize] = o.as_ref().ok().cloned();
+    }
+    let replicates = all.split_off(n);
+    let refused = all.iter().filter(|v| v.is_none()).count();
+    let points: Vec<(Vec<f64>, Option<Vec<Value>>)> = design
+        .iter()
+        .zip(all)
+        .map(|(u, v)| (settings(&varied, u).0, v))
+        .collect();
+    let spreads = figures
+        .iter()
+        .enumerate()
+        .map(|(f, fig)| {
+            let mut s = spread(fig, f, nominal_values[f], &points, varied.len());
+            s.seed_half_width = seed_error(f, nominal_values[f], &replicates);
+            s
+        })
+        .collect();
+    let report = UncertaintyReport {
+        samples: args.samples,
+        seed,
+        assumptions: varied
+            .iter()
+            .map(crate::commands::sensitivity::Assumption::of)
+            .collect(),
+        not_varied: dropped.into_iter().map(|d| (d.path, d.reason)).collect(),
+        refused,
+        computed: todo.iter().filter(|(k, _)| *k < n as u64).count(),
+        null_band: null_band(n - refused),
+        figures: spreads,
+        points,
+    };
+    out::emit(&nominal, &report, &args.output)
+}
+
+/// 1.96 × the standard deviation of figure `f` over the nominal run and
+/// its seed replicates; None when one of them has no value.
+fn seed_error(f: usize, nominal: Value, replicates: &[Option<Vec<Value>>]) -> Option<f64> {
+    let mut v = vec![nominal.value?];
+    for r in replicates {
+        v.push(r.as_ref()?.get(f)?.value?);
+    }
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    let var = v.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1.0);
+    Some(1.96 * var.sqrt()).filter(|x| x.is_finite())
+}
+
+/// Figure `f`'s band and rank correlations over `points`. At a point whose
+/// studies ran, a figure without a value (no constellation within the
+/// sizing search, no defense answer to an exchange, no attacker counter
+/// within its options) counts as +∞: beyond every value found.
+fn spread(
+    fig: &Figure,
+    f: usize,
+    nominal: Value,
+    points: &[(Vec<f64>, Option<Vec<Value>>)],
+    keys: usize,
+) -> FigureSpread {
+    let with: Vec<(&Vec<f64>, Value)> = points
+        .iter()
+        .filter_map(|(x, v)| Some((x, v.as_ref()?.get(f).copied()?)))
+        .collect();
+    let y: Vec<f64> = with
+        .iter()
+        .map(|(_, v)| v.value.unwrap_or(f64::INFINITY))
+        .collect();
+    let halves: Vec<f64> = with
+        .iter()
+        .filter_map(|(_, v)| v.interval.map(|(a, b)| 0.5 * (b - a)))
+        .collect();
+    FigureSpread {
+        id: fig.id.clone(),
+        name: fig.name.clone(),
+        unit: fig.unit,
+        nominal,
+        band: Band::of(&y),
+        mc_half_width: Band::of(&halves).map(|b| b.median),
+        seed_half_width: None,
+        rank_correlations: (0..keys)
+            .map(|j| {
+                let x: Vec<f64> = with.iter().map(|(x, _)| x[j]).collect();
+                spearman(&x, &y)
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,201 @@
+//! What `cupola sensitivity` and `cupola uncertainty` share: the scenario
+//! as text (so that each point can set its assumptions and be read again
+//! with the same validation), the assumptions varied (from the key
+//! descriptors' uncertainty ranges), and the parallel, deterministic
+//! evaluation of a design's points.
+
+use crate::failure::Failure;
+use crate::headline::{self, Figure, Value};
+use cupola_scenario::Scenario;
+use cupola_scenario::overrides::{self, Override, Varied};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The `--set KEY.PATH=VALUE` overrides of this run (applied to every
+/// scenario a command reads).
+static SETS: OnceLock<Vec<Override>> = OnceLock::new();
+
+/// Record `--set` (once, at start-up).
+pub fn set_overrides(specs: &[String]) -> Result<(), Failure> {
+    let sets = specs
+        .iter()
+        .map(|s| Override::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let _ = SETS.set(sets);
+    Ok(())
+}
+
+/// The `--set` overrides of this run.
+pub fn overrides() -> &'static [Override] {
+    SETS.get().map_or(&[], Vec::as_slice)
+}
+
+/// The scenario a design varies: its text and where it came from.
+pub struct Base {
+    /// Name for messages (the file's path, or the built-in default).
+    pub name: String,
+    /// The scenario text.
+    pub text: String,
+    /// Directory its catalog files are read relative to.
+    pub dir: Option<PathBuf>,
+}
+
+impl Base {
+    /// The scenario at `file`, or the built-in default, with this run's
+    /// `--set` overrides written into its text.
+    pub fn load(file: Option<&Path>) -> Result<Self, Failure> {
+        let mut base = Self::read(file)?;
+        base.edit(overrides())?;
+        Ok(base)
+    }
+
+    /// Write `sets` into the text (the scenario every point starts from).
+    pub fn edit(&mut self, sets: &[Override]) -> Result<(), Failure> {
+        if !sets.is_empty() {
+            self.text = overrides::edit(&self.name, &self.text, sets)?;
+            let names: Vec<String> = sets.iter().map(Override::to_string).collect();
+            self.name = format!("{} with {}", self.name, names.join(", "));
+        }
+        Ok(())
+    }
+
+    fn read(file: Option<&Path>) -> Result<Self, Failure> {
+        Ok(match file {
+            Some(p) => Self {
+                name: p.display().to_string(),
+                text: overrides::read_text(p)?,
+                dir: p.parent().map(Path::to_owned),
+            },
+            None => Self {
+                name: format!(
+                    "built-in default ({})",
+                    cupola_scenario::DEFAULT_SCENARIO_NAME
+                ),
+                text: cupola_scenario::DEFAULT_SCENARIO_TOML.to_owned(),
+                dir: None,
+            },
+        })
+    }
+
+    /// The scenario with `sets` applied (none: as written).
+    pub fn at(&self, sets: &[Override]) -> Result<Scenario, Failure> {
+        Ok(overrides::apply(
+            &self.name,
+            &self.text,
+            self.dir.as_deref(),
+            sets,
+        )?)
+    }
+}
+
+/// An assumption left out of a design, and why.
+pub struct Dropped {
+    /// The key's path.
+    pub path: String,
+    /// Why it is not varied.
+    pub reason: String,
+}
+
+/// The assumptions of `base` to vary: every key with an uncertainty range
+/// (see [`overrides::assumptions`]), or those `keys` names (a full path
+/// such as `engage.terminal[0].pk`, or a path without indices such as
+/// `engage.midcourse.pk` for every element). An assumption that cannot be
+/// set to both ends of its range (the scenario's rules refuse it, e.g. a
+/// key of another sensor kind) is dropped with the reason.
+pub fn assumptions(
+    base: &Base,
+    keys: Option<&[String]>,
+) -> Result<(Vec<Varied>, Vec<Dropped>), Failure> {
+    let all = overrides::assumptions(&base.name, &base.text)?;
+    let chosen: Vec<Varied> = match keys {
+        None => all,
+        Some(keys) => {
+            let plain = |p: &str| {
+                p.split('.')
+                    .map(|s| s.split('[').next().unwrap_or(s))
+                    .collect::<Vec<_>>()
+                    .join(".")
+            };
+            for k in keys {
+                if !all.iter().any(|v| v.path == *k || plain(&v.path) == *k) {
+                    let known: Vec<&str> = all.iter().map(|v| v.path.as_str()).collect();
+                    return Err(Failure::Input(format!(
+                        "--keys {k}: not an assumption of {} with a range; it has: {}",
+                        base.name,
+                        known.join(", ")
+                    )));
+                }
+            }
+            all.into_iter()
+                .filter(|v| keys.iter().any(|k| v.path == *k || plain(&v.path) == *k))
+                .collect()
+        }
+    };
+    let checked: Vec<Result<Varied, Dropped>> = chosen
+        .into_par_iter()
+        .map(|v| {
+            for end in [v.low, v.high] {
+                if let Err(f) = base.at(&[v.set(end)]) {
+                    return Err(Dropped {
+                        path: v.path.clone(),
+                        reason: f.first_line(),
+                    });
+                }
+            }
+            Ok(v)
+        })
+        .collect();
+    let mut kept = Vec::new();
+    let mut dropped = Vec::new();
+    for c in checked {
+        match c {
+            Ok(v) => kept.push(v),
+            Err(d) => dropped.push(d),
+        }
+    }
+    Ok((kept, dropped))
+}
+
+/// A point's figures: its values, or the failure that stopped its studies
+/// (bad input at this point, e.g. a launch the sensors never report).
+pub type Outcome = Result<Vec<Value>, String>;
+
+/// The figures at one point of a design: `sets` applied to `base`.
+///
+/// # Errors
+///
+/// An internal failure of a study; bad input at the point is an
+/// [`Outcome`] error instead.
+pub fn point(base: &Base, sets: &[Override], figures: &[Figure]) -> Result<Outcome, Failure> {
+    let scenario = match base.at(sets) {
+        Ok(s) => s,
+        Err(f @ Failure::Internal(_)) => return Err(f),
+        Err(f) => return Ok(Err(f.first_line())),
+    };
+    match headline::evaluate(&scenario, Some(figures)) {
+        Ok((_, values)) => Ok(Ok(values)),
+        Err(f @ Failure::Internal(_)) => Err(f),
+        Err(f) => Ok(Err(f.first_line())),
+    }
+}
+
+/// Evaluate `points` (index and settings) in parallel, calling `done` with
+/// each outcome as it finishes (in any order); the outcomes come back in
+/// the order of `points`. Each point's result depends only on its
+/// settings, never on the thread that ran it.
+pub fn evaluate_all(
+    base: &Base,
+    figures: &[Figure],
+    points: &[(u64, Vec<Override>)],
+    done: &(dyn Fn(u64, &Outcome) -> Result<(), Failure> + Sync),
+) -> Result<Vec<Outcome>, Failure> {
+    points
+        .par_iter()
+        .map(|(k, sets)| {
+            let o = point(base, sets, figures)?;
+            done(*k, &o)?;
+            Ok(o)
+        })
+        .collect()
+}

@@ -1,0 +1,383 @@
+//! Setting scenario keys by dotted path (`sbi.budget.decision_s = 45`,
+//! `engage.terminal[0].pk = 0.6`) and reading the edited scenario with the
+//! same validation as a file; and the list of a scenario's varied
+//! assumptions: every key whose descriptor carries an uncertainty range, at
+//! each place the scenario has its table (see [`assumptions`]).
+//!
+//! A path is a run of keys joined by dots; a key naming an array of tables
+//! (`[[engage.terminal]]`, `[[area]]`) takes a zero-based index in
+//! brackets. The value is a TOML value (`45`, `0.6`, `"sensors"`, `[1, 2]`);
+//! text that is not one is taken as a string.
+
+use std::fmt;
+use std::path::Path;
+
+use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
+
+use crate::key::{KeyDefault, KeyDescriptor, KeyKind, Source};
+use crate::problem::ScenarioError;
+use crate::{Scenario, parse_with_base};
+
+/// One key set to a value: `path` (dotted, with `[i]` after an array of
+/// tables) and `value` (TOML value text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    /// The dotted key path, e.g. `sbi.budget.decision_s`.
+    pub path: String,
+    /// The value as TOML text, e.g. `45.0`.
+    pub value: String,
+}
+
+impl Override {
+    /// `path` set to the number `v` (an integer literal when `integer`).
+    pub fn number(path: &str, v: f64, integer: bool) -> Self {
+        let value = if integer {
+            format!("{}", v.round().max(0.0) as u64)
+        } else {
+            format!("{v:?}")
+        };
+        Self {
+            path: path.to_owned(),
+            value,
+        }
+    }
+
+    /// Read `key.path=value` (as given to `--set`).
+    ///
+    /// # Errors
+    ///
+    /// [`ScenarioError::Override`] when there is no `=` or the path is empty.
+    pub fn parse(spec: &str) -> Result<Self, ScenarioError> {
+        let Some((path, value)) = spec.split_once('=') else {
+            return Err(problem(
+                spec,
+                "expected KEY.PATH=VALUE, e.g. sbi.budget.decision_s=45",
+            ));
+        };
+        let path = path.trim();
+        if path.is_empty() {
+            return Err(problem(spec, "the key path is empty"));
+        }
+        Ok(Self {
+            path: path.to_owned(),
+            value: value.trim().to_owned(),
+        })
+    }
+}
+
+impl fmt::Display for Override {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}", self.path, self.value)
+    }
+}
+
+fn problem(setting: &str, message: impl Into<String>) -> ScenarioError {
+    ScenarioError::Override {
+        setting: setting.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// One step of a path: a key, and an index when it names an array of tables.
+struct Step<'a> {
+    key: &'a str,
+    index: Option<usize>,
+}
+
+fn steps(path: &str) -> Result<Vec<Step<'_>>, String> {
+    path.split('.')
+        .map(|part| {
+            let (key, index) = match part.split_once('[') {
+                None => (part, None),
+                Some((key, rest)) => {
+                    let n = rest
+                        .strip_suffix(']')
+                        .and_then(|n| n.parse::<usize>().ok())
+                        .ok_or_else(|| format!("`{part}`: an index is written `key[0]`"))?;
+                    (key, Some(n))
+                }
+            };
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
+                return Err(format!("`{part}` is not a key"));
+            }
+            Ok(Step { key, index })
+        })
+        .collect()
+}
+
+/// The `index`-th table of the array of tables `item`.
+fn element(item: &mut Item, index: usize) -> Result<&mut dyn TableLike, String> {
+    match item {
+        Item::ArrayOfTables(a) => {
+            let n = a.len();
+            a.get_mut(index)
+                .map(|t| t as &mut dyn TableLike)
+                .ok_or_else(|| format!("there are only {n} of these tables (indices from 0)"))
+        }
+        Item::Value(Value::Array(a)) => {
+            let n = a.len();
+            match a.get_mut(index) {
+                Some(Value::InlineTable(t)) => Ok(t),
+                Some(_) => Err("that array does not hold tables".into()),
+                None => Err(format!(
+                    "there are only {n} of these tables (indices from 0)"
+                )),
+            }
+        }
+        _ => Err("this key is not an array of tables".into()),
+    }
+}
+
+fn set(table: &mut dyn TableLike, steps: &[Step<'_>], value: Value) -> Result<(), String> {
+    let Some((step, rest)) = steps.split_first() else {
+        return Err("the key path is empty".into());
+    };
+    if rest.is_empty() {
+        if step.index.is_some() {
+            return Err("the path must end in a key, not an index".into());
+        }
+        match table.get_mut(step.key) {
+            Some(Item::Value(old)) => {
+                let decor = old.decor().clone();
+                *old = value;
+                *old.decor_mut() = decor;
+            }
+            Some(Item::None) | None => {
+                table.insert(step.key, Item::Value(value));
+            }
+            Some(_) => return Err(format!("`{}` is a table, not a value", step.key)),
+        }
+        return Ok(());
+    }
+    let item = match (table.get_mut(step.key).is_some(), step.index) {
+        (true, _) => table.get_mut(step.key),
+        (false, None) => Some(table.entry(step.key).or_insert(Item::Table(Table::new()))),
+        (false, Some(_)) => None,
+    }
+    .ok_or_else(|| format!("the scenario has no `{}` tables", step.key))?;
+    let next: &mut dyn TableLike = match step.index {
+        Some(i) => element(item, i).map_err(|e| format!("`{}[{i}]`: {e}", step.key))?,
+        None => item
+            .as_table_like_mut()
+            .ok_or_else(|| format!("`{}` is a value, not a table", step.key))?,
+    };
+    set(next, rest, value)
+}
+
+/// `text` with every override applied in turn, as TOML text (comments and
+/// layout kept). A key absent from its table is added; an absent table on
+/// the way is created (an absent array-of-tables element is an error).
+///
+/// # Errors
+///
+/// [`ScenarioError::Override`] naming the override that cannot be applied
+/// (a bad path, an index past the end, a value where a table is needed);
+/// [`ScenarioError::Invalid`] when `text` itself is not TOML.
+pub fn edit(
+    source_name: &str,
+    text: &str,
+    overrides: &[Override],
+) -> Result<String, ScenarioError> {
+    let mut doc: DocumentMut = match text.parse() {
+        Ok(d) => d,
+        // Not TOML: the reader locates the syntax error.
+        Err(_) => {
+            return Err(crate::parse(source_name, text)
+                .err()
+                .unwrap_or_else(|| problem(source_name, "the scenario is not TOML")));
+        }
+    };
+    for o in overrides {
+        let steps = steps(&o.path).map_err(|e| problem(&o.to_string(), e))?;
+        let value = o
+            .value
+            .parse::<Value>()
+            .unwrap_or_else(|_| Value::from(o.value.as_str()));
+        set(doc.as_table_mut(), &steps, value).map_err(|e| problem(&o.to_string(), e))?;
+    }
+    Ok(doc.to_string())
+}
+
+/// The scenario `text` with `overrides` applied, read and validated as a
+/// file is ([`parse_with_base`], catalog files relative to `base_dir`).
+/// Problems the edited scenario has are located in the edited text, which
+/// is named `SOURCE with PATH=VALUE, …` so that every message names the
+/// overrides.
+///
+/// # Errors
+///
+/// As [`edit`], then as [`parse_with_base`].
+pub fn apply(
+    source_name: &str,
+    text: &str,
+    base_dir: Option<&Path>,
+    overrides: &[Override],
+) -> Result<Scenario, ScenarioError> {
+    if overrides.is_empty() {
+        return parse_with_base(source_name, text, base_dir);
+    }
+    let edited = edit(source_name, text, overrides)?;
+    let names: Vec<String> = overrides.iter().map(Override::to_string).collect();
+    let name = format!("{source_name} with {}", names.join(", "));
+    parse_with_base(&name, &edited, base_dir)
+}
+
+/// The text of the scenario file at `path`, read as [`crate::load`] reads
+/// it (a regular UTF-8 file of at most [`crate::MAX_SCENARIO_BYTES`]), to
+/// be edited by [`apply`] (with `path`'s directory as its base).
+///
+/// # Errors
+///
+/// [`ScenarioError::Io`] naming the path.
+pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
+    crate::read::read_text(path, crate::MAX_SCENARIO_BYTES).map_err(|e| ScenarioError::Io {
+        path: path.to_owned(),
+        source: e.into(),
+    })
+}
+
+/// One assumption of a scenario that can be varied: a numeric key whose
+/// descriptor carries an uncertainty range, at one place its table occurs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Varied {
+    /// The key's full path, e.g. `engage.terminal[0].pk`.
+    pub path: String,
+    /// The table's path in the registry, e.g. `engage.terminal`.
+    pub table: &'static str,
+    /// The key's descriptor.
+    pub key: &'static KeyDescriptor,
+    /// The value the scenario uses, in the key's unit: the one written, or
+    /// the default.
+    pub nominal: f64,
+    /// Low end of the range varied over, in the key's unit.
+    pub low: f64,
+    /// High end of the range varied over, in the key's unit.
+    pub high: f64,
+    /// Whether the file writes the key (else its default is used).
+    pub written: bool,
+}
+
+impl Varied {
+    /// Whether the key takes integers.
+    pub fn integer(&self) -> bool {
+        self.key.kind == KeyKind::Integer
+    }
+
+    /// `path` set to `v` (rounded for integer keys).
+    pub fn set(&self, v: f64) -> Override {
+        Override::number(&self.path, v, self.integer())
+    }
+
+    /// `cited` or `assumed`, as tables print the basis.
+    pub fn basis(&self) -> &'static str {
+        match self.key.source {
+            Source::Cited(_) => "cited",
+            _ => "assumed",
+        }
+    }
+}
+
+/// Every table the path `steps` reaches from `table`, by its indexed path.
+fn instances<'t>(
+    table: &'t dyn TableLike,
+    steps: &[&str],
+    prefix: &str,
+    out: &mut Vec<(String, &'t dyn TableLike)>,
+) {
+    let Some((step, rest)) = steps.split_first() else {
+        out.push((prefix.to_owned(), table));
+        return;
+    };
+    let join = |s: String| {
+        if prefix.is_empty() {
+            s
+        } else {
+            format!("{prefix}.{s}")
+        }
+    };
+    match table.get(step) {
+        Some(Item::ArrayOfTables(a)) => {
+            for (i, t) in a.iter().enumerate() {
+                instances(t, rest, &join(format!("{step}[{i}]")), out);
+            }
+        }
+        Some(Item::Value(Value::Array(a))) => {
+            for (i, v) in a.iter().enumerate() {
+                if let Value::InlineTable(t) = v {
+                    instances(t, rest, &join(format!("{step}[{i}]")), out);
+                }
+            }
+        }
+        Some(item) => {
+            if let Some(t) = item.as_table_like() {
+                instances(t, rest, &join((*step).to_owned()), out);
+            }
+        }
+        None => {}
+    }
+}
+
+/// The assumptions of the scenario `text` that can be varied, in registry
+/// order: for every described table the scenario has (each element of an
+/// array of tables apart), every number or integer key with an uncertainty
+/// range in its descriptor, written or not; its nominal value is the one
+/// written, else the default. Keys without a numeric default that the file
+/// leaves out, and keys written as arrays, are not varied.
+///
+/// # Errors
+///
+/// [`ScenarioError::Invalid`] when `text` is not TOML.
+pub fn assumptions(source_name: &str, text: &str) -> Result<Vec<Varied>, ScenarioError> {
+    let doc: DocumentMut = text.parse().map_err(|_| {
+        crate::parse(source_name, text)
+            .err()
+            .unwrap_or_else(|| problem(source_name, "the scenario is not TOML"))
+    })?;
+    let mut out = Vec::new();
+    for (table, keys) in crate::key::tables() {
+        if *table == "top level" {
+            continue;
+        }
+        let steps: Vec<&str> = table.split('.').collect();
+        let mut found = Vec::new();
+        instances(doc.as_table(), &steps, "", &mut found);
+        for (prefix, t) in found {
+            for key in keys.iter() {
+                let Some(u) = key.uncertainty else { continue };
+                if !matches!(
+                    key.kind,
+                    KeyKind::Number | KeyKind::Integer | KeyKind::Numbers
+                ) {
+                    continue;
+                }
+                let written = t.get(key.name).and_then(Item::as_value);
+                let nominal = match (written, key.default) {
+                    (Some(Value::Float(f)), _) => Some(*f.value()),
+                    (Some(Value::Integer(i)), _) => Some(*i.value() as f64),
+                    (Some(_), _) => None,
+                    (None, KeyDefault::Number(v)) => Some(v),
+                    (None, KeyDefault::Integer(v)) => Some(v as f64),
+                    (None, _) => None,
+                };
+                let Some(nominal) = nominal else { continue };
+                out.push(Varied {
+                    path: format!("{prefix}.{}", key.name),
+                    table,
+                    key,
+                    nominal,
+                    low: u.low,
+                    high: u.high,
+                    written: written.is_some(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,116 @@
+use super::*;
+use crate::{DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_TOML};
+
+fn set(path: &str, value: &str) -> Override {
+    Override {
+        path: path.into(),
+        value: value.into(),
+    }
+}
+
+fn default_with(o: &[Override]) -> Result<Scenario, ScenarioError> {
+    apply(DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_TOML, None, o)
+}
+
+#[test]
+fn a_written_key_takes_the_new_value() {
+    let s = default_with(&[set("sbi.budget.decision_s", "45")]).unwrap();
+    let d = default_with(&[]).unwrap();
+    assert_eq!(s.sbi.as_ref().unwrap().decision_s, 45.0);
+    assert_eq!(d.sbi.as_ref().unwrap().decision_s, 30.0);
+    assert_ne!(s.hash, d.hash);
+    assert!(s.source_name.ends_with("with sbi.budget.decision_s=45"));
+}
+
+#[test]
+fn an_element_of_an_array_of_tables_is_reached_by_index() {
+    let s = default_with(&[
+        set("engage.terminal[0].pk", "0.6"),
+        set("area[1].salvo", "5"),
+    ])
+    .unwrap();
+    assert_eq!(s.engage.as_ref().unwrap().terminal[0].pk, 0.6);
+    assert_eq!(s.engage.as_ref().unwrap().areas[1].salvo, 5);
+    assert_eq!(s.engage.as_ref().unwrap().areas[0].salvo, 3);
+}
+
+#[test]
+fn an_absent_key_is_added_to_its_table() {
+    let text = edit(
+        "x",
+        DEFAULT_SCENARIO_TOML,
+        &[set("sbi.interceptor.end_game_s", "0")],
+    )
+    .unwrap();
+    assert!(text.contains("end_game_s = 0"));
+    // Comments are kept.
+    assert!(text.contains("# The default cupola scenario"));
+    let s = default_with(&[set("sbi.interceptor.end_game_s", "0.0")]).unwrap();
+    assert_eq!(s.sbi.unwrap().carrier.interceptor.end_game_s, 0.0);
+}
+
+#[test]
+fn an_out_of_range_value_is_a_located_problem_naming_the_override() {
+    let err = default_with(&[set("engage.boost.pk", "1.5")]).unwrap_err();
+    let p = &err.problems()[0];
+    assert!(p.file().contains("engage.boost.pk=1.5"), "{}", p.file());
+    assert!(p.line() > 1);
+}
+
+#[test]
+fn bad_paths_name_the_override() {
+    for (o, words) in [
+        (set("engage.terminal[3].pk", "0.5"), "only 1"),
+        (set("sbi", "1"), "table, not a value"),
+        (set("scenario.name.x", "1"), "value, not a table"),
+        (set("sbi..x", "1"), "not a key"),
+        (set("engage.terminal[x].pk", "1"), "index"),
+        (set("nothing[0].pk", "1"), "no `nothing` tables"),
+    ] {
+        let err = default_with(std::slice::from_ref(&o)).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains(&o.to_string()), "{text}");
+        let ScenarioError::Override { message, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert!(message.contains(words), "{message}");
+    }
+}
+
+#[test]
+fn a_setting_is_read_from_key_equals_value() {
+    let o = Override::parse(" sbi.budget.decision_s = 45 ").unwrap();
+    assert_eq!(o, set("sbi.budget.decision_s", "45"));
+    assert!(Override::parse("decision_s").is_err());
+    assert!(Override::parse("=4").is_err());
+    // Text that is not a TOML value is a string.
+    let s = default_with(&[set("scenario.name", "plain words")]).unwrap();
+    assert_eq!(s.name, "plain words");
+}
+
+#[test]
+fn the_default_varies_its_assumed_keys_written_or_not() {
+    let v = assumptions(DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_TOML).unwrap();
+    let find = |p: &str| v.iter().find(|x| x.path == p);
+    let decision = find("sbi.budget.decision_s").expect("decision time");
+    assert!(decision.written);
+    assert_eq!(decision.nominal, 30.0);
+    assert!(decision.low < decision.nominal && decision.nominal < decision.high);
+    let assess = find("engage.midcourse[0].kill_assessment").expect("not written");
+    assert!(!assess.written);
+    assert_eq!(assess.nominal, 0.9);
+    assert!(find("engage.midcourse[1].discrimination").is_some());
+    assert!(find("engage.terminal[0].footprint_km").is_some());
+    // Every varied value can be set at both ends of its range.
+    for x in &v {
+        assert!(x.low <= x.high, "{}", x.path);
+        let o = x.set(x.low);
+        assert_eq!(o.path, x.path);
+    }
+}
+
+#[test]
+fn tables_the_scenario_lacks_are_not_varied() {
+    let v = assumptions(DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_TOML).unwrap();
+    assert!(v.iter().all(|x| !x.path.starts_with("coverage.")));
+}
