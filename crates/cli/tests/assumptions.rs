@@ -1,28 +1,9 @@
 //! `cupola assumptions`: every non-physical value of a scenario, with its
 //! basis and range, as a table, as JSON and as `assumptions.csv`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn cupola(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cupola"))
-        .args(args)
-        .current_dir(repo_root())
-        .output()
-        .expect("the cupola binary runs")
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+#[path = "support/bin.rs"]
+mod support;
+use support::{cupola, stderr, stdout};
 
 #[test]
 fn assumptions_lists_every_value_with_its_basis_and_range() {

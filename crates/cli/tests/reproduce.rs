@@ -3,28 +3,11 @@
 //! holds the same published values as the files and the values a fresh run
 //! gives.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn cupola(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cupola"))
-        .args(args)
-        .current_dir(repo_root())
-        .output()
-        .expect("the cupola binary runs")
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+#[path = "support/bin.rs"]
+mod support;
+use support::{cupola, repo_root, stderr, stdout};
 
 /// The comparisons of a `--json` run.
 fn comparisons(o: &Output) -> Vec<serde_json::Value> {
