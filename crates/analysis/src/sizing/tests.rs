@@ -398,6 +398,22 @@ fn a_national_laydown_is_sized_at_once() {
     assert!(best.total + 48 >= hardest, "{} vs {hardest}", best.total);
 }
 
+/// A 65° shell of 48 planes and a 45° shell of `planes` planes, at 400 km.
+fn shells_65_45(planes: u32) -> Vec<ShellSpec> {
+    vec![
+        ShellSpec {
+            altitude_m: 400e3,
+            inclination_rad: 65f64.to_radians(),
+            planes: 48,
+        },
+        ShellSpec {
+            altitude_m: 400e3,
+            inclination_rad: 45f64.to_radians(),
+            planes,
+        },
+    ]
+}
+
 /// One constellation of a 65° and a 45° shell sized jointly against the
 /// four-area laydown: its answer is never larger than either shell alone
 /// at the same plane count (each is a split the search tries), it names
@@ -407,18 +423,7 @@ fn a_national_laydown_is_sized_at_once() {
 #[test]
 fn two_shells_are_sized_jointly() {
     let mut i = laydown(400, &[65.0, 45.0]);
-    i.layer.shells = vec![
-        ShellSpec {
-            altitude_m: 400e3,
-            inclination_rad: 65f64.to_radians(),
-            planes: 48,
-        },
-        ShellSpec {
-            altitude_m: 400e3,
-            inclination_rad: 45f64.to_radians(),
-            planes: 48,
-        },
-    ];
+    i.layer.shells = shells_65_45(48);
     let r = size(&i).unwrap();
     let j = r.joint.as_ref().expect("two shells are sized jointly");
     assert_eq!(j.shells.len(), 2);
@@ -505,20 +510,8 @@ fn a_shell_out_of_reach_adds_nothing() {
 /// gave up); with a limit below one satellite in every plane it says so.
 #[test]
 fn joint_search_respects_the_limit() {
-    let shells = vec![
-        ShellSpec {
-            altitude_m: 400e3,
-            inclination_rad: 65f64.to_radians(),
-            planes: 48,
-        },
-        ShellSpec {
-            altitude_m: 400e3,
-            inclination_rad: 45f64.to_radians(),
-            planes: 24,
-        },
-    ];
     let mut i = laydown(300, &[]);
-    i.layer.shells = shells;
+    i.layer.shells = shells_65_45(24);
     let free = size(&i).unwrap();
     let answer = free.joint.as_ref().unwrap().best.as_ref().unwrap().total;
     i.spec.max_satellites = answer + 30;
