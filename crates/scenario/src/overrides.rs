@@ -325,7 +325,8 @@ fn instances<'t>(
 /// order: for every described table the scenario has (each element of an
 /// array of tables apart), every number or integer key with an uncertainty
 /// range in its descriptor, written or not; its nominal value is the one
-/// written, else the default. Keys without a numeric default that the file
+/// written, else the default (a tracking layer's or radar's
+/// `reporting_latency_s` takes its own default and range, 0 s in 0–20 s). Keys without a numeric default that the file
 /// leaves out, and keys written as arrays, are not varied.
 ///
 /// # Errors
@@ -355,13 +356,21 @@ pub fn assumptions(source_name: &str, text: &str) -> Result<Vec<Varied>, Scenari
                     continue;
                 }
                 let written = t.get(key.name).and_then(Item::as_value);
-                let nominal = match (written, key.default) {
-                    (Some(Value::Float(f)), _) => Some(*f.value()),
-                    (Some(Value::Integer(i)), _) => Some(*i.value() as f64),
-                    (Some(_), _) => None,
-                    (None, KeyDefault::Number(v)) => Some(v),
-                    (None, KeyDefault::Integer(v)) => Some(v as f64),
-                    (None, _) => None,
+                // A default and range that depend on the table's kind.
+                let by_kind = if *table == "sensor" {
+                    crate::sensor::read::kind_default(key.name, t)
+                } else {
+                    None
+                };
+                let (low, high) = by_kind.map_or((u.low, u.high), |(_, lo, hi)| (lo, hi));
+                let nominal = match (written, key.default, by_kind) {
+                    (Some(Value::Float(f)), _, _) => Some(*f.value()),
+                    (Some(Value::Integer(i)), _, _) => Some(*i.value() as f64),
+                    (Some(_), _, _) => None,
+                    (None, _, Some((d, _, _))) => Some(d),
+                    (None, KeyDefault::Number(v), None) => Some(v),
+                    (None, KeyDefault::Integer(v), None) => Some(v as f64),
+                    (None, _, None) => None,
                 };
                 let Some(nominal) = nominal else { continue };
                 out.push(Varied {
@@ -369,8 +378,8 @@ pub fn assumptions(source_name: &str, text: &str) -> Result<Vec<Varied>, Scenari
                     table,
                     key,
                     nominal,
-                    low: u.low,
-                    high: u.high,
+                    low,
+                    high,
                     written: written.is_some(),
                 });
             }

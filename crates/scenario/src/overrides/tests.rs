@@ -114,3 +114,25 @@ fn tables_the_scenario_lacks_are_not_varied() {
     let v = assumptions(DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_TOML).unwrap();
     assert!(v.iter().all(|x| !x.path.starts_with("coverage.")));
 }
+
+/// A tracking layer's reporting latency is varied around its own default
+/// (0 s, in 0–20 s), not the infrared layer's 20 s in 5–60 s.
+#[test]
+fn a_tracking_layer_latency_is_varied_around_its_own_default() {
+    let v = assumptions(DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_TOML).unwrap();
+    let latency = |kind: &str| {
+        let doc: toml_edit::DocumentMut = DEFAULT_SCENARIO_TOML.parse().unwrap();
+        let k = doc["sensor"]
+            .as_array_of_tables()
+            .unwrap()
+            .iter()
+            .position(|t| t.get("kind").and_then(|x| x.as_str()) == Some(kind))
+            .unwrap();
+        v.iter()
+            .find(|x| x.path == format!("sensor[{k}].reporting_latency_s"))
+            .map(|x| (x.nominal, x.low, x.high))
+            .unwrap()
+    };
+    assert_eq!(latency("tracking"), (0.0, 0.0, 20.0));
+    assert_eq!(latency("infrared"), (20.0, 5.0, 60.0));
+}

@@ -448,6 +448,17 @@ fn read_radar(ctx: &mut Ctx, t: &TableReader<'_>, name: &str) -> Option<SensorKi
     }))
 }
 
+/// The default and range of `key` in the `[[sensor]]` table `t` when they
+/// depend on its kind rather than being the descriptor's: a tracking
+/// layer's or radar's `reporting_latency_s` defaults to 0 s with the range
+/// of [`TRACK_LATENCY`]. `(default, low, high)`, in the key's unit.
+pub(crate) fn kind_default(key: &str, t: &dyn toml_edit::TableLike) -> Option<(f64, f64, f64)> {
+    let kind = t.get("kind").and_then(|k| k.as_str())?;
+    let u = TRACK_LATENCY.uncertainty?;
+    (key == "reporting_latency_s" && matches!(kind, "tracking" | "radar"))
+        .then_some((0.0, u.low, u.high))
+}
+
 /// `reporting_latency_s` of a tracking layer or radar: as written, or
 /// 0 s when absent (recorded with its own basis, [`TRACK_LATENCY`]).
 fn track_latency(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<f64> {
