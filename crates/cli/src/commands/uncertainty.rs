@@ -14,16 +14,29 @@ use crate::failure::Failure;
 use crate::headline::{self, Figure, Value};
 use crate::outputs::uncertainty as out;
 use crate::progress::{self, Progress};
-use cupola_analysis::uncertainty::{Band, latin_hypercube, null_band, scale, spearman};
+use cupola_analysis::uncertainty::{
+    Band, latin_hypercube, null_band, scale, scale_integer, spearman,
+};
 use cupola_report::PointStore;
 use cupola_scenario::overrides::{Override, Varied};
 use std::path::PathBuf;
 
-/// Runs of the nominal point under other seeds (the scenario's seed plus 1
-/// to plus this), from whose spread each figure's own Monte Carlo error is
+/// Runs of the nominal point under other seeds ([`replicate_seed`] 1 to
+/// this, derived from the run's seed), from whose spread each figure's own Monte Carlo error is
 /// estimated. Assumed 8, range 4–32: enough to see an error the size of
 /// the figures' bands, at 3% of a 256-point design's work.
 pub const REPLICATES: u64 = 8;
+
+/// Stream component of the seed replicates' seeds.
+const REPLICATE_SEED: u64 = 0x7265_706c_5f73_6565;
+
+/// The scenario seed of seed replicate `r` of a run of seed `seed`: a
+/// stream key of `seed` (so `--seed` moves the replicates with the
+/// design), cut to 53 bits so that it is exact as a number and a TOML
+/// integer.
+pub fn replicate_seed(seed: u64, r: u64) -> u64 {
+    cupola_analysis::streams::key(seed, r, REPLICATE_SEED) >> 11
+}
 
 /// Arguments of `cupola uncertainty`.
 #[derive(clap::Args)]
@@ -108,8 +121,11 @@ fn settings(varied: &[Varied], u: &[f64]) -> (Vec<f64>, Vec<Override>) {
         .iter()
         .zip(u)
         .map(|(v, &x)| {
-            let raw = scale(x, v.low, v.high);
-            let value = if v.integer() { raw.round() } else { raw };
+            let value = if v.integer() {
+                scale_integer(x, v.low, v.high)
+            } else {
+                scale(x, v.low, v.high)
+            };
             (value, v.set(value))
         })
         .unzip()
@@ -220,7 +236,7 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
                     k,
                     vec![Override::number(
                         "scenario.seed",
-                        (nominal.seed.wrapping_add(r)) as f64,
+                        replicate_seed(seed, r) as f64,
                         true,
                     )],
                 )
@@ -337,5 +353,25 @@ fn spread(
                 spearman(&x, &y)
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_replicates_follow_the_runs_seed() {
+        let a: Vec<u64> = (1..=REPLICATES).map(|r| replicate_seed(1, r)).collect();
+        let b: Vec<u64> = (1..=REPLICATES).map(|r| replicate_seed(2, r)).collect();
+        // Another --seed, other replicates; none of them the seed plus r.
+        assert!(a.iter().all(|s| !b.contains(s)));
+        assert!((1..=REPLICATES).all(|r| a[r as usize - 1] != 1 + r));
+        // Distinct, and exact as a number.
+        let mut sorted = a.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), a.len());
+        assert!(a.iter().all(|&s| (s as f64) as u64 == s));
     }
 }
