@@ -152,10 +152,17 @@ fn design_json(
         assumptions: Vec<(&'a str, f64, f64)>,
         figures: Vec<&'a str>,
     }
+    // The file by its canonical path (the same however it was named on
+    // the command line; catalog files are read relative to it), and its
+    // text (with any --set written in) by its hash.
+    let scenario = match &args.file {
+        Some(f) => place(f).display().to_string(),
+        None => base.name.clone(),
+    };
     Ok(cupola_report::to_json_pretty(&Design {
         cupola: env!("CARGO_PKG_VERSION"),
         git: crate::outputs::git_hash(),
-        scenario: &base.name,
+        scenario: &scenario,
         scenario_fnv1a: hash.to_owned(),
         samples: args.samples,
         seed,
@@ -166,6 +173,31 @@ fn design_json(
             .collect(),
         figures: figures.iter().map(|f| f.id.as_str()).collect(),
     })?)
+}
+
+/// `path` made absolute and, as far as it exists, canonical (links and
+/// `..` resolved), so that two names of one place compare equal.
+fn place(path: &std::path::Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| {
+        // Not there yet: its parent's canonical form and its name.
+        match (path.parent(), path.file_name()) {
+            (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
+                place(parent).join(name)
+            }
+            _ => std::path::absolute(path).unwrap_or_else(|_| path.to_owned()),
+        }
+    })
+}
+
+/// A point store's failure: one the user can act on (another design in
+/// the directory, a damaged line, another run holding it) is bad input
+/// (exit 2); an I/O failure is internal (exit 1).
+fn store_failure(e: cupola_report::ReportError) -> Failure {
+    use cupola_report::ReportError as E;
+    match e {
+        E::Store { .. } | E::Locked { .. } => Failure::Input(format!("--resume: {e}")),
+        _ => Failure::Internal(format!("--resume: {e}")),
+    }
 }
 
 /// A point's outcome as stored: a status (0 ok, 1 refused), then three
@@ -200,6 +232,18 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
             args.samples
         )));
     }
+    if let (Some(store), Some(out)) = (&args.resume, &args.output.out) {
+        let (store, out) = (place(store), place(out));
+        if store.starts_with(&out) || out.starts_with(&store) {
+            return Err(Failure::Input(format!(
+                "--resume {} and --out {}: the point store cannot be the output directory \
+                 or lie inside it (or hold it): --out replaces its directory whole; give \
+                 them separate directories",
+                store.display(),
+                out.display()
+            )));
+        }
+    }
     let base = Base::load(args.file.as_deref())?;
     let nominal = base.at(&[])?;
     for w in &nominal.warnings {
@@ -219,8 +263,8 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
     let (store, done) = match &args.resume {
         Some(dir) => {
             let text = design_json(&base, &nominal.hash, args, seed, &varied, &figures)?;
-            let (s, d) = PointStore::open(dir, &text)
-                .map_err(|e| Failure::Input(format!("--resume: {e}")))?;
+            let (s, d) = PointStore::open(dir, &text, n as u64 + REPLICATES, 1 + 3 * figures.len())
+                .map_err(store_failure)?;
             (Some(s), d)
         }
         None => (None, Default::default()),
@@ -257,8 +301,7 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
     let nf = figures.len();
     let outcomes = design::evaluate_all(&base, &figures, &todo, &|k, o| {
         if let Some(s) = &store {
-            s.append(k, &flat(o, nf))
-                .map_err(|e| Failure::Input(format!("--resume: {e}")))?;
+            s.append(k, &flat(o, nf)).map_err(store_failure)?;
         }
         bar.tick(1);
         Ok(())
