@@ -177,6 +177,8 @@ fn table(r: &Reproduced) -> TextTable {
                 .map_or("—".into(), |d| format!("{:+.1}%", 100.0 * d)),
             if c.within_tolerance {
                 "yes".to_owned()
+            } else if c.in_range && c.published_high.is_none() {
+                "above the published lower bound".to_owned()
             } else if c.in_range {
                 "in the published range".to_owned()
             } else {
