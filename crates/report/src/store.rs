@@ -9,7 +9,10 @@
 //! and `points.jsonl`, one JSON line per finished point appended with a
 //! single write and synced to disk before the next. A kill during a write
 //! leaves at most a final line without its line feed, which reopening
-//! ignores and cuts off: a point is either whole on disk or absent. Values
+//! ignores and cuts off: a point is either whole on disk or absent. Every
+//! whole line must fit the design (a point index inside it, given once,
+//! with the design's number of values): anything else is an error naming
+//! the store, never a point silently filled with missing values. Values
 //! are kept as the bit patterns of their `f64`s (with a readable copy), so
 //! a resumed run computes from exactly the numbers an uninterrupted one
 //! had. While open, the store holds the lock of its directory (see
