@@ -176,53 +176,84 @@ pub struct Swing {
 }
 
 impl Swing {
+    /// The two ends, a figure without a value (no answer within the
+    /// search) taken as +∞, as in the uncertainty bands.
+    fn ends(&self) -> [f64; 2] {
+        [self.at_low, self.at_high].map(|v| v.unwrap_or(f64::INFINITY))
+    }
+
+    /// The figure's departures from `nominal` at the two ends; a figure
+    /// without a value (at an end or at nominal) is +∞, so it departs by
+    /// nothing from another +∞ and infinitely from any value found.
+    fn departures(&self, nominal: Option<f64>) -> [f64; 2] {
+        let n = nominal.unwrap_or(f64::INFINITY);
+        self.ends()
+            .map(|v| if v == n { 0.0 } else { (v - n).abs() })
+    }
+
     /// The figure's largest departure from `nominal` at either end (the
-    /// length of the tornado's bar on its longer side); a figure missing
-    /// at one end (and present at nominal) counts as infinite.
+    /// length of the tornado's bar on its longer side); a figure without
+    /// a value at one end but not the other, or at nominal but not at an
+    /// end, departs infinitely.
     pub fn reach(&self, nominal: Option<f64>) -> f64 {
-        let Some(n) = nominal else { return 0.0 };
-        [self.at_low, self.at_high]
-            .iter()
-            .map(|v| v.map_or(f64::INFINITY, |v| (v - n).abs()))
-            .fold(0.0, f64::max)
+        self.departures(nominal).into_iter().fold(0.0, f64::max)
     }
 
     /// The width of the swing: the sum of the figure's finite departures
-    /// from `nominal` at the two ends (a missing end adds nothing).
+    /// from `nominal` at the two ends (an infinite one adds nothing).
     pub fn width(&self, nominal: Option<f64>) -> f64 {
-        let Some(n) = nominal else { return 0.0 };
-        [self.at_low, self.at_high]
-            .iter()
-            .flatten()
-            .filter(|v| v.is_finite())
-            .map(|v| (v - n).abs())
+        self.departures(nominal)
+            .into_iter()
+            .filter(|d| d.is_finite())
             .sum()
+    }
+
+    /// How many of the two ends depart infinitely from `nominal`.
+    fn infinite_ends(&self, nominal: Option<f64>) -> usize {
+        self.departures(nominal)
+            .into_iter()
+            .filter(|d| d.is_infinite())
+            .count()
+    }
+
+    /// The lowest value found at either end (+∞ when neither has one):
+    /// with no value at nominal (+∞), the further a found value lies
+    /// below it, the larger the effect.
+    fn lowest(&self) -> f64 {
+        self.ends().into_iter().fold(f64::INFINITY, f64::min)
     }
 }
 
 /// Indices of `swings` from the largest effect on a figure of value
-/// `nominal` to the smallest (by [`Swing::reach`], then by
-/// [`Swing::width`], then in order): the tornado's rows.
+/// `nominal` to the smallest, a missing value counting as +∞ (beyond the
+/// search) at nominal as at the ends: by [`Swing::reach`], then by how
+/// many ends depart infinitely, then by [`Swing::width`], then (for a
+/// figure with no value at nominal) by the lowest value an end reaches,
+/// then in order. These are the tornado's rows.
 pub fn tornado_order(swings: &[Swing], nominal: Option<f64>) -> Vec<usize> {
     let mut order: Vec<usize> = (0..swings.len()).collect();
     order.sort_by(|&a, &b| {
         let (sa, sb) = (&swings[a], &swings[b]);
         sb.reach(nominal)
             .total_cmp(&sa.reach(nominal))
+            .then(sb.infinite_ends(nominal).cmp(&sa.infinite_ends(nominal)))
             .then(sb.width(nominal).total_cmp(&sa.width(nominal)))
+            .then(if nominal.is_none() {
+                sa.lowest().total_cmp(&sb.lowest())
+            } else {
+                std::cmp::Ordering::Equal
+            })
             .then(a.cmp(&b))
     });
     order
 }
 
-/// Half-width of the 95% normal-approximation confidence interval of a
-/// probability estimated as `p` from `n` Bernoulli trials:
-/// 1.96·√(p(1 − p)/n).
-pub fn binomial_half_width(p: f64, n: u64) -> f64 {
-    if n == 0 {
-        return f64::INFINITY;
-    }
-    1.96 * (p * (1.0 - p) / n as f64).max(0.0).sqrt()
+/// Integer value of `u` in [0, 1] over `[low, high]` (integers): each of
+/// the `high − low + 1` values takes an equal share of the unit interval,
+/// `floor(low + u·(high − low + 1))`, clamped to `high` at `u = 1`.
+/// (Rounding [`scale`] would give the two end values half a share each.)
+pub fn scale_integer(u: f64, low: f64, high: f64) -> f64 {
+    (low + u * (high - low + 1.0)).floor().min(high)
 }
 
 #[cfg(test)]

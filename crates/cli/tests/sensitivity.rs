@@ -221,13 +221,39 @@ fn a_killed_run_resumes_to_the_uninterrupted_result() {
     assert!(!status.success(), "the run finished before it was killed");
     let kept = std::fs::read_to_string(&points).unwrap().lines().count();
     assert!((3..18).contains(&kept), "{kept} points kept");
-    let resumed = uncertainty(&file, &["--resume", store.to_str().unwrap()], "2");
+    // Resumed with the scenario named by a relative path (the killed run
+    // had its absolute path): the same design.
+    let resumed = Command::new(env!("CARGO_BIN_EXE_cupola"))
+        .current_dir(tmp.path())
+        .args([
+            "uncertainty",
+            "small.toml",
+            "--samples",
+            "10",
+            "--keys",
+            "sbi.budget.decision_s,engage.boost.pk",
+            "--json",
+            "--resume",
+            store.to_str().unwrap(),
+        ])
+        .env("RAYON_NUM_THREADS", "2")
+        .output()
+        .unwrap();
     let computed = serde_json::from_slice::<serde_json::Value>(&resumed.stdout).unwrap()
         ["uncertainty"]["computed"]
         .as_u64()
         .unwrap();
     assert!(computed < 10, "{computed} points recomputed");
-    assert_eq!(result(&resumed), whole);
+    // The same result, but for the scenario's name as given.
+    let unnamed = |mut v: serde_json::Value| {
+        v["provenance"]
+            .as_object_mut()
+            .unwrap()
+            .remove("scenario")
+            .unwrap();
+        v
+    };
+    assert_eq!(unnamed(result(&resumed)), unnamed(whole));
     // A store of another design is refused.
     let o = cupola(
         &[
@@ -242,6 +268,50 @@ fn a_killed_run_resumes_to_the_uninterrupted_result() {
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("another design"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_point_store_in_the_output_directory_is_refused_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = small(tmp.path());
+    let dir = tmp.path().join("d");
+    for (store, out) in [
+        (dir.clone(), dir.clone()),
+        (dir.join("store"), dir.clone()),
+        (tmp.path().join("d/../d"), dir.clone()),
+    ] {
+        let o = cupola(
+            &[
+                "uncertainty",
+                file.to_str().unwrap(),
+                "--resume",
+                store.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("cannot be the output directory"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(!dir.exists(), "nothing is created before the refusal");
+    }
+    // A store that cannot be created is an I/O failure (exit 1), not bad
+    // input.
+    let o = cupola(
+        &[
+            "uncertainty",
+            file.to_str().unwrap(),
+            "--resume",
+            file.join("store").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--resume"), "{}", stderr(&o));
 }
 
 #[test]

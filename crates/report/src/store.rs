@@ -9,7 +9,10 @@
 //! and `points.jsonl`, one JSON line per finished point appended with a
 //! single write and synced to disk before the next. A kill during a write
 //! leaves at most a final line without its line feed, which reopening
-//! ignores and cuts off: a point is either whole on disk or absent. Values
+//! ignores and cuts off: a point is either whole on disk or absent. Every
+//! whole line must fit the design (a point index inside it, given once,
+//! with the design's number of values): anything else is an error naming
+//! the store, never a point silently filled with missing values. Values
 //! are kept as the bit patterns of their `f64`s (with a readable copy), so
 //! a resumed run computes from exactly the numbers an uninterrupted one
 //! had. While open, the store holds the lock of its directory (see
@@ -61,15 +64,24 @@ fn store_err(dir: &Path, reason: impl Into<String>) -> ReportError {
 impl PointStore {
     /// Open the store in `dir` (created if missing) for the design
     /// described by `design` (any JSON text; compared byte for byte with
-    /// the stored one), and read the points it already holds.
+    /// the stored one), whose points are numbered below `points` and each
+    /// hold `width` values, and read the points it already holds.
     ///
     /// # Errors
     ///
     /// [`ReportError::Store`] when `dir` holds another design, or a line
-    /// other than a torn last one cannot be read; [`ReportError::Locked`]
-    /// when another run has the store open; [`ReportError::CreateDir`] /
-    /// [`ReportError::Write`] for I/O failures.
-    pub fn open(dir: &Path, design: &str) -> Result<(Self, Points), ReportError> {
+    /// other than a torn last one cannot be read or does not fit the
+    /// design (a point index out of range or given twice, another number
+    /// of values); [`ReportError::Locked`] when another run has the store
+    /// open; [`ReportError::CreateDir`] / [`ReportError::Write`] /
+    /// [`ReportError::Rename`] for I/O failures.
+    pub fn open(
+        dir: &Path,
+        design: &str,
+        points: u64,
+        width: usize,
+    ) -> Result<(Self, Points), ReportError> {
+        let total = points;
         fs::create_dir_all(dir).map_err(|source| ReportError::CreateDir {
             path: dir.to_owned(),
             source,
@@ -117,10 +129,27 @@ impl PointStore {
             if line.is_empty() {
                 continue;
             }
-            let l: Line = serde_json::from_slice(line)
-                .map_err(|e| store_err(dir, format!("{POINTS_NAME} line {}: {e}", n + 1)))?;
+            let at =
+                |reason: String| store_err(dir, format!("{POINTS_NAME} line {}: {reason}", n + 1));
+            let l: Line = serde_json::from_slice(line).map_err(|e| at(e.to_string()))?;
+            if l.point >= total {
+                return Err(at(format!(
+                    "point {} is beyond the design's {total} points",
+                    l.point
+                )));
+            }
+            if l.bits.len() != width || l.values.len() != width {
+                return Err(at(format!(
+                    "point {} has {} values (readable copy: {}), the design {width}",
+                    l.point,
+                    l.bits.len(),
+                    l.values.len()
+                )));
+            }
             let values = l.bits.iter().map(|b| b.map(f64::from_bits)).collect();
-            points.insert(l.point, values);
+            if points.insert(l.point, values).is_some() {
+                return Err(at(format!("point {} is stored twice", l.point)));
+            }
         }
         let file = OpenOptions::new()
             .create(true)
@@ -185,7 +214,7 @@ mod tests {
         let dir = tmp.path().join("store");
         let third = 1.0 / 3.0;
         {
-            let (s, done) = PointStore::open(&dir, "{\"n\":2}").unwrap();
+            let (s, done) = PointStore::open(&dir, "{\"n\":2}", 3, 2).unwrap();
             assert!(done.is_empty());
             s.append(1, &[Some(third), None]).unwrap();
             s.append(0, &[Some(f64::INFINITY), Some(-0.0)]).unwrap();
@@ -195,14 +224,14 @@ mod tests {
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(b"{\"point\":2,\"bits\":[4").unwrap();
         drop(f);
-        let (s, done) = PointStore::open(&dir, "{\"n\":2}").unwrap();
+        let (s, done) = PointStore::open(&dir, "{\"n\":2}", 3, 2).unwrap();
         assert_eq!(done.len(), 2);
         assert_eq!(done[&1], vec![Some(third), None]);
         assert_eq!(done[&0][0], Some(f64::INFINITY));
         assert!(done[&0][1].unwrap().is_sign_negative());
         s.append(2, &[Some(2.0), Some(3.0)]).unwrap();
         drop(s);
-        let (_, done) = PointStore::open(&dir, "{\"n\":2}").unwrap();
+        let (_, done) = PointStore::open(&dir, "{\"n\":2}", 3, 2).unwrap();
         assert_eq!(done[&2], vec![Some(2.0), Some(3.0)]);
     }
 
@@ -210,13 +239,13 @@ mod tests {
     fn another_design_or_a_second_writer_is_refused() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("store");
-        let (s, _) = PointStore::open(&dir, "a").unwrap();
+        let (s, _) = PointStore::open(&dir, "a", 2, 1).unwrap();
         assert!(matches!(
-            PointStore::open(&dir, "a"),
+            PointStore::open(&dir, "a", 2, 1),
             Err(ReportError::Locked { .. })
         ));
         drop(s);
-        let err = PointStore::open(&dir, "b").unwrap_err();
+        let err = PointStore::open(&dir, "b", 2, 1).unwrap_err();
         assert!(err.to_string().contains("another design"), "{err}");
     }
 
@@ -224,9 +253,35 @@ mod tests {
     fn a_damaged_line_is_an_error_naming_it() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("store");
-        drop(PointStore::open(&dir, "a").unwrap());
+        drop(PointStore::open(&dir, "a", 2, 1).unwrap());
         fs::write(dir.join(POINTS_NAME), "not json\n").unwrap();
-        let err = PointStore::open(&dir, "a").unwrap_err();
+        let err = PointStore::open(&dir, "a", 2, 1).unwrap_err();
         assert!(err.to_string().contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn a_line_that_does_not_fit_the_design_is_an_error_naming_the_store() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("store");
+        let ok = "{\"point\":0,\"bits\":[null],\"values\":[null]}\n";
+        for (bad, why) in [
+            (
+                "{\"point\":1,\"bits\":[null,null],\"values\":[null,null]}\n",
+                "has 2 values",
+            ),
+            ("{\"point\":1,\"bits\":[],\"values\":[]}\n", "has 0 values"),
+            (
+                "{\"point\":7,\"bits\":[null],\"values\":[null]}\n",
+                "beyond the design's 2 points",
+            ),
+            (ok, "stored twice"),
+        ] {
+            let _ = fs::remove_dir_all(&dir);
+            drop(PointStore::open(&dir, "a", 2, 1).unwrap());
+            fs::write(dir.join(POINTS_NAME), format!("{ok}{bad}")).unwrap();
+            let err = PointStore::open(&dir, "a", 2, 1).unwrap_err().to_string();
+            assert!(err.contains("point store"), "{err}");
+            assert!(err.contains("line 2") && err.contains(why), "{err}");
+        }
     }
 }

@@ -109,27 +109,72 @@ fn steps(path: &str) -> Result<Vec<Step<'_>>, String> {
         .collect()
 }
 
-/// The `index`-th table of the array of tables `item`.
-fn element(item: &mut Item, index: usize) -> Result<&mut dyn TableLike, String> {
+/// "there is only 1 of these tables", "there are only 3 …".
+fn only(n: usize) -> String {
+    if n == 1 {
+        "there is only 1 of these tables (index 0)".into()
+    } else {
+        format!("there are only {n} of these tables (indices from 0)")
+    }
+}
+
+/// Why `key[i]` cannot be set when `key` is an array of values.
+fn values_not_tables(key: &str) -> String {
+    format!(
+        "`{key}` is an array of values, not of tables: an index picks a table; \
+         set the whole array instead (a path ending in `{key}`, a value such as `[24, 30]`)"
+    )
+}
+
+/// The `index`-th table of the array of tables `item` (named `key`).
+fn element<'a>(
+    item: &'a mut Item,
+    key: &str,
+    index: usize,
+) -> Result<&'a mut dyn TableLike, String> {
+    let values = || values_not_tables(key);
     match item {
         Item::ArrayOfTables(a) => {
             let n = a.len();
             a.get_mut(index)
                 .map(|t| t as &mut dyn TableLike)
-                .ok_or_else(|| format!("there are only {n} of these tables (indices from 0)"))
+                .ok_or_else(|| only(n))
         }
         Item::Value(Value::Array(a)) => {
             let n = a.len();
+            let tables = a.iter().all(|v| v.is_inline_table());
             match a.get_mut(index) {
                 Some(Value::InlineTable(t)) => Ok(t),
-                Some(_) => Err("that array does not hold tables".into()),
-                None => Err(format!(
-                    "there are only {n} of these tables (indices from 0)"
-                )),
+                Some(_) => Err(values()),
+                None if tables => Err(only(n)),
+                None => Err(values()),
             }
         }
-        _ => Err("this key is not an array of tables".into()),
+        Item::Value(_) => Err(format!("`{key}` is a value, not an array of tables")),
+        _ => Err(format!("`{key}` is a table, not an array of tables")),
     }
+}
+
+/// The value of an override as TOML (a bare word that is not TOML is
+/// taken as a string); a number TOML cannot hold is an error.
+fn toml_value(text: &str) -> Result<Value, String> {
+    if let Ok(v) = text.parse::<Value>() {
+        return Ok(v);
+    }
+    let digits = text.trim_start_matches(['+', '-']);
+    if digits.starts_with(|c: char| c.is_ascii_digit())
+        && text.replace('_', "").parse::<f64>().is_ok()
+    {
+        return Err(format!(
+            "`{text}` is a number out of range: it overflows a 64-bit {}",
+            if text.contains(['.', 'e', 'E']) {
+                "float"
+            } else {
+                "integer (write a decimal point for a float)"
+            }
+        ));
+    }
+    Ok(Value::from(text))
 }
 
 fn set(table: &mut dyn TableLike, steps: &[Step<'_>], value: Value) -> Result<(), String> {
@@ -138,7 +183,15 @@ fn set(table: &mut dyn TableLike, steps: &[Step<'_>], value: Value) -> Result<()
     };
     if rest.is_empty() {
         if step.index.is_some() {
-            return Err("the path must end in a key, not an index".into());
+            return Err(match table.get(step.key) {
+                Some(Item::Value(Value::Array(a))) if !a.iter().all(|v| v.is_inline_table()) => {
+                    values_not_tables(step.key)
+                }
+                Some(Item::Value(_)) => {
+                    format!("`{}` is a value, not an array of tables", step.key)
+                }
+                _ => "the path must end in a key, not an index".into(),
+            });
         }
         match table.get_mut(step.key) {
             Some(Item::Value(old)) => {
@@ -160,7 +213,7 @@ fn set(table: &mut dyn TableLike, steps: &[Step<'_>], value: Value) -> Result<()
     }
     .ok_or_else(|| format!("the scenario has no `{}` tables", step.key))?;
     let next: &mut dyn TableLike = match step.index {
-        Some(i) => element(item, i).map_err(|e| format!("`{}[{i}]`: {e}", step.key))?,
+        Some(i) => element(item, step.key, i).map_err(|e| format!("`{}[{i}]`: {e}", step.key))?,
         None => item
             .as_table_like_mut()
             .ok_or_else(|| format!("`{}` is a value, not a table", step.key))?,
@@ -193,10 +246,7 @@ pub fn edit(
     };
     for o in overrides {
         let steps = steps(&o.path).map_err(|e| problem(&o.to_string(), e))?;
-        let value = o
-            .value
-            .parse::<Value>()
-            .unwrap_or_else(|_| Value::from(o.value.as_str()));
+        let value = toml_value(&o.value).map_err(|e| problem(&o.to_string(), e))?;
         set(doc.as_table_mut(), &steps, value).map_err(|e| problem(&o.to_string(), e))?;
     }
     Ok(doc.to_string())

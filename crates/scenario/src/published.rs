@@ -131,9 +131,17 @@ pub struct PublishedFigure {
     pub figure: Figure,
     /// The published value, in [`Figure::unit`].
     pub value: f64,
-    /// The published range, `(low, high)` in the same unit, when the study
-    /// gives one; `low ≤ value ≤ high`.
-    pub range: Option<(f64, f64)>,
+    /// Low end of the published range in the same unit, when the study
+    /// gives one (`low ≤ value`); alone, without [`Self::high`], a lower
+    /// bound: the study says "at least".
+    pub low: Option<f64>,
+    /// High end of the published range (`value ≤ high`), only with
+    /// [`Self::low`].
+    pub high: Option<f64>,
+    /// Whether the value is derived from the study's published figures
+    /// (a quotient or a sum cupola's authors worked out) rather than
+    /// published itself.
+    pub derived: bool,
     /// Where it is published: author, year, title, page or table.
     pub source: String,
     /// The relative difference within which cupola's value counts as
@@ -174,6 +182,7 @@ pub(crate) const PUBLISHED_KEYS: &[KeyDescriptor] = &[
         .rule("≤ `value`")
         .example("low = 161.0")
         .doc("low end of the published range, when the study gives one")
+        .more("alone (without `high`), a lower bound: the study says \"at least\"")
         .hint("the low end of the published range, in the figure's unit, zero or more"),
     KeyDescriptor::number("high")
         .optional()
@@ -193,6 +202,12 @@ pub(crate) const PUBLISHED_KEYS: &[KeyDescriptor] = &[
         .doc("relative difference within which cupola's value counts as agreeing")
         .more("a gap beyond it is explained in docs/validation.md")
         .hint("a fraction above 0 and at most 10, e.g. 0.25 for 25%")
+        .setting(),
+    KeyDescriptor::boolean("derived")
+        .or_bool(false)
+        .example("derived = true")
+        .doc("the value is computed from the study's published figures, not published itself")
+        .more("e.g. a mass in orbit divided by an interceptor count; the note shows the working")
         .setting(),
     KeyDescriptor::text("note")
         .or_text("")
@@ -247,18 +262,24 @@ pub(crate) fn read_published(
         });
         let tolerance = t.get(ctx, "tolerance");
         let note = t.text(ctx, "note").given().map(|n| n.value);
+        let derived = t.flag(ctx, "derived");
         let range = match (low, high, &value) {
-            (None, None, _) => Some(None),
-            (Some(l), Some(h), Some(v)) => {
-                if l.value <= v.value && v.value <= h.value {
-                    Some(Some((l.value, h.value)))
+            (None, None, _) => Some((None, None)),
+            (Some(l), h, Some(v)) => {
+                if l.value <= v.value && h.as_ref().is_none_or(|h| v.value <= h.value) {
+                    Some((Some(l.value), h.map(|h| h.value)))
                 } else {
                     ctx.report(
                         ProblemKind::InvalidValue,
                         v.span.clone(),
                         format!(
-                            "the `value` {} of {} lies outside its published range {}–{}",
-                            v.value, t.what, l.value, h.value
+                            "the `value` {} of {} lies outside its published range {}",
+                            v.value,
+                            t.what,
+                            match &h {
+                                Some(h) => format!("{}–{}", l.value, h.value),
+                                None => format!("of at least {}", l.value),
+                            }
                         ),
                         "the range must hold the value: low ≤ value ≤ high",
                     )
@@ -266,29 +287,39 @@ pub(crate) fn read_published(
                     None
                 }
             }
-            (Some(_), Some(_), None) => None,
-            (Some(one), None, _) | (None, Some(one), _) => {
+            (Some(_), _, None) => None,
+            (None, Some(one), _) => {
                 ctx.report(
                     ProblemKind::MissingKey,
                     one.span,
                     format!(
-                        "{} gives one end of a range: write both `low` and `high`",
+                        "{} gives `high` without `low`: write both, or `low` alone for a lower bound",
                         t.what
                     ),
                     "a published range needs both ends, e.g. `low = 161.0` and `high = 542.0`",
                 )
-                .relabel("one end only");
+                .relabel("high end only");
                 None
             }
         };
         let defined_at = ctx.location(&t.span);
         t.finish(ctx);
-        match (figure, value, range, source, tolerance, note) {
-            (Some(figure), Some(value), Some(range), Some(source), Some(tolerance), Some(note)) => {
+        match (figure, value, range, source, tolerance, note, derived) {
+            (
+                Some(figure),
+                Some(value),
+                Some((low, high)),
+                Some(source),
+                Some(tolerance),
+                Some(note),
+                Some(derived),
+            ) => {
                 out.push(PublishedFigure {
                     figure,
                     value: value.value,
-                    range,
+                    low,
+                    high,
+                    derived,
                     source,
                     tolerance,
                     note,

@@ -1440,10 +1440,18 @@ const CASES: &[Case] = &[
     case(
         "published-one-end",
         MissingKey,
-        "gives one end of a range",
+        "gives `high` without `low`",
         15,
-        7,
+        8,
         Some("needs both ends"),
+    ),
+    case(
+        "published-below-bound",
+        InvalidValue,
+        "lies outside its published range of at least 200",
+        14,
+        9,
+        Some("low ≤ value ≤ high"),
     ),
     case(
         "published-empty-source",

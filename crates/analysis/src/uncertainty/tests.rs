@@ -121,7 +121,49 @@ fn the_tornado_puts_the_largest_swing_first() {
 }
 
 #[test]
-fn binomial_intervals_shrink_with_trials() {
-    assert!((binomial_half_width(0.5, 10_000) - 0.0098).abs() < 1e-12);
-    assert_eq!(binomial_half_width(1.0, 100), 0.0);
+fn a_figure_without_a_value_at_nominal_counts_as_beyond_the_search() {
+    let s = [
+        // No answer at either end: no effect.
+        Swing {
+            at_low: None,
+            at_high: None,
+        },
+        // An answer at one end: an infinite effect.
+        Swing {
+            at_low: Some(9_000.0),
+            at_high: None,
+        },
+        // Answers at both ends, the lower further below +∞.
+        Swing {
+            at_low: Some(5_000.0),
+            at_high: Some(7_000.0),
+        },
+        // An answer at one end, lower than row 1's.
+        Swing {
+            at_low: None,
+            at_high: Some(6_000.0),
+        },
+    ];
+    assert_eq!(s[0].reach(None), 0.0);
+    assert_eq!(s[1].reach(None), f64::INFINITY);
+    assert_eq!(tornado_order(&s, None), vec![2, 3, 1, 0]);
+    // With a value at nominal, an end without one departs infinitely and
+    // two ends without one beat one.
+    assert_eq!(s[0].reach(Some(8_000.0)), f64::INFINITY);
+    assert_eq!(tornado_order(&s, Some(8_000.0)), vec![0, 3, 1, 2]);
+}
+
+#[test]
+fn integer_assumptions_give_each_value_an_equal_share_of_the_strata() {
+    // 3, 4 and 5 over a 300-point design: 100 points each.
+    let n = 300;
+    let mut counts = [0; 3];
+    for p in latin_hypercube(n, 1, 7) {
+        let v = scale_integer(p[0], 3.0, 5.0);
+        assert_eq!(v.fract(), 0.0);
+        counts[(v - 3.0) as usize] += 1;
+    }
+    assert_eq!(counts, [100, 100, 100]);
+    assert_eq!(scale_integer(1.0, 3.0, 5.0), 5.0);
+    assert_eq!(scale_integer(0.0, 3.0, 5.0), 3.0);
 }

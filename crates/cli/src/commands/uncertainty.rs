@@ -14,16 +14,29 @@ use crate::failure::Failure;
 use crate::headline::{self, Figure, Value};
 use crate::outputs::uncertainty as out;
 use crate::progress::{self, Progress};
-use cupola_analysis::uncertainty::{Band, latin_hypercube, null_band, scale, spearman};
+use cupola_analysis::uncertainty::{
+    Band, latin_hypercube, null_band, scale, scale_integer, spearman,
+};
 use cupola_report::PointStore;
 use cupola_scenario::overrides::{Override, Varied};
 use std::path::PathBuf;
 
-/// Runs of the nominal point under other seeds (the scenario's seed plus 1
-/// to plus this), from whose spread each figure's own Monte Carlo error is
+/// Runs of the nominal point under other seeds ([`replicate_seed`] 1 to
+/// this, derived from the run's seed), from whose spread each figure's own Monte Carlo error is
 /// estimated. Assumed 8, range 4–32: enough to see an error the size of
 /// the figures' bands, at 3% of a 256-point design's work.
 pub const REPLICATES: u64 = 8;
+
+/// Stream component of the seed replicates' seeds.
+const REPLICATE_SEED: u64 = 0x7265_706c_5f73_6565;
+
+/// The scenario seed of seed replicate `r` of a run of seed `seed`: a
+/// stream key of `seed` (so `--seed` moves the replicates with the
+/// design), cut to 53 bits so that it is exact as a number and a TOML
+/// integer.
+pub fn replicate_seed(seed: u64, r: u64) -> u64 {
+    cupola_analysis::streams::key(seed, r, REPLICATE_SEED) >> 11
+}
 
 /// Arguments of `cupola uncertainty`.
 #[derive(clap::Args)]
@@ -108,8 +121,11 @@ fn settings(varied: &[Varied], u: &[f64]) -> (Vec<f64>, Vec<Override>) {
         .iter()
         .zip(u)
         .map(|(v, &x)| {
-            let raw = scale(x, v.low, v.high);
-            let value = if v.integer() { raw.round() } else { raw };
+            let value = if v.integer() {
+                scale_integer(x, v.low, v.high)
+            } else {
+                scale(x, v.low, v.high)
+            };
             (value, v.set(value))
         })
         .unzip()
@@ -136,10 +152,17 @@ fn design_json(
         assumptions: Vec<(&'a str, f64, f64)>,
         figures: Vec<&'a str>,
     }
+    // The file by its canonical path (the same however it was named on
+    // the command line; catalog files are read relative to it), and its
+    // text (with any --set written in) by its hash.
+    let scenario = match &args.file {
+        Some(f) => place(f).display().to_string(),
+        None => base.name.clone(),
+    };
     Ok(cupola_report::to_json_pretty(&Design {
         cupola: env!("CARGO_PKG_VERSION"),
         git: crate::outputs::git_hash(),
-        scenario: &base.name,
+        scenario: &scenario,
         scenario_fnv1a: hash.to_owned(),
         samples: args.samples,
         seed,
@@ -150,6 +173,31 @@ fn design_json(
             .collect(),
         figures: figures.iter().map(|f| f.id.as_str()).collect(),
     })?)
+}
+
+/// `path` made absolute and, as far as it exists, canonical (links and
+/// `..` resolved), so that two names of one place compare equal.
+fn place(path: &std::path::Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| {
+        // Not there yet: its parent's canonical form and its name.
+        match (path.parent(), path.file_name()) {
+            (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
+                place(parent).join(name)
+            }
+            _ => std::path::absolute(path).unwrap_or_else(|_| path.to_owned()),
+        }
+    })
+}
+
+/// A point store's failure: one the user can act on (another design in
+/// the directory, a damaged line, another run holding it) is bad input
+/// (exit 2); an I/O failure is internal (exit 1).
+fn store_failure(e: cupola_report::ReportError) -> Failure {
+    use cupola_report::ReportError as E;
+    match e {
+        E::Store { .. } | E::Locked { .. } => Failure::Input(format!("--resume: {e}")),
+        _ => Failure::Internal(format!("--resume: {e}")),
+    }
 }
 
 /// A point's outcome as stored: a status (0 ok, 1 refused), then three
@@ -184,6 +232,18 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
             args.samples
         )));
     }
+    if let (Some(store), Some(out)) = (&args.resume, &args.output.out) {
+        let (store, out) = (place(store), place(out));
+        if store.starts_with(&out) || out.starts_with(&store) {
+            return Err(Failure::Input(format!(
+                "--resume {} and --out {}: the point store cannot be the output directory \
+                 or lie inside it (or hold it): --out replaces its directory whole; give \
+                 them separate directories",
+                store.display(),
+                out.display()
+            )));
+        }
+    }
     let base = Base::load(args.file.as_deref())?;
     let nominal = base.at(&[])?;
     for w in &nominal.warnings {
@@ -203,8 +263,8 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
     let (store, done) = match &args.resume {
         Some(dir) => {
             let text = design_json(&base, &nominal.hash, args, seed, &varied, &figures)?;
-            let (s, d) = PointStore::open(dir, &text)
-                .map_err(|e| Failure::Input(format!("--resume: {e}")))?;
+            let (s, d) = PointStore::open(dir, &text, n as u64 + REPLICATES, 1 + 3 * figures.len())
+                .map_err(store_failure)?;
             (Some(s), d)
         }
         None => (None, Default::default()),
@@ -220,7 +280,7 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
                     k,
                     vec![Override::number(
                         "scenario.seed",
-                        (nominal.seed.wrapping_add(r)) as f64,
+                        replicate_seed(seed, r) as f64,
                         true,
                     )],
                 )
@@ -241,8 +301,7 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
     let nf = figures.len();
     let outcomes = design::evaluate_all(&base, &figures, &todo, &|k, o| {
         if let Some(s) = &store {
-            s.append(k, &flat(o, nf))
-                .map_err(|e| Failure::Input(format!("--resume: {e}")))?;
+            s.append(k, &flat(o, nf)).map_err(store_failure)?;
         }
         bar.tick(1);
         Ok(())
@@ -337,5 +396,25 @@ fn spread(
                 spearman(&x, &y)
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_replicates_follow_the_runs_seed() {
+        let a: Vec<u64> = (1..=REPLICATES).map(|r| replicate_seed(1, r)).collect();
+        let b: Vec<u64> = (1..=REPLICATES).map(|r| replicate_seed(2, r)).collect();
+        // Another --seed, other replicates; none of them the seed plus r.
+        assert!(a.iter().all(|s| !b.contains(s)));
+        assert!((1..=REPLICATES).all(|r| a[r as usize - 1] != 1 + r));
+        // Distinct, and exact as a number.
+        let mut sorted = a.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), a.len());
+        assert!(a.iter().all(|&s| (s as f64) as u64 == s));
     }
 }

@@ -24,8 +24,14 @@ pub struct Comparison {
     pub unit: &'static str,
     /// The published value, in [`Comparison::unit`].
     pub published: f64,
-    /// The published range, when the study gives one.
-    pub published_range: Option<(f64, f64)>,
+    /// Low end of the published range, when the study gives one; alone
+    /// (no [`Comparison::published_high`]), a lower bound.
+    pub published_low: Option<f64>,
+    /// High end of the published range.
+    pub published_high: Option<f64>,
+    /// Whether the published value is derived from the study's figures
+    /// rather than published itself.
+    pub derived: bool,
     /// cupola's value, in the same unit; `None` when cupola gives none
     /// (then [`Comparison::why_none`] says why).
     pub cupola: Option<f64>,
@@ -64,8 +70,8 @@ impl Comparison {
         };
         let ratio = cupola.filter(|_| p.value != 0.0).map(|c| c / p.value);
         let difference = ratio.map(|r| r - 1.0);
-        let in_range = match (cupola, p.range) {
-            (Some(c), Some((l, h))) => (l..=h).contains(&c),
+        let in_range = match (cupola, p.low) {
+            (Some(c), Some(l)) => l <= c && p.high.is_none_or(|h| c <= h),
             _ => false,
         };
         let within_tolerance = difference.is_some_and(|d| d.abs() <= p.tolerance);
@@ -75,7 +81,9 @@ impl Comparison {
             figure: p.figure,
             unit: p.figure.unit(),
             published: p.value,
-            published_range: p.range,
+            published_low: p.low,
+            published_high: p.high,
+            derived: p.derived,
             cupola,
             why_none,
             ratio,
@@ -131,12 +139,18 @@ pub fn number(v: f64) -> String {
     }
 }
 
-/// The published value with its range, e.g. `1,000 (1,000–1,600)`.
+/// The published value with its range, e.g. `161 (161–542)`, `1,000
+/// (at least)`, and `derived` for a value computed from the study's
+/// figures.
 fn published_text(c: &Comparison) -> String {
-    match c.published_range {
-        Some((l, h)) => format!("{} ({}–{})", number(c.published), number(l), number(h)),
-        None => number(c.published),
-    }
+    let range = match (c.published_low, c.published_high) {
+        (Some(l), Some(h)) => format!(" ({}–{})", number(l), number(h)),
+        (Some(l), None) if l == c.published => " (at least)".to_owned(),
+        (Some(l), None) => format!(" (at least {})", number(l)),
+        _ => String::new(),
+    };
+    let derived = if c.derived { ", derived" } else { "" };
+    format!("{}{range}{derived}", number(c.published))
 }
 
 /// The side-by-side table.
@@ -163,6 +177,8 @@ fn table(r: &Reproduced) -> TextTable {
                 .map_or("—".into(), |d| format!("{:+.1}%", 100.0 * d)),
             if c.within_tolerance {
                 "yes".to_owned()
+            } else if c.in_range && c.published_high.is_none() {
+                "above the published lower bound".to_owned()
             } else if c.in_range {
                 "in the published range".to_owned()
             } else {
@@ -249,8 +265,8 @@ fn csv_field(s: &str) -> String {
 /// precision, empty cells for missing values.
 fn csv(r: &Reproduced) -> String {
     let mut o = String::from(
-        "study,figure,unit,published,published_low,published_high,cupola,ratio,difference,\
-         tolerance,within_tolerance,in_range,source,note\n",
+        "study,figure,unit,published,published_low,published_high,derived,cupola,ratio,\
+         difference,tolerance,within_tolerance,in_range,source,note\n",
     );
     let opt = |v: Option<f64>| v.map_or(String::new(), |x| x.to_string());
     for c in &r.comparisons {
@@ -259,8 +275,9 @@ fn csv(r: &Reproduced) -> String {
             c.figure.name().to_owned(),
             c.unit.to_owned(),
             c.published.to_string(),
-            opt(c.published_range.map(|r| r.0)),
-            opt(c.published_range.map(|r| r.1)),
+            opt(c.published_low),
+            opt(c.published_high),
+            c.derived.to_string(),
             opt(c.cupola),
             opt(c.ratio),
             opt(c.difference),
@@ -360,15 +377,27 @@ mod tests {
         let s = cupola_scenario::literature("ucs-sbi")
             .expect("built in")
             .expect("parses");
-        // ucs-sbi publishes 1,000 (range 1,000-1,600), tolerance 25%.
+        // ucs-sbi publishes a lower bound: at least 1,000, tolerance 25%.
         let p = &s.published[0];
+        assert_eq!((p.low, p.high), (Some(1_000.0), None));
         let near = Comparison::new(&s, p, Ok(1_100.0));
         assert!(near.within_tolerance && near.in_range && near.agrees);
         assert!((near.difference.unwrap_or(0.0) - 0.1).abs() < 1e-12);
-        let ranged = Comparison::new(&s, p, Ok(1_500.0));
+        let above = Comparison::new(&s, p, Ok(3_000.0));
+        assert!(!above.within_tolerance && above.in_range && above.agrees);
+        let below = Comparison::new(&s, p, Ok(700.0));
+        assert!(!below.within_tolerance && !below.in_range && !below.agrees);
+        assert_eq!(published_text(&near), "1,000 (at least)");
+        // iron-dome publishes 62.0 (range 44-63), derived.
+        let s = cupola_scenario::literature("iron-dome")
+            .expect("built in")
+            .expect("parses");
+        let p = &s.published[0];
+        let ranged = Comparison::new(&s, p, Ok(45.0));
         assert!(!ranged.within_tolerance && ranged.in_range && ranged.agrees);
-        let far = Comparison::new(&s, p, Ok(3_000.0));
+        let far = Comparison::new(&s, p, Ok(64.0 * 1.3));
         assert!(!far.within_tolerance && !far.in_range && !far.agrees);
+        assert_eq!(published_text(&ranged), "62.0 (44.0–63.0), derived");
         let none = Comparison::new(&s, p, Err("no answer".into()));
         assert_eq!(none.cupola, None);
         assert_eq!(none.ratio, None);

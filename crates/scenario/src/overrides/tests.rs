@@ -60,7 +60,30 @@ fn an_out_of_range_value_is_a_located_problem_naming_the_override() {
 #[test]
 fn bad_paths_name_the_override() {
     for (o, words) in [
-        (set("engage.terminal[3].pk", "0.5"), "only 1"),
+        (
+            set("engage.terminal[3].pk", "0.5"),
+            "there is only 1 of these tables (index 0)",
+        ),
+        (
+            set("sbi.planes[0]", "x"),
+            "`planes` is an array of values, not of tables",
+        ),
+        (
+            set("sbi.planes[0].x", "1"),
+            "`planes` is an array of values, not of tables",
+        ),
+        (
+            set("sbi.altitude_km[0]", "1"),
+            "value, not an array of tables",
+        ),
+        (
+            set("sbi.altitude_km", "1e999"),
+            "out of range: it overflows a 64-bit float",
+        ),
+        (
+            set("sbi.planes", "99999999999999999999"),
+            "out of range: it overflows a 64-bit integer",
+        ),
         (set("sbi", "1"), "table, not a value"),
         (set("scenario.name.x", "1"), "value, not a table"),
         (set("sbi..x", "1"), "not a key"),

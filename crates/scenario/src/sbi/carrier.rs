@@ -11,9 +11,13 @@ use crate::key::{Bound, KeyDescriptor};
 use crate::problem::ProblemKind;
 use crate::reader::TableReader;
 
-/// The source of the generic interceptor's numbers.
+/// The source of the generic interceptor's numbers. The values are those
+/// cupola has carried as the chapter's; they were not re-checked against
+/// the report's text (docs/assumptions.md, "Open items"), and the citation
+/// says so.
 const APS_2003: &str = "APS 2003 (Barton et al., boost-phase intercept study), ch. 10: the \
-     generic space-based interceptor";
+     generic space-based interceptor, as cupola carries it (page not re-checked against the \
+     report's text)";
 
 /// Keys of `[sbi.interceptor]`; the defaults are the generic interceptor
 /// of APS 2003 (checked against `generic_interceptor` in the tests).
@@ -97,7 +101,10 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
              silently gain 42% of kill-vehicle mass",
         )
         .hint("the mass of the kill vehicle without its divert propellant in kg, e.g. 42")
-        .cited("APS 2003, ch. 10: a 60 kg kill vehicle, split by the rocket equation at the divert Isp")
+        .cited(
+            "APS 2003, ch. 10: a 60 kg kill vehicle, as cupola carries it (page not re-checked \
+             against the report's text), split by the rocket equation at the divert Isp",
+        )
         .uncertainty(
             30.0,
             60.0,
@@ -124,8 +131,14 @@ pub(crate) const INTERCEPTOR_KEYS: &[KeyDescriptor] = &[
             "the duration of the end game (the kill vehicle homing on its own) in seconds, 0 or \
              more, e.g. 10",
         )
-        .cited(APS_2003)
-        .uncertainty(5.0, 20.0, "a seeker acquiring the bright plume close in to a longer homing against a dim or steering target; no open source measures it for an SBI"),
+        .assumed(
+            5.0,
+            20.0,
+            "no open source measures an SBI's end game (10 s is the figure cupola carries as \
+             APS 2003's, ch. 10, not re-checked against the report's text); from a seeker \
+             acquiring the bright plume close in to a longer homing against a dim or steering \
+             target",
+        ),
     KeyDescriptor::number("divert_isp_s")
         .unit("s")
         .or_number(290.0)
@@ -166,7 +179,8 @@ const MAX_STAGES: u64 = 4;
 /// 10 s end game — the generic space-based interceptor class of the APS
 /// boost-phase study (Barton et al., *Report of the APS Study Group on
 /// Boost-Phase Intercept Systems for National Missile Defense*, APS 2003,
-/// ch. 10). The 60 kg are split by the rocket equation at a divert Isp of
+/// ch. 10), as cupola carries it: the page was not re-checked against the
+/// report's text, and the end game is assumed. The 60 kg are split by the rocket equation at a divert Isp of
 /// 290 s (assumed, 220–320 s): 42 kg dry, 17.7 kg of propellant. 10% of
 /// the missile's thrust acceleration is taken as unpredicted (assumed,
 /// 0.03–0.3: a few per cent of thrust dispersion plus the steering an
