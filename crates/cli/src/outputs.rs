@@ -383,10 +383,28 @@ pub fn emit(
         scenario: title,
         results,
     })?;
+    // Names come from the scenario: no control characters reach the
+    // terminal.
+    deliver(
+        &json,
+        &printable(&summary(prov, title, results)),
+        || files(prov, title, &json, results),
+        out,
+    )
+}
+
+/// Write the files `set` makes to `--out` when asked (nothing is written
+/// unless every file could be produced), then print `json` with `--json`,
+/// else `summary` and what was written.
+pub fn deliver(
+    json: &str,
+    summary: &str,
+    set: impl FnOnce() -> Result<OutputSet, Failure>,
+    out: &OutputArgs,
+) -> Result<(), Failure> {
     let written = match &out.out {
         Some(dir) => {
-            let set = files(prov, title, &json, results)?;
-            let n = set
+            let n = set()?
                 .write_to(dir)
                 .map_err(|e| Failure::Input(format!("--out: {e}")))?
                 .len();
@@ -397,9 +415,7 @@ pub fn emit(
     if out.json {
         println!("{json}");
     } else {
-        // Names come from the scenario: no control characters reach the
-        // terminal.
-        print!("{}", printable(&summary(prov, title, results)));
+        print!("{summary}");
         if let Some((n, dir)) = written {
             println!();
             println!("Wrote {n} files to {}", dir.display());

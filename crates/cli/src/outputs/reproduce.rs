@@ -328,26 +328,7 @@ fn files(r: &Reproduced, json: &str) -> OutputSet {
 /// Print the summary or JSON, and write the files when asked.
 pub fn emit(r: &Reproduced, out: &OutputArgs) -> Result<(), Failure> {
     let json = cupola_report::to_json_pretty(r)?;
-    let written = match &out.out {
-        Some(dir) => {
-            let n = files(r, &json)
-                .write_to(dir)
-                .map_err(|e| Failure::Input(format!("--out: {e}")))?
-                .len();
-            Some((n, dir))
-        }
-        None => None,
-    };
-    if out.json {
-        println!("{json}");
-    } else {
-        print!("{}", printable(&summary(r)));
-        if let Some((n, dir)) = written {
-            println!();
-            println!("Wrote {n} files to {}", dir.display());
-        }
-    }
-    Ok(())
+    super::deliver(&json, &printable(&summary(r)), || Ok(files(r, &json)), out)
 }
 
 #[cfg(test)]

@@ -190,43 +190,34 @@ pub fn emit(s: &Scenario, r: &SensitivityReport, out: &OutputArgs) -> Result<(),
         sensitivity: r,
     })?;
     let summary = text(&prov, &s.name, r);
-    let mut written = None;
-    if let Some(dir) = &out.out {
-        let mut set = OutputSet::new();
-        let mut html = HtmlReport::new(format!("cupola — sensitivity: {}", s.name));
-        html.sections.push(HtmlSection {
-            heading: "Summary".into(),
-            paragraphs: summary.lines().map(str::to_owned).collect(),
-            ..Default::default()
-        });
-        set.add("results.json", json.as_bytes().to_vec());
-        set.add("sensitivity.csv", csv(r).into_bytes());
-        for t in &r.figures {
-            let svg = plot(r, t).render_svg()?;
-            set.add(
-                format!("tornado-{}.svg", t.id.replace('_', "-")),
-                svg.clone(),
-            );
+    super::deliver(
+        &json,
+        &printable(&summary),
+        || {
+            let mut set = OutputSet::new();
+            let mut html = HtmlReport::new(format!("cupola — sensitivity: {}", s.name));
             html.sections.push(HtmlSection {
-                heading: t.name.clone(),
-                svgs: vec![svg],
+                heading: "Summary".into(),
+                paragraphs: summary.lines().map(str::to_owned).collect(),
                 ..Default::default()
             });
-        }
-        set.add("report.html", html.render().into_bytes());
-        let n = set
-            .write_to(dir)
-            .map_err(|e| Failure::Input(format!("--out: {e}")))?
-            .len();
-        written = Some((n, dir));
-    }
-    if out.json {
-        println!("{json}");
-    } else {
-        print!("{}", printable(&summary));
-        if let Some((n, dir)) = written {
-            println!("\nWrote {n} files to {}", dir.display());
-        }
-    }
-    Ok(())
+            set.add("results.json", json.as_bytes().to_vec());
+            set.add("sensitivity.csv", csv(r).into_bytes());
+            for t in &r.figures {
+                let svg = plot(r, t).render_svg()?;
+                set.add(
+                    format!("tornado-{}.svg", t.id.replace('_', "-")),
+                    svg.clone(),
+                );
+                html.sections.push(HtmlSection {
+                    heading: t.name.clone(),
+                    svgs: vec![svg],
+                    ..Default::default()
+                });
+            }
+            set.add("report.html", html.render().into_bytes());
+            Ok(set)
+        },
+        out,
+    )
 }

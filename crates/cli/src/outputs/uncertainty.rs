@@ -320,47 +320,38 @@ pub fn emit(s: &Scenario, r: &UncertaintyReport, out: &OutputArgs) -> Result<(),
         uncertainty: r,
     })?;
     let summary = text(&prov, &s.name, r);
-    let mut written = None;
-    if let Some(dir) = &out.out {
-        let mut set = OutputSet::new();
-        let mut html = HtmlReport::new(format!("cupola — uncertainty: {}", s.name));
-        html.sections.push(HtmlSection {
-            heading: "Summary".into(),
-            paragraphs: summary.lines().map(str::to_owned).collect(),
-            ..Default::default()
-        });
-        set.add("results.json", json.as_bytes().to_vec());
-        set.add("bands.csv", bands_csv(r).into_bytes());
-        set.add("rank-correlations.csv", correlations_csv(r).into_bytes());
-        let points = points_table(r);
-        set.add("points.csv", points.to_csv()?.into_bytes());
-        set.add("points.parquet", points.to_parquet()?);
-        for (f, fs) in r.figures.iter().enumerate() {
-            let stem = fs.id.replace('_', "-");
-            let dist = distribution(r, f, fs).render_svg()?;
-            let corr = correlation_plot(r, fs).render_svg()?;
-            set.add(format!("distribution-{stem}.svg"), dist.clone());
-            set.add(format!("rank-correlation-{stem}.svg"), corr.clone());
+    super::deliver(
+        &json,
+        &printable(&summary),
+        || {
+            let mut set = OutputSet::new();
+            let mut html = HtmlReport::new(format!("cupola — uncertainty: {}", s.name));
             html.sections.push(HtmlSection {
-                heading: fs.name.clone(),
-                svgs: vec![dist, corr],
+                heading: "Summary".into(),
+                paragraphs: summary.lines().map(str::to_owned).collect(),
                 ..Default::default()
             });
-        }
-        set.add("report.html", html.render().into_bytes());
-        let n = set
-            .write_to(dir)
-            .map_err(|e| Failure::Input(format!("--out: {e}")))?
-            .len();
-        written = Some((n, dir));
-    }
-    if out.json {
-        println!("{json}");
-    } else {
-        print!("{}", printable(&summary));
-        if let Some((n, dir)) = written {
-            println!("\nWrote {n} files to {}", dir.display());
-        }
-    }
-    Ok(())
+            set.add("results.json", json.as_bytes().to_vec());
+            set.add("bands.csv", bands_csv(r).into_bytes());
+            set.add("rank-correlations.csv", correlations_csv(r).into_bytes());
+            let points = points_table(r);
+            set.add("points.csv", points.to_csv()?.into_bytes());
+            set.add("points.parquet", points.to_parquet()?);
+            for (f, fs) in r.figures.iter().enumerate() {
+                let stem = fs.id.replace('_', "-");
+                let dist = distribution(r, f, fs).render_svg()?;
+                let corr = correlation_plot(r, fs).render_svg()?;
+                set.add(format!("distribution-{stem}.svg"), dist.clone());
+                set.add(format!("rank-correlation-{stem}.svg"), corr.clone());
+                html.sections.push(HtmlSection {
+                    heading: fs.name.clone(),
+                    svgs: vec![dist, corr],
+                    ..Default::default()
+                });
+            }
+            set.add("report.html", html.render().into_bytes());
+            Ok(set)
+        },
+        out,
+    )
 }
