@@ -48,79 +48,106 @@ impl TableReader<'_> {
     /// empty array, an element that is not a number and `nan`/`inf` are
     /// reported.
     pub fn numbers(&self, ctx: &mut Ctx, key: &str, lone: bool) -> Field<Vec<Spanned<f64>>> {
-        let Some((item, span)) = self.value(key) else {
-            return Field::Absent;
-        };
-        let Some(array) = item.as_array() else {
-            let scalar = matches!(item.as_value(), Some(Value::Integer(_) | Value::Float(_)));
-            if lone && scalar {
-                return match self.number(ctx, key) {
-                    Field::Given(s) => Field::Given(Spanned {
-                        span: s.span.clone(),
-                        value: vec![s],
-                    }),
-                    Field::Invalid => Field::Invalid,
-                    Field::Absent => Field::Absent,
-                };
-            }
-            let expected = if lone {
-                "a number or an array of numbers"
-            } else {
-                "an array of numbers"
-            };
-            self.wrong_type(ctx, key, expected, item, span);
-            return Field::Invalid;
-        };
-        if !self.non_empty(ctx, key, array.is_empty(), &span) {
-            return Field::Invalid;
-        }
-        let mut out = Vec::new();
-        let mut ok = true;
-        for v in array.iter() {
-            let at = v.span().unwrap_or_else(|| span.clone());
-            let value = match v {
-                Value::Integer(i) => *i.value() as f64,
-                Value::Float(f) if f.value().is_finite() => *f.value(),
+        let nouns = ("a number", "numbers");
+        self.list(
+            ctx,
+            key,
+            lone,
+            nouns,
+            Self::number,
+            |r, ctx, v, at| match v {
+                Value::Integer(i) => Some(*i.value() as f64),
+                Value::Float(f) if f.value().is_finite() => Some(*f.value()),
                 Value::Float(f) => {
-                    ok = false;
                     ctx.report(
                         ProblemKind::InvalidValue,
                         at,
                         format!("`{key}` must hold finite numbers, got {}", f.value()),
                         format!(
                             "nan and inf are not physical values; write e.g. `{}`",
-                            self.example(key)
+                            r.example(key)
                         ),
                     )
                     .relabel("not a finite number");
-                    continue;
+                    None
                 }
                 _ => {
-                    ok = false;
-                    self.element_type(ctx, key, "a number", v, at);
-                    continue;
+                    r.element_type(ctx, key, "a number", v, at);
+                    None
                 }
-            };
-            out.push(Spanned { value, span: at });
-        }
-        if ok {
-            Field::Given(Spanned { value: out, span })
-        } else {
-            Field::Invalid
-        }
+            },
+        )
     }
 
     /// A list of non-negative integers, each with its span: a non-empty
     /// array, or, when `lone` is true, a single integer. An empty array and
     /// an element that is not a non-negative integer are reported.
     pub fn integers(&self, ctx: &mut Ctx, key: &str, lone: bool) -> Field<Vec<Spanned<u64>>> {
+        let nouns = ("an integer", "integers");
+        self.list(
+            ctx,
+            key,
+            lone,
+            nouns,
+            Self::unsigned,
+            |r, ctx, v, at| match v {
+                Value::Integer(i) => match u64::try_from(*i.value()) {
+                    Ok(value) => Some(value),
+                    Err(_) => {
+                        ctx.report(
+                            ProblemKind::InvalidValue,
+                            at,
+                            format!("`{key}` must not hold negative numbers, got {}", i.value()),
+                            format!(
+                                "write whole numbers of one or more, e.g. `{}`",
+                                r.example(key)
+                            ),
+                        )
+                        .relabel("negative");
+                        None
+                    }
+                },
+                Value::Float(f) => {
+                    ctx.report(
+                        ProblemKind::WrongType,
+                        at,
+                        format!("`{key}` must hold integers, got the float {}", f.value()),
+                        format!(
+                            "write whole numbers without a decimal point, e.g. `{}`",
+                            r.example(key)
+                        ),
+                    )
+                    .relabel("expected an integer");
+                    None
+                }
+                _ => {
+                    r.element_type(ctx, key, "an integer", v, at);
+                    None
+                }
+            },
+        )
+    }
+
+    /// A non-empty array of `key`'s elements, each read by `element` (which
+    /// reports its own problem and gives `None`), or, when `lone` is true,
+    /// a single value read by `scalar`; `nouns` names one element and the
+    /// plural ("a number", "numbers") in the wrong-type message.
+    fn list<T>(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        lone: bool,
+        (one, many): (&str, &str),
+        scalar: impl Fn(&Self, &mut Ctx, &str) -> Field<T>,
+        mut element: impl FnMut(&Self, &mut Ctx, &Value, Span) -> Option<T>,
+    ) -> Field<Vec<Spanned<T>>> {
         let Some((item, span)) = self.value(key) else {
             return Field::Absent;
         };
         let Some(array) = item.as_array() else {
-            let scalar = matches!(item.as_value(), Some(Value::Integer(_) | Value::Float(_)));
-            if lone && scalar {
-                return match self.unsigned(ctx, key) {
+            let is_scalar = matches!(item.as_value(), Some(Value::Integer(_) | Value::Float(_)));
+            if lone && is_scalar {
+                return match scalar(self, ctx, key) {
                     Field::Given(s) => Field::Given(Spanned {
                         span: s.span.clone(),
                         value: vec![s],
@@ -130,11 +157,11 @@ impl TableReader<'_> {
                 };
             }
             let expected = if lone {
-                "an integer or an array of integers"
+                format!("{one} or an array of {many}")
             } else {
-                "an array of integers"
+                format!("an array of {many}")
             };
-            self.wrong_type(ctx, key, expected, item, span);
+            self.wrong_type(ctx, key, &expected, item, span);
             return Field::Invalid;
         };
         if !self.non_empty(ctx, key, array.is_empty(), &span) {
@@ -144,40 +171,9 @@ impl TableReader<'_> {
         let mut ok = true;
         for v in array.iter() {
             let at = v.span().unwrap_or_else(|| span.clone());
-            match v {
-                Value::Integer(i) => match u64::try_from(*i.value()) {
-                    Ok(value) => out.push(Spanned { value, span: at }),
-                    Err(_) => {
-                        ok = false;
-                        ctx.report(
-                            ProblemKind::InvalidValue,
-                            at,
-                            format!("`{key}` must not hold negative numbers, got {}", i.value()),
-                            format!(
-                                "write whole numbers of one or more, e.g. `{}`",
-                                self.example(key)
-                            ),
-                        )
-                        .relabel("negative");
-                    }
-                },
-                Value::Float(f) => {
-                    ok = false;
-                    ctx.report(
-                        ProblemKind::WrongType,
-                        at,
-                        format!("`{key}` must hold integers, got the float {}", f.value()),
-                        format!(
-                            "write whole numbers without a decimal point, e.g. `{}`",
-                            self.example(key)
-                        ),
-                    )
-                    .relabel("expected an integer");
-                }
-                _ => {
-                    ok = false;
-                    self.element_type(ctx, key, "an integer", v, at);
-                }
+            match element(self, ctx, v, at.clone()) {
+                Some(value) => out.push(Spanned { value, span: at }),
+                None => ok = false,
             }
         }
         if ok {
