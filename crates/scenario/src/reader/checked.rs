@@ -135,12 +135,26 @@ impl TableReader<'_> {
     /// key's range; reported when required and absent.
     pub fn num_list(&self, ctx: &mut Ctx, key: &str) -> Field<Vec<f64>> {
         let f = self.numbers(ctx, key, true);
+        self.each_checked(ctx, key, f, |r, ctx, s| r.check(ctx, key, s))
+    }
+
+    /// Every element of the list `f` of `key` (its default, none, filled
+    /// in, reported when required and absent) through `check`, which
+    /// reports its own problem and gives `None`: invalid when any element
+    /// is.
+    fn each_checked<T, U>(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        f: Field<Vec<Spanned<T>>>,
+        mut check: impl FnMut(&Self, &mut Ctx, Spanned<T>) -> Option<U>,
+    ) -> Field<Vec<U>> {
         match self.defaulted(ctx, key, f, None) {
             Field::Given(list) => {
-                let checked: Vec<Option<f64>> = list
+                let checked: Vec<Option<U>> = list
                     .value
                     .into_iter()
-                    .map(|s| self.check(ctx, key, s))
+                    .map(|s| check(self, ctx, s))
                     .collect();
                 match checked.into_iter().collect() {
                     Some(value) => Field::Given(Spanned {
@@ -185,24 +199,7 @@ impl TableReader<'_> {
     /// key's range, as `u32`s; reported when required and absent.
     pub fn count_list(&self, ctx: &mut Ctx, key: &str) -> Field<Vec<u32>> {
         let f = self.integers(ctx, key, true);
-        match self.defaulted(ctx, key, f, None) {
-            Field::Given(list) => {
-                let checked: Vec<Option<u32>> = list
-                    .value
-                    .iter()
-                    .map(|s| self.check_int(ctx, key, s))
-                    .collect();
-                match checked.into_iter().collect() {
-                    Some(value) => Field::Given(Spanned {
-                        value,
-                        span: list.span,
-                    }),
-                    None => Field::Invalid,
-                }
-            }
-            Field::Absent => Field::Absent,
-            Field::Invalid => Field::Invalid,
-        }
+        self.each_checked(ctx, key, f, |r, ctx, s| r.check_int(ctx, key, &s))
     }
 
     /// A string key: its default when absent, reported when required and
