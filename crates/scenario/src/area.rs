@@ -70,6 +70,48 @@ pub(crate) const AREA_KEYS: &[KeyDescriptor] = &[
         .setting(),
 ];
 
+/// `salvo` of a study table (`[size]`, `[engage]`) that describes its own
+/// raid: one area copying the study's launch.
+pub(crate) const RAID_SALVO: KeyDescriptor = KeyDescriptor::integer("salvo")
+    .or_integer(10)
+    .closed(1.0, MAX_SALVO as f64)
+    .rule("not with `[[area]]`")
+    .example("salvo = 10")
+    .doc("missiles in the raid")
+    .hint(SALVO_HELP)
+    .setting();
+
+/// `area_width_km` of a study table that describes its own raid.
+pub(crate) const RAID_WIDTH: KeyDescriptor = KeyDescriptor::number("area_width_km")
+    .unit("km")
+    .or_number(0.0)
+    .closed(0.0, 2_000.0)
+    .rule("not with `[[area]]`")
+    .example("area_width_km = 0.0")
+    .doc(
+        "east–west width of the launch area: the pads are spread evenly along the reference \
+         pad's parallel",
+    )
+    .hint(
+        "the east-west width of the launch area in km: the raid's pads are spread evenly \
+         along the reference pad's parallel; 0 puts them all on the reference pad",
+    )
+    .setting();
+
+/// `window_s` of a study table that describes its own raid.
+pub(crate) const RAID_WINDOW: KeyDescriptor = KeyDescriptor::number("window_s")
+    .unit("s")
+    .or_number(0.0)
+    .closed(0.0, 3_600.0)
+    .rule("not with `[[area]]`")
+    .example("window_s = 0.0")
+    .doc("the launches are spread evenly over this window (0: all at once)")
+    .hint(
+        "the seconds over which the raid's launches are spread evenly, at most an hour; 0 \
+         launches them all at once",
+    )
+    .setting();
+
 /// Read the `[[area]]` tables; `launches` are the `[[launch]]` names.
 /// `Some(empty)` when there are none, `None` when one is invalid.
 pub(crate) fn read_areas(

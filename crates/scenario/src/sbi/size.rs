@@ -24,41 +24,9 @@ pub(crate) const SIZE_KEYS: &[KeyDescriptor] = &[
         .rule("a `[[launch]]` name (`launch N` when unnamed); not with `[[area]]`")
         .example("launch = \"ICBM to North Dakota\"")
         .doc("the reference launch; the raid is then one area (`SizingSpec::areas`) copying it"),
-    KeyDescriptor::integer("salvo")
-        .or_integer(10)
-        .closed(1.0, MAX_SALVO as f64)
-        .rule("not with `[[area]]`")
-        .example("salvo = 10")
-        .doc("missiles in the salvo")
-        .hint(SALVO_HELP)
-        .setting(),
-    KeyDescriptor::number("area_width_km")
-        .unit("km")
-        .or_number(0.0)
-        .closed(0.0, 2_000.0)
-        .rule("not with `[[area]]`")
-        .example("area_width_km = 0.0")
-        .doc(
-            "east–west width of the launch area: the pads are spread evenly along the reference \
-             pad's parallel",
-        )
-        .hint(
-            "the east-west width of the launch area in km: the salvo's pads are spread evenly \
-             along the reference pad's parallel; 0 puts them all on the reference pad",
-        )
-        .setting(),
-    KeyDescriptor::number("window_s")
-        .unit("s")
-        .or_number(0.0)
-        .closed(0.0, 3_600.0)
-        .rule("not with `[[area]]`")
-        .example("window_s = 0.0")
-        .doc("the launches are spread evenly over this window (0: all at once)")
-        .hint(
-            "the seconds over which the salvo's launches are spread evenly, at most an hour; 0 \
-             launches them all at once",
-        )
-        .setting(),
+    crate::area::RAID_SALVO,
+    crate::area::RAID_WIDTH,
+    crate::area::RAID_WINDOW,
     KeyDescriptor::integer("shots")
         .or_integer(1)
         .closed(1.0, 100.0)
