@@ -393,6 +393,26 @@ pub fn emit(
     )
 }
 
+/// The start of a command's `--out` files: `results.json` holding `json`,
+/// and an HTML report titled after `command` and the scenario `name`
+/// whose first section is the `summary`.
+pub fn summary_files(
+    command: &str,
+    name: &str,
+    summary: &str,
+    json: &str,
+) -> (OutputSet, HtmlReport) {
+    let mut set = OutputSet::new();
+    set.add("results.json", json.as_bytes().to_vec());
+    let mut html = HtmlReport::new(format!("cupola — {command}: {name}"));
+    html.sections.push(HtmlSection {
+        heading: "Summary".into(),
+        paragraphs: summary.lines().map(str::to_owned).collect(),
+        ..Default::default()
+    });
+    (set, html)
+}
+
 /// Write the files `set` makes to `--out` when asked (nothing is written
 /// unless every file could be produced), then print `json` with `--json`,
 /// else `summary` and what was written.

@@ -6,7 +6,7 @@ use crate::commands::sensitivity::{Assumption, FigureTornado, FigureValue, Sensi
 use crate::failure::Failure;
 use crate::headline::{Figure, Study, shown};
 use cupola_analysis::Provenance;
-use cupola_report::{HtmlReport, HtmlSection, OutputSet, Tornado, TornadoRow, csv_field};
+use cupola_report::{HtmlSection, Tornado, TornadoRow, csv_field};
 use cupola_scenario::{Scenario, printable};
 use std::fmt::Write as _;
 
@@ -194,14 +194,7 @@ pub fn emit(s: &Scenario, r: &SensitivityReport, out: &OutputArgs) -> Result<(),
         &json,
         &printable(&summary),
         || {
-            let mut set = OutputSet::new();
-            let mut html = HtmlReport::new(format!("cupola — sensitivity: {}", s.name));
-            html.sections.push(HtmlSection {
-                heading: "Summary".into(),
-                paragraphs: summary.lines().map(str::to_owned).collect(),
-                ..Default::default()
-            });
-            set.add("results.json", json.as_bytes().to_vec());
+            let (mut set, mut html) = super::summary_files("sensitivity", &s.name, &summary, &json);
             set.add("sensitivity.csv", csv(r).into_bytes());
             for t in &r.figures {
                 let svg = plot(r, t).render_svg()?;

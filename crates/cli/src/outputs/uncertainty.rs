@@ -7,9 +7,7 @@ use crate::commands::uncertainty::{FigureSpread, UncertaintyReport};
 use crate::failure::Failure;
 use crate::headline::{Figure, Study, shown};
 use cupola_analysis::Provenance;
-use cupola_report::{
-    HtmlReport, HtmlSection, LinePlot, OutputSet, Table, Tornado, TornadoRow, csv_field,
-};
+use cupola_report::{HtmlSection, LinePlot, Table, Tornado, TornadoRow, csv_field};
 use cupola_scenario::{Scenario, printable};
 use std::fmt::Write as _;
 
@@ -324,14 +322,7 @@ pub fn emit(s: &Scenario, r: &UncertaintyReport, out: &OutputArgs) -> Result<(),
         &json,
         &printable(&summary),
         || {
-            let mut set = OutputSet::new();
-            let mut html = HtmlReport::new(format!("cupola — uncertainty: {}", s.name));
-            html.sections.push(HtmlSection {
-                heading: "Summary".into(),
-                paragraphs: summary.lines().map(str::to_owned).collect(),
-                ..Default::default()
-            });
-            set.add("results.json", json.as_bytes().to_vec());
+            let (mut set, mut html) = super::summary_files("uncertainty", &s.name, &summary, &json);
             set.add("bands.csv", bands_csv(r).into_bytes());
             set.add("rank-correlations.csv", correlations_csv(r).into_bytes());
             let points = points_table(r);
