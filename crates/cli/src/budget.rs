@@ -142,13 +142,28 @@ pub fn all(scenario: &Scenario) -> Vec<Estimate> {
     if !scenario.sensors.is_empty() {
         out.push(detection(scenario, scenario.launches.len()));
     }
+    out.extend(study_estimates(scenario, true, |st| st));
+    out
+}
+
+/// The sizing, engagement and stability estimates of `scenario`: with
+/// `full`, as their commands run them (sizing sweeps, the leak curve, the
+/// race and the retaliation table), else as `cupola run`'s assessment does;
+/// `stability` adjusts the stability spec first.
+fn study_estimates(
+    scenario: &Scenario,
+    full: bool,
+    stability: impl FnOnce(StabilitySpec) -> StabilitySpec,
+) -> Vec<Estimate> {
+    let mut out = Vec::new();
     if let (Some(sbi), Some(spec)) = (&scenario.sbi, &scenario.size) {
         let tls: Vec<BoostTimeline> = spec
             .areas
             .iter()
             .filter_map(|a| timeline(scenario, sbi, a.launch))
             .collect();
-        out.push(sizing(sbi, spec, &spec.sweeps, &tls));
+        let sweeps = if full { spec.sweeps.as_slice() } else { &[] };
+        out.push(sizing(sbi, spec, sweeps, &tls));
     }
     if let Some(spec) = &scenario.engage {
         let tl = scenario
@@ -159,10 +174,10 @@ pub fn all(scenario: &Scenario) -> Vec<Estimate> {
                 let first = spec.areas.first()?;
                 timeline(scenario, sbi, first.launch)
             });
-        let w = engage_work(scenario, spec, tl.as_ref(), true);
+        let w = engage_work(scenario, spec, tl.as_ref(), full);
         out.push(work::engagement(&w));
-        let st: StabilitySpec = scenario.stability.clone().unwrap_or_default();
-        out.push(work::stability(&w, &st, true));
+        let st = stability(scenario.stability.clone().unwrap_or_default());
+        out.push(work::stability(&w, &st, full));
     }
     out
 }
@@ -174,31 +189,11 @@ pub fn all(scenario: &Scenario) -> Vec<Estimate> {
 /// retaliation table).
 pub fn headline(scenario: &Scenario, trials: u32) -> Estimate {
     let mut e = Estimate::new("headline figures");
-    let mut parts = Vec::new();
-    if let (Some(sbi), Some(spec)) = (&scenario.sbi, &scenario.size) {
-        let tls: Vec<BoostTimeline> = spec
-            .areas
-            .iter()
-            .filter_map(|a| timeline(scenario, sbi, a.launch))
-            .collect();
-        parts.push(sizing(sbi, spec, &[], &tls));
-    }
-    if let Some(spec) = &scenario.engage {
-        let tl = scenario
-            .sbi
-            .as_ref()
-            .filter(|_| spec.boost.is_some())
-            .and_then(|sbi| {
-                let first = spec.areas.first()?;
-                timeline(scenario, sbi, first.launch)
-            });
-        let w = engage_work(scenario, spec, tl.as_ref(), false);
-        parts.push(work::engagement(&w));
-        let mut st: StabilitySpec = scenario.stability.clone().unwrap_or_default();
+    let parts = study_estimates(scenario, false, |mut st| {
         st.trials = trials;
         st.race.rounds = 0;
-        parts.push(work::stability(&w, &st, false));
-    }
+        st
+    });
     for p in parts {
         e.core_s += p.core_s;
         e.memory_bytes = e.memory_bytes.max(p.memory_bytes);
