@@ -45,10 +45,8 @@ use super::planes::NoAnswer;
 use super::search::{Family, Requirement};
 use super::spec::Phasing;
 use super::study::{
-    AreaReach, BoostTimeline, FamilyResult, ReachSummary, SizingError, SizingInput, raid,
-    shell_reach,
+    AreaReach, FamilyResult, ReachSummary, Reaches, SizingError, SizingInput, raid,
 };
-use cupola_physics::Vec3;
 
 /// Shares of the carriers are multiples of `1 / SHARE_UNITS`.
 pub const SHARE_UNITS: u32 = 32;
@@ -372,8 +370,10 @@ pub fn splits_estimate(shells: usize) -> usize {
 }
 
 /// Size the layer's shells (`input.layer.shells`, two to [`MAX_SHELLS`])
-/// together against the raid: `timelines` and `pads` (unit vectors, ECEF)
-/// of each area's launch, its timeline summary `reach`, the requirement and
+/// together against the raid: the `reaches` of shells against each area's
+/// launch (shared with the single-shell families, so a shell of their
+/// altitude and inclination reuses their tables), each area's timeline
+/// summary `reach`, the requirement and
 /// launch-time sampling of the single-shell search, and the single-shell
 /// `families` already searched: a shell that is one of them starts the
 /// search from that family's answer (the same constellation, so the same
@@ -381,8 +381,7 @@ pub fn splits_estimate(shells: usize) -> usize {
 /// any of them needs.
 pub(crate) fn size_joint(
     input: &SizingInput,
-    timelines: &[BoostTimeline],
-    pads: &[Vec3],
+    reaches: &mut Reaches<'_>,
     reach: &[ReachSummary],
     req: &Requirement,
     sampling: &Sampling,
@@ -394,7 +393,7 @@ pub(crate) fn size_joint(
     for (k, s) in input.layer.shells.iter().take(MAX_SHELLS).enumerate() {
         let mut layer = input.layer.clone();
         layer.altitude_m = s.altitude_m;
-        let r = shell_reach(input, timelines, pads, &layer, s.inclination_rad)?;
+        let r = reaches.get(input, &layer, s.inclination_rad)?;
         for (m, t) in models.iter_mut().zip(r.tables) {
             m.push(ReachModel::Table(t));
         }
@@ -440,7 +439,7 @@ pub(crate) fn size_joint(
     }
     let mut search = Search {
         families: shells.iter().map(|s| s.family).collect(),
-        raid: raid(spec, pads, models),
+        raid: raid(spec, reaches.pads, models),
         sampling,
         req,
         max_satellites: spec.max_satellites,

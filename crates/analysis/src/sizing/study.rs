@@ -403,12 +403,13 @@ pub fn size_against(
         .collect();
     let mut families = Vec::new();
     let mut evaluations = 0;
+    let mut reaches = Reaches::new(&timelines, &pads);
     for &inclination_rad in &layer.inclinations_rad {
         let ShellReach {
             tables,
             areas,
             binding,
-        } = shell_reach(input, &timelines, &pads, layer, inclination_rad)?;
+        } = reaches.get(input, layer, inclination_rad)?;
         let raid = raid(
             spec,
             &pads,
@@ -517,8 +518,7 @@ pub fn size_against(
         .filter_map(|f| f.best.clone())
         .min_by_key(|c| c.total);
     let joint = if layer.shells.len() >= 2 {
-        let j =
-            super::joint::size_joint(input, &timelines, &pads, &reach, &req, &sampling, &families)?;
+        let j = super::joint::size_joint(input, &mut reaches, &reach, &req, &sampling, &families)?;
         evaluations += j.evaluated;
         Some(j)
     } else {
@@ -543,6 +543,7 @@ pub fn size_against(
 /// that copy the same launch reported at the same time), the areas as the
 /// shell sees them, and the index of the one the analytic models find
 /// hardest.
+#[derive(Clone)]
 pub(crate) struct ShellReach {
     /// Reach table against each area's launch, in the spec's order.
     pub tables: Vec<Arc<ReachTable>>,
@@ -552,10 +553,50 @@ pub(crate) struct ShellReach {
     pub binding: usize,
 }
 
+/// The reach of shells against the areas' launches, each altitude and
+/// inclination built once and shared by the single-shell families and the
+/// joint constellation.
+pub(crate) struct Reaches<'a> {
+    /// Each area's boost timeline, in the spec's order.
+    pub timelines: &'a [BoostTimeline],
+    /// Each area's reference pad, unit vector, ECEF.
+    pub pads: &'a [Vec3],
+    /// Built so far: (altitude m, inclination rad, reach).
+    built: Vec<(f64, f64, ShellReach)>,
+}
+
+impl<'a> Reaches<'a> {
+    /// Nothing built yet for these timelines and pads.
+    pub fn new(timelines: &'a [BoostTimeline], pads: &'a [Vec3]) -> Self {
+        Self {
+            timelines,
+            pads,
+            built: Vec::new(),
+        }
+    }
+
+    /// The reach of `layer`'s interceptors from a shell at its altitude and
+    /// `inclination_rad` (rad), built on first use.
+    pub fn get(
+        &mut self,
+        input: &SizingInput,
+        layer: &SbiLayerSpec,
+        inclination_rad: f64,
+    ) -> Result<ShellReach, SizingError> {
+        let key = (layer.altitude_m, inclination_rad);
+        if let Some((_, _, r)) = self.built.iter().find(|(a, i, _)| (*a, *i) == key) {
+            return Ok(r.clone());
+        }
+        let r = shell_reach(input, self.timelines, self.pads, layer, inclination_rad)?;
+        self.built.push((key.0, key.1, r.clone()));
+        Ok(r)
+    }
+}
+
 /// The reach of `layer`'s interceptors from a shell at its altitude and
 /// `inclination_rad` (rad) against each area's launch (`timelines` and
 /// `pads`, one per area).
-pub(crate) fn shell_reach(
+fn shell_reach(
     input: &SizingInput,
     timelines: &[BoostTimeline],
     pads: &[Vec3],
