@@ -28,7 +28,7 @@ pub use error::ReportError;
 pub use html::{HtmlReport, HtmlSection, escape};
 pub use json::to_json_pretty;
 pub use output::{MANIFEST_NAME, OutputLock, OutputSet};
-pub use plot::{LinePlot, Series, Tornado, TornadoRow};
+pub use plot::{LinePlot, LogLogPlot, Series, Tornado, TornadoRow};
 pub use store::{DESIGN_NAME, POINTS_NAME, PointStore, Points};
 pub use table::{Column, Table, csv_field};
 pub use text::TextTable;

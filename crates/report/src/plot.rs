@@ -363,8 +363,10 @@ impl TickFormat {
     }
 }
 
+mod loglog;
 mod tornado;
 
+pub use loglog::LogLogPlot;
 pub use tornado::{Tornado, TornadoRow};
 
 #[cfg(test)]

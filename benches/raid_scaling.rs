@@ -1,0 +1,202 @@
+//! `cargo run --release -p cupola-benches --bin raid-scaling`: the
+//! log-log plot of each study's cost against the size of the raid, from
+//! the raid-scale benchmarks' last criterion run.
+//!
+//! It reads every group named `<study>_raid` under criterion's output
+//! directory (`target/criterion`, or `$CARGO_TARGET_DIR/criterion`), takes
+//! each benchmark's median and the raid size from its id (the last number
+//! in it, as in `engage_raid/missiles_100`), divides by the benchmark's
+//! element throughput when it declares one (trials, say), and writes
+//! `docs/raid-scaling.svg` — each study's cost relative to its smallest
+//! raid, beside a line of linear growth — and prints the medians as a
+//! Markdown table for docs/performance.md. Run it after `cargo bench -p
+//! cupola-benches` (or the benches with `_raid` groups).
+
+use cupola_report::LogLogPlot;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// One benchmark's figure.
+struct Point {
+    /// Missiles in the raid.
+    missiles: u64,
+    /// Median per iteration, or per element when a throughput is declared, s.
+    median_s: f64,
+    /// The 95% interval of the median, s (same basis).
+    interval_s: (f64, f64),
+    /// What the time is per ("iteration", or the throughput's elements).
+    per: String,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| workspace().join("target"), PathBuf::from);
+    let root = target.join("criterion");
+    let groups = raid_groups(&root)?;
+    if groups.is_empty() {
+        return Err(format!(
+            "no `*_raid` benchmark groups under {}: run `cargo bench -p cupola-benches` first",
+            root.display()
+        ));
+    }
+    let mut plot = LogLogPlot::new(
+        "Cost against raid size (relative to the smallest raid)",
+        "missiles in the raid",
+        "cost relative to the smallest raid",
+    );
+    let mut smallest = u64::MAX;
+    let mut largest = 0;
+    println!("| study | missiles | median | 95% interval | per |");
+    println!("|---|---|---|---|---|");
+    for (study, points) in &groups {
+        let base = points[0].median_s;
+        for p in points {
+            println!(
+                "| {study} | {} | {} | [{}, {}] | {} |",
+                p.missiles,
+                seconds(p.median_s),
+                seconds(p.interval_s.0),
+                seconds(p.interval_s.1),
+                p.per
+            );
+            smallest = smallest.min(p.missiles);
+            largest = largest.max(p.missiles);
+        }
+        let slope = slope(points);
+        plot = plot.with_series(
+            format!("{study} (slope {slope:.2})"),
+            points
+                .iter()
+                .map(|p| (p.missiles as f64, p.median_s / base))
+                .collect(),
+        );
+    }
+    let linear = [smallest, largest]
+        .iter()
+        .map(|&n| (n as f64, n as f64 / smallest as f64))
+        .collect();
+    plot = plot.with_series("linear growth (slope 1)", linear);
+    let svg = plot.render_svg().map_err(|e| e.to_string())?;
+    let out = workspace().join("docs").join("raid-scaling.svg");
+    std::fs::write(&out, svg).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("\nwrote {}", out.display());
+    Ok(())
+}
+
+/// The workspace root (this package's parent directory).
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// The least-squares slope of log cost against log raid size: 1 is
+/// linear growth, 2 quadratic.
+fn slope(points: &[Point]) -> f64 {
+    let xy: Vec<(f64, f64)> = points
+        .iter()
+        .map(|p| ((p.missiles as f64).ln(), p.median_s.ln()))
+        .collect();
+    let n = xy.len() as f64;
+    let (mx, my) = (
+        xy.iter().map(|p| p.0).sum::<f64>() / n,
+        xy.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let sxx: f64 = xy.iter().map(|p| (p.0 - mx).powi(2)).sum();
+    let sxy: f64 = xy.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    if sxx > 0.0 { sxy / sxx } else { f64::NAN }
+}
+
+/// A duration in the unit that reads best.
+fn seconds(s: f64) -> String {
+    if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.2} ms", s * 1e3)
+    } else {
+        format!("{:.2} µs", s * 1e6)
+    }
+}
+
+/// Every `<study>_raid` group's benchmarks, by study, sorted by raid size.
+fn raid_groups(root: &Path) -> Result<BTreeMap<String, Vec<Point>>, String> {
+    let mut groups = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Ok(groups);
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(study) = name.strip_suffix("_raid") else {
+            continue;
+        };
+        let mut points = Vec::new();
+        collect(&entry.path(), &mut points)?;
+        points.sort_by_key(|p| p.missiles);
+        if !points.is_empty() {
+            groups.insert(study.to_owned(), points);
+        }
+    }
+    Ok(groups)
+}
+
+/// The benchmarks under `dir` (criterion nests a benchmark id's parts as
+/// directories, each benchmark's last run in `new/`).
+fn collect(dir: &Path, out: &mut Vec<Point>) -> Result<(), String> {
+    let new = dir.join("new");
+    if new.join("estimates.json").is_file() {
+        out.push(point(&new)?);
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        if entry.path().is_dir() && entry.file_name() != "report" {
+            collect(&entry.path(), out)?;
+        }
+    }
+    Ok(())
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// One benchmark's median (criterion records nanoseconds per iteration).
+fn point(new: &Path) -> Result<Point, String> {
+    let estimates = read_json(&new.join("estimates.json"))?;
+    let benchmark = read_json(&new.join("benchmark.json"))?;
+    let id = benchmark["full_id"].as_str().unwrap_or_default();
+    let missiles = id
+        .split(|c: char| !c.is_ascii_digit())
+        .rfind(|s| !s.is_empty())
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("{id}: no raid size in the benchmark's id"))?;
+    let (per, elements) = match benchmark["throughput"]["Elements"].as_u64() {
+        Some(n) if n > 0 => ("element of its throughput".to_owned(), n as f64),
+        _ => ("iteration".to_owned(), 1.0),
+    };
+    let median = &estimates["median"];
+    let ns = |v: &Value| v.as_f64().map(|x| x * 1e-9 / elements);
+    let missing = || format!("{id}: no median in {}", new.display());
+    Ok(Point {
+        missiles,
+        median_s: ns(&median["point_estimate"]).ok_or_else(missing)?,
+        interval_s: (
+            ns(&median["confidence_interval"]["lower_bound"]).ok_or_else(missing)?,
+            ns(&median["confidence_interval"]["upper_bound"]).ok_or_else(missing)?,
+        ),
+        per,
+    })
+}
