@@ -91,8 +91,47 @@ mod tests {
             assert!(d.basis.is_complete(), "{} {}", d.at, d.key);
             match d.basis.source {
                 Source::Cited(_) | Source::Assumed => {}
-                Source::Input => assert!(d.basis.uncertainty.is_some(), "{} {}", d.at, d.key),
+                Source::Input => assert!(
+                    d.basis.uncertainty.is_some() || d.file_source.is_some(),
+                    "{} {}",
+                    d.at,
+                    d.key
+                ),
                 Source::Setting => panic!("a setting listed: {} {}", d.at, d.key),
+            }
+        }
+    }
+
+    /// Every value the default scenario sets that drives its headline
+    /// figures carries the file's source: no input of its list is
+    /// uncited, and the inputs the figures turn on are among them.
+    #[test]
+    fn the_default_cites_every_value_it_sets() {
+        let list = assumptions(&crate::default_scenario());
+        let uncited: Vec<String> = list
+            .iter()
+            .filter(|d| d.uncited_input())
+            .map(|d| format!("{} {}", d.key, d.at))
+            .collect();
+        assert!(uncited.is_empty(), "uncited inputs: {uncited:?}");
+        for key in [
+            "engage.terminal.pk",
+            "engage.midcourse.pk",
+            "engage.midcourse.discrimination",
+            "engage.midcourse.inventory",
+            "engage.terminal.inventory",
+            "engage.boost.carriers",
+            "engage.decoys_per_rv",
+            "sbi.interceptor.stages",
+            "sbi.altitude_km",
+            "area.salvo",
+            "stability.arsenal.warheads",
+        ] {
+            let found = find(&list, key);
+            assert!(!found.is_empty(), "{key} not listed");
+            for d in found {
+                assert_eq!(d.basis.source, Source::Input, "{key}");
+                assert!(d.file_source.as_deref().is_some_and(|c| c.len() > 10), "{key}");
             }
         }
     }

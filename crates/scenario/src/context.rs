@@ -40,6 +40,33 @@ pub(crate) struct Ctx {
     /// The cited or assumed values the keys read resolved to, in reading
     /// order, with the offset of the table they belong to.
     used: Vec<(usize, Datum)>,
+    /// The sources the file gives for values it sets, by the value's span.
+    citations: Vec<Citation>,
+}
+
+/// A source the file gives for a value it sets.
+pub(crate) struct Citation {
+    /// Where the value is written.
+    pub value: Span,
+    /// The source, as the file words it.
+    pub text: String,
+    /// The value as listed when no key reader records it (a key without
+    /// a basis of its own), with the offset that orders it.
+    pub fallback: Option<(usize, Datum)>,
+    /// Whether a key reader has taken the source.
+    pub taken: bool,
+}
+
+impl Citation {
+    /// `text` as the source of the value written at `value`.
+    pub fn new(value: Span, text: impl Into<String>) -> Self {
+        Self {
+            value,
+            text: text.into(),
+            fallback: None,
+            taken: false,
+        }
+    }
 }
 
 impl Ctx {
@@ -51,6 +78,7 @@ impl Ctx {
             problems: Vec::new(),
             warnings: Vec::new(),
             used: Vec::new(),
+            citations: Vec::new(),
         }
     }
 
@@ -145,9 +173,32 @@ impl Ctx {
         }
     }
 
-    /// Every value recorded by [`Ctx::use_value`], in file order; the
-    /// context keeps none.
+    /// Record `c`, the file's source for a value it sets; a value
+    /// already cited keeps its first source.
+    pub fn cite(&mut self, c: Citation) {
+        if !self.citations.iter().any(|o| o.value == c.value) {
+            self.citations.push(c);
+        }
+    }
+
+    /// The file's source for the value written at `value`, if it gives
+    /// one (taken: the value is then listed by its key's reader).
+    pub fn citation(&mut self, value: &Span) -> Option<String> {
+        let c = self.citations.iter_mut().find(|c| c.value == *value)?;
+        c.taken = true;
+        Some(c.text.clone())
+    }
+
+    /// Every value recorded by [`Ctx::use_value`], and every value the
+    /// file cites that no key reader recorded, in file order; the context
+    /// keeps none.
     pub fn take_used(&mut self) -> Vec<Datum> {
+        for c in std::mem::take(&mut self.citations) {
+            if let (false, Some((at, mut d))) = (c.taken, c.fallback) {
+                d.file_source = Some(c.text);
+                self.used.push((at, d));
+            }
+        }
         let mut used = std::mem::take(&mut self.used);
         used.sort_by_key(|(at, _)| *at);
         used.into_iter().map(|(_, d)| d).collect()

@@ -79,12 +79,13 @@ fn problem(setting: &str, message: impl Into<String>) -> ScenarioError {
 }
 
 /// One step of a path: a key, and an index when it names an array of tables.
-struct Step<'a> {
-    key: &'a str,
-    index: Option<usize>,
+pub(crate) struct Step<'a> {
+    pub(crate) key: &'a str,
+    pub(crate) index: Option<usize>,
 }
 
-fn steps(path: &str) -> Result<Vec<Step<'_>>, String> {
+/// The steps of `path`, or why it is not a key path.
+pub(crate) fn steps(path: &str) -> Result<Vec<Step<'_>>, String> {
     path.split('.')
         .map(|part| {
             let (key, index) = match part.split_once('[') {
@@ -110,7 +111,7 @@ fn steps(path: &str) -> Result<Vec<Step<'_>>, String> {
 }
 
 /// "there is only 1 of these tables", "there are only 3 …".
-fn only(n: usize) -> String {
+pub(crate) fn only(n: usize) -> String {
     if n == 1 {
         "there is only 1 of these tables (index 0)".into()
     } else {
