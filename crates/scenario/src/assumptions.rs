@@ -131,7 +131,10 @@ mod tests {
             assert!(!found.is_empty(), "{key} not listed");
             for d in found {
                 assert_eq!(d.basis.source, Source::Input, "{key}");
-                assert!(d.file_source.as_deref().is_some_and(|c| c.len() > 10), "{key}");
+                assert!(
+                    d.file_source.as_deref().is_some_and(|c| c.len() > 10),
+                    "{key}"
+                );
             }
         }
     }

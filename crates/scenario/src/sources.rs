@@ -126,13 +126,8 @@ pub(crate) fn read_sources(ctx: &mut Ctx, root: &TableReader<'_>, doc: &dyn Tabl
 
 /// Report a problem of the entry at `at`.
 fn report(ctx: &mut Ctx, at: Span, message: String, label: &str) {
-    ctx.report(
-        ProblemKind::InvalidValue,
-        at,
-        message,
-        SOURCES_KEYS[0].hint,
-    )
-    .relabel(label);
+    ctx.report(ProblemKind::InvalidValue, at, message, SOURCES_KEYS[0].hint)
+        .relabel(label);
 }
 
 /// Every entry of `t` as (path, where it is written, source), dotted
@@ -236,10 +231,7 @@ fn walk(
                     .join(", ")
             ),
         };
-        return Err(miss(
-            format!("{within} writes no `{}`", step.key),
-            help,
-        ));
+        return Err(miss(format!("{within} writes no `{}`", step.key), help));
     };
     if rest.is_empty() {
         if step.index.is_some() {
@@ -436,8 +428,11 @@ mod tests {
     /// and an arsenal's `source` cites its warheads.
     #[test]
     fn cited_counts_and_arsenals_are_listed() {
-        let s = parse("x.toml", &with_sources("\"engage.boost.carriers\" = \"CBO\""))
-            .expect("valid");
+        let s = parse(
+            "x.toml",
+            &with_sources("\"engage.boost.carriers\" = \"CBO\""),
+        )
+        .expect("valid");
         let carriers = s
             .used
             .iter()
