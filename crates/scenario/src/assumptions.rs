@@ -23,7 +23,7 @@ use crate::Scenario;
 pub fn assumptions(scenario: &Scenario) -> Vec<Datum> {
     let mut out: Vec<Datum> = scenario.used.clone();
     if scenario.cost.is_none() && (scenario.sbi.is_some() || scenario.engage.is_some()) {
-        out.extend(presets::cbo_2026_basis());
+        out.extend(fallback_preset(scenario));
     }
     if scenario.sbi.is_some() {
         out.retain(|d| !(d.at.starts_with("preset ") && d.key == "altitude_km"));
@@ -40,6 +40,17 @@ pub fn assumptions(scenario: &Scenario) -> Vec<Datum> {
         }
     }
     out
+}
+
+/// The inputs of the CBO 2026 preset, which the cost study prices for a
+/// scenario with a defense and no `[cost]` (its SBI altitude dropped when
+/// `[sbi]` gives one).
+pub(crate) fn fallback_preset(scenario: &Scenario) -> Vec<Datum> {
+    let mut list = presets::cbo_2026_basis();
+    if scenario.sbi.is_some() {
+        list.retain(|d| d.key != "altitude_km");
+    }
+    list
 }
 
 #[cfg(test)]

@@ -179,7 +179,8 @@ pub fn text(rows: &[AssumptionRow]) -> String {
         let mut why = Vec::new();
         if r.basis == "input" {
             why.push(if r.uncited {
-                "set in the file, which gives no source (cite it in [sources])".to_owned()
+                "set in the file (or by --set) without a source: cite it in the file's [sources]"
+                    .to_owned()
             } else {
                 format!("set in the file, which cites: {}", r.source)
             });
