@@ -61,7 +61,8 @@ fn assumptions_lists_every_value_with_its_basis_and_range() {
 /// it does not cite is marked uncited.
 #[test]
 fn an_input_shows_the_files_source_or_is_marked_uncited() {
-    let text = cupola_scenario::DEFAULT_SCENARIO_TOML.replace("decision_s = 30.0", "decision_s = 45.0");
+    let text =
+        cupola_scenario::DEFAULT_SCENARIO_TOML.replace("decision_s = 30.0", "decision_s = 45.0");
     let dir = tempfile::tempdir().unwrap();
     let bare = dir.path().join("bare.toml");
     std::fs::write(&bare, &text).unwrap();
@@ -72,7 +73,10 @@ fn an_input_shows_the_files_source_or_is_marked_uncited() {
         .lines()
         .find(|l| l.starts_with("sbi.budget.decision_s"))
         .expect("listed");
-    assert!(row.contains("45") && row.ends_with("input, uncited"), "{row}");
+    assert!(
+        row.contains("45") && row.ends_with("input, uncited"),
+        "{row}"
+    );
     assert!(s.contains("(1 uncited)") || s.contains("1 uncited"), "{s}");
     let cited = dir.path().join("cited.toml");
     std::fs::write(

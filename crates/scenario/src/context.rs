@@ -1,6 +1,7 @@
 //! The problems found in one file, and the helpers that word them: spans,
 //! suggestions for misspellings.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -40,8 +41,11 @@ pub(crate) struct Ctx {
     /// The cited or assumed values the keys read resolved to, in reading
     /// order, with the offset of the table they belong to.
     used: Vec<(usize, Datum)>,
-    /// The sources the file gives for values it sets, by the value's span.
+    /// The sources the file gives for values it sets, in the order given.
     citations: Vec<Citation>,
+    /// Where each cited value's source is in `citations`, by the value's
+    /// span.
+    cited: HashMap<(usize, usize), usize>,
 }
 
 /// A source the file gives for a value it sets.
@@ -79,6 +83,7 @@ impl Ctx {
             warnings: Vec::new(),
             used: Vec::new(),
             citations: Vec::new(),
+            cited: HashMap::new(),
         }
     }
 
@@ -176,7 +181,9 @@ impl Ctx {
     /// Record `c`, the file's source for a value it sets; a value
     /// already cited keeps its first source.
     pub fn cite(&mut self, c: Citation) {
-        if !self.citations.iter().any(|o| o.value == c.value) {
+        let at = (c.value.start, c.value.end);
+        if !self.cited.contains_key(&at) {
+            self.cited.insert(at, self.citations.len());
             self.citations.push(c);
         }
     }
@@ -184,7 +191,8 @@ impl Ctx {
     /// The file's source for the value written at `value`, if it gives
     /// one (taken: the value is then listed by its key's reader).
     pub fn citation(&mut self, value: &Span) -> Option<String> {
-        let c = self.citations.iter_mut().find(|c| c.value == *value)?;
+        let &k = self.cited.get(&(value.start, value.end))?;
+        let c = &mut self.citations[k];
         c.taken = true;
         Some(c.text.clone())
     }
@@ -193,6 +201,7 @@ impl Ctx {
     /// file cites that no key reader recorded, in file order; the context
     /// keeps none.
     pub fn take_used(&mut self) -> Vec<Datum> {
+        self.cited.clear();
         for c in std::mem::take(&mut self.citations) {
             if let (false, Some((at, mut d))) = (c.taken, c.fallback) {
                 d.file_source = Some(c.text);

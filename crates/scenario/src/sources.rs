@@ -45,6 +45,14 @@ pub(crate) const SOURCES_KEYS: &[KeyDescriptor] = &[KeyDescriptor::new(
      \"engage.terminal[0].pk\" or \"sbi.budget.decision_s\"",
 )];
 
+/// Tables and values the paths of `[sources]` may visit in all: a path
+/// without an index visits every table of an array, so a hostile file
+/// could otherwise ask for the product of its entries and its tables.
+const MAX_VISITS: usize = 1_000_000;
+
+/// Levels of dotted keys `[sources]` may nest (a key path is a few).
+const MAX_DEPTH: usize = 16;
+
 /// One value a path reaches.
 struct Hit {
     /// Where the value is written.
@@ -73,6 +81,7 @@ pub(crate) fn read_sources(ctx: &mut Ctx, root: &TableReader<'_>, doc: &dyn Tabl
     // Paths with every index given first: they win over paths that cite
     // every element.
     let mut cites: Vec<(bool, Hit, String)> = Vec::new();
+    let mut visits = 0;
     for (path, at, text) in entries {
         let Ok(parts) = steps(&path) else {
             report(
@@ -85,7 +94,21 @@ pub(crate) fn read_sources(ctx: &mut Ctx, root: &TableReader<'_>, doc: &dyn Tabl
         };
         let mut hits = Vec::new();
         let mut fans = false;
-        match walk(doc, &parts, "", "", &mut hits, &mut fans) {
+        match walk(doc, &parts, "", "", &mut hits, &mut fans, &mut visits) {
+            _ if visits > MAX_VISITS => {
+                ctx.report(
+                    ProblemKind::InvalidValue,
+                    at,
+                    format!(
+                        "[sources] reaches more than {MAX_VISITS} tables and values by this \
+                         entry; it and the entries after it are not read"
+                    ),
+                    "cite values by index (`\"engage.terminal[0].pk\"`) rather than for every \
+                     table of a large array",
+                )
+                .relabel("too many");
+                break;
+            }
             Ok(()) => cites.extend(hits.into_iter().map(|h| (fans, h, text.clone()))),
             Err(why) => {
                 let p = ctx
@@ -140,6 +163,16 @@ fn flatten(
     outer: &Span,
     out: &mut Vec<(String, Span, String)>,
 ) {
+    // No scenario table lies deeper than a few levels.
+    if prefix.matches('.').count() >= MAX_DEPTH {
+        report(
+            ctx,
+            outer.clone(),
+            format!("[sources] nests `{prefix}` deeper than any key path"),
+            "too deep",
+        );
+        return;
+    }
     for (key, item) in t.iter() {
         if item.is_none() {
             continue;
@@ -191,7 +224,8 @@ fn miss(message: impl Into<String>, help: impl Into<String>) -> Miss {
 
 /// Every value `steps` reaches from `t` (the table `plain`, the instance
 /// `at`), into `out`; `fans` is set when a step without an index crosses
-/// an array of tables.
+/// an array of tables; `visits` counts the tables and values visited (the
+/// walk stops past [`MAX_VISITS`]).
 fn walk(
     t: &dyn TableLike,
     steps: &[Step<'_>],
@@ -199,7 +233,12 @@ fn walk(
     at: &str,
     out: &mut Vec<Hit>,
     fans: &mut bool,
+    visits: &mut usize,
 ) -> Result<(), Miss> {
+    *visits += 1;
+    if *visits > MAX_VISITS {
+        return Ok(());
+    }
     let Some((step, rest)) = steps.split_first() else {
         return Err(miss("the path is empty", SOURCES_KEYS[0].hint));
     };
@@ -287,7 +326,7 @@ fn walk(
                     "the path must end at this key",
                 ));
             };
-            return walk(sub, rest, &here, at, out, fans);
+            return walk(sub, rest, &here, at, out, fans, visits);
         }
     };
     let name_of = |i: usize, e: &dyn TableLike| match e.get("name").and_then(Item::as_str) {
@@ -302,7 +341,7 @@ fn walk(
                     "indices count the tables of the array from 0",
                 ));
             };
-            walk(*e, rest, &here, &name_of(i, *e), out, fans)
+            walk(*e, rest, &here, &name_of(i, *e), out, fans, visits)
         }
         None => {
             // Every table of the array that writes the key; a miss only
@@ -311,7 +350,7 @@ fn walk(
             let mut first = None;
             let before = out.len();
             for (i, e) in elements.iter().enumerate() {
-                if let Err(m) = walk(*e, rest, &here, &name_of(i, *e), out, fans) {
+                if let Err(m) = walk(*e, rest, &here, &name_of(i, *e), out, fans, visits) {
                     first.get_or_insert(m);
                 }
             }
@@ -422,6 +461,28 @@ mod tests {
         let e = parse("x.toml", &with_sources("\"sbi.budget.decison_s\" = \"x\"")).unwrap_err();
         let help = e.problems()[0].help_text().unwrap_or_default();
         assert!(help.contains("decision_s"), "{p:?} {help}");
+    }
+
+    /// Paths that fan out over a large array stop at the visit bound with
+    /// one located problem, in bounded time.
+    #[test]
+    fn the_work_of_sources_is_bounded() {
+        let mut text = String::from("[scenario]\nname = \"x\"\n[sources]\n");
+        for i in 0..200 {
+            text.push_str(&format!("\"constellation.shell.altitude_km{i}\" = \"x\"\n"));
+        }
+        for _ in 0..6_000 {
+            text.push_str("[[constellation]]\nname = \"c\"\n");
+        }
+        let start = std::time::Instant::now();
+        let err = parse("x.toml", &text).unwrap_err();
+        let bounded = err
+            .problems()
+            .iter()
+            .filter(|p| p.to_string().contains("more than 1000000"))
+            .count();
+        assert_eq!(bounded, 1);
+        assert!(start.elapsed().as_secs() < 30);
     }
 
     /// A key without a basis of its own (a count) is listed once cited,
