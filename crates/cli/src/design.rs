@@ -1,8 +1,9 @@
 //! What `cupola sensitivity` and `cupola uncertainty` share: the scenario
 //! as text (so that each point can set its assumptions and be read again
 //! with the same validation), the assumptions varied (from the key
-//! descriptors' uncertainty ranges), and the parallel, deterministic
-//! evaluation of a design's points.
+//! descriptors' uncertainty ranges, and the registry ranges of the catalog
+//! missiles and the cost preset the scenario uses), and the parallel,
+//! deterministic evaluation of a design's points.
 
 use crate::failure::Failure;
 use crate::headline::{self, Figure, Value};
@@ -31,7 +32,8 @@ pub fn overrides() -> &'static [Override] {
     SETS.get().map_or(&[], Vec::as_slice)
 }
 
-/// The scenario a design varies: its text and where it came from.
+/// The scenario a design varies: its text and where it came from, and
+/// the registry values (`catalog.…`, `preset.…`) set in it.
 pub struct Base {
     /// Name for messages (the file's path, or the built-in default).
     pub name: String,
@@ -39,6 +41,9 @@ pub struct Base {
     pub text: String,
     /// Directory its catalog files are read relative to.
     pub dir: Option<PathBuf>,
+    /// Registry values set by `--set`, applied at every point before the
+    /// point's own settings.
+    pub registry: Vec<Override>,
 }
 
 impl Base {
@@ -50,13 +55,17 @@ impl Base {
         Ok(base)
     }
 
-    /// Write `sets` into the text (the scenario every point starts from).
+    /// Write `sets` into the text (the scenario every point starts from);
+    /// registry values are kept and set at every point.
     pub fn edit(&mut self, sets: &[Override]) -> Result<(), Failure> {
-        if !sets.is_empty() {
-            self.text = overrides::edit(&self.name, &self.text, sets)?;
-            let names: Vec<String> = sets.iter().map(Override::to_string).collect();
+        let (registry, keys): (Vec<Override>, Vec<Override>) =
+            sets.iter().cloned().partition(overrides::is_registry);
+        if !keys.is_empty() {
+            self.text = overrides::edit(&self.name, &self.text, &keys)?;
+            let names: Vec<String> = keys.iter().map(Override::to_string).collect();
             self.name = format!("{} with {}", self.name, names.join(", "));
         }
+        self.registry.extend(registry);
         Ok(())
     }
 
@@ -66,6 +75,7 @@ impl Base {
                 name: p.display().to_string(),
                 text: overrides::read_text(p)?,
                 dir: p.parent().map(Path::to_owned),
+                registry: Vec::new(),
             },
             None => Self {
                 name: format!(
@@ -74,17 +84,20 @@ impl Base {
                 ),
                 text: cupola_scenario::DEFAULT_SCENARIO_TOML.to_owned(),
                 dir: None,
+                registry: Vec::new(),
             },
         })
     }
 
-    /// The scenario with `sets` applied (none: as written).
+    /// The scenario with `sets` applied (none: as written, with the
+    /// registry values of `--set`).
     pub fn at(&self, sets: &[Override]) -> Result<Scenario, Failure> {
+        let all: Vec<Override> = self.registry.iter().chain(sets).cloned().collect();
         Ok(overrides::apply(
             &self.name,
             &self.text,
             self.dir.as_deref(),
-            sets,
+            &all,
         )?)
     }
 }
@@ -98,8 +111,11 @@ pub struct Dropped {
 }
 
 /// The assumptions of `base` to vary: every key with an uncertainty range
-/// (see [`overrides::assumptions`]), or those `keys` names (a full path
-/// such as `engage.terminal[0].pk`, or a path without indices such as
+/// (see [`overrides::assumptions`]), then every number of its catalog
+/// missiles and input of its cost preset with a range (see
+/// [`overrides::registry_assumptions`]), or those `keys` names (a full
+/// path such as `engage.terminal[0].pk` or
+/// `preset.cbo-2026.unit_cost_musd`, or a path without indices such as
 /// `engage.midcourse.pk` for every element). An assumption that cannot be
 /// set to both ends of its range (the scenario's rules refuse it, e.g. a
 /// key of another sensor kind) is dropped with the reason.
@@ -107,7 +123,8 @@ pub fn assumptions(
     base: &Base,
     keys: Option<&[String]>,
 ) -> Result<(Vec<Varied>, Vec<Dropped>), Failure> {
-    let all = overrides::assumptions(&base.name, &base.text)?;
+    let mut all = overrides::assumptions(&base.name, &base.text)?;
+    all.extend(overrides::registry_assumptions(&base.at(&[])?));
     let chosen: Vec<Varied> = match keys {
         None => all,
         Some(keys) => {

@@ -345,3 +345,63 @@ fn set_overrides_a_key_for_any_command_and_names_a_bad_one() {
         stderr(&path)
     );
 }
+
+/// A cost preset's unit cost and a catalog missile's burn time are varied
+/// like keys: the unit cost moves the 20-year cost, and both designs are
+/// the same on one and two threads; `--set` sets a registry value for any
+/// command and names one the scenario does not use.
+#[test]
+fn registry_values_are_varied_and_set() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = small(tmp.path());
+    let f = file.to_str().unwrap();
+    let keys = "preset.cbo-2026.unit_cost_musd,catalog.solid-icbm.stage[0].burn_time_s";
+    let run = |threads: &str| {
+        let o = cupola(&["sensitivity", f, "--keys", keys, "--json"], Some(threads));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["sensitivity"].clone()
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"));
+    let cost = one["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "cost_busd")
+        .unwrap();
+    let nominal = cost["nominal"]["value"].as_f64().unwrap();
+    let top = &cost["effects"][0];
+    assert_eq!(
+        one["assumptions"][top["assumption"].as_u64().unwrap() as usize]["path"],
+        "preset.cbo-2026.unit_cost_musd"
+    );
+    let (low, high) = (
+        top["at_low"]["value"].as_f64().unwrap(),
+        top["at_high"]["value"].as_f64().unwrap(),
+    );
+    assert!(low < nominal && nominal < high, "{cost}");
+    let u = |threads: &str| {
+        let o = cupola(
+            &["uncertainty", f, "--samples", "6", "--keys", keys, "--json"],
+            Some(threads),
+        );
+        result(&o)
+    };
+    assert_eq!(u("1"), u("2"));
+    let total = |extra: &[&str]| {
+        let mut args = vec!["cost", f, "--json"];
+        args.extend_from_slice(extra);
+        let o = cupola(&args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["cost"]["result"]["total_musd"].as_f64().unwrap()
+    };
+    assert!(total(&["--set", "preset.cbo-2026.unit_cost_musd=30"]) > total(&[]));
+    let bad = cupola(&["cost", f, "--set", "catalog.slbm.drag_factor=1"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("launches no catalog missile `slbm`"),
+        "{}",
+        stderr(&bad)
+    );
+}

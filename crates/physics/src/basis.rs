@@ -134,6 +134,10 @@ pub struct Datum {
     pub unit: &'static str,
     /// Its basis.
     pub basis: Basis,
+    /// For a value the scenario file sets, the source the file gives for
+    /// it (its `[sources]` table, or an arsenal's `source`); `None` when
+    /// the file gives none, and for values the file does not set.
+    pub file_source: Option<String>,
 }
 
 impl Datum {
@@ -145,7 +149,14 @@ impl Datum {
             value,
             unit,
             basis,
+            file_source: None,
         }
+    }
+
+    /// Whether the scenario file sets the value without saying where it
+    /// comes from: an input with no [`Datum::file_source`].
+    pub fn uncited_input(&self) -> bool {
+        self.basis.source == Source::Input && self.file_source.is_none()
     }
 
     /// The same datum, belonging to the instance `at`.

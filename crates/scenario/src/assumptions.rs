@@ -23,7 +23,7 @@ use crate::Scenario;
 pub fn assumptions(scenario: &Scenario) -> Vec<Datum> {
     let mut out: Vec<Datum> = scenario.used.clone();
     if scenario.cost.is_none() && (scenario.sbi.is_some() || scenario.engage.is_some()) {
-        out.extend(presets::cbo_2026_basis());
+        out.extend(fallback_preset(scenario));
     }
     if scenario.sbi.is_some() {
         out.retain(|d| !(d.at.starts_with("preset ") && d.key == "altitude_km"));
@@ -40,6 +40,17 @@ pub fn assumptions(scenario: &Scenario) -> Vec<Datum> {
         }
     }
     out
+}
+
+/// The inputs of the CBO 2026 preset, which the cost study prices for a
+/// scenario with a defense and no `[cost]` (its SBI altitude dropped when
+/// `[sbi]` gives one).
+pub(crate) fn fallback_preset(scenario: &Scenario) -> Vec<Datum> {
+    let mut list = presets::cbo_2026_basis();
+    if scenario.sbi.is_some() {
+        list.retain(|d| d.key != "altitude_km");
+    }
+    list
 }
 
 #[cfg(test)]
@@ -91,8 +102,50 @@ mod tests {
             assert!(d.basis.is_complete(), "{} {}", d.at, d.key);
             match d.basis.source {
                 Source::Cited(_) | Source::Assumed => {}
-                Source::Input => assert!(d.basis.uncertainty.is_some(), "{} {}", d.at, d.key),
+                Source::Input => assert!(
+                    d.basis.uncertainty.is_some() || d.file_source.is_some(),
+                    "{} {}",
+                    d.at,
+                    d.key
+                ),
                 Source::Setting => panic!("a setting listed: {} {}", d.at, d.key),
+            }
+        }
+    }
+
+    /// Every value the default scenario sets that drives its headline
+    /// figures carries the file's source: no input of its list is
+    /// uncited, and the inputs the figures turn on are among them.
+    #[test]
+    fn the_default_cites_every_value_it_sets() {
+        let list = assumptions(&crate::default_scenario());
+        let uncited: Vec<String> = list
+            .iter()
+            .filter(|d| d.uncited_input())
+            .map(|d| format!("{} {}", d.key, d.at))
+            .collect();
+        assert!(uncited.is_empty(), "uncited inputs: {uncited:?}");
+        for key in [
+            "engage.terminal.pk",
+            "engage.midcourse.pk",
+            "engage.midcourse.discrimination",
+            "engage.midcourse.inventory",
+            "engage.terminal.inventory",
+            "engage.boost.carriers",
+            "engage.decoys_per_rv",
+            "sbi.interceptor.stages",
+            "sbi.altitude_km",
+            "area.salvo",
+            "stability.arsenal.warheads",
+        ] {
+            let found = find(&list, key);
+            assert!(!found.is_empty(), "{key} not listed");
+            for d in found {
+                assert_eq!(d.basis.source, Source::Input, "{key}");
+                assert!(
+                    d.file_source.as_deref().is_some_and(|c| c.len() > 10),
+                    "{key}"
+                );
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The problems found in one file, and the helpers that word them: spans,
 //! suggestions for misspellings.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -40,6 +41,36 @@ pub(crate) struct Ctx {
     /// The cited or assumed values the keys read resolved to, in reading
     /// order, with the offset of the table they belong to.
     used: Vec<(usize, Datum)>,
+    /// The sources the file gives for values it sets, in the order given.
+    citations: Vec<Citation>,
+    /// Where each cited value's source is in `citations`, by the value's
+    /// span.
+    cited: HashMap<(usize, usize), usize>,
+}
+
+/// A source the file gives for a value it sets.
+pub(crate) struct Citation {
+    /// Where the value is written.
+    pub value: Span,
+    /// The source, as the file words it.
+    pub text: String,
+    /// The value as listed when no key reader records it (a key without
+    /// a basis of its own), with the offset that orders it.
+    pub fallback: Option<(usize, Datum)>,
+    /// Whether a key reader has taken the source.
+    pub taken: bool,
+}
+
+impl Citation {
+    /// `text` as the source of the value written at `value`.
+    pub fn new(value: Span, text: impl Into<String>) -> Self {
+        Self {
+            value,
+            text: text.into(),
+            fallback: None,
+            taken: false,
+        }
+    }
 }
 
 impl Ctx {
@@ -51,6 +82,8 @@ impl Ctx {
             problems: Vec::new(),
             warnings: Vec::new(),
             used: Vec::new(),
+            citations: Vec::new(),
+            cited: HashMap::new(),
         }
     }
 
@@ -145,9 +178,36 @@ impl Ctx {
         }
     }
 
-    /// Every value recorded by [`Ctx::use_value`], in file order; the
-    /// context keeps none.
+    /// Record `c`, the file's source for a value it sets; a value
+    /// already cited keeps its first source.
+    pub fn cite(&mut self, c: Citation) {
+        let at = (c.value.start, c.value.end);
+        if !self.cited.contains_key(&at) {
+            self.cited.insert(at, self.citations.len());
+            self.citations.push(c);
+        }
+    }
+
+    /// The file's source for the value written at `value`, if it gives
+    /// one (taken: the value is then listed by its key's reader).
+    pub fn citation(&mut self, value: &Span) -> Option<String> {
+        let &k = self.cited.get(&(value.start, value.end))?;
+        let c = &mut self.citations[k];
+        c.taken = true;
+        Some(c.text.clone())
+    }
+
+    /// Every value recorded by [`Ctx::use_value`], and every value the
+    /// file cites that no key reader recorded, in file order; the context
+    /// keeps none.
     pub fn take_used(&mut self) -> Vec<Datum> {
+        self.cited.clear();
+        for c in std::mem::take(&mut self.citations) {
+            if let (false, Some((at, mut d))) = (c.taken, c.fallback) {
+                d.file_source = Some(c.text);
+                self.used.push((at, d));
+            }
+        }
         let mut used = std::mem::take(&mut self.used);
         used.sort_by_key(|(at, _)| *at);
         used.into_iter().map(|(_, d)| d).collect()

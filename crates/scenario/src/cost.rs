@@ -22,9 +22,13 @@ pub(crate) const COST_KEYS: &[KeyDescriptor] = &[
     KeyDescriptor::text("preset")
         .optional()
         .shown_default("none")
-        .rule("`\"cbo-2026\"`, `\"boost-2004\"`")
+        .rule("`\"cbo-2026\"`, `\"boost-2004\"`, `\"cbo-2026-architecture\"`")
         .example("preset = \"cbo-2026\"")
-        .doc("cited inputs to start from: \"cbo-2026\" or \"boost-2004\""),
+        .doc(
+            "cited inputs to start from: \"cbo-2026\" (CBO's SBI layer), \"boost-2004\", or \
+             \"cbo-2026-architecture\" (CBO's SBI layer with a tracking layer and battle \
+             management, each input cited or assumed with its range)",
+        ),
     KeyDescriptor::integer("base_year")
         .unit("year")
         .or_integer(2026)
@@ -115,14 +119,25 @@ pub(crate) const INFLATION_KEYS: &[KeyDescriptor] = &[
 ];
 
 /// The presets accepted by `preset`, with their specs.
-const PRESETS: [&str; 2] = ["cbo-2026", "boost-2004"];
+const PRESETS: [&str; 3] = ["cbo-2026", "boost-2004", "cbo-2026-architecture"];
 
 /// The spec of a preset named in [`PRESETS`].
 fn preset_spec(name: &str) -> Option<CostSpec> {
     match name {
         "cbo-2026" => Some(presets::cbo_2026_space_layer()),
         "boost-2004" => Some(presets::boost_phase_2004_style()),
+        "cbo-2026-architecture" => Some(presets::cbo_2026_architecture()),
         _ => None,
+    }
+}
+
+/// The inputs of a preset named in [`PRESETS`], each with its basis.
+pub(crate) fn preset_basis(name: &str) -> Vec<cupola_physics::basis::Datum> {
+    match name {
+        "cbo-2026" => presets::cbo_2026_basis(),
+        "boost-2004" => presets::boost_2004_basis(),
+        "cbo-2026-architecture" => presets::architecture_basis(),
+        _ => Vec::new(),
     }
 }
 
@@ -271,11 +286,7 @@ fn read_preset(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<CostSpec>> {
         Field::Invalid => return None,
     };
     if let Some(spec) = preset_spec(&s.value) {
-        let inputs = match s.value.as_str() {
-            "cbo-2026" => presets::cbo_2026_basis(),
-            _ => presets::boost_2004_basis(),
-        };
-        for d in inputs {
+        for d in preset_basis(&s.value) {
             ctx.use_value(s.span.start, d);
         }
         return Some(Some(spec));
@@ -286,8 +297,9 @@ fn read_preset(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Option<CostSpec>> {
             one_of(&PRESETS)
         ),
         None => format!(
-            "the presets are {}: CBO's May 2026 notional space layer, or a boost-phase layer in \
-             the style of CBO 2004 / NRC 2012; leave `preset` out to give every element yourself",
+            "the presets are {}: CBO's May 2026 notional space layer, a boost-phase layer in \
+             the style of CBO 2004 / NRC 2012, or CBO's space layer with a tracking layer and \
+             battle management; leave `preset` out to give every element yourself",
             one_of(&PRESETS)
         ),
     };

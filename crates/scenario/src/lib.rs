@@ -59,6 +59,7 @@ mod reader;
 mod sbi;
 mod schema;
 mod sensor;
+mod sources;
 mod stability;
 mod study;
 

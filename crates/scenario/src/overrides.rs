@@ -14,9 +14,13 @@ use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
-use crate::key::{KeyDefault, KeyDescriptor, KeyKind, Source};
+use crate::key::{Basis, KeyDefault, KeyKind, Source};
 use crate::problem::ScenarioError;
 use crate::{Scenario, parse_with_base};
+
+mod registry;
+
+pub use registry::registry_assumptions;
 
 /// One key set to a value: `path` (dotted, with `[i]` after an array of
 /// tables) and `value` (TOML value text).
@@ -79,12 +83,13 @@ fn problem(setting: &str, message: impl Into<String>) -> ScenarioError {
 }
 
 /// One step of a path: a key, and an index when it names an array of tables.
-struct Step<'a> {
-    key: &'a str,
-    index: Option<usize>,
+pub(crate) struct Step<'a> {
+    pub(crate) key: &'a str,
+    pub(crate) index: Option<usize>,
 }
 
-fn steps(path: &str) -> Result<Vec<Step<'_>>, String> {
+/// The steps of `path`, or why it is not a key path.
+pub(crate) fn steps(path: &str) -> Result<Vec<Step<'_>>, String> {
     path.split('.')
         .map(|part| {
             let (key, index) = match part.split_once('[') {
@@ -110,7 +115,7 @@ fn steps(path: &str) -> Result<Vec<Step<'_>>, String> {
 }
 
 /// "there is only 1 of these tables", "there are only 3 …".
-fn only(n: usize) -> String {
+pub(crate) fn only(n: usize) -> String {
     if n == 1 {
         "there is only 1 of these tables (index 0)".into()
     } else {
@@ -270,10 +275,28 @@ pub fn apply(
     if overrides.is_empty() {
         return parse_with_base(source_name, text, base_dir);
     }
-    let edited = edit(source_name, text, overrides)?;
+    let (registry, keys): (Vec<Override>, Vec<Override>) =
+        overrides.iter().cloned().partition(registry::is_registry);
     let names: Vec<String> = overrides.iter().map(Override::to_string).collect();
     let name = format!("{source_name} with {}", names.join(", "));
-    parse_with_base(&name, &edited, base_dir)
+    let mut scenario = if keys.is_empty() {
+        parse_with_base(source_name, text, base_dir)?
+    } else {
+        let edited = edit(source_name, text, &keys)?;
+        parse_with_base(&name, &edited, base_dir)?
+    };
+    for o in &registry {
+        registry::set(&mut scenario, o).map_err(|e| problem(&o.to_string(), e))?;
+    }
+    scenario.source_name = name;
+    Ok(scenario)
+}
+
+/// Whether `o` names a value of the registry (a path rooted at
+/// `catalog.` or `preset.`) rather than a key of the file: such a value
+/// is set in the scenario read, not written into its text.
+pub fn is_registry(o: &Override) -> bool {
+    registry::is_registry(o)
 }
 
 /// The text of the scenario file at `path`, read as [`crate::load`] reads
@@ -291,43 +314,52 @@ pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
 }
 
 /// One assumption of a scenario that can be varied: a numeric key whose
-/// descriptor carries an uncertainty range, at one place its table occurs.
+/// descriptor carries an uncertainty range, at one place its table occurs
+/// ([`assumptions`]); or a number of a catalog missile the scenario
+/// launches or an input of the cost preset it prices, with the range its
+/// registry entry gives ([`registry_assumptions`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Varied {
-    /// The key's full path, e.g. `engage.terminal[0].pk`.
+    /// The full path, e.g. `engage.terminal[0].pk`,
+    /// `catalog.solid-icbm.stage[0].burn_time_s`,
+    /// `preset.cbo-2026.unit_cost_musd`.
     pub path: String,
-    /// The table's path in the registry, e.g. `engage.terminal`.
-    pub table: &'static str,
-    /// The key's descriptor.
-    pub key: &'static KeyDescriptor,
-    /// The value the scenario uses, in the key's unit: the one written, or
-    /// the default.
+    /// The unit of the value (empty when dimensionless).
+    pub unit: &'static str,
+    /// Whether the value is a whole number.
+    pub integer: bool,
+    /// The basis of the default (a key's descriptor, a registry entry):
+    /// its source, and the range with its reason.
+    pub basis: Basis,
+    /// The value the scenario uses, in its unit: the one written, or the
+    /// default.
     pub nominal: f64,
     /// Low end of the range varied over, in the key's unit.
     pub low: f64,
     /// High end of the range varied over, in the key's unit.
     pub high: f64,
-    /// Whether the file writes the key (else its default is used).
+    /// Whether the file writes the key (else its default is used; never
+    /// for a registry value).
     pub written: bool,
 }
 
 impl Varied {
-    /// Whether the key takes integers.
-    pub fn integer(&self) -> bool {
-        self.key.kind == KeyKind::Integer
-    }
-
     /// `path` set to `v` (rounded for integer keys).
     pub fn set(&self, v: f64) -> Override {
-        Override::number(&self.path, v, self.integer())
+        Override::number(&self.path, v, self.integer)
     }
 
     /// `cited` or `assumed`, as tables print the basis.
-    pub fn basis(&self) -> &'static str {
-        match self.key.source {
+    pub fn marker(&self) -> &'static str {
+        match self.basis.source {
             Source::Cited(_) => "cited",
             _ => "assumed",
         }
+    }
+
+    /// Why the range is what it is.
+    pub fn reason(&self) -> &'static str {
+        self.basis.uncertainty.map_or("", |u| u.reason)
     }
 }
 
@@ -425,8 +457,9 @@ pub fn assumptions(source_name: &str, text: &str) -> Result<Vec<Varied>, Scenari
                 let Some(nominal) = nominal else { continue };
                 out.push(Varied {
                     path: format!("{prefix}.{}", key.name),
-                    table,
-                    key,
+                    unit: key.unit,
+                    integer: key.kind == KeyKind::Integer,
+                    basis: key.basis(),
                     nominal,
                     low,
                     high,

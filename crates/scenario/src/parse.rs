@@ -1,7 +1,8 @@
 //! The top of a scenario file: `[scenario]`, `[physics]`, and the walk that
 //! hands `[[missile]]`, `[[launch]]`, `[[constellation]]`, `[[sensor]]`,
 //! `[coverage]`, `[detect]`, `[sbi]`, `[size]`, `[asat]`, `[engage]` and
-//! `[stability]` to their readers.
+//! `[stability]` to their readers (after `[sources]`, whose citations they
+//! take).
 
 use std::path::Path;
 
@@ -24,6 +25,7 @@ use crate::published::{Defined, read_published};
 use crate::reader::{Field, TableReader};
 use crate::sbi::{check_deadline, declares, launch_names, read_asat, read_sbi, read_size};
 use crate::sensor::read_sensors;
+use crate::sources::read_sources;
 use crate::stability::read_stability;
 use crate::study::{read_coverage, read_detect};
 use crate::{Scenario, fnv1a_hex};
@@ -103,6 +105,10 @@ pub(crate) const ROOT_KEYS: &[KeyDescriptor] = &[
         .optional()
         .example("[[published]]")
         .doc("figures a published study reports, for `cupola reproduce` to compare with cupola's"),
+    KeyDescriptor::table("sources")
+        .optional()
+        .example("[sources]")
+        .doc("where the values the file sets come from: a key path mapped to its source"),
 ];
 
 /// Keys of `[scenario]`.
@@ -183,6 +189,8 @@ pub(crate) fn parse(
         }
     };
     let root = TableReader::new(doc.as_table(), 0..0, "the top level of the file", ROOT_KEYS);
+    // The file's sources first: the key readers take them as they read.
+    read_sources(&mut ctx, &root, doc.as_table());
     let catalog = cupola_threat::catalog::all();
     let catalog_names: Vec<String> = catalog.iter().map(|m| m.name.clone()).collect();
 

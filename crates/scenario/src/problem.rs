@@ -247,7 +247,7 @@ pub enum ScenarioError {
     #[diagnostic(
         code(cupola::scenario::setting),
         help(
-            "write KEY.PATH=VALUE with the key's path in the file, e.g. sbi.budget.decision_s=45 or engage.terminal[0].pk=0.6"
+            "write KEY.PATH=VALUE with the key's path in the file, e.g. sbi.budget.decision_s=45 or engage.terminal[0].pk=0.6; or a registry value the scenario uses, e.g. preset.cbo-2026.unit_cost_musd=30 or catalog.solid-icbm.stage[0].burn_time_s=55 (a wrong path given to `cupola sensitivity --keys` lists every one)"
         )
     )]
     Override {

@@ -340,6 +340,11 @@ impl<'d> TableReader<'d> {
         }
     }
 
+    /// The table read.
+    pub fn inner(&self) -> &'d dyn TableLike {
+        self.table
+    }
+
     /// The keys written in this table, in file order.
     pub fn keys(&self) -> Vec<&'d str> {
         self.table

@@ -3,8 +3,8 @@
 
 use crate::key::KeyDescriptor;
 use crate::{
-    area, constellation, cost, engage, launch, missile, parse, published, sbi, sensor, stability,
-    study,
+    area, constellation, cost, engage, launch, missile, parse, published, sbi, sensor, sources,
+    stability, study,
 };
 
 /// Every described table, by TOML path (`top level` for the file's own
@@ -49,4 +49,5 @@ pub(crate) static TABLES: &[(&str, &[KeyDescriptor])] = &[
     ("cost.inflation", cost::INFLATION_KEYS),
     ("cost.element", cost::element::ELEMENT_KEYS),
     ("published", published::PUBLISHED_KEYS),
+    ("sources", sources::SOURCES_KEYS),
 ];

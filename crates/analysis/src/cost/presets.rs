@@ -24,10 +24,20 @@
 //!   alternative and from $831 billion to $542 billion for the highest (2025
 //!   dollars); press reports of the letter give 1,300 and 2,000 interceptors
 //!   for the two (Global Defense / C4ISRNET, May 2025).
+//! - **SDA Tranche 1 Tracking Layer** (awards of 18 July 2022, as reported
+//!   by Via Satellite and SpaceNews): 28 infrared tracking satellites for
+//!   about $1.3 billion ($700 million to L3Harris, $617 million to Northrop
+//!   Grumman), about $47 million each in 2022 dollars, in 1,000 km orbits:
+//!   the unit cost of the tracking layer of the architecture preset. CBO
+//!   2026 counts sensors and battle management in its whole-system total,
+//!   but their costs are not in the material we have: every other input of
+//!   those two elements is an assumption, each with its range.
 
 mod basis;
+mod set;
 
-pub use basis::{boost_2004_basis, cbo_2026_basis};
+pub use basis::{architecture_basis, boost_2004_basis, cbo_2026_basis};
+pub use set::set_input;
 
 use super::orbit::{OrbitKeeping, SBI_ALTITUDE_M, SBI_BALLISTIC_KG_M2, SBI_ISP_S, SolarActivity};
 use super::{CostSpec, Element, Learning, UnitCost, learning};
@@ -234,4 +244,125 @@ pub fn boost_phase_2004_style() -> CostSpec {
         }],
         solar: SolarActivity::default(),
     }
+}
+
+/// Satellites of the architecture preset's tracking layer: the default
+/// scenario's low-orbit tracking layer (Walker 96/8/1 at 1,000 km).
+/// **Assumption**.
+pub const TRACKING_COUNT: u32 = 96;
+
+/// Average cost of a tracking satellite, millions of dollars: the SDA
+/// Tranche 1 Tracking Layer's awards (18 July 2022), $1,317 million for
+/// 28 satellites, about $47 million each in 2022 dollars, taken as 2026
+/// dollars (a low estimate).
+pub const TRACKING_UNIT_MUSD: f64 = 47.0;
+
+/// **Assumption**: development of the tracking layer, millions of
+/// dollars, over [`TRACKING_DEVELOPMENT_YEARS`].
+pub const TRACKING_DEVELOPMENT_MUSD: f64 = 2_000.0;
+
+/// **Assumption**: years of development of the tracking layer; it is
+/// fielded from [`TRACKING_DEPLOY_YEAR`].
+pub const TRACKING_DEVELOPMENT_YEARS: u32 = 3;
+
+/// **Assumption**: the year fielding of the tracking layer starts.
+pub const TRACKING_DEPLOY_YEAR: u32 = 2;
+
+/// **Assumption**: mass launched per tracking satellite, kg ("twice the
+/// size" of a Transport Layer satellite).
+pub const TRACKING_MASS_KG: f64 = 700.0;
+
+/// **Assumption**: service life of a tracking satellite, years (as CBO's
+/// SBIs).
+pub const TRACKING_LIFE_YEARS: f64 = 5.0;
+
+/// **Assumption**: operating the tracking layer, millions of dollars a
+/// year.
+pub const TRACKING_OPS_MUSD_PER_YEAR: f64 = 300.0;
+
+/// **Assumption**: tracking satellites built a year (half the layer).
+pub const TRACKING_PRODUCTION_PER_YEAR: u32 = 48;
+
+/// The tracking layer's orbit, m: 1,000 km, where drag is negligible.
+pub const TRACKING_ALTITUDE_M: f64 = 1.0e6;
+
+/// **Assumption**: battle-management operations centres.
+pub const BM_COUNT: u32 = 2;
+
+/// **Assumption**: the first operations centre with its software,
+/// millions of dollars; the second follows a Crawford curve of slope
+/// [`BM_LEARNING_SLOPE`].
+pub const BM_FIRST_UNIT_MUSD: f64 = 1_500.0;
+
+/// **Assumption**: the battle-management learning slope (the second
+/// centre costs 90% of the first).
+pub const BM_LEARNING_SLOPE: f64 = 0.9;
+
+/// **Assumption**: development of command, control and battle
+/// management, millions of dollars, over [`BM_DEVELOPMENT_YEARS`].
+pub const BM_DEVELOPMENT_MUSD: f64 = 5_000.0;
+
+/// **Assumption**: years of battle-management development.
+pub const BM_DEVELOPMENT_YEARS: u32 = 5;
+
+/// **Assumption**: operating battle management, millions of dollars a
+/// year.
+pub const BM_OPS_MUSD_PER_YEAR: f64 = 500.0;
+
+/// The tracking layer of the architecture preset: [`TRACKING_COUNT`]
+/// satellites at the SDA Tranche 1 unit cost, CBO 2026's launch price,
+/// the rest assumed (the constants above).
+pub fn tracking_layer() -> Element {
+    Element {
+        development_musd: TRACKING_DEVELOPMENT_MUSD,
+        development_years: TRACKING_DEVELOPMENT_YEARS,
+        mass_kg: TRACKING_MASS_KG,
+        launch_usd_per_kg: CBO_2026_LAUNCH_USD_PER_KG,
+        life_years: Some(TRACKING_LIFE_YEARS),
+        ops_musd_per_year: TRACKING_OPS_MUSD_PER_YEAR,
+        deploy_year: TRACKING_DEPLOY_YEAR,
+        production_per_year: Some(TRACKING_PRODUCTION_PER_YEAR),
+        orbit: Some(OrbitKeeping {
+            altitude_m: TRACKING_ALTITUDE_M,
+            ballistic_kg_m2: SBI_BALLISTIC_KG_M2,
+            isp_s: SBI_ISP_S,
+        }),
+        ..Element::new(
+            "tracking layer",
+            "sensors",
+            TRACKING_COUNT,
+            TRACKING_UNIT_MUSD,
+        )
+    }
+}
+
+/// Command, control and battle management of the architecture preset:
+/// [`BM_COUNT`] ground centres bought once on a Crawford curve and
+/// operated for the horizon (every input assumed).
+pub fn battle_management() -> Element {
+    Element {
+        unit: UnitCost::FirstUnit {
+            musd: BM_FIRST_UNIT_MUSD,
+            learning: Learning::Crawford {
+                slope: BM_LEARNING_SLOPE,
+            },
+        },
+        development_musd: BM_DEVELOPMENT_MUSD,
+        development_years: BM_DEVELOPMENT_YEARS,
+        ops_musd_per_year: BM_OPS_MUSD_PER_YEAR,
+        ..Element::new("battle management", "battle management", BM_COUNT, 0.0)
+    }
+}
+
+/// CBO's notional space layer ([`cbo_2026_space_layer`]) with a
+/// missile-tracking sensor layer ([`tracking_layer`]) and battle
+/// management ([`battle_management`]): the sensor and battle-management
+/// elements CBO 2026 counts in its whole-system total but whose costs are
+/// not in the material we have, each input cited or assumed with its
+/// range ([`architecture_basis`]). The surface layers are not in it.
+pub fn cbo_2026_architecture() -> CostSpec {
+    let mut spec = cbo_2026_space_layer();
+    spec.elements.push(tracking_layer());
+    spec.elements.push(battle_management());
+    spec
 }

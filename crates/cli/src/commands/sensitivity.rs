@@ -18,8 +18,10 @@ pub struct SensitivityArgs {
     /// Scenario file (TOML); omit for the built-in default.
     pub file: Option<PathBuf>,
     /// Vary only these assumptions (comma-separated key paths such as
-    /// `sbi.budget.decision_s` or `engage.terminal[0].pk`; a path without
-    /// indices takes every element).
+    /// `sbi.budget.decision_s` or `engage.terminal[0].pk`, a path without
+    /// indices taking every element; or registry paths such as
+    /// `preset.cbo-2026.unit_cost_musd` and
+    /// `catalog.solid-icbm.stage[0].burn_time_s`).
     #[arg(long, value_delimiter = ',', value_name = "KEYS")]
     pub keys: Option<Vec<String>>,
     #[command(flatten)]
@@ -50,12 +52,12 @@ impl Assumption {
     pub fn of(v: &Varied) -> Self {
         Self {
             path: v.path.clone(),
-            unit: v.key.unit,
-            basis: v.basis(),
+            unit: v.unit,
+            basis: v.marker(),
             low: v.low,
             nominal: v.nominal,
             high: v.high,
-            reason: v.key.uncertainty.map_or("", |u| u.reason),
+            reason: v.reason(),
         }
     }
 }

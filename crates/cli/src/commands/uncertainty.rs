@@ -121,7 +121,7 @@ fn settings(varied: &[Varied], u: &[f64]) -> (Vec<f64>, Vec<Override>) {
         .iter()
         .zip(u)
         .map(|(v, &x)| {
-            let value = if v.integer() {
+            let value = if v.integer {
                 scale_integer(x, v.low, v.high)
             } else {
                 scale(x, v.low, v.high)

@@ -22,8 +22,11 @@ pub struct AssumptionRow {
     pub unit: String,
     /// `"cited"`, `"assumed"` or `"input"` (set in the scenario file).
     pub basis: String,
-    /// The citation, for a cited value; empty otherwise.
+    /// The citation of a cited value, or the source the scenario file
+    /// gives for an input (`[sources]`); empty otherwise.
     pub source: String,
+    /// Whether the value is an input the file gives no source for.
+    pub uncited: bool,
     /// Low end of the range the value may lie in, when one is given.
     pub low: Option<f64>,
     /// High end of that range.
@@ -41,16 +44,28 @@ impl AssumptionRow {
             value: d.value,
             unit: d.unit.to_owned(),
             basis: d.basis.marker().to_owned(),
-            source: match d.basis.source {
-                Source::Cited(c) => c.to_owned(),
+            source: match (d.basis.source, &d.file_source) {
+                (Source::Cited(c), _) => c.to_owned(),
+                (Source::Input, Some(c)) => c.clone(),
                 _ => String::new(),
             },
+            uncited: d.uncited_input(),
             low: d.basis.uncertainty.map(|u| u.low),
             high: d.basis.uncertainty.map(|u| u.high),
             reason: d
                 .basis
                 .uncertainty
                 .map_or_else(String::new, |u| u.reason.to_owned()),
+        }
+    }
+
+    /// The basis as the terminal table shows it: an input without a
+    /// source is marked `input, uncited`.
+    fn marker(&self) -> String {
+        if self.uncited {
+            format!("{}, uncited", self.basis)
+        } else {
+            self.basis.clone()
         }
     }
 
@@ -92,7 +107,7 @@ fn table(rows: &[AssumptionRow]) -> TextTable {
             r.unit.clone(),
             end(r.low),
             end(r.high),
-            r.basis.clone(),
+            r.marker(),
             r.source.clone(),
             r.reason.clone(),
         ]);
@@ -106,26 +121,41 @@ fn counts(rows: &[AssumptionRow]) -> (usize, usize, usize) {
     (n("cited"), n("assumed"), n("input"))
 }
 
+/// "6 set in the file (4 with the file's source, 2 uncited)".
+fn inputs(rows: &[AssumptionRow]) -> String {
+    let (_, _, input) = counts(rows);
+    let uncited = rows.iter().filter(|r| r.uncited).count();
+    match uncited {
+        0 if input > 0 => format!("{input} set in the file, each with its source"),
+        0 => "none set in the file".into(),
+        _ => format!(
+            "{input} set in the file ({} with the file's source, {uncited} uncited)",
+            input - uncited
+        ),
+    }
+}
+
 /// The one-line account a run's summary closes with.
 pub fn line(rows: &[AssumptionRow]) -> String {
-    let (cited, assumed, input) = counts(rows);
+    let (cited, assumed, _) = counts(rows);
     format!(
-        "Assumptions: {} values used, {cited} cited, {assumed} assumed, {input} set in the file, \
-         each with its range (`cupola assumptions` lists them; the JSON result and the report \
-         carry them).\n",
-        rows.len()
+        "Assumptions: {} values used, {cited} cited, {assumed} assumed, {} (`cupola \
+         assumptions` lists them with their ranges; the JSON result and the report carry them).\n",
+        rows.len(),
+        inputs(rows)
     )
 }
 
 /// The summary of `cupola assumptions`: every row, one block per row so
 /// that the citations and reasons stay readable on a terminal.
 pub fn text(rows: &[AssumptionRow]) -> String {
-    let (cited, assumed, input) = counts(rows);
+    let (cited, assumed, _) = counts(rows);
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "Assumptions: {} values, {cited} cited, {assumed} assumed, {input} set in the file",
-        rows.len()
+        "Assumptions: {} values, {cited} cited, {assumed} assumed, {}",
+        rows.len(),
+        inputs(rows)
     );
     let mut brief = TextTable::new(["key", "at", "value", "unit", "range", "basis"]);
     for r in rows {
@@ -135,7 +165,7 @@ pub fn text(rows: &[AssumptionRow]) -> String {
             number(r.value),
             r.unit.clone(),
             r.range(),
-            r.basis.clone(),
+            r.marker(),
         ]);
     }
     let _ = writeln!(o, "{brief}");
@@ -147,7 +177,14 @@ pub fn text(rows: &[AssumptionRow]) -> String {
             format!("{} ({})", r.key, r.at)
         };
         let mut why = Vec::new();
-        if !r.source.is_empty() {
+        if r.basis == "input" {
+            why.push(if r.uncited {
+                "set in the file (or by --set) without a source: cite it in the file's [sources]"
+                    .to_owned()
+            } else {
+                format!("set in the file, which cites: {}", r.source)
+            });
+        } else if !r.source.is_empty() {
             why.push(r.source.clone());
         }
         if !r.reason.is_empty() {
@@ -162,13 +199,14 @@ pub fn text(rows: &[AssumptionRow]) -> String {
 pub fn files(sink: &mut Sink, rows: &[AssumptionRow]) {
     let t = table(rows);
     sink.set.add("assumptions.csv", t.to_csv().into_bytes());
-    let (cited, assumed, input) = counts(rows);
+    let (cited, assumed, _) = counts(rows);
     sink.html.sections.push(HtmlSection {
         heading: "Assumptions".into(),
         paragraphs: vec![format!(
             "Every non-physical value this run used: {} values, {cited} cited, {assumed} assumed, \
-             {input} set in the scenario file, each with the range it may lie in and why.",
-            rows.len()
+             {}; each claim with the range it may lie in and why.",
+            rows.len(),
+            inputs(rows)
         )],
         tables: vec![t],
         ..Default::default()

@@ -159,3 +159,97 @@ fn a_tracking_layer_latency_is_varied_around_its_own_default() {
     assert_eq!(latency("tracking"), (0.0, 0.0, 20.0));
     assert_eq!(latency("infrared"), (20.0, 5.0, 60.0));
 }
+
+/// The default varies the numbers of the catalog missile it launches and
+/// the inputs of the cost preset it prices, each over its registry range.
+#[test]
+fn the_default_varies_its_catalog_missile_and_cost_preset() {
+    let v = registry_assumptions(&default_with(&[]).unwrap());
+    let find = |p: &str| {
+        v.iter()
+            .find(|x| x.path == p)
+            .unwrap_or_else(|| panic!("{p}"))
+    };
+    let unit = find("preset.cbo-2026.unit_cost_musd");
+    assert_eq!((unit.low, unit.nominal, unit.high), (11.0, 22.0, 44.0));
+    assert_eq!(unit.marker(), "cited");
+    let burn = find("catalog.solid-icbm.stage[1].burn_time_s");
+    assert_eq!((burn.low, burn.nominal, burn.high), (55.0, 60.0, 66.0));
+    assert!(find("catalog.solid-icbm.rv_count").integer);
+    assert!(find("preset.cbo-2026.solar_flux_sfu").nominal == 140.0);
+    // Nothing without a range (CBO's count), nothing fixed (the [sbi]
+    // altitude replaces the preset's).
+    assert!(v.iter().all(|x| x.path != "preset.cbo-2026.count"));
+    assert!(v.iter().all(|x| x.path != "preset.cbo-2026.altitude_km"));
+    // Every one can be set at both ends of its range.
+    for x in &v {
+        for end in [x.low, x.high] {
+            default_with(&[x.set(end)]).unwrap_or_else(|e| panic!("{}: {e}", x.path));
+        }
+    }
+}
+
+/// A preset input set on a scenario without [cost] prices the preset the
+/// cost study falls back on, with that input changed and listed as set;
+/// at its nominal value the spec is the fallback's.
+#[test]
+fn a_preset_input_is_set_in_the_priced_preset() {
+    use cupola_analysis::cost::{life_cycle, presets};
+    let d = default_with(&[]).unwrap();
+    assert!(d.cost.is_none());
+    let altitude = d.sbi.as_ref().unwrap().altitude_m;
+    let fallback = presets::cbo_2026_space_layer().with_sbi_altitude(altitude);
+    let same = default_with(&[set("preset.cbo-2026.unit_cost_musd", "22")]).unwrap();
+    assert_eq!(same.cost.as_ref(), Some(&fallback));
+    assert_eq!(
+        crate::assumptions(&same).len(),
+        crate::assumptions(&d).len()
+    );
+    let dear = default_with(&[set("preset.cbo-2026.unit_cost_musd", "44")]).unwrap();
+    let total = |s: &Scenario| life_cycle(s.cost.as_ref().unwrap()).unwrap().total_musd;
+    assert!(total(&dear) > total(&same) + 300_000.0);
+    let listed = crate::assumptions(&dear);
+    let u = listed
+        .iter()
+        .find(|x| x.key == "unit_cost_musd" && x.at == "preset `cbo-2026`")
+        .unwrap();
+    assert_eq!((u.value, u.basis.source), (44.0, Source::Input));
+    // A catalog number reaches every launch of the missile.
+    let s = default_with(&[set("catalog.solid-icbm.stage[0].burn_time_s", "55")]).unwrap();
+    assert!(
+        s.launches
+            .iter()
+            .all(|l| l.missile.stages[0].burn_time_s == 55.0)
+    );
+}
+
+#[test]
+fn a_registry_path_the_scenario_does_not_use_is_refused() {
+    for (o, words) in [
+        (
+            set("preset.boost-2004.count", "1"),
+            "prices the preset `cbo-2026`",
+        ),
+        (set("preset.cbo-2026.nothing", "1"), "not an input"),
+        (
+            set("preset.cbo-2026.unit_cost_musd", "cheap"),
+            "not a number",
+        ),
+        (
+            set("catalog.slbm.drag_factor", "1"),
+            "launches no catalog missile",
+        ),
+        (
+            set("catalog.solid-icbm.stage[7].burn_time_s", "1"),
+            "3 stages",
+        ),
+        (set("catalog.solid-icbm.stage[0].burn_time_s", "-5"), "burn"),
+        (set("catalog.solid-icbm", "1"), "catalog.MISSILE.KEY"),
+    ] {
+        let err = default_with(std::slice::from_ref(&o)).unwrap_err();
+        let ScenarioError::Override { message, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert!(message.contains(words), "{o}: {message}");
+    }
+}

@@ -46,11 +46,18 @@ impl TableReader<'_> {
     /// claim about the world (cited or assumed) or the key carries a range
     /// (a required value such as a kill probability): with the
     /// descriptor's basis when `v` is the default, as an input (keeping the
-    /// range) when the file sets another value.
+    /// range) when the file sets another value or cites the value in
+    /// `[sources]` (then with that source, and recorded even when the key
+    /// has no basis of its own).
     pub fn record(&self, ctx: &mut Ctx, key: &str, v: f64) {
         let d = self.descriptor(key);
         let basis = d.basis();
-        if !basis.is_claim() && basis.uncertainty.is_none() {
+        // The file's own source for a value it writes (`[sources]`).
+        let cited = match self.entry(key) {
+            Some(_) => ctx.citation(&self.value_span(key)),
+            None => None,
+        };
+        if !basis.is_claim() && basis.uncertainty.is_none() && cited.is_none() {
             return;
         }
         let default = match d.default {
@@ -59,7 +66,7 @@ impl TableReader<'_> {
             KeyDefault::Integer(x) => Some(x as f64),
             _ => None,
         };
-        let basis = if default == Some(v) {
+        let basis = if default == Some(v) && cited.is_none() {
             basis
         } else {
             Basis {
@@ -72,7 +79,8 @@ impl TableReader<'_> {
         } else {
             String::new()
         };
-        let datum = Datum::new(self.path_of(key), v, d.unit, basis).at(at);
+        let mut datum = Datum::new(self.path_of(key), v, d.unit, basis).at(at);
+        datum.file_source = cited;
         ctx.use_value(self.span.start, datum);
     }
 

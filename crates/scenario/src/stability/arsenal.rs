@@ -5,7 +5,7 @@
 
 use cupola_analysis::stability::Arsenal;
 
-use crate::context::{Ctx, Spanned, one_of};
+use crate::context::{Citation, Ctx, Spanned, one_of};
 use crate::engage::check_unique;
 use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
@@ -62,7 +62,6 @@ pub(super) fn read_arsenals(
         if let Some(n) = &name {
             t.what = format!("[[stability.arsenal]] `{}`", n.value);
         }
-        let warheads = t.count(ctx, "warheads");
         let source = non_empty(
             ctx,
             &t,
@@ -70,6 +69,14 @@ pub(super) fn read_arsenals(
             "cite where the number of warheads comes from, e.g. \
              `source = \"SIPRI Yearbook 2025\"`",
         );
+        // The arsenal's source is its warhead count's (unless [sources]
+        // gives another).
+        if let Some(s) = &source
+            && t.entry("warheads").is_some()
+        {
+            ctx.cite(Citation::new(t.value_span("warheads"), s.value.clone()));
+        }
+        let warheads = t.count(ctx, "warheads");
         let areas = read_areas(ctx, &t, area_names);
         t.finish(ctx);
         arsenals.push(match (&name, warheads, source, areas) {

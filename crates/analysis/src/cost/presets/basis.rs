@@ -6,11 +6,15 @@ use cupola_physics::basis::{Basis, Datum};
 
 use super::super::orbit::{SBI_ALTITUDE_M, SBI_BALLISTIC_KG_M2, SBI_ISP_S, SolarActivity};
 use super::{
-    BOOST_2004_DEVELOPMENT_MUSD, BOOST_2004_DEVELOPMENT_YEARS, BOOST_2004_LAUNCH_USD_PER_KG,
-    BOOST_2004_LEARNING_SLOPE, BOOST_2004_SBI_COUNT, BOOST_2004_SBI_MASS_KG,
-    CBO_2026_LAUNCH_USD_PER_KG, CBO_2026_SBI_COUNT, CBO_2026_SBI_LIFE_YEARS, CBO_2026_SBI_MASS_KG,
-    CBO_2026_SBI_OPS_MUSD_PER_YEAR, CBO_2026_SBI_UNIT_MUSD, SBI_LAUNCH_KG_PER_YEAR,
-    SBI_PRODUCTION_PER_YEAR,
+    BM_COUNT, BM_DEVELOPMENT_MUSD, BM_DEVELOPMENT_YEARS, BM_FIRST_UNIT_MUSD, BM_LEARNING_SLOPE,
+    BM_OPS_MUSD_PER_YEAR, BOOST_2004_DEVELOPMENT_MUSD, BOOST_2004_DEVELOPMENT_YEARS,
+    BOOST_2004_LAUNCH_USD_PER_KG, BOOST_2004_LEARNING_SLOPE, BOOST_2004_SBI_COUNT,
+    BOOST_2004_SBI_MASS_KG, CBO_2026_LAUNCH_USD_PER_KG, CBO_2026_SBI_COUNT,
+    CBO_2026_SBI_LIFE_YEARS, CBO_2026_SBI_MASS_KG, CBO_2026_SBI_OPS_MUSD_PER_YEAR,
+    CBO_2026_SBI_UNIT_MUSD, SBI_LAUNCH_KG_PER_YEAR, SBI_PRODUCTION_PER_YEAR, TRACKING_ALTITUDE_M,
+    TRACKING_COUNT, TRACKING_DEPLOY_YEAR, TRACKING_DEVELOPMENT_MUSD, TRACKING_DEVELOPMENT_YEARS,
+    TRACKING_LIFE_YEARS, TRACKING_MASS_KG, TRACKING_OPS_MUSD_PER_YEAR,
+    TRACKING_PRODUCTION_PER_YEAR, TRACKING_UNIT_MUSD,
 };
 
 /// The CBO 2026 report, as the presets cite it.
@@ -267,6 +271,218 @@ pub fn boost_2004_basis() -> Vec<Datum> {
     out
 }
 
+/// The SDA Tranche 1 Tracking Layer awards, as the tracking layer cites
+/// them.
+const SDA_T1: &str = "SDA Tranche 1 Tracking Layer awards of 18 July 2022 ($700 million to \
+     L3Harris, $617 million to Northrop Grumman for 28 satellites, as reported by Via Satellite \
+     and SpaceNews): about $47 million a satellite in 2022 dollars, taken as 2026 dollars";
+
+/// The inputs of [`super::tracking_layer`] and [`super::battle_management`],
+/// keyed `tracking_layer.KEY` and `battle_management.KEY`, at `at`.
+fn sensors_and_battle_management(at: &str) -> Vec<Datum> {
+    let t = |k: &str| format!("tracking_layer.{k}");
+    let b = |k: &str| format!("battle_management.{k}");
+    vec![
+        Datum::new(
+            t("count"),
+            f64::from(TRACKING_COUNT),
+            "satellites",
+            Basis::assumed(
+                28.0,
+                200.0,
+                "the default scenario's tracking layer, Walker 96/8/1 at 1,000 km; from SDA's 28 \
+                 Tranche 1 satellites to a layer covering every latitude twice over",
+            ),
+        ),
+        Datum::new(
+            t("unit_cost_musd"),
+            TRACKING_UNIT_MUSD,
+            "$M",
+            Basis::cited_range(
+                SDA_T1,
+                40.0,
+                100.0,
+                "learning on a longer buy to a larger satellite (\"twice the size\" of a \
+                 Transport Layer one) with a more capable sensor; 2022 dollars are about 15% \
+                 below 2026's",
+            ),
+        ),
+        Datum::new(
+            t("development_musd"),
+            TRACKING_DEVELOPMENT_MUSD,
+            "$M",
+            Basis::assumed(
+                1_000.0,
+                5_000.0,
+                "no open figure for a missile-tracking layer's development; a new sensor \
+                 payload and ground processing, of the order of a major space programme's",
+            ),
+        ),
+        Datum::new(
+            t("development_years"),
+            f64::from(TRACKING_DEVELOPMENT_YEARS),
+            "years",
+            Basis::assumed(
+                2.0,
+                5.0,
+                "SDA's two-year tranches to a conventional five-year development",
+            ),
+        ),
+        Datum::new(
+            t("deploy_year"),
+            f64::from(TRACKING_DEPLOY_YEAR),
+            "year",
+            Basis::assumed(
+                1.0,
+                5.0,
+                "fielding from the third year, as SDA's tranches follow their awards in about \
+                 two years; up to the end of a five-year development",
+            ),
+        ),
+        Datum::new(
+            t("mass_kg"),
+            TRACKING_MASS_KG,
+            "kg",
+            Basis::assumed(
+                400.0,
+                1_500.0,
+                "no published mass; \"twice the size\" of a Transport Layer satellite (a few \
+                 hundred kg) to a large infrared satellite",
+            ),
+        ),
+        Datum::new(
+            t("launch_usd_per_kg"),
+            CBO_2026_LAUNCH_USD_PER_KG,
+            "$/kg",
+            Basis::cited_range(
+                CBO_2026,
+                500.0,
+                2_720.0,
+                "CBO's hoped-for heavy-lift price to today's Falcon 9 ($62M for 22,800 kg, NASA \
+                 figures quoted by W. Whitman Cobb, The Conversation, March 2019)",
+            ),
+        ),
+        Datum::new(
+            t("life_years"),
+            TRACKING_LIFE_YEARS,
+            "years",
+            Basis::assumed(
+                3.0,
+                10.0,
+                "as CBO's SBIs (5 years); SDA plans tranches every two years, a longer-lived \
+                 bus would last ten",
+            ),
+        ),
+        Datum::new(
+            t("ops_musd_per_year"),
+            TRACKING_OPS_MUSD_PER_YEAR,
+            "$M/year",
+            Basis::assumed(
+                100.0,
+                600.0,
+                "no open figure; ground stations, data processing and crews for about a hundred \
+                 satellites, a third of CBO's $1 billion a year for 7,800 SBIs",
+            ),
+        ),
+        Datum::new(
+            t("production_per_year"),
+            f64::from(TRACKING_PRODUCTION_PER_YEAR),
+            "satellites/year",
+            Basis::assumed(
+                28.0,
+                96.0,
+                "half the layer a year; SDA's 28-satellite tranche to the whole layer in a year",
+            ),
+        ),
+        Datum::new(
+            t("altitude_km"),
+            TRACKING_ALTITUDE_M / 1e3,
+            "km",
+            Basis::cited_range(
+                SDA_T1,
+                750.0,
+                1_200.0,
+                "the tracking layer's orbit, where drag is negligible; SDA's layers fly at about \
+                 1,000 km",
+            ),
+        ),
+        Datum::new(
+            b("count"),
+            f64::from(BM_COUNT),
+            "centres",
+            Basis::assumed(
+                1.0,
+                4.0,
+                "a primary and a backup operations centre; one to four sites",
+            ),
+        ),
+        Datum::new(
+            b("first_unit_musd"),
+            BM_FIRST_UNIT_MUSD,
+            "$M",
+            Basis::assumed(
+                500.0,
+                3_000.0,
+                "no open unit cost of a battle-management centre; CBO 2026 counts command, \
+                 control and battle management in its total but the figure is not in the \
+                 material we have; a hardened centre with its software and communications",
+            ),
+        ),
+        Datum::new(
+            b("learning_slope"),
+            BM_LEARNING_SLOPE,
+            "",
+            Basis::assumed(
+                0.8,
+                1.0,
+                "Crawford unit theory: the second centre reuses the first's design and software; \
+                 none to a steep curve",
+            ),
+        ),
+        Datum::new(
+            b("development_musd"),
+            BM_DEVELOPMENT_MUSD,
+            "$M",
+            Basis::assumed(
+                2_000.0,
+                10_000.0,
+                "software and integration of every layer's fire control; of the order of a \
+                 major command-and-control development",
+            ),
+        ),
+        Datum::new(
+            b("development_years"),
+            f64::from(BM_DEVELOPMENT_YEARS),
+            "years",
+            Basis::assumed(3.0, 8.0, "a major software development takes years"),
+        ),
+        Datum::new(
+            b("ops_musd_per_year"),
+            BM_OPS_MUSD_PER_YEAR,
+            "$M/year",
+            Basis::assumed(
+                200.0,
+                1_000.0,
+                "crews around the clock at two centres, software upkeep and communications; no \
+                 open figure",
+            ),
+        ),
+    ]
+    .into_iter()
+    .map(|d| d.at(at))
+    .collect()
+}
+
+/// The inputs of [`super::cbo_2026_architecture`]: the CBO 2026 SBI
+/// layer's, then the tracking layer's and battle management's, each with
+/// its basis.
+pub fn architecture_basis() -> Vec<Datum> {
+    let at = "preset `cbo-2026-architecture`";
+    let mut out: Vec<Datum> = cbo_2026_basis().into_iter().map(|d| d.at(at)).collect();
+    out.extend(sensors_and_battle_management(at));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,7 +490,20 @@ mod tests {
     /// Every preset input is cited or assumed with a range and a reason.
     #[test]
     fn every_preset_input_has_a_complete_basis() {
-        for d in cbo_2026_basis().into_iter().chain(boost_2004_basis()) {
+        let all: Vec<Datum> = cbo_2026_basis()
+            .into_iter()
+            .chain(boost_2004_basis())
+            .chain(architecture_basis())
+            .collect();
+        // The sensors' and battle management's unit costs are among them.
+        for key in [
+            "tracking_layer.unit_cost_musd",
+            "battle_management.first_unit_musd",
+        ] {
+            let d = all.iter().find(|d| d.key == key).expect(key);
+            assert!(d.basis.uncertainty.is_some(), "{key}");
+        }
+        for d in all {
             assert!(d.basis.is_claim(), "{} {}", d.at, d.key);
             assert!(d.basis.is_complete(), "{} {}", d.at, d.key);
             if let Some(u) = d.basis.uncertainty {
