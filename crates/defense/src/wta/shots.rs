@@ -1,0 +1,251 @@
+//! Boost-phase shot assignment as a b-matching: each missile up to `shots`
+//! interceptors from distinct carriers in reach, each carrier at most
+//! `capacity` interceptors, missiles served in a given order.
+
+/// Scratch space of the boost layer's shot assignment: a b-matching on the
+/// bipartite graph missiles × carriers in reach (source → missile with
+/// capacity `shots`, missile → carrier 1, carrier → sink `capacity`),
+/// solved by augmenting paths (Ford & Fulkerson 1956, "Maximal flow through
+/// a network", *Canadian J. Math.* 8, 399–404) taken one shot at a time in
+/// the order the missiles are served.
+///
+/// Served in order, with an augmenting path never taking a shot from a
+/// missile already served, the counts are those of the greedy algorithm of
+/// the gammoid whose elements are the missiles' shots: unique for a given
+/// order, whatever paths are found, and a maximum assignment (Edmonds
+/// 1971, "Matroids and the greedy algorithm", *Math. Programming* 1,
+/// 127–136). Two facts bound the work when the raid is large:
+///
+/// - once every carrier's interceptors are assigned no path can exist, so
+///   the search stops (a raid of hundreds of missiles over a few dozen
+///   carriers in reach costs what those carriers cost);
+/// - the carriers and missiles a failed search visited reach no free
+///   interceptor, and no later path can pass through them (they have no
+///   residual edge leaving their set), so they stay marked for the rest of
+///   the assignment (the dead-vertex rule of Hopcroft & Karp 1973): the
+///   failed searches together cost at most one pass over the edges.
+///
+/// Reuse one `ShotMatching` across calls: after the first call of a given
+/// size, [`ShotMatching::assign`] does not allocate.
+#[derive(Clone, Debug, Default)]
+pub struct ShotMatching {
+    /// Interceptors assigned from each carrier.
+    load: Vec<u32>,
+    /// Missiles each carrier serves, `slots` a carrier.
+    users: Vec<u32>,
+    /// Carriers each missile is assigned, `shots + 1` slots a missile.
+    assigned: Vec<u32>,
+    /// Shots assigned to each missile.
+    count: Vec<u32>,
+    /// Search stamp of each carrier: visited in the current search when
+    /// equal to `stamp`, permanently dead when `DEAD`.
+    carrier_mark: Vec<u32>,
+    /// Search stamp of each missile, as `carrier_mark`.
+    missile_mark: Vec<u32>,
+    /// Carriers and missiles visited by the current search (to mark dead
+    /// when it fails): carriers as `c`, missiles as `!j`.
+    visited: Vec<u32>,
+    stamp: u32,
+    /// Slots of `users` per carrier: `capacity`, at most the missiles.
+    slots: usize,
+    capacity: u32,
+    shots: u32,
+}
+
+/// Mark of a carrier or missile that a failed search visited.
+const DEAD: u32 = u32::MAX;
+
+impl ShotMatching {
+    /// Empty scratch space.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A maximum assignment of `n` missiles to `carriers` carriers: missile
+    /// `j` is in reach of the carriers `lists[starts[j]..starts[j + 1]]`
+    /// (indices `< carriers`, each at most once in a list; `starts` has
+    /// `n + 1` entries, absolute offsets into `lists`); each missile gets
+    /// up to `shots` interceptors from distinct carriers, each carrier
+    /// gives at most `capacity`, and carriers with `blocked[c]` (when given,
+    /// `carriers` entries) give none. Missiles are served in `order` (any
+    /// sequence of indices `< n`; missiles not in it get nothing). Read
+    /// the counts with [`ShotMatching::shots`].
+    ///
+    /// # Panics
+    ///
+    /// If `starts` has not `n + 1` entries, an offset is out of `lists`,
+    /// a carrier index is `≥ carriers` or `blocked` has the wrong length.
+    #[allow(clippy::too_many_arguments)]
+    pub fn assign(
+        &mut self,
+        starts: &[u32],
+        lists: &[u32],
+        carriers: usize,
+        shots: u32,
+        capacity: u32,
+        blocked: Option<&[bool]>,
+        order: &[usize],
+    ) {
+        let n = starts.len().saturating_sub(1);
+        assert!(!starts.is_empty(), "starts needs n + 1 entries");
+        if let Some(b) = blocked {
+            assert_eq!(b.len(), carriers, "blocked has one entry per carrier");
+        }
+        self.capacity = capacity;
+        self.shots = shots;
+        self.count.clear();
+        self.count.resize(n, 0);
+        self.load.clear();
+        self.load.resize(carriers, 0);
+        self.carrier_mark.clear();
+        self.carrier_mark.resize(carriers, 0);
+        self.missile_mark.clear();
+        self.missile_mark.resize(n, 0);
+        self.stamp = 0;
+        if shots == 0 || capacity == 0 || carriers == 0 {
+            return;
+        }
+        let mut free = carriers as u64 * u64::from(capacity);
+        if let Some(b) = blocked {
+            for (c, _) in b.iter().enumerate().filter(|(_, b)| **b) {
+                // Never visited: no interceptor, no path through it.
+                self.carrier_mark[c] = DEAD;
+                free -= u64::from(capacity);
+            }
+        }
+        // A carrier serves each missile at most once.
+        self.slots = capacity.min(u32::try_from(n).unwrap_or(u32::MAX)) as usize;
+        self.users.clear();
+        self.users.resize(carriers * self.slots, 0);
+        self.assigned.clear();
+        self.assigned.resize(n * self.held_slots(), 0);
+        let lists = Lists { starts, lists };
+        for &j in order {
+            let want = shots.min(lists.of(j).len() as u32);
+            while free > 0 && self.count[j] < want && self.missile_mark[j] != DEAD {
+                self.next_stamp();
+                self.visited.clear();
+                if self.augment(&lists, j) {
+                    free -= 1;
+                } else {
+                    for &v in &self.visited {
+                        if v & (1 << 31) == 0 {
+                            self.carrier_mark[v as usize] = DEAD;
+                        } else {
+                            self.missile_mark[(!v) as usize] = DEAD;
+                        }
+                    }
+                }
+            }
+            if free == 0 {
+                break;
+            }
+        }
+    }
+
+    /// Interceptors the last [`ShotMatching::assign`] gave missile `j`.
+    pub fn shots(&self, j: usize) -> u32 {
+        self.count.get(j).copied().unwrap_or(0)
+    }
+
+    /// A new search stamp (never 0, the cleared mark, nor [`DEAD`]).
+    fn next_stamp(&mut self) {
+        self.stamp += 1;
+        if self.stamp == DEAD {
+            // Wrap: forget the old stamps, keep the dead marks.
+            for m in self.carrier_mark.iter_mut().chain(&mut self.missile_mark) {
+                if *m != DEAD {
+                    *m = 0;
+                }
+            }
+            self.stamp = 1;
+        }
+    }
+
+    /// Slots of `assigned` per missile: its shots and one more, for a
+    /// missile on an augmenting path, which takes its new carrier before it
+    /// gives up the old one.
+    fn held_slots(&self) -> usize {
+        self.shots as usize + 1
+    }
+
+    /// Whether missile `j` holds carrier `c`.
+    fn holds(&self, j: usize, c: u32) -> bool {
+        let s = self.held_slots();
+        self.assigned[j * s..j * s + self.count[j] as usize].contains(&c)
+    }
+
+    /// Find a carrier for one more shot at missile `j`, moving other
+    /// missiles' shots along an augmenting path if needed.
+    fn augment(&mut self, lists: &Lists<'_>, j: usize) -> bool {
+        self.missile_mark[j] = self.stamp;
+        self.visited.push(!(j as u32));
+        for &c in lists.of(j) {
+            let ci = c as usize;
+            if self.carrier_mark[ci] == self.stamp
+                || self.carrier_mark[ci] == DEAD
+                || self.holds(j, c)
+            {
+                continue;
+            }
+            self.carrier_mark[ci] = self.stamp;
+            self.visited.push(c);
+            if self.load[ci] < self.capacity {
+                self.take(j, c);
+                return true;
+            }
+            // Full: try to move one of its missiles elsewhere.
+            for u in 0..self.load[ci] as usize {
+                let other = self.users[ci * self.slots + u] as usize;
+                if self.missile_mark[other] == self.stamp || self.missile_mark[other] == DEAD {
+                    continue;
+                }
+                if self.augment(lists, other) {
+                    // `other` gained a carrier elsewhere; free its slot on c.
+                    self.release(other, c);
+                    self.take(j, c);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn take(&mut self, j: usize, c: u32) {
+        let ci = c as usize;
+        self.users[ci * self.slots + self.load[ci] as usize] = j as u32;
+        self.load[ci] += 1;
+        let s = self.held_slots();
+        self.assigned[j * s + self.count[j] as usize] = c;
+        self.count[j] += 1;
+    }
+
+    fn release(&mut self, j: usize, c: u32) {
+        let ci = c as usize;
+        let users = &mut self.users[ci * self.slots..ci * self.slots + self.load[ci] as usize];
+        if let Some(p) = users.iter().position(|&u| u as usize == j) {
+            let last = users.len() - 1;
+            users.swap(p, last);
+            self.load[ci] -= 1;
+        }
+        let s = self.held_slots();
+        let held = &mut self.assigned[j * s..j * s + self.count[j] as usize];
+        if let Some(p) = held.iter().position(|&x| x == c) {
+            let last = held.len() - 1;
+            held.swap(p, last);
+            self.count[j] -= 1;
+        }
+    }
+}
+
+/// Missiles' lists of carriers in reach, flattened.
+struct Lists<'a> {
+    starts: &'a [u32],
+    lists: &'a [u32],
+}
+
+impl Lists<'_> {
+    fn of(&self, j: usize) -> &[u32] {
+        &self.lists[self.starts[j] as usize..self.starts[j + 1] as usize]
+    }
+}
