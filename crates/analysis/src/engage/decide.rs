@@ -108,6 +108,10 @@ impl Scratch {
             self.rows
                 .sort_unstable_by(|a, b| value[b.0].total_cmp(&value[a.0]).then(a.0.cmp(&b.0)));
         }
+        // The last (pk, salvo) → kill probability of each site: a site's
+        // targets mostly share them.
+        self.memo.clear();
+        self.memo.resize(g, (f64::NAN, 0, 0.0));
         for &(jj, _) in &self.rows {
             let mut best: Option<(f64, u32, usize)> = None;
             for i in 0..g {
@@ -115,7 +119,12 @@ impl Scratch {
                 if k == 0 || k > self.rounds[i] {
                     continue;
                 }
-                let p = salvo_pk(self.pk[i * t + jj], k);
+                let pk = self.pk[i * t + jj];
+                let memo = &mut self.memo[i];
+                if memo.0 != pk || memo.1 != k {
+                    *memo = (pk, k, salvo_pk(pk, k));
+                }
+                let p = memo.2;
                 let better = match best {
                     None => true,
                     Some((bp, bk, _)) => p > bp || (p == bp && k < bk),

@@ -125,6 +125,12 @@ pub struct Scratch {
     pub(super) hit: Vec<usize>,
     /// Each site's smallest salvo in the look (`u32::MAX`: none).
     pub(super) smallest: Vec<u32>,
+    /// Each site's last (kill probability, salvo, salvo's kill
+    /// probability) of the doctrine's greedy.
+    pub(super) memo: Vec<(f64, u32, f64)>,
+    /// Each site's salvo in the look at a missile's objects, by whether
+    /// a second look fits (`[cannot engage, no second look, second look]`).
+    sizes: Vec<[u32; 3]>,
     /// Object index of each target.
     pub(super) targets: Vec<usize>,
     pub(super) weights: Vec<f64>,
@@ -427,13 +433,17 @@ fn midcourse(
             s.pk.resize(g * t, 0.0);
             s.salvo.clear();
             s.salvo.resize(g * t, 0);
+            s.sizes.clear();
+            s.sizes.extend(sites.iter().map(|m| {
+                [0, salvo(look, m.doctrine, false), salvo(look, m.doctrine, true)]
+            }));
             for (jj, &o) in s.targets.iter().enumerate() {
                 let j = s.objects[o].missile;
                 s.value.push(plan.assets[plan.missiles[j].asset].value);
                 for (i, m) in sites.iter().enumerate() {
                     let looks = s.looks[i * n + j];
                     if looks > 0 {
-                        s.salvo[i * t + jj] = salvo(look, m.doctrine, looks == 2);
+                        s.salvo[i * t + jj] = s.sizes[i][usize::from(looks)];
                         s.pk[i * t + jj] = m.pk;
                     }
                 }

@@ -123,6 +123,11 @@ impl ShotMatching {
         for &j in order {
             let want = shots.min(lists.of(j).len() as u32);
             while free > 0 && self.count[j] < want && self.missile_mark[j] != DEAD {
+                if let Some(c) = self.free_in_reach(&lists, j) {
+                    self.take(j, c);
+                    free -= 1;
+                    continue;
+                }
                 self.next_stamp();
                 self.visited.clear();
                 if self.augment(&lists, j) {
@@ -170,30 +175,48 @@ impl ShotMatching {
     }
 
     /// Whether missile `j` holds carrier `c`.
+    #[inline]
     fn holds(&self, j: usize, c: u32) -> bool {
         let s = self.held_slots();
         self.assigned[j * s..j * s + self.count[j] as usize].contains(&c)
     }
 
-    /// Find a carrier for one more shot at missile `j`, moving other
-    /// missiles' shots along an augmenting path if needed.
+    /// A carrier in reach of missile `j` with an interceptor left, open to
+    /// it (see [`ShotMatching::closed`]).
+    #[inline]
+    fn free_in_reach(&self, lists: &Lists<'_>, j: usize) -> Option<u32> {
+        lists
+            .of(j)
+            .iter()
+            .copied()
+            .find(|&c| self.load[c as usize] < self.capacity && !self.closed(j, c))
+    }
+
+    /// Whether carrier `c` is closed to missile `j` in this search: visited,
+    /// dead, or already `j`'s.
+    #[inline]
+    fn closed(&self, j: usize, c: u32) -> bool {
+        let m = self.carrier_mark[c as usize];
+        m == self.stamp || m == DEAD || self.holds(j, c)
+    }
+
+    /// Find a carrier for one more shot at missile `j`: a carrier in reach
+    /// with an interceptor left if there is one, else one whose missiles
+    /// can move elsewhere along an augmenting path.
     fn augment(&mut self, lists: &Lists<'_>, j: usize) -> bool {
         self.missile_mark[j] = self.stamp;
         self.visited.push(!(j as u32));
+        if let Some(c) = self.free_in_reach(lists, j) {
+            self.take(j, c);
+            return true;
+        }
         for &c in lists.of(j) {
-            let ci = c as usize;
-            if self.carrier_mark[ci] == self.stamp
-                || self.carrier_mark[ci] == DEAD
-                || self.holds(j, c)
-            {
+            if self.closed(j, c) {
                 continue;
             }
+            let ci = c as usize;
             self.carrier_mark[ci] = self.stamp;
             self.visited.push(c);
-            if self.load[ci] < self.capacity {
-                self.take(j, c);
-                return true;
-            }
             // Full: try to move one of its missiles elsewhere.
             for u in 0..self.load[ci] as usize {
                 let other = self.users[ci * self.slots + u] as usize;
