@@ -46,7 +46,7 @@ mod tests;
 pub use brute::{BRUTE_FORCE_MAX_LEAVES, brute_force};
 pub use greedy::Greedy;
 pub use hungarian::Hungarian;
-pub use shots::ShotMatching;
+pub use shots::{ShotMatching, ShotProblem};
 
 /// One static WTA problem, borrowed from the caller's buffers. `W =
 /// rounds.len()` weapon groups, `T = value.len()` targets.

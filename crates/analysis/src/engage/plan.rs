@@ -12,6 +12,7 @@ use crate::sizing::search::Family;
 use crate::sizing::study::BoostTimeline;
 use crate::sizing::{SbiLayerSpec, SizingError};
 use cupola_defense::reach::ReachTable;
+use cupola_defense::wta::{ShotMatching, ShotProblem};
 use cupola_physics::Vec3;
 use cupola_physics::constants::OMEGA_EARTH;
 use cupola_physics::frames::{Geodetic, ground_distance};
@@ -133,6 +134,12 @@ pub struct BoostPool {
     pub lists: Vec<u32>,
     /// Carriers in reach of any missile at each pooled launch time.
     pub distinct: Vec<u32>,
+    /// Interceptors a maximum assignment gives the raid at each pooled
+    /// launch time with no carrier lost (whatever the order missiles are
+    /// served in: the rank of the assignment).
+    pub rank: Vec<u32>,
+    /// Interceptors each missile may get, count.
+    pub shots: u32,
     /// Interceptors per carrier.
     pub capacity: u32,
     /// Carriers in orbit.
@@ -150,26 +157,44 @@ impl BoostPool {
     }
 
     /// The pool of `samples` geometries, each a list of the carriers in
-    /// reach (indices in the layer) of each of the raid's missiles.
-    pub fn new(capacity: u32, carriers: u32, samples: &[Vec<Vec<u32>>]) -> Self {
+    /// reach (indices in the layer) of each of the raid's missiles, for
+    /// `shots` interceptors a missile from carriers of `capacity`.
+    pub fn new(shots: u32, capacity: u32, carriers: u32, samples: &[Vec<Vec<u32>>]) -> Self {
         let mut pool = Self {
             starts: vec![0],
             lists: Vec::new(),
             distinct: Vec::with_capacity(samples.len()),
+            rank: Vec::with_capacity(samples.len()),
+            shots,
             capacity,
             carriers,
-            samples: samples.len() as u32,
+            samples: 0,
         };
-        let mut ids = Vec::new();
+        let (mut ids, mut matching) = (Vec::new(), ShotMatching::new());
         for sample in samples {
-            pool.push(sample, &mut ids);
+            pool.push(sample, &mut ids, &mut matching);
         }
         pool
     }
 
+    /// The assignment problem of sample `k` for `n` missiles (no carrier
+    /// lost).
+    pub fn problem(&self, k: usize, n: usize) -> ShotProblem<'_> {
+        ShotProblem {
+            starts: &self.starts[k * n..=k * n + n],
+            lists: &self.lists,
+            carriers: self.distinct[k] as usize,
+            shots: self.shots,
+            capacity: self.capacity,
+            blocked: None,
+            most: Some(u64::from(self.rank[k])),
+        }
+    }
+
     /// Append one sample's lists (carrier indices in the layer), numbering
-    /// its carriers within it; `ids` is scratch.
-    fn push(&mut self, sample: &[Vec<u32>], ids: &mut Vec<u32>) {
+    /// its carriers within it, and its rank; `ids` and `matching` are
+    /// scratch.
+    fn push(&mut self, sample: &[Vec<u32>], ids: &mut Vec<u32>, matching: &mut ShotMatching) {
         ids.clear();
         for l in sample {
             ids.extend_from_slice(l);
@@ -184,6 +209,19 @@ impl BoostPool {
             self.starts.push(self.lists.len() as u32);
         }
         self.distinct.push(ids.len() as u32);
+        let k = self.samples as usize;
+        self.samples += 1;
+        self.rank.push(0);
+        let n = sample.len();
+        let order: Vec<usize> = (0..n).collect();
+        matching.assign(
+            &ShotProblem {
+                most: None,
+                ..self.problem(k, n)
+            },
+            &order,
+        );
+        self.rank[k] = u32::try_from(matching.total()).unwrap_or(u32::MAX);
     }
 }
 
@@ -389,6 +427,18 @@ impl Plan {
             .enumerate()
             .map(|(i, m)| {
                 let site = m.site.to_ecef();
+                // The site in the inertial frame at each area's grid times.
+                let inertial: Vec<Vec<Vec3>> = tracks
+                    .iter()
+                    .map(|(deploy_s, positions)| {
+                        (0..positions.len())
+                            .map(|k| {
+                                let t = deploy_s + k as f64 * WINDOW_STEP_S;
+                                rot_z(site, OMEGA_EARTH * t)
+                            })
+                            .collect()
+                    })
+                    .collect();
                 let windows = copies
                     .iter()
                     .map(|c| {
@@ -396,10 +446,10 @@ impl Plan {
                         let mut best = f32::NEG_INFINITY;
                         let ready_by = positions
                             .iter()
+                            .zip(&inertial[c.area])
                             .enumerate()
-                            .map(|(k, &p)| {
+                            .map(|(k, (&p, &s))| {
                                 let t = deploy_s + k as f64 * WINDOW_STEP_S;
-                                let s = rot_z(site, OMEGA_EARTH * t);
                                 let d = (c.pad.apply(p) - s).norm();
                                 let g = (t - d / m.flyout_speed_m_s) as f32;
                                 best = best.max(g);
@@ -524,7 +574,13 @@ impl Plan {
                     span_s: 86_400.0,
                     seed: crate::streams::key(input.seed, 0, BOOST_POOL_COMPONENT),
                 };
-                Some(pool(&layout, &raid, &sampling, layer.carrier.interceptors))
+                Some(pool(
+                    &layout,
+                    &raid,
+                    &sampling,
+                    b.shots,
+                    layer.carrier.interceptors,
+                ))
             }
             _ => None,
         };
@@ -594,7 +650,7 @@ struct Launches {
 /// every plane, since a plane outside the band is out of reach of all of
 /// them. Samples run in parallel and are joined in sample order, so the
 /// pool does not depend on the thread count.
-fn pool(layout: &Layout, raid: &Raid, sampling: &Sampling, capacity: u32) -> BoostPool {
+fn pool(layout: &Layout, raid: &Raid, sampling: &Sampling, shots: u32, capacity: u32) -> BoostPool {
     // One single-missile raid per distinct launch, grouped by model, so
     // that no query compares a launch with every earlier one.
     let mut groups: Vec<Launches> = Vec::new();
@@ -643,7 +699,8 @@ fn pool(layout: &Layout, raid: &Raid, sampling: &Sampling, capacity: u32) -> Boo
     let parts: Vec<BoostPool> = (0..chunks)
         .into_par_iter()
         .map(|c| {
-            let mut part = BoostPool::new(capacity, layout.len() as u32, &[]);
+            let mut part = BoostPool::new(shots, capacity, layout.len() as u32, &[]);
+            let mut matching = ShotMatching::new();
             let mut lists: Vec<Vec<Vec<u32>>> = groups
                 .iter()
                 .map(|g| vec![Vec::new(); g.raids.len()])
@@ -662,18 +719,18 @@ fn pool(layout: &Layout, raid: &Raid, sampling: &Sampling, capacity: u32) -> Boo
                 for (l, &(g, d)) in sample.iter_mut().zip(&of) {
                     l.clone_from(&lists[g][d]);
                 }
-                part.push(&sample, &mut ids);
-                part.samples += 1;
+                part.push(&sample, &mut ids, &mut matching);
             }
             part
         })
         .collect();
-    let mut all = BoostPool::new(capacity, layout.len() as u32, &[]);
+    let mut all = BoostPool::new(shots, capacity, layout.len() as u32, &[]);
     for p in parts {
         let base = *all.starts.last().unwrap_or(&0);
         all.starts.extend(p.starts[1..].iter().map(|s| s + base));
         all.lists.extend_from_slice(&p.lists);
         all.distinct.extend_from_slice(&p.distinct);
+        all.rank.extend_from_slice(&p.rank);
         all.samples += p.samples;
     }
     all

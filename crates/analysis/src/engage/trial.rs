@@ -7,7 +7,7 @@
 use super::plan::Plan;
 use super::spec::{Doctrine, EngageSpec};
 use crate::streams::{self, index, shuffle, unit};
-use cupola_defense::wta::{Greedy, Hungarian, ShotMatching};
+use cupola_defense::wta::{Greedy, Hungarian, ShotMatching, ShotProblem};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 /// The random streams of one trial, one per component, keyed by (master
@@ -244,8 +244,8 @@ fn boost(
     };
     let n = plan.missiles.len();
     let k = index(&mut st.boost, pool.samples as usize);
-    let nc = pool.distinct[k] as usize;
-    let starts = &pool.starts[k * n..=k * n + n];
+    let problem = pool.problem(k, n);
+    let (nc, starts) = (problem.carriers, problem.starts);
     s.blocked.clear();
     if spec.asat_shots > 0 {
         // The attacker first destroys the carriers in reach of the most
@@ -289,16 +289,19 @@ fn boost(
         s.order.clear();
         s.order.extend(s.rows.iter().map(|r| r.1));
     }
-    let blocked = (!s.blocked.is_empty()).then_some(&s.blocked[..]);
-    s.shots.assign(
-        starts,
-        &pool.lists,
-        nc,
-        b.shots,
-        pool.capacity,
-        blocked,
-        &s.order,
-    );
+    if s.blocked.is_empty() {
+        s.shots.assign(&problem, &s.order);
+    } else {
+        // Carriers lost: the rank without them is unknown.
+        s.shots.assign(
+            &ShotProblem {
+                blocked: Some(&s.blocked),
+                most: None,
+                ..problem
+            },
+            &s.order,
+        );
+    }
     let mut all = true;
     for j in 0..n {
         let shots = s.shots.shots(j);
@@ -435,7 +438,11 @@ fn midcourse(
             s.salvo.resize(g * t, 0);
             s.sizes.clear();
             s.sizes.extend(sites.iter().map(|m| {
-                [0, salvo(look, m.doctrine, false), salvo(look, m.doctrine, true)]
+                [
+                    0,
+                    salvo(look, m.doctrine, false),
+                    salvo(look, m.doctrine, true),
+                ]
             }));
             for (jj, &o) in s.targets.iter().enumerate() {
                 let j = s.objects[o].missile;

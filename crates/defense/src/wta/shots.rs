@@ -46,10 +46,37 @@ pub struct ShotMatching {
     /// when it fails): carriers as `c`, missiles as `!j`.
     visited: Vec<u32>,
     stamp: u32,
+    /// Interceptors assigned.
+    total: u64,
     /// Slots of `users` per carrier: `capacity`, at most the missiles.
     slots: usize,
     capacity: u32,
     shots: u32,
+}
+
+/// One boost-layer assignment: `n` missiles, missile `j` in reach of the
+/// carriers `lists[starts[j]..starts[j + 1]]` (indices `< carriers`, each
+/// at most once in a list).
+#[derive(Clone, Copy, Debug)]
+pub struct ShotProblem<'a> {
+    /// Offsets into `lists`, `n + 1` of them (absolute).
+    pub starts: &'a [u32],
+    /// Carriers in reach, each missile's run.
+    pub lists: &'a [u32],
+    /// Carriers, count.
+    pub carriers: usize,
+    /// Interceptors each missile may get from distinct carriers, count.
+    pub shots: u32,
+    /// Interceptors each carrier holds, count.
+    pub capacity: u32,
+    /// Carriers that give none (`carriers` entries), when some do.
+    pub blocked: Option<&'a [bool]>,
+    /// The most interceptors any order can assign (the rank, when known,
+    /// e.g. from an earlier assignment of the same problem): the search
+    /// stops once it is reached, and when every missile's shots add up to
+    /// it none is needed; `None`: unknown. A bound smaller than the rank
+    /// stops the search there.
+    pub most: Option<u64>,
 }
 
 /// Mark of a carrier or missile that a failed search visited.
@@ -61,38 +88,24 @@ impl ShotMatching {
         Self::default()
     }
 
-    /// A maximum assignment of `n` missiles to `carriers` carriers: missile
-    /// `j` is in reach of the carriers `lists[starts[j]..starts[j + 1]]`
-    /// (indices `< carriers`, each at most once in a list; `starts` has
-    /// `n + 1` entries, absolute offsets into `lists`); each missile gets
-    /// up to `shots` interceptors from distinct carriers, each carrier
-    /// gives at most `capacity`, and carriers with `blocked[c]` (when given,
-    /// `carriers` entries) give none. Missiles are served in `order` (any
-    /// sequence of indices `< n`; missiles not in it get nothing). Read
+    /// A maximum assignment of `p`'s missiles, served in `order` (any
+    /// sequence of missile indices; missiles not in it get nothing). Read
     /// the counts with [`ShotMatching::shots`].
     ///
     /// # Panics
     ///
-    /// If `starts` has not `n + 1` entries, an offset is out of `lists`,
-    /// a carrier index is `≥ carriers` or `blocked` has the wrong length.
-    #[allow(clippy::too_many_arguments)]
-    pub fn assign(
-        &mut self,
-        starts: &[u32],
-        lists: &[u32],
-        carriers: usize,
-        shots: u32,
-        capacity: u32,
-        blocked: Option<&[bool]>,
-        order: &[usize],
-    ) {
-        let n = starts.len().saturating_sub(1);
-        assert!(!starts.is_empty(), "starts needs n + 1 entries");
-        if let Some(b) = blocked {
-            assert_eq!(b.len(), carriers, "blocked has one entry per carrier");
+    /// If `p.starts` is empty, an offset is out of `p.lists`, a carrier
+    /// index is `≥ p.carriers` or `p.blocked` has the wrong length.
+    pub fn assign(&mut self, p: &ShotProblem<'_>, order: &[usize]) {
+        let n = p.starts.len().saturating_sub(1);
+        assert!(!p.starts.is_empty(), "starts needs n + 1 entries");
+        if let Some(b) = p.blocked {
+            assert_eq!(b.len(), p.carriers, "blocked has one entry per carrier");
         }
+        let (carriers, capacity) = (p.carriers, p.capacity);
         self.capacity = capacity;
-        self.shots = shots;
+        self.shots = p.shots;
+        self.total = 0;
         self.count.clear();
         self.count.resize(n, 0);
         self.load.clear();
@@ -102,16 +115,20 @@ impl ShotMatching {
         self.missile_mark.clear();
         self.missile_mark.resize(n, 0);
         self.stamp = 0;
-        if shots == 0 || capacity == 0 || carriers == 0 {
+        if p.shots == 0 || capacity == 0 || carriers == 0 {
             return;
         }
         let mut free = carriers as u64 * u64::from(capacity);
-        if let Some(b) = blocked {
+        if let Some(b) = p.blocked {
             for (c, _) in b.iter().enumerate().filter(|(_, b)| **b) {
                 // Never visited: no interceptor, no path through it.
                 self.carrier_mark[c] = DEAD;
                 free -= u64::from(capacity);
             }
+        }
+        let most = p.most.unwrap_or(u64::MAX);
+        if self.serves_all(p, order, most) {
+            return;
         }
         // A carrier serves each missile at most once.
         self.slots = capacity.min(u32::try_from(n).unwrap_or(u32::MAX)) as usize;
@@ -119,33 +136,75 @@ impl ShotMatching {
         self.users.resize(carriers * self.slots, 0);
         self.assigned.clear();
         self.assigned.resize(n * self.held_slots(), 0);
-        let lists = Lists { starts, lists };
+        let lists = Lists {
+            starts: p.starts,
+            lists: p.lists,
+        };
         for &j in order {
-            let want = shots.min(lists.of(j).len() as u32);
+            if free == 0 || self.total >= most {
+                break;
+            }
+            let want = p.shots.min(lists.of(j).len() as u32);
             while free > 0 && self.count[j] < want && self.missile_mark[j] != DEAD {
                 if let Some(c) = self.free_in_reach(&lists, j) {
                     self.take(j, c);
-                    free -= 1;
-                    continue;
-                }
-                self.next_stamp();
-                self.visited.clear();
-                if self.augment(&lists, j) {
-                    free -= 1;
                 } else {
-                    for &v in &self.visited {
-                        if v & (1 << 31) == 0 {
-                            self.carrier_mark[v as usize] = DEAD;
-                        } else {
-                            self.missile_mark[(!v) as usize] = DEAD;
+                    self.next_stamp();
+                    self.visited.clear();
+                    if !self.augment(&lists, j) {
+                        for &v in &self.visited {
+                            if v & (1 << 31) == 0 {
+                                self.carrier_mark[v as usize] = DEAD;
+                            } else {
+                                self.missile_mark[(!v) as usize] = DEAD;
+                            }
                         }
+                        continue;
                     }
                 }
-            }
-            if free == 0 {
-                break;
+                free -= 1;
+                self.total += 1;
             }
         }
+    }
+
+    /// When `order` holds every missile once and their shots (each at most
+    /// its carriers in reach) add up to `most`, the rank: every missile gets
+    /// them, whatever the order, and no search is needed. Sets the counts
+    /// and returns true then.
+    fn serves_all(&mut self, p: &ShotProblem<'_>, order: &[usize], most: u64) -> bool {
+        let n = self.count.len();
+        if order.len() != n || most == u64::MAX {
+            return false;
+        }
+        let want = |j: usize| {
+            let len = p.starts[j + 1].saturating_sub(p.starts[j]);
+            p.shots.min(len)
+        };
+        let mut sum = 0u64;
+        for &j in order {
+            if self.count[j] != 0 {
+                // Repeated in `order` (or served): not every missile once.
+                self.count.fill(0);
+                return false;
+            }
+            self.count[j] = want(j).max(1);
+            sum += u64::from(want(j));
+        }
+        if sum != most {
+            self.count.fill(0);
+            return false;
+        }
+        for &j in order {
+            self.count[j] = want(j);
+        }
+        self.total = sum;
+        true
+    }
+
+    /// Interceptors the last [`ShotMatching::assign`] assigned in all.
+    pub fn total(&self) -> u64 {
+        self.total
     }
 
     /// Interceptors the last [`ShotMatching::assign`] gave missile `j`.

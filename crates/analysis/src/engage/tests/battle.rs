@@ -425,7 +425,7 @@ fn boost_assignment_is_maximum_on_a_constructed_case() {
         }],
         sites: Vec::new(),
         batteries: Vec::new(),
-        boost: Some(BoostPool::new(1, 2, &[vec![vec![0, 1], vec![0]]])),
+        boost: Some(BoostPool::new(1, 1, 2, &[vec![vec![0, 1], vec![0]]])),
     };
     let mut s = spec(2, 1_000, Vec::new());
     s.boost = Some(BoostLayerSpec {

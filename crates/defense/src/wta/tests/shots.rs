@@ -1,6 +1,6 @@
 //! The boost layer's shot assignment against an independent max-flow.
 
-use super::super::ShotMatching;
+use super::super::{ShotMatching, ShotProblem};
 use super::Rng;
 
 /// Largest flow through source → missile (`want[j]`) → carrier (1 per
@@ -73,15 +73,28 @@ fn shot_matching_is_the_greedy_of_the_order() {
             lists.extend_from_slice(l);
             starts.push(lists.len() as u32);
         }
-        m.assign(
-            &starts,
-            &lists,
+        let p = ShotProblem {
+            starts: &starts,
+            lists: &lists,
             carriers,
             shots,
             capacity,
-            Some(&blocked),
+            blocked: Some(&blocked),
+            most: None,
+        };
+        m.assign(&p, &order);
+        let got: Vec<u32> = (0..n).map(|j| m.shots(j)).collect();
+        // Told the rank (the total of any order), the search stops there
+        // with the same counts.
+        let rank = m.total();
+        m.assign(
+            &ShotProblem {
+                most: Some(rank),
+                ..p
+            },
             &order,
         );
+        assert_eq!((0..n).map(|j| m.shots(j)).collect::<Vec<_>>(), got);
         let cap: Vec<u32> = blocked
             .iter()
             .map(|&b| if b { 0 } else { capacity })
@@ -111,17 +124,58 @@ fn shot_matching_is_the_greedy_of_the_order() {
 fn shot_matching_edge_cases() {
     let mut m = ShotMatching::new();
     // Missile 0 in reach of carriers 0 and 1, missile 1 of carrier 0 only.
-    let (starts, lists) = ([0u32, 2, 3], [0u32, 1, 0]);
-    m.assign(&starts, &lists, 2, 1, 1, None, &[0, 1]);
-    assert_eq!((m.shots(0), m.shots(1)), (1, 1), "maximum, not maximal");
-    m.assign(&starts, &lists, 2, 1, 1, None, &[1]);
+    let p = ShotProblem {
+        starts: &[0, 2, 3],
+        lists: &[0, 1, 0],
+        carriers: 2,
+        shots: 1,
+        capacity: 1,
+        blocked: None,
+        most: None,
+    };
+    m.assign(&p, &[0, 1]);
+    assert_eq!(
+        (m.shots(0), m.shots(1), m.total()),
+        (1, 1, 2),
+        "maximum, not maximal"
+    );
+    m.assign(&p, &[1]);
     assert_eq!((m.shots(0), m.shots(1)), (0, 1));
-    m.assign(&starts, &lists, 2, 0, 1, None, &[0, 1]);
+    m.assign(&ShotProblem { shots: 0, ..p }, &[0, 1]);
     assert_eq!((m.shots(0), m.shots(1)), (0, 0));
-    m.assign(&starts, &lists, 2, 2, 0, None, &[0, 1]);
+    m.assign(
+        &ShotProblem {
+            shots: 2,
+            capacity: 0,
+            ..p
+        },
+        &[0, 1],
+    );
     assert_eq!((m.shots(0), m.shots(1)), (0, 0));
-    m.assign(&starts, &lists, 2, 2, 1, Some(&[false, true]), &[0, 1]);
+    let blocked = [false, true];
+    m.assign(
+        &ShotProblem {
+            shots: 2,
+            blocked: Some(&blocked),
+            ..p
+        },
+        &[0, 1],
+    );
     assert_eq!((m.shots(0), m.shots(1)), (1, 0), "carrier 1 blocked");
+    m.assign(&ShotProblem { most: Some(1), ..p }, &[0, 1]);
+    assert_eq!(
+        (m.shots(0), m.shots(1)),
+        (1, 0),
+        "stopped at the bound given"
+    );
     assert_eq!(m.shots(7), 0);
-    m.assign(&[0], &[], 0, 1, 1, None, &[]);
+    m.assign(
+        &ShotProblem {
+            starts: &[0],
+            lists: &[],
+            carriers: 0,
+            ..p
+        },
+        &[],
+    );
 }
