@@ -725,6 +725,12 @@ fn pool(layout: &Layout, raid: &Raid, sampling: &Sampling, shots: u32, capacity:
         })
         .collect();
     let mut all = BoostPool::new(shots, capacity, layout.len() as u32, &[]);
+    // Exact sizes, and each part freed once copied: the lists are held about
+    // once, not twice.
+    all.lists
+        .reserve_exact(parts.iter().map(|p| p.lists.len()).sum());
+    all.starts
+        .reserve_exact(parts.iter().map(|p| p.starts.len() - 1).sum());
     for p in parts {
         let base = *all.starts.last().unwrap_or(&0);
         all.starts.extend(p.starts[1..].iter().map(|s| s + base));
