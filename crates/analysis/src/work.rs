@@ -46,8 +46,8 @@ pub const PLANE_QUERY_S: f64 = 7.2e-8;
 /// grows linearly with the raid (docs/performance.md, "Engagement"):
 /// 3.5e6 instructions a trial at 1,000 missiles (9,000 objects) and
 /// 3.5e5 at 100, about 390 an object, counted by callgrind, at the
-/// 0.135 ns an instruction that `engage/trials_salvo_10` ran at on the
-/// reference machine (43.9 k instructions a trial, 338 k trials/s on 2
+/// 0.133 ns an instruction that `engage/trials_salvo_10` ran at on the
+/// reference machine (44.4 k instructions a trial, 338 k trials/s on 2
 /// threads); `assumed` good to a factor of 2 from 9 to 10⁵ objects (at 10
 /// missiles the boost layer leaves fewer objects: 2.1e-8 an object).
 pub const TRIAL_OBJECT_S: f64 = 5.3e-8;
