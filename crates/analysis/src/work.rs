@@ -49,7 +49,7 @@ pub const PLANE_QUERY_S: f64 = 7.2e-8;
 /// 0.133 ns an instruction that `engage/trials_salvo_10` ran at on the
 /// reference machine (44.4 k instructions a trial, 338 k trials/s on 2
 /// threads); `assumed` good to a factor of 2 from 9 to 10⁵ objects (at 10
-/// missiles the boost layer leaves fewer objects: 2.1e-8 an object).
+/// missiles the boost layer leaves fewer objects: 2.8e-8 an object).
 pub const TRIAL_OBJECT_S: f64 = 5.3e-8;
 
 /// Reference-core seconds per inner step of the Hungarian method (`k²·l`
