@@ -41,18 +41,16 @@ pub const TABLE_CELL_STEP_S: f64 = 2.1e-7;
 /// (larger constellations put more satellites in each plane's window).
 pub const PLANE_QUERY_S: f64 = 7.2e-8;
 
-/// Reference-core seconds per object per engagement trial (the linear part
-/// of the trial's cost): fitted with [`TRIAL_OBJECT_PAIR_S`] to
-/// `engage/trials_salvo_10` (90 objects, 338 k trials/s on 2 threads) and
-/// `engage/trials_salvo_40` (360 objects, 39.1 k trials/s)
-/// (docs/performance.md); `assumed` good to a factor of 2 within 9–360
-/// objects, an extrapolation beyond.
-pub const TRIAL_OBJECT_S: f64 = 4.0e-8;
-
-/// Reference-core seconds per object pair per engagement trial (the
-/// quadratic part of the trial's cost: decisions over the objects of a
-/// wave); fitted with [`TRIAL_OBJECT_S`].
-pub const TRIAL_OBJECT_PAIR_S: f64 = 2.8e-10;
+/// Reference-core seconds per object per engagement trial (objects as
+/// deployed by the whole raid, before the boost layer): a trial's cost
+/// grows linearly with the raid (docs/performance.md, "Engagement"):
+/// 3.5e6 instructions a trial at 1,000 missiles (9,000 objects) and
+/// 3.5e5 at 100, about 390 an object, counted by callgrind, at the
+/// 0.133 ns an instruction that `engage/trials_salvo_10` ran at on the
+/// reference machine (44.4 k instructions a trial, 338 k trials/s on 2
+/// threads); `assumed` good to a factor of 2 from 9 to 10⁵ objects (at 10
+/// missiles the boost layer leaves fewer objects: 2.8e-8 an object).
+pub const TRIAL_OBJECT_S: f64 = 5.3e-8;
 
 /// Reference-core seconds per inner step of the Hungarian method (`k²·l`
 /// steps for a `k × l` problem, `k ≤ l`): `assumed` 1e-9, range 5e-10–3e-9

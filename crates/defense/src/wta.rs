@@ -29,18 +29,24 @@
 //! - [`brute_force`]: the exhaustive optimum of a small problem, for tests and
 //!   for measuring the greedy gap.
 //!
+//! and, for the boost layer, where every interceptor is a carrier's and a
+//! carrier fires at most one at a missile, [`ShotMatching`]: a maximum
+//! b-matching of missiles to carriers in reach, served in a given order.
+//!
 //! The solvers keep their buffers in a reusable scratch struct, so after the
 //! first call of a given size they do not allocate.
 
 mod brute;
 mod greedy;
 mod hungarian;
+mod shots;
 #[cfg(test)]
 mod tests;
 
 pub use brute::{BRUTE_FORCE_MAX_LEAVES, brute_force};
 pub use greedy::Greedy;
 pub use hungarian::Hungarian;
+pub use shots::{ShotMatching, ShotProblem};
 
 /// One static WTA problem, borrowed from the caller's buffers. `W =
 /// rounds.len()` weapon groups, `T = value.len()` targets.

@@ -39,16 +39,22 @@ fn salvo_pk(pk: f64, salvo: u32) -> f64 {
 
 impl Scratch {
     /// Decide the look held in the buffers (sites × targets) into `self.x`
-    /// (rounds of each site at each target).
+    /// (rounds of each site at each target) and `self.hit` (the targets
+    /// fired at, ascending).
     pub(super) fn decide(&mut self, allocation: Allocation, method: Assignment) {
         let (g, t) = (self.rounds.len(), self.value.len());
         self.x.clear();
         self.x.resize(g * t, 0);
+        self.hit.clear();
         if g == 0 || t == 0 {
             return;
         }
         match (allocation, method) {
-            (Allocation::Doctrine, Assignment::Greedy) => self.doctrine_greedy(),
+            (Allocation::Doctrine, Assignment::Greedy) => {
+                self.doctrine_greedy();
+                self.hit.sort_unstable();
+                return;
+            }
             (Allocation::Doctrine, Assignment::Exact) => self.doctrine_exact(),
             (Allocation::MarginalReturn, Assignment::Greedy) => {
                 self.caps.clear();
@@ -69,17 +75,43 @@ impl Scratch {
             }
             (Allocation::MarginalReturn, Assignment::Exact) => self.marginal_exact(),
         }
+        self.hit
+            .extend((0..t).filter(|&jj| (0..g).any(|i| self.x[i * t + jj] > 0)));
     }
 
-    /// The doctrine's salvo at each target in turn, most valuable first.
+    /// The doctrine's salvo at each target in turn, most valuable first;
+    /// stops once no site has rounds for its smallest salvo.
     fn doctrine_greedy(&mut self) {
         let (g, t) = (self.rounds.len(), self.value.len());
-        // Targets by value, keeping the random order among equals.
+        // Sites that can still fire: rounds for their smallest salvo here.
+        self.smallest.clear();
+        self.smallest.extend((0..g).map(|i| {
+            let row = &self.salvo[i * t..(i + 1) * t];
+            row.iter()
+                .copied()
+                .filter(|&k| k > 0)
+                .min()
+                .unwrap_or(u32::MAX)
+        }));
+        let mut active = (0..g)
+            .filter(|&i| self.smallest[i] <= self.rounds[i])
+            .count();
+        if active == 0 {
+            return;
+        }
+        // Targets by value, keeping the random order among equals (when all
+        // are worth the same, that order as it stands).
         self.rows.clear();
         self.rows.extend((0..t).map(|jj| (jj, 0)));
         let value = &self.value;
-        self.rows
-            .sort_unstable_by(|a, b| value[b.0].total_cmp(&value[a.0]).then(a.0.cmp(&b.0)));
+        if value.iter().any(|&v| v != value[0]) {
+            self.rows
+                .sort_unstable_by(|a, b| value[b.0].total_cmp(&value[a.0]).then(a.0.cmp(&b.0)));
+        }
+        // The last (pk, salvo) → kill probability of each site: a site's
+        // targets mostly share them.
+        self.memo.clear();
+        self.memo.resize(g, (f64::NAN, 0, 0.0));
         for &(jj, _) in &self.rows {
             let mut best: Option<(f64, u32, usize)> = None;
             for i in 0..g {
@@ -87,7 +119,12 @@ impl Scratch {
                 if k == 0 || k > self.rounds[i] {
                     continue;
                 }
-                let p = salvo_pk(self.pk[i * t + jj], k);
+                let pk = self.pk[i * t + jj];
+                let memo = &mut self.memo[i];
+                if memo.0 != pk || memo.1 != k {
+                    *memo = (pk, k, salvo_pk(pk, k));
+                }
+                let p = memo.2;
                 let better = match best {
                     None => true,
                     Some((bp, bk, _)) => p > bp || (p == bp && k < bk),
@@ -99,6 +136,13 @@ impl Scratch {
             if let Some((_, k, i)) = best {
                 self.rounds[i] -= k;
                 self.x[i * t + jj] = k;
+                self.hit.push(jj);
+                if self.rounds[i] < self.smallest[i] {
+                    active -= 1;
+                    if active == 0 {
+                        break;
+                    }
+                }
             }
         }
     }
@@ -206,7 +250,7 @@ impl Scratch {
         tally: &mut [LayerTally],
     ) {
         let (g, t) = (inventory.len(), self.targets.len());
-        for jj in 0..t {
+        for &jj in &self.hit {
             let o = self.targets[jj];
             let mut killer = None;
             for i in 0..g {
@@ -243,7 +287,8 @@ impl Scratch {
     /// A survivor judged a survivor, or a kill judged a survivor, is sent to
     /// the second look; a survivor judged a kill is not.
     pub(super) fn assess(&mut self, r: &mut Xoshiro256PlusPlus) {
-        for &o in &self.targets {
+        for &jj in &self.hit {
+            let o = self.targets[jj];
             let i = self.by[o];
             if i == usize::MAX {
                 continue;

@@ -7,14 +7,17 @@
 use super::spec::{EngageSpec, TerminalKind};
 use crate::raid::{LaunchArea, PadCopy, area_pads};
 use crate::sizing::coverage::{Raid, RaidMissile, ReachModel, Sampling, in_reach_at};
+use crate::sizing::layout::Layout;
 use crate::sizing::search::Family;
 use crate::sizing::study::BoostTimeline;
 use crate::sizing::{SbiLayerSpec, SizingError};
 use cupola_defense::reach::ReachTable;
+use cupola_defense::wta::{ShotMatching, ShotProblem};
 use cupola_physics::Vec3;
 use cupola_physics::constants::OMEGA_EARTH;
 use cupola_physics::frames::{Geodetic, ground_distance};
 use cupola_threat::{EventKind, Trajectory};
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Grid step of the midcourse windows, s.
@@ -125,8 +128,18 @@ pub struct BoostPool {
     /// Carriers in reach of each missile at each pooled launch time,
     /// flattened: sample k, missile j is `lists[starts[k·n + j]..starts[k·n + j + 1]]`.
     pub starts: Vec<u32>,
-    /// Carrier indices, each missile's list sorted.
+    /// Carriers in reach, numbered within their sample: the carriers in
+    /// reach of any missile at sample k are `0..distinct[k]`, in the order
+    /// of their index in the layer; each missile's list sorted.
     pub lists: Vec<u32>,
+    /// Carriers in reach of any missile at each pooled launch time.
+    pub distinct: Vec<u32>,
+    /// Interceptors a maximum assignment gives the raid at each pooled
+    /// launch time with no carrier lost (whatever the order missiles are
+    /// served in: the rank of the assignment).
+    pub rank: Vec<u32>,
+    /// Interceptors each missile may get, count.
+    pub shots: u32,
     /// Interceptors per carrier.
     pub capacity: u32,
     /// Carriers in orbit.
@@ -136,10 +149,79 @@ pub struct BoostPool {
 }
 
 impl BoostPool {
-    /// Carriers in reach of missile `j` of `n` at pooled sample `k`.
+    /// Carriers in reach of missile `j` of `n` at pooled sample `k`
+    /// (numbered within the sample).
     pub fn in_reach(&self, k: usize, n: usize, j: usize) -> &[u32] {
         let i = k * n + j;
         &self.lists[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// The pool of `samples` geometries, each a list of the carriers in
+    /// reach (indices in the layer) of each of the raid's missiles, for
+    /// `shots` interceptors a missile from carriers of `capacity`.
+    pub fn new(shots: u32, capacity: u32, carriers: u32, samples: &[Vec<Vec<u32>>]) -> Self {
+        let mut pool = Self {
+            starts: vec![0],
+            lists: Vec::new(),
+            distinct: Vec::with_capacity(samples.len()),
+            rank: Vec::with_capacity(samples.len()),
+            shots,
+            capacity,
+            carriers,
+            samples: 0,
+        };
+        let (mut ids, mut matching) = (Vec::new(), ShotMatching::new());
+        for sample in samples {
+            pool.push(sample, &mut ids, &mut matching);
+        }
+        pool
+    }
+
+    /// The assignment problem of sample `k` for `n` missiles (no carrier
+    /// lost).
+    pub fn problem(&self, k: usize, n: usize) -> ShotProblem<'_> {
+        ShotProblem {
+            starts: &self.starts[k * n..=k * n + n],
+            lists: &self.lists,
+            carriers: self.distinct[k] as usize,
+            shots: self.shots,
+            capacity: self.capacity,
+            blocked: None,
+            most: Some(u64::from(self.rank[k])),
+        }
+    }
+
+    /// Append one sample's lists (carrier indices in the layer), numbering
+    /// its carriers within it, and its rank; `ids` and `matching` are
+    /// scratch.
+    fn push(&mut self, sample: &[Vec<u32>], ids: &mut Vec<u32>, matching: &mut ShotMatching) {
+        ids.clear();
+        for l in sample {
+            ids.extend_from_slice(l);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        for l in sample {
+            let from = self.lists.len();
+            self.lists
+                .extend(l.iter().map(|c| ids.binary_search(c).unwrap_or(0) as u32));
+            self.lists[from..].sort_unstable();
+            self.starts.push(self.lists.len() as u32);
+        }
+        self.distinct.push(ids.len() as u32);
+        let k = self.samples as usize;
+        self.samples += 1;
+        self.rank.push(0);
+        let n = sample.len();
+        let order: Vec<usize> = (0..n).collect();
+        matching.assign(
+            &ShotProblem {
+                most: None,
+                ..self.problem(k, n)
+            },
+            &order,
+        );
+        self.rank[k] = u32::try_from(matching.total()).unwrap_or(u32::MAX);
     }
 }
 
@@ -223,6 +305,9 @@ pub struct Plan {
     pub batteries: Vec<BatteryPlan>,
     /// Boost layer.
     pub boost: Option<BoostPool>,
+    /// The raid's waves (missiles sharing a launch offset), earliest
+    /// first: each wave's missiles in plan order ([`Plan::waves_of`]).
+    pub waves: Vec<Vec<u32>>,
 }
 
 /// Where the payload of `tr` lands when thrust stops at `kill_s` (s after
@@ -342,6 +427,18 @@ impl Plan {
             .enumerate()
             .map(|(i, m)| {
                 let site = m.site.to_ecef();
+                // The site in the inertial frame at each area's grid times.
+                let inertial: Vec<Vec<Vec3>> = tracks
+                    .iter()
+                    .map(|(deploy_s, positions)| {
+                        (0..positions.len())
+                            .map(|k| {
+                                let t = deploy_s + k as f64 * WINDOW_STEP_S;
+                                rot_z(site, OMEGA_EARTH * t)
+                            })
+                            .collect()
+                    })
+                    .collect();
                 let windows = copies
                     .iter()
                     .map(|c| {
@@ -349,10 +446,10 @@ impl Plan {
                         let mut best = f32::NEG_INFINITY;
                         let ready_by = positions
                             .iter()
+                            .zip(&inertial[c.area])
                             .enumerate()
-                            .map(|(k, &p)| {
+                            .map(|(k, (&p, &s))| {
                                 let t = deploy_s + k as f64 * WINDOW_STEP_S;
-                                let s = rot_z(site, OMEGA_EARTH * t);
                                 let d = (c.pad.apply(p) - s).norm();
                                 let g = (t - d / m.flyout_speed_m_s) as f32;
                                 best = best.max(g);
@@ -477,27 +574,17 @@ impl Plan {
                     span_s: 86_400.0,
                     seed: crate::streams::key(input.seed, 0, BOOST_POOL_COMPONENT),
                 };
-                let mut starts = vec![0u32];
-                let mut lists = Vec::new();
-                let mut scratch = Vec::new();
-                for k in 0..b.pool {
-                    in_reach_at(&layout, &raid, sampling.time(k), &mut scratch);
-                    for l in &mut scratch {
-                        l.sort_unstable();
-                        lists.extend_from_slice(l);
-                        starts.push(lists.len() as u32);
-                    }
-                }
-                Some(BoostPool {
-                    starts,
-                    lists,
-                    capacity: layer.carrier.interceptors,
-                    carriers: layout.len() as u32,
-                    samples: b.pool,
-                })
+                Some(pool(
+                    &layout,
+                    &raid,
+                    &sampling,
+                    b.shots,
+                    layer.carrier.interceptors,
+                ))
             }
             _ => None,
         };
+        let waves = Plan::waves_of(&missiles);
         Ok(Plan {
             missiles,
             assets,
@@ -505,12 +592,184 @@ impl Plan {
             sites,
             batteries,
             boost,
+            waves,
         })
+    }
+
+    /// The waves of `missiles`: the indices of those sharing a launch
+    /// offset, earliest offset first, each wave in index order.
+    pub fn waves_of(missiles: &[PlannedMissile]) -> Vec<Vec<u32>> {
+        let mut order: Vec<u32> = (0..missiles.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            missiles[a as usize]
+                .offset_s
+                .total_cmp(&missiles[b as usize].offset_s)
+        });
+        let mut waves: Vec<Vec<u32>> = Vec::new();
+        let mut last = None;
+        for j in order {
+            let offset = missiles[j as usize].offset_s;
+            match waves.last_mut() {
+                Some(w) if last == Some(offset) => w.push(j),
+                _ => waves.push(vec![j]),
+            }
+            last = Some(offset);
+        }
+        waves
     }
 
     /// Re-entry vehicles in the raid.
     pub fn rvs(&self) -> u32 {
         self.missiles.iter().map(|m| m.rvs).sum()
+    }
+}
+
+/// Pooled launch times per parallel chunk of the boost pool.
+const POOL_CHUNK: u32 = 64;
+
+/// The launches of one model (launch area) in a boost pool, with what
+/// bounds their geometry against the reference (the first).
+struct Launches {
+    /// Reach model index.
+    model: usize,
+    /// Single-missile raids, one per distinct launch of the model.
+    raids: Vec<Raid>,
+    /// Bound on how far (rad) any launch's inertial pad lies from the
+    /// reference's at the same sampled time, and on how far a plane turns
+    /// between their launch offsets: no launch's cross-track angle to a
+    /// plane differs from the reference's by more.
+    spread_rad: f64,
+}
+
+/// The boost pool: the carriers of `layout` in reach of each missile of
+/// `raid` at each of `sampling`'s launch times. Launches repeated in the
+/// raid (same pad, offset and model) are computed once. The launches of
+/// one area are close together, so a plane is queried for them only when
+/// its cross-track angle to the area's first launch is within the
+/// feasible band widened by the area's spread: the same lists as querying
+/// every plane, since a plane outside the band is out of reach of all of
+/// them. Samples run in parallel and are joined in sample order, so the
+/// pool does not depend on the thread count.
+fn pool(layout: &Layout, raid: &Raid, sampling: &Sampling, shots: u32, capacity: u32) -> BoostPool {
+    // One single-missile raid per distinct launch, grouped by model, so
+    // that no query compares a launch with every earlier one.
+    let mut groups: Vec<Launches> = Vec::new();
+    let mut of = Vec::with_capacity(raid.missiles.len());
+    let mut seen = std::collections::HashMap::new();
+    let raan_rate = layout
+        .planes
+        .iter()
+        .map(|p| p.raan_rate.abs())
+        .fold(0.0, f64::max);
+    for m in &raid.missiles {
+        let key = (
+            m.pad_ecef.x.to_bits(),
+            m.pad_ecef.y.to_bits(),
+            m.pad_ecef.z.to_bits(),
+            m.offset_s.to_bits(),
+            m.model,
+        );
+        let at = *seen.entry(key).or_insert_with(|| {
+            let g = match groups.iter().position(|g| g.model == m.model) {
+                Some(g) => g,
+                None => {
+                    groups.push(Launches {
+                        model: m.model,
+                        raids: Vec::new(),
+                        spread_rad: 0.0,
+                    });
+                    groups.len() - 1
+                }
+            };
+            let group = &mut groups[g];
+            if let Some(first) = group.raids.first().map(|r| r.missiles[0]) {
+                let spread = m.pad_ecef.angle_to(first.pad_ecef)
+                    + (OMEGA_EARTH + raan_rate) * (m.offset_s - first.offset_s).abs();
+                group.spread_rad = group.spread_rad.max(spread);
+            }
+            group.raids.push(Raid {
+                missiles: vec![*m],
+                models: raid.models.clone(),
+            });
+            (g, group.raids.len() - 1)
+        });
+        of.push(at);
+    }
+    let chunks = sampling.samples.div_ceil(POOL_CHUNK);
+    let parts: Vec<BoostPool> = (0..chunks)
+        .into_par_iter()
+        .map(|c| {
+            let mut part = BoostPool::new(shots, capacity, layout.len() as u32, &[]);
+            let mut matching = ShotMatching::new();
+            let mut lists: Vec<Vec<Vec<u32>>> = groups
+                .iter()
+                .map(|g| vec![Vec::new(); g.raids.len()])
+                .collect();
+            let (mut scratch, mut ids, mut near) = (Vec::new(), Vec::new(), Layout::default());
+            let mut sample = vec![Vec::new(); of.len()];
+            for k in c * POOL_CHUNK..((c + 1) * POOL_CHUNK).min(sampling.samples) {
+                let t = sampling.time(k);
+                for (g, out) in groups.iter().zip(&mut lists) {
+                    near_planes(layout, raid, g, t, &mut near);
+                    for (list, r) in out.iter_mut().zip(&g.raids) {
+                        in_reach_at(&near, r, t, &mut scratch);
+                        std::mem::swap(list, &mut scratch[0]);
+                    }
+                }
+                for (l, &(g, d)) in sample.iter_mut().zip(&of) {
+                    l.clone_from(&lists[g][d]);
+                }
+                part.push(&sample, &mut ids, &mut matching);
+            }
+            part
+        })
+        .collect();
+    let mut all = BoostPool::new(shots, capacity, layout.len() as u32, &[]);
+    // Exact sizes, and each part freed once copied: the lists are held about
+    // once, not twice.
+    all.lists
+        .reserve_exact(parts.iter().map(|p| p.lists.len()).sum());
+    all.starts
+        .reserve_exact(parts.iter().map(|p| p.starts.len() - 1).sum());
+    for p in parts {
+        let base = *all.starts.last().unwrap_or(&0);
+        all.starts.extend(p.starts[1..].iter().map(|s| s + base));
+        all.lists.extend_from_slice(&p.lists);
+        all.distinct.extend_from_slice(&p.distinct);
+        all.rank.extend_from_slice(&p.rank);
+        all.samples += p.samples;
+    }
+    all
+}
+
+/// Into `near`, the planes of `layout` whose cross-track angle to the
+/// first launch of `g` at the sampled time `t` (s) is within the feasible
+/// band of its reach model widened by the group's spread (planes keep their
+/// satellite numbering and shell).
+fn near_planes(layout: &Layout, raid: &Raid, g: &Launches, t: f64, near: &mut Layout) {
+    near.planes.clear();
+    near.radius_m.clear();
+    let Some(first) = g.raids.first().map(|r| r.missiles[0]) else {
+        return;
+    };
+    let models = raid.models.get(g.model).map_or(&[][..], Vec::as_slice);
+    let tl = t + first.offset_s;
+    let (s, c) = (OMEGA_EARTH * tl).sin_cos();
+    let p = first.pad_ecef;
+    let pad = Vec3::new(c * p.x - s * p.y, s * p.x + c * p.y, p.z);
+    for (plane, &radius) in layout.planes.iter().zip(&layout.radius_m) {
+        let (lo, hi) = match models.get(plane.shell) {
+            Some(ReachModel::Table(t)) => t.feasible_cross_track_rad(),
+            Some(ReachModel::Cap { angle_rad }) => (-angle_rad, *angle_rad),
+            None => continue,
+        };
+        let delta = plane.pad_geometry(pad, tl).delta;
+        // (With 1e-9 rad for rounding.)
+        let margin = g.spread_rad + 1e-9;
+        if delta >= lo - margin && delta <= hi + margin {
+            near.planes.push(plane.clone());
+            near.radius_m.push(radius);
+        }
     }
 }
 

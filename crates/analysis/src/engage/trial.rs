@@ -6,9 +6,8 @@
 
 use super::plan::Plan;
 use super::spec::{Doctrine, EngageSpec};
-use crate::sizing::assign::Assigner;
 use crate::streams::{self, index, shuffle, unit};
-use cupola_defense::wta::{Greedy, Hungarian};
+use cupola_defense::wta::{Greedy, Hungarian, ShotMatching, ShotProblem};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 /// The random streams of one trial, one per component, keyed by (master
@@ -94,11 +93,20 @@ pub(super) struct Object {
 pub struct Scratch {
     pub(super) greedy: Greedy,
     pub(super) hungarian: Hungarian,
-    assigner: Assigner,
+    shots: ShotMatching,
     pub(super) objects: Vec<Object>,
+    /// First object of each missile (and one past the last), as deployed.
+    first_object: Vec<u32>,
     alive: Vec<bool>,
-    reach: Vec<Vec<u32>>,
+    /// Carriers the attacker's ASAT shots destroyed, numbered within the
+    /// pooled sample.
+    blocked: Vec<bool>,
+    /// Missiles within reach of each carrier (ASAT targeting).
+    reach_count: Vec<u32>,
     order: Vec<usize>,
+    /// Whether each site can engage each missile's objects this trial
+    /// (`n` a site): 0 no, 1 on one look, 2 with time for a second.
+    looks: Vec<u8>,
     // One decision (a look) of a layer, `g` sites × `t` targets.
     /// Rounds each site may still fire in this decision.
     pub(super) rounds: Vec<u32>,
@@ -113,6 +121,16 @@ pub struct Scratch {
     pub(super) salvo: Vec<u32>,
     /// The decision: rounds of each site at each target.
     pub(super) x: Vec<u32>,
+    /// Targets the decision fires at, ascending.
+    pub(super) hit: Vec<usize>,
+    /// Each site's smallest salvo in the look (`u32::MAX`: none).
+    pub(super) smallest: Vec<u32>,
+    /// Each site's last (kill probability, salvo, salvo's kill
+    /// probability) of the doctrine's greedy.
+    pub(super) memo: Vec<(f64, u32, f64)>,
+    /// Each site's salvo in the look at a missile's objects, by whether
+    /// a second look fits (`[cannot engage, no second look, second look]`).
+    sizes: Vec<[u32; 3]>,
     /// Object index of each target.
     pub(super) targets: Vec<usize>,
     pub(super) weights: Vec<f64>,
@@ -133,8 +151,6 @@ pub struct Scratch {
     recognised: Vec<bool>,
     inventory: Vec<u32>,
     allow: Vec<u32>,
-    dead: Vec<u32>,
-    waves: Vec<f64>,
 }
 
 /// Rounds a site fires at one object in look `look` (0 or 1) under a
@@ -179,7 +195,9 @@ pub fn run_trial(
     boost(spec, plan, streams, s, out);
     // Deployment: re-entry vehicles and decoys of the surviving missiles.
     s.objects.clear();
+    s.first_object.clear();
     for (j, &alive) in s.alive.iter().enumerate() {
+        s.first_object.push(s.objects.len() as u32);
         if alive {
             for _ in 0..plan.missiles[j].rvs {
                 s.objects.push(Object {
@@ -197,6 +215,7 @@ pub fn run_trial(
             }
         }
     }
+    s.first_object.push(s.objects.len() as u32);
     midcourse(spec, plan, streams, s, out);
     // The atmosphere strips the decoys.
     s.objects.retain(|o| o.alive && o.rv);
@@ -225,58 +244,67 @@ fn boost(
     };
     let n = plan.missiles.len();
     let k = index(&mut st.boost, pool.samples as usize);
-    s.dead.clear();
+    let problem = pool.problem(k, n);
+    let (nc, starts) = (problem.carriers, problem.starts);
+    s.blocked.clear();
     if spec.asat_shots > 0 {
         // The attacker first destroys the carriers in reach of the most
-        // missiles (ties: at random).
-        let mut order = std::mem::take(&mut s.order);
-        order.clear();
-        for j in 0..n {
-            order.extend(pool.in_reach(k, n, j).iter().map(|&c| c as usize));
+        // missiles (ties: at random). Carriers are numbered within the
+        // sample in the order of their index in the layer.
+        s.reach_count.clear();
+        s.reach_count.resize(nc, 0);
+        for &c in &pool.lists[starts[0] as usize..starts[n] as usize] {
+            s.reach_count[c as usize] += 1;
         }
-        order.sort_unstable();
-        order.dedup();
-        shuffle(&mut st.boost, &mut order);
+        s.order.clear();
+        s.order.extend(0..nc);
+        shuffle(&mut st.boost, &mut s.order);
         // (reach, position in the shuffled order): most reach first, ties
         // in the drawn order.
         s.rows.clear();
-        s.rows.extend(order.iter().enumerate().map(|(pos, &c)| {
-            let reach = (0..n)
-                .filter(|&j| pool.in_reach(k, n, j).binary_search(&(c as u32)).is_ok())
-                .count();
-            (reach, pos)
-        }));
+        s.rows.extend(
+            s.order
+                .iter()
+                .enumerate()
+                .map(|(pos, &c)| (s.reach_count[c] as usize, pos)),
+        );
         s.rows
             .sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        s.dead.extend(
-            s.rows
-                .iter()
-                .take(spec.asat_shots as usize)
-                .map(|&(_, pos)| order[pos] as u32),
-        );
-        s.dead.sort_unstable();
-        s.order = order;
-    }
-    s.reach.resize_with(n, Vec::new);
-    for (j, list) in s.reach.iter_mut().enumerate() {
-        list.clear();
-        list.extend(
-            pool.in_reach(k, n, j)
-                .iter()
-                .filter(|c| s.dead.binary_search(c).is_err()),
-        );
+        s.blocked.resize(nc, false);
+        for &(_, pos) in s.rows.iter().take(spec.asat_shots as usize) {
+            s.blocked[s.order[pos]] = true;
+        }
     }
     s.order.clear();
     s.order.extend(0..n);
     shuffle(&mut st.boost, &mut s.order);
     let value =
         |j: usize| plan.assets[plan.missiles[j].asset].value * f64::from(plan.missiles[j].rvs);
-    s.order.sort_by(|&a, &c| value(c).total_cmp(&value(a)));
-    s.assigner
-        .assign(&s.reach[..n], b.shots, pool.capacity, &s.order);
+    if s.order.iter().any(|&j| value(j) != value(s.order[0])) {
+        // Most valuable first, keeping the drawn order among equals.
+        s.rows.clear();
+        s.rows.extend(s.order.iter().copied().enumerate());
+        s.rows
+            .sort_unstable_by(|a, c| value(c.1).total_cmp(&value(a.1)).then(a.0.cmp(&c.0)));
+        s.order.clear();
+        s.order.extend(s.rows.iter().map(|r| r.1));
+    }
+    if s.blocked.is_empty() {
+        s.shots.assign(&problem, &s.order);
+    } else {
+        // Carriers lost: the rank without them is unknown.
+        s.shots.assign(
+            &ShotProblem {
+                blocked: Some(&s.blocked),
+                most: None,
+                ..problem
+            },
+            &s.order,
+        );
+    }
     let mut all = true;
     for j in 0..n {
-        let shots = s.assigner.shots(j);
+        let shots = s.shots.shots(j);
         all &= shots >= b.shots;
         if shots == 0 {
             continue;
@@ -333,6 +361,25 @@ fn midcourse(
             .map(|(_, m)| m.discrimination)
             .fold(0.0, f64::max)
     }));
+    // Whether each site can engage each surviving missile's objects, and
+    // with time for a second look: one window search per site and missile.
+    let n = plan.missiles.len();
+    s.looks.clear();
+    s.looks.resize(g * n, 0);
+    for (i, m) in sites.iter().enumerate() {
+        for (j, pm) in plan.missiles.iter().enumerate() {
+            if !s.alive[j] {
+                continue;
+            }
+            let Some(ready) = s.ready[i * areas + pm.area] else {
+                continue;
+            };
+            let win = &plan.sites[i].windows[j];
+            if let Some(t1) = win.earliest(ready) {
+                s.looks[i * n + j] = 1 + u8::from(win.earliest(t1 + m.assess_s).is_some());
+            }
+        }
+    }
     let r = &mut st.midcourse;
     let no = s.objects.len();
     s.recognised.clear();
@@ -344,17 +391,12 @@ fn midcourse(
     s.inventory.clear();
     s.inventory.extend(sites.iter().map(|m| m.inventory));
     let mut inventory = std::mem::take(&mut s.inventory);
-    let mut waves = std::mem::take(&mut s.waves);
-    waves.clear();
-    waves.extend(plan.missiles.iter().map(|m| m.offset_s));
-    waves.sort_unstable_by(f64::total_cmp);
-    waves.dedup();
     s.by.clear();
     s.by.resize(no, usize::MAX);
     s.again.clear();
     s.again.resize(no, false);
-    for (w, &offset) in waves.iter().enumerate() {
-        let last = w + 1 == waves.len();
+    for (w, wave) in plan.waves.iter().enumerate() {
+        let last = w + 1 == plan.waves.len();
         // What this wave may spend, both looks together: all that is left
         // in the last wave, the inventory less the reserve before it.
         s.allow.clear();
@@ -366,17 +408,20 @@ fn midcourse(
             }
         }));
         for look in 0..2 {
-            // Targets of this decision.
+            // Targets of this decision: the wave's objects, in the order
+            // they were deployed.
             s.targets.clear();
-            for (o, obj) in s.objects.iter().enumerate() {
-                let in_wave = plan.missiles[obj.missile].offset_s == offset;
-                let wanted = if look == 0 {
-                    obj.alive && s.by[o] == usize::MAX && !s.recognised[o]
-                } else {
-                    s.again[o]
-                };
-                if in_wave && wanted {
-                    s.targets.push(o);
+            for &j in wave {
+                let j = j as usize;
+                for o in s.first_object[j] as usize..s.first_object[j + 1] as usize {
+                    let wanted = if look == 0 {
+                        s.objects[o].alive && s.by[o] == usize::MAX && !s.recognised[o]
+                    } else {
+                        s.again[o]
+                    };
+                    if wanted {
+                        s.targets.push(o);
+                    }
                 }
             }
             if s.targets.is_empty() {
@@ -391,27 +436,30 @@ fn midcourse(
             s.pk.resize(g * t, 0.0);
             s.salvo.clear();
             s.salvo.resize(g * t, 0);
+            s.sizes.clear();
+            s.sizes.extend(sites.iter().map(|m| {
+                [
+                    0,
+                    salvo(look, m.doctrine, false),
+                    salvo(look, m.doctrine, true),
+                ]
+            }));
             for (jj, &o) in s.targets.iter().enumerate() {
-                let obj = s.objects[o];
-                s.value
-                    .push(plan.assets[plan.missiles[obj.missile].asset].value);
+                let j = s.objects[o].missile;
+                s.value.push(plan.assets[plan.missiles[j].asset].value);
                 for (i, m) in sites.iter().enumerate() {
-                    let area = plan.missiles[obj.missile].area;
-                    let Some(ready_i) = s.ready[i * areas + area] else {
-                        continue;
-                    };
-                    let win = &plan.sites[i].windows[obj.missile];
-                    let Some(t1) = win.earliest(ready_i) else {
-                        continue;
-                    };
-                    let second = win.earliest(t1 + m.assess_s).is_some();
-                    s.salvo[i * t + jj] = salvo(look, m.doctrine, second);
-                    s.pk[i * t + jj] = m.pk;
+                    let looks = s.looks[i * n + j];
+                    if looks > 0 {
+                        s.salvo[i * t + jj] = s.sizes[i][usize::from(looks)];
+                        s.pk[i * t + jj] = m.pk;
+                    }
                 }
             }
             s.decide(spec.allocation, spec.assignment);
-            for i in 0..g {
-                s.allow[i] -= s.x[i * t..(i + 1) * t].iter().sum::<u32>();
+            for &jj in &s.hit {
+                for i in 0..g {
+                    s.allow[i] -= s.x[i * t + jj];
+                }
             }
             s.fire(r, look == 0, &mut inventory, &mut out.midcourse);
             if look == 0 {
@@ -422,7 +470,6 @@ fn midcourse(
         }
     }
     s.inventory = inventory;
-    s.waves = waves;
 }
 
 /// Terminal: each battery engages the re-entry vehicles falling in its

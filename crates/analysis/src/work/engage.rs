@@ -1,10 +1,7 @@
 //! The engagement and stability studies' estimates: trials × objects, the
 //! exact assignment's problems, the boost layer's pool of geometries.
 
-use super::{
-    Estimate, HUNGARIAN_STEP_S, PLANE_QUERY_S, TABLE_CELL_STEP_S, TRIAL_OBJECT_PAIR_S,
-    TRIAL_OBJECT_S,
-};
+use super::{Estimate, HUNGARIAN_STEP_S, PLANE_QUERY_S, TABLE_CELL_STEP_S, TRIAL_OBJECT_S};
 use crate::engage::plan::BOOST_TABLE_RESOLUTION_RAD;
 use crate::engage::{Assignment, Doctrine, EngageSpec};
 use crate::sizing::SbiLayerSpec;
@@ -84,7 +81,7 @@ pub fn exact_problem(sites: &[(u32, Doctrine)], t: f64, marginal: bool) -> (f64,
 
 /// Core seconds and memory (bytes) of one trial against `o` objects.
 fn trial(spec: &EngageSpec, o: f64) -> (f64, f64) {
-    let mut s = TRIAL_OBJECT_S * o + TRIAL_OBJECT_PAIR_S * o * o;
+    let mut s = TRIAL_OBJECT_S * o;
     let mut mem = OBJECT_BYTES * o;
     let layers: [Vec<(u32, Doctrine)>; 2] = [
         spec.midcourse

@@ -2,6 +2,7 @@ use super::*;
 use proptest::prelude::*;
 
 mod hungarian;
+mod shots;
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a small, seedable generator for
 /// random instances, so the tests need no extra dependency.

@@ -411,8 +411,10 @@ fn boost_assignment_is_maximum_on_a_constructed_case() {
         shortfall: None,
         asset: 0,
     };
+    let missiles = vec![missile(0), missile(0)];
     let plan = Plan {
-        missiles: vec![missile(0), missile(0)],
+        waves: Plan::waves_of(&missiles),
+        missiles,
         assets: vec![PlannedAsset {
             name: "aim".into(),
             value: 1.0,
@@ -423,13 +425,7 @@ fn boost_assignment_is_maximum_on_a_constructed_case() {
         }],
         sites: Vec::new(),
         batteries: Vec::new(),
-        boost: Some(BoostPool {
-            starts: vec![0, 2, 3],
-            lists: vec![0, 1, 0],
-            capacity: 1,
-            carriers: 2,
-            samples: 1,
-        }),
+        boost: Some(BoostPool::new(1, 1, 2, &[vec![vec![0, 1], vec![0]]])),
     };
     let mut s = spec(2, 1_000, Vec::new());
     s.boost = Some(BoostLayerSpec {
