@@ -3,7 +3,7 @@
 //! reach each missile, solve the shot assignment.
 
 use super::assign::Assigner;
-use super::layout::Layout;
+use super::layout::{Layout, PlaneFrame};
 use crate::streams;
 use cupola_defense::reach::ReachTable;
 use cupola_physics::Vec3;
@@ -43,11 +43,62 @@ impl ReachModel {
         }
     }
 
-    fn in_reach(&self, delta: f64, lead: f64, northbound: bool) -> bool {
+    /// The reach at cross-track angle `delta` (rad) on the northbound
+    /// (`true`) or southbound half of the orbit; `None` when nothing is in
+    /// reach there.
+    #[inline]
+    fn row(&self, delta: f64, northbound: bool) -> Option<ModelRow<'_>> {
         match self {
-            ReachModel::Table(t) => t.in_reach(delta, lead, northbound),
+            ReachModel::Table(t) => t.row(delta, northbound).map(ModelRow::Table),
+            ReachModel::Cap { angle_rad } => {
+                let (cos_delta, cos_angle) = (delta.cos(), angle_rad.cos());
+                if cos_delta < cos_angle {
+                    return None;
+                }
+                // cos δ cos Δu ≥ cos a for |Δu| up to acos(cos a / cos δ),
+                // widened so that rounding never hides a lead the test
+                // accepts.
+                let half = (cos_angle / cos_delta).clamp(-1.0, 1.0).acos() + 1e-9;
+                Some(ModelRow::Cap {
+                    cos_delta,
+                    cos_angle,
+                    half,
+                })
+            }
+        }
+    }
+}
+
+/// A reach model at one cross-track angle ([`ReachModel::row`]).
+enum ModelRow<'a> {
+    Table(cupola_defense::reach::ReachRow<'a>),
+    Cap {
+        cos_delta: f64,
+        cos_angle: f64,
+        half: f64,
+    },
+}
+
+impl ModelRow<'_> {
+    /// Leads (rad) outside which nothing is in reach.
+    fn lead_range(&self) -> (f64, f64) {
+        match self {
+            ModelRow::Table(r) => r.lead_range(),
+            ModelRow::Cap { half, .. } => (-half, *half),
+        }
+    }
+
+    /// Whether a satellite `lead` (rad) ahead of the pad can engage.
+    #[inline]
+    fn in_reach(&self, lead: f64) -> bool {
+        match self {
+            ModelRow::Table(r) => r.in_reach(lead),
             // Spherical right triangle: cos d = cos δ cos Δu.
-            ReachModel::Cap { angle_rad } => delta.cos() * lead.cos() >= angle_rad.cos(),
+            ModelRow::Cap {
+                cos_delta,
+                cos_angle,
+                ..
+            } => cos_delta * lead.cos() >= *cos_angle,
         }
     }
 }
@@ -250,55 +301,172 @@ pub fn wilson(k: u64, n: u64) -> (f64, f64) {
     (((c - h) / d).max(0.0), ((c + h) / d).min(1.0))
 }
 
+/// Where a reach model can reach, as its queries use it.
+#[derive(Clone, Copy, Debug)]
+struct Bounds {
+    /// Leads that can be in reach, rad.
+    lead: (f64, f64),
+    /// Cross-track angles that can be in reach, rad.
+    cross_track: (f64, f64),
+    /// The sines of the cross-track limits, widened by 1e-9 (outside them
+    /// the angle is surely outside its limits; the angle's own test
+    /// decides within).
+    sin_cross_track: (f64, f64),
+}
+
+impl Bounds {
+    fn of(model: &ReachModel) -> Option<Self> {
+        let (lo, hi) = model.leads();
+        let (dlo, dhi) = model.cross_track();
+        if lo > hi || dlo > dhi {
+            return None;
+        }
+        let half_pi = std::f64::consts::FRAC_PI_2;
+        Some(Self {
+            lead: (lo, hi),
+            cross_track: (dlo, dhi),
+            sin_cross_track: (
+                dlo.max(-half_pi).sin() - 1e-9,
+                dhi.min(half_pi).sin() + 1e-9,
+            ),
+        })
+    }
+}
+
+/// A raid made ready for repeated reach queries: which missiles repeat an
+/// earlier one, and the limits of each reach model.
+pub struct PreparedRaid<'a> {
+    raid: &'a Raid,
+    /// For each missile, an earlier identical one whose carriers in reach
+    /// it shares.
+    same: Vec<Option<usize>>,
+    /// `bounds[m][s]`: the limits of `raid.models[m][s]` (`None`: nothing
+    /// in reach).
+    bounds: Vec<Vec<Option<Bounds>>>,
+}
+
+/// Buffers of [`PreparedRaid::in_reach_at`]: the planes' orientations at
+/// the launch time last asked.
+#[derive(Default)]
+pub struct ReachScratch {
+    frames: Vec<PlaneFrame>,
+    frames_t: Option<f64>,
+}
+
+impl<'a> PreparedRaid<'a> {
+    /// Prepare `raid` (work linear in its models, quadratic in its missiles
+    /// only where they repeat: distinct missiles are compared once here
+    /// instead of at every launch time).
+    pub fn new(raid: &'a Raid) -> Self {
+        let mut first: Vec<usize> = Vec::new();
+        let same = raid
+            .missiles
+            .iter()
+            .enumerate()
+            .map(|(j, m)| {
+                let found = first.iter().copied().find(|&o| raid.missiles[o] == *m);
+                if found.is_none() {
+                    first.push(j);
+                }
+                found
+            })
+            .collect();
+        let bounds = raid
+            .models
+            .iter()
+            .map(|ms| ms.iter().map(Bounds::of).collect())
+            .collect();
+        Self { raid, same, bounds }
+    }
+
+    /// Carriers in reach of each missile of the raid launched at `t` (s
+    /// after the epoch), into `out` (one list per missile): the same as
+    /// [`in_reach_at`].
+    pub fn in_reach_at(
+        &self,
+        layout: &Layout,
+        t: f64,
+        scratch: &mut ReachScratch,
+        out: &mut Vec<Vec<u32>>,
+    ) {
+        let raid = self.raid;
+        out.resize_with(raid.missiles.len(), Vec::new);
+        for (j, m) in raid.missiles.iter().enumerate() {
+            // A launch identical to an earlier one has the same carriers in
+            // reach.
+            if let Some(same) = self.same[j] {
+                let (done, rest) = out.split_at_mut(j);
+                rest[0].clone_from(&done[same]);
+                continue;
+            }
+            let list = &mut out[j];
+            list.clear();
+            let (Some(models), Some(bounds)) = (raid.models.get(m.model), self.bounds.get(m.model))
+            else {
+                continue;
+            };
+            let tl = t + m.offset_s;
+            // Missiles launched at the same time share the planes'
+            // orientations.
+            if scratch.frames_t != Some(tl) || scratch.frames.len() != layout.planes.len() {
+                scratch.frames.clear();
+                scratch
+                    .frames
+                    .extend(layout.planes.iter().map(|p| p.frame(tl)));
+                scratch.frames_t = Some(tl);
+            }
+            let (s, c) = (OMEGA_EARTH * tl).sin_cos();
+            let p = m.pad_ecef;
+            let pad = Vec3::new(c * p.x - s * p.y, s * p.x + c * p.y, p.z);
+            for (plane, frame) in layout.planes.iter().zip(&scratch.frames) {
+                let (Some(model), Some(Some(b))) =
+                    (models.get(plane.shell), bounds.get(plane.shell))
+                else {
+                    continue;
+                };
+                // Most planes pass far from the pad: one dot product
+                // dismisses them.
+                let sin_delta = pad.dot(frame.normal);
+                if sin_delta < b.sin_cross_track.0 || sin_delta > b.sin_cross_track.1 {
+                    continue;
+                }
+                let g = frame.pad_geometry(pad);
+                if g.delta < b.cross_track.0 || g.delta > b.cross_track.1 {
+                    continue;
+                }
+                let Some(row) = model.row(g.delta, g.northbound) else {
+                    continue;
+                };
+                let (rlo, rhi) = row.lead_range();
+                let (lo, hi) = (b.lead.0.max(rlo), b.lead.1.min(rhi));
+                if lo > hi {
+                    continue;
+                }
+                plane.satellites_within(g.u_pad, tl, lo, hi, |k, lead| {
+                    if row.in_reach(lead) {
+                        list.push(k);
+                    }
+                });
+            }
+        }
+    }
+}
+
 /// Per-worker buffers.
 #[derive(Default)]
 struct Scratch {
     reach: Vec<Vec<u32>>,
+    query: ReachScratch,
     assigner: Assigner,
     /// Whether every missile of each area had its shots in reach.
     area_all: Vec<bool>,
 }
 
 /// Carriers in reach of each missile of `raid` launched at `t` (s after the
-/// epoch), into `out` (one list per missile).
+/// epoch), into `out` (one list per missile). For many launch times, prepare
+/// the raid once with [`PreparedRaid`].
 pub fn in_reach_at(layout: &Layout, raid: &Raid, t: f64, out: &mut Vec<Vec<u32>>) {
-    out.resize_with(raid.missiles.len(), Vec::new);
-    for (j, m) in raid.missiles.iter().enumerate() {
-        // A launch identical to an earlier one has the same carriers in reach.
-        if let Some(same) = raid.missiles[..j].iter().position(|o| o == m) {
-            let (done, rest) = out.split_at_mut(j);
-            rest[0].clone_from(&done[same]);
-            continue;
-        }
-        let list = &mut out[j];
-        list.clear();
-        let Some(models) = raid.models.get(m.model) else {
-            continue;
-        };
-        let tl = t + m.offset_s;
-        let (s, c) = (OMEGA_EARTH * tl).sin_cos();
-        let p = m.pad_ecef;
-        let pad = Vec3::new(c * p.x - s * p.y, s * p.x + c * p.y, p.z);
-        for plane in &layout.planes {
-            let Some(model) = models.get(plane.shell) else {
-                continue;
-            };
-            let (lo, hi) = model.leads();
-            let (dlo, dhi) = model.cross_track();
-            if lo > hi || dlo > dhi {
-                continue;
-            }
-            let g = plane.pad_geometry(pad, tl);
-            if g.delta < dlo || g.delta > dhi {
-                continue;
-            }
-            plane.satellites_within(g.u_pad, tl, lo, hi, |k, lead| {
-                if model.in_reach(g.delta, lead, g.northbound) {
-                    list.push(k);
-                }
-            });
-        }
-    }
+    PreparedRaid::new(raid).in_reach_at(layout, t, &mut ReachScratch::default(), out);
 }
 
 /// Coverage of `raid` by the carriers of `layout` (each with `capacity`
@@ -315,12 +483,18 @@ pub fn coverage(
     let carriers = layout.len() as u32;
     let chunk = 256u32;
     let chunks = sampling.samples.div_ceil(chunk);
+    let prepared = PreparedRaid::new(raid);
     let parts: Vec<CoverageStats> = (0..chunks)
         .into_par_iter()
         .map_init(Scratch::default, |scratch, ci| {
             let mut st = CoverageStats::empty(0, carriers, raid);
             for k in ci * chunk..((ci + 1) * chunk).min(sampling.samples) {
-                in_reach_at(layout, raid, sampling.time(k), &mut scratch.reach);
+                prepared.in_reach_at(
+                    layout,
+                    sampling.time(k),
+                    &mut scratch.query,
+                    &mut scratch.reach,
+                );
                 let mut all = true;
                 scratch.area_all.clear();
                 scratch
