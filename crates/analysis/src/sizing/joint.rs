@@ -39,7 +39,7 @@
 //! is the smallest found on the 1/32 grid of splits, not proven the global
 //! minimum (the search is a descent from the best point of the 1/4 grid).
 
-use super::coverage::{CoverageStats, ReachModel, Sampling, coverage};
+use super::coverage::{CoverageStats, ReachModel, Sampling, coverage, coverage_until};
 use super::layout::Layout;
 use super::planes::NoAnswer;
 use super::search::{Family, Requirement};
@@ -192,24 +192,14 @@ impl Search<'_> {
         if let Some(c) = self.done.iter().find(|c| c.per_plane == per_plane) {
             return Ok(c.meets(self.req));
         }
-        let parts = per_plane
-            .iter()
-            .zip(&self.families)
-            .map(|(&pp, f)| {
-                if pp == 0 {
-                    Ok(Layout::default())
-                } else {
-                    f.layout(pp)
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let layout = Layout::joint(parts);
-        let stats = coverage(
+        let layout = self.layout(per_plane)?;
+        let stats = coverage_until(
             &layout,
             &self.raid,
             self.sampling,
             self.req.shots,
             self.req.capacity,
+            self.req.confidence,
         );
         let c = JointCandidate {
             per_plane: per_plane.to_vec(),
@@ -333,6 +323,75 @@ impl Search<'_> {
             }
         }
         Ok(Some(self.per_plane(w, hi)))
+    }
+
+    /// The layout of `per_plane` satellites per plane of each shell.
+    fn layout(&self, per_plane: &[u32]) -> Result<Layout, SizingError> {
+        let parts = per_plane
+            .iter()
+            .zip(&self.families)
+            .map(|(&pp, f)| {
+                if pp == 0 {
+                    Ok(Layout::default())
+                } else {
+                    f.layout(pp)
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Layout::joint(parts))
+    }
+
+    /// One pass of the search over `shells` shells: the grid of splits,
+    /// then the refinement, each constellation evaluated once across
+    /// passes. Its answer: split, satellites per plane and carriers.
+    #[allow(clippy::type_complexity)]
+    fn pass(&mut self, shells: usize) -> Result<Option<(Vec<u32>, Vec<u32>, u32)>, SizingError> {
+        // The grid of splits, the most even first: an early answer lets every
+        // later split be dismissed with one evaluation just below it.
+        let mut best = self.best_met();
+        let mut splits = grid(shells, GRID_STEP);
+        splits.sort_by_key(|w| w.iter().max().copied());
+        for w in splits {
+            let below = best.as_ref().map(|b| b.2);
+            if self.smallest(&w, below)?.is_some() {
+                best = self.best_met();
+            }
+        }
+        // Refinement: move a share from one shell to another while the total
+        // falls; without an answer yet, from the split that came closest (the
+        // highest probability of success within the limit) until one is found.
+        let from_split = best
+            .as_ref()
+            .map(|b| b.0.clone())
+            .or_else(|| self.closest.as_ref().map(|c| c.1.clone()));
+        if let Some(mut w) = from_split {
+            for step in [GRID_STEP / 2, GRID_STEP / 4, GRID_STEP / 8] {
+                for _ in 0..MAX_MOVES {
+                    // Every move from `w` is tried against the best so far; the
+                    // best of them is the next `w`.
+                    let mut next = None;
+                    for from in 0..w.len() {
+                        for to in 0..w.len() {
+                            if from == to || w[from] < step {
+                                continue;
+                            }
+                            let mut v = w.clone();
+                            v[from] -= step;
+                            v[to] += step;
+                            if self.smallest(&v, best.as_ref().map(|b| b.2))?.is_some() {
+                                best = self.best_met();
+                                next = best.as_ref().map(|b| b.0.clone());
+                            }
+                        }
+                    }
+                    match next {
+                        Some(v) => w = v,
+                        None => break,
+                    }
+                }
+            }
+        }
+        Ok(best)
     }
 }
 
@@ -480,52 +539,26 @@ pub(crate) fn size_joint(
             });
         }
     }
-    // The grid of splits, the most even first: an early answer lets every
-    // later split be dismissed with one evaluation just below it.
     let reused = search.done.len();
-    let mut best = search.best_met();
-    let mut splits = grid(shells.len(), GRID_STEP);
-    splits.sort_by_key(|w| w.iter().max().copied());
-    for w in splits {
-        let below = best.as_ref().map(|b| b.2);
-        if search.smallest(&w, below)?.is_some() {
-            best = search.best_met();
+    // A pass of the search over what is known; its answer is then
+    // evaluated on every sample, and the search runs again should that
+    // change its side of the requirement.
+    let best = loop {
+        search.splits = 0;
+        search.closest = None;
+        let best = search.pass(shells.len())?;
+        let Some((_, pp, _)) = &best else {
+            break best;
+        };
+        let Some(k) = search.done.iter().position(|c| &c.per_plane == pp) else {
+            break best;
+        };
+        if search.done[k].stats.samples >= sampling.samples {
+            break best;
         }
-    }
-    // Refinement: move a share from one shell to another while the total
-    // falls; without an answer yet, from the split that came closest (the
-    // highest probability of success within the limit) until one is found.
-    let from_split = best
-        .as_ref()
-        .map(|b| b.0.clone())
-        .or_else(|| search.closest.as_ref().map(|c| c.1.clone()));
-    if let Some(mut w) = from_split {
-        for step in [GRID_STEP / 2, GRID_STEP / 4, GRID_STEP / 8] {
-            for _ in 0..MAX_MOVES {
-                // Every move from `w` is tried against the best so far; the
-                // best of them is the next `w`.
-                let mut next = None;
-                for from in 0..w.len() {
-                    for to in 0..w.len() {
-                        if from == to || w[from] < step {
-                            continue;
-                        }
-                        let mut v = w.clone();
-                        v[from] -= step;
-                        v[to] += step;
-                        if search.smallest(&v, best.as_ref().map(|b| b.2))?.is_some() {
-                            best = search.best_met();
-                            next = best.as_ref().map(|b| b.0.clone());
-                        }
-                    }
-                }
-                match next {
-                    Some(v) => w = v,
-                    None => break,
-                }
-            }
-        }
-    }
+        let layout = search.layout(pp)?;
+        search.done[k].stats = coverage(&layout, &search.raid, sampling, req.shots, req.capacity);
+    };
     let best_candidate = best
         .as_ref()
         .and_then(|(_, pp, _)| search.done.iter().find(|c| &c.per_plane == pp).cloned());
