@@ -23,6 +23,8 @@ pub struct Assigner {
     pass: u32,
     /// Missiles in first-fit order.
     order: Vec<usize>,
+    /// The last first fit's assignment: (missile, carrier id).
+    fitted: Vec<(usize, u32)>,
 }
 
 impl Assigner {
@@ -45,8 +47,16 @@ impl Assigner {
         if (nc as u64) * u64::from(capacity) < (reach.len() as u64) * u64::from(shots) {
             return false;
         }
+        // Augmenting paths from first fit's partial assignment: a maximum
+        // is reached from any feasible start, and a missile that finds no
+        // path now never will.
+        for idx in 0..self.fitted.len() {
+            let (j, c) = self.fitted[idx];
+            let local = self.carriers.binary_search(&c).unwrap_or(0);
+            self.take(j, local);
+        }
         for j in 0..reach.len() {
-            for _ in 0..s {
+            for _ in self.assigned[j].len()..s {
                 self.seen.clear();
                 self.seen.resize(nc, false);
                 if !self.augment(j, capacity) {
@@ -83,7 +93,8 @@ impl Assigner {
     /// Whether first fit, the missiles with the fewest carriers first, gives
     /// every missile `shots` distinct carriers of `capacity`: an assignment
     /// found proves feasibility; failing proves nothing (the augmenting
-    /// paths then decide). It usually succeeds, at a fraction of their cost.
+    /// paths then decide, starting from the partial assignment it leaves in
+    /// `fitted`). It usually succeeds, at a fraction of their cost.
     fn first_fit(&mut self, reach: &[Vec<u32>], shots: u32, capacity: u32) -> bool {
         self.pass = self.pass.wrapping_add(1);
         if self.pass == 0 {
@@ -94,6 +105,8 @@ impl Assigner {
         self.order.clear();
         self.order.extend(0..reach.len());
         self.order.sort_by_key(|&j| (reach[j].len(), j));
+        self.fitted.clear();
+        let mut complete = true;
         for idx in 0..self.order.len() {
             let j = self.order[idx];
             let mut got = 0;
@@ -113,13 +126,12 @@ impl Assigner {
                     f.1 += 1;
                     f.2 = j as u32;
                     got += 1;
+                    self.fitted.push((j, c as u32));
                 }
             }
-            if got < shots {
-                return false;
-            }
+            complete &= got == shots;
         }
-        true
+        complete
     }
 
     /// Interceptors the last [`Assigner::assign`] gave missile `j`.

@@ -651,3 +651,37 @@ impl Task<'_> {
             .fold(CoverageStats::empty(0, carriers, raid), |a, b| a.merge(b))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sequential order visits every sample once, for any count.
+    #[test]
+    fn weyl_order_is_a_permutation() {
+        for n in [1u32, 2, 3, 10, 250, 1_000, 4_000, 4_096, 9_999] {
+            let s = weyl_stride(n);
+            let mut seen = vec![false; n as usize];
+            for i in 0..n {
+                let k = (u64::from(i) * u64::from(s) % u64::from(n)) as usize;
+                assert!(!seen[k], "{n}: sample {k} twice");
+                seen[k] = true;
+            }
+        }
+    }
+
+    /// A settled decision is settled on the side the counts show: sure
+    /// passes and failures exactly, others at z = 3.29 only.
+    #[test]
+    fn settling() {
+        // 3,800 of 4,000 needed: 3,800 met is a sure pass, 201 failures a
+        // sure failure.
+        assert!(settled(3_800, 3_850, 4_000, 0.95));
+        assert!(settled(1_799, 2_000, 4_000, 0.95));
+        // Close to the requirement after 1,000: unsettled.
+        assert!(!settled(955, 1_000, 4_000, 0.95));
+        // Far from it: settled statistically.
+        assert!(settled(250, 250, 4_000, 0.95));
+        assert!(settled(200, 250, 4_000, 0.95));
+    }
+}

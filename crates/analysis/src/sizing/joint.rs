@@ -115,6 +115,9 @@ pub struct JointTry {
     pub total: u32,
     /// Probability every missile got its shots.
     pub p_success: f64,
+    /// Launch-time samples it rests on (fewer than the study's when its
+    /// side of the requirement was settled early).
+    pub samples: u32,
 }
 
 /// The joint sizing of the layer's shells.
@@ -586,6 +589,7 @@ pub(crate) fn size_joint(
             carriers: c.carriers.clone(),
             total: c.total,
             p_success: c.stats.p_success(),
+            samples: c.stats.samples,
         })
         .collect();
     tried.sort_by(|a, b| a.total.cmp(&b.total).then(a.carriers.cmp(&b.carriers)));

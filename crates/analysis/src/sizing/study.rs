@@ -121,6 +121,9 @@ pub struct Tried {
     pub p_success: f64,
     /// Mean carriers in reach of a missile.
     pub mean_in_reach: f64,
+    /// Launch-time samples its figures rest on (fewer than the study's
+    /// when its side of the requirement was settled early).
+    pub samples: u32,
 }
 
 /// One launch area as a family sees it: the reach table against the
@@ -451,6 +454,7 @@ pub fn size_against(
                     total: c.total,
                     p_success: c.stats.p_success(),
                     mean_in_reach: c.stats.mean_in_reach(),
+                    samples: c.stats.samples,
                 })
                 .collect();
             tried.sort_by_key(|t| t.total);
