@@ -155,6 +155,8 @@ struct Search<'a> {
     closest: Option<(f64, Vec<u32>)>,
     /// The split of each constellation of `done`.
     split_of: Vec<Vec<u32>>,
+    /// Called after each coverage evaluation, for progress.
+    evaluated: &'a dyn Fn(),
 }
 
 impl Search<'_> {
@@ -204,6 +206,7 @@ impl Search<'_> {
             self.req.capacity,
             self.req.confidence,
         );
+        (self.evaluated)();
         let c = JointCandidate {
             per_plane: per_plane.to_vec(),
             carriers: per_plane
@@ -440,14 +443,15 @@ pub fn splits_estimate(shells: usize) -> usize {
 /// `families` already searched: a shell that is one of them starts the
 /// search from that family's answer (the same constellation, so the same
 /// coverage), and the first split's search starts from the fewest carriers
-/// any of them needs.
+/// any of them needs. `evaluated` is called after each coverage
+/// evaluation, for progress.
 pub(crate) fn size_joint(
     input: &SizingInput,
     reaches: &mut Reaches<'_>,
     reach: &[ReachSummary],
     req: &Requirement,
-    sampling: &Sampling,
-    families: &[FamilyResult],
+    (sampling, families): (&Sampling, &[FamilyResult]),
+    evaluated: &dyn Fn(),
 ) -> Result<JointResult, SizingError> {
     let spec = &input.spec;
     let mut shells = Vec::new();
@@ -517,6 +521,7 @@ pub(crate) fn size_joint(
         fits: false,
         closest: None,
         split_of: Vec::new(),
+        evaluated,
     };
     // A shell that is a family already searched alone starts from that
     // family's answer: the same constellation, the same launch times.

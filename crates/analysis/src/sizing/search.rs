@@ -100,6 +100,20 @@ pub fn smallest(
     max_total: u32,
     start_total: f64,
 ) -> Result<Search, ConstellationError> {
+    smallest_observed(family, raid, sampling, req, max_total, start_total, &|| {})
+}
+
+/// [`smallest`], calling `evaluated` after each coverage evaluation (a
+/// candidate, or the answer evaluated again on every sample), for progress.
+pub fn smallest_observed(
+    family: Family,
+    raid: &Raid,
+    sampling: &Sampling,
+    req: &Requirement,
+    max_total: u32,
+    start_total: f64,
+    evaluated: &dyn Fn(),
+) -> Result<Search, ConstellationError> {
     let mut tried: Vec<Candidate> = Vec::new();
     loop {
         let best = search_once(
@@ -107,9 +121,9 @@ pub fn smallest(
             raid,
             sampling,
             req,
-            max_total,
-            start_total,
+            (max_total, start_total),
             &mut tried,
+            evaluated,
         )?;
         let Some(k) = best.and_then(|pp| tried.iter().position(|c| c.per_plane == pp)) else {
             return Ok(Search { best: None, tried });
@@ -120,19 +134,22 @@ pub fn smallest(
         }
         let layout = family.layout(tried[k].per_plane)?;
         tried[k].stats = coverage(&layout, raid, sampling, req.shots, req.capacity);
+        evaluated();
     }
 }
 
-/// One pass of [`smallest`]'s search over the candidates evaluated so far
-/// (`tried`, extended): the satellites per plane of its answer.
+/// One pass of [`smallest`]'s search (up to `max_total` carriers from
+/// `start_total`) over the candidates evaluated so far (`tried`, extended;
+/// `evaluated` called after each new one): the satellites per plane of its
+/// answer.
 fn search_once(
     family: Family,
     raid: &Raid,
     sampling: &Sampling,
     req: &Requirement,
-    max_total: u32,
-    start_total: f64,
+    (max_total, start_total): (u32, f64),
     tried: &mut Vec<Candidate>,
+    evaluated: &dyn Fn(),
 ) -> Result<Option<u32>, ConstellationError> {
     let max_pp = (max_total / family.planes.max(1)).max(1);
     let mut eval = |pp: u32| -> Result<bool, ConstellationError> {
@@ -148,6 +165,7 @@ fn search_once(
             req.capacity,
             req.confidence,
         );
+        evaluated();
         let c = Candidate {
             family,
             per_plane: pp,
