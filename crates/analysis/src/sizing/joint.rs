@@ -29,7 +29,11 @@
 //!   [`super::search::smallest`] (success taken to grow with the total;
 //!   the same launch times for every candidate); once an answer is known,
 //!   a split is first tried just below it, so one that cannot beat it costs
-//!   one evaluation.
+//!   one evaluation;
+//! - a constellation's evaluation stops once its side of the requirement is
+//!   settled ([`super::coverage::coverage_until`]); the answer is then
+//!   evaluated on every sample, and should it fail there the search passes
+//!   again over what it knows (each constellation evaluated once).
 //!
 //! A shell that is also one of `[sbi]`'s single-shell families starts the
 //! search from that family's answer, so the joint answer is never larger
@@ -138,6 +142,10 @@ pub struct JointResult {
     pub tried: Vec<JointTry>,
 }
 
+/// A constellation that meets the requirement: its split (share units),
+/// satellites per plane of each shell, and carriers.
+type Met = (Vec<u32>, Vec<u32>, u32);
+
 /// The search's state: the shells, the raid, and every constellation
 /// evaluated.
 struct Search<'a> {
@@ -226,7 +234,7 @@ impl Search<'_> {
     /// The smallest constellation evaluated that meets the requirement (the
     /// first of equal size): its split, satellites per plane and carriers.
     /// A bisection may step over a smaller one that meets; this keeps it.
-    fn best_met(&self) -> Option<(Vec<u32>, Vec<u32>, u32)> {
+    fn best_met(&self) -> Option<Met> {
         let k = (0..self.done.len())
             .filter(|&k| self.done[k].meets(self.req))
             .min_by_key(|&k| (self.done[k].total, k))?;
@@ -350,8 +358,7 @@ impl Search<'_> {
     /// One pass of the search over `shells` shells: the grid of splits,
     /// then the refinement, each constellation evaluated once across
     /// passes. Its answer: split, satellites per plane and carriers.
-    #[allow(clippy::type_complexity)]
-    fn pass(&mut self, shells: usize) -> Result<Option<(Vec<u32>, Vec<u32>, u32)>, SizingError> {
+    fn pass(&mut self, shells: usize) -> Result<Option<Met>, SizingError> {
         // The grid of splits, the most even first: an early answer lets every
         // later split be dismissed with one evaluation just below it.
         let mut best = self.best_met();

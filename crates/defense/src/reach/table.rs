@@ -178,7 +178,7 @@ impl ReachRow<'_> {
     pub fn in_reach(&self, du: f64) -> bool {
         let t = self.table;
         let y = (du - t.du0) / t.geometry.resolution_rad;
-        if !(y >= 0.0) {
+        if y.is_nan() || y < 0.0 {
             return false;
         }
         // `y` is not negative, so truncation is the floor.
@@ -402,7 +402,7 @@ impl ReachTable {
     pub fn row(&self, delta: f64, northbound: bool) -> Option<ReachRow<'_>> {
         let res = self.geometry.resolution_rad;
         let x = (delta - self.delta0) / res;
-        if !(x >= 0.0) {
+        if x.is_nan() || x < 0.0 {
             return None;
         }
         let i = x.floor() as usize;
