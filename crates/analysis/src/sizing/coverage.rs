@@ -350,7 +350,8 @@ pub struct PreparedRaid<'a> {
 }
 
 /// Buffers of [`PreparedRaid::in_reach_at`]: the planes' orientations at
-/// the launch time last asked.
+/// the launch time last asked within a call (a call starts afresh, so one
+/// scratch may serve several layouts).
 #[derive(Default)]
 pub struct ReachScratch {
     frames: Vec<PlaneFrame>,
@@ -358,9 +359,8 @@ pub struct ReachScratch {
 }
 
 impl<'a> PreparedRaid<'a> {
-    /// Prepare `raid` (work linear in its models, quadratic in its missiles
-    /// only where they repeat: distinct missiles are compared once here
-    /// instead of at every launch time).
+    /// Prepare `raid`: each missile is compared with the distinct ones
+    /// before it once here, instead of at every launch time.
     pub fn new(raid: &'a Raid) -> Self {
         let mut first: Vec<usize> = Vec::new();
         let same = raid
@@ -394,6 +394,7 @@ impl<'a> PreparedRaid<'a> {
         out: &mut Vec<Vec<u32>>,
     ) {
         let raid = self.raid;
+        scratch.frames_t = None;
         out.resize_with(raid.missiles.len(), Vec::new);
         for (j, m) in raid.missiles.iter().enumerate() {
             // A launch identical to an earlier one has the same carriers in
@@ -412,7 +413,7 @@ impl<'a> PreparedRaid<'a> {
             let tl = t + m.offset_s;
             // Missiles launched at the same time share the planes'
             // orientations.
-            if scratch.frames_t != Some(tl) || scratch.frames.len() != layout.planes.len() {
+            if scratch.frames_t != Some(tl) {
                 scratch.frames.clear();
                 scratch
                     .frames
