@@ -26,7 +26,9 @@ pub mod sweep;
 pub use spec::{
     AsatSpec, Detection, Phasing, SbiLayerSpec, ShellSpec, SizingSpec, Sweep, SweepKind,
 };
-pub use study::{AreaLaunch, SizingError, SizingInput, SizingResult, size, size_against};
+pub use study::{
+    AreaLaunch, SizingError, SizingInput, SizingResult, size, size_against, size_against_observed,
+};
 
 #[cfg(test)]
 pub(crate) mod tests;

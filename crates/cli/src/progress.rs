@@ -97,7 +97,10 @@ impl Progress {
         } else {
             String::new()
         };
-        let template = format!("{}: {{elapsed}}{counts}, about {{left}} left", e.study);
+        let template = format!(
+            "{}: {{elapsed}}{counts}{{msg}}, about {{left}} left",
+            e.study
+        );
         let style = ProgressStyle::with_template(&template)
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .with_key(
@@ -119,6 +122,11 @@ impl Progress {
     /// `n` more steps done.
     pub fn tick(&self, n: u64) {
         self.bar.inc(n);
+    }
+
+    /// Show `text` after the steps (e.g. the work within the current one).
+    pub fn note(&self, text: String) {
+        self.bar.set_message(text);
     }
 
     /// Clear the display.

@@ -29,7 +29,11 @@
 //!   [`super::search::smallest`] (success taken to grow with the total;
 //!   the same launch times for every candidate); once an answer is known,
 //!   a split is first tried just below it, so one that cannot beat it costs
-//!   one evaluation.
+//!   one evaluation;
+//! - a constellation's evaluation stops once its side of the requirement is
+//!   settled ([`super::coverage::coverage_until`]); the answer is then
+//!   evaluated on every sample, and should it fail there the search passes
+//!   again over what it knows (each constellation evaluated once).
 //!
 //! A shell that is also one of `[sbi]`'s single-shell families starts the
 //! search from that family's answer, so the joint answer is never larger
@@ -39,7 +43,7 @@
 //! is the smallest found on the 1/32 grid of splits, not proven the global
 //! minimum (the search is a descent from the best point of the 1/4 grid).
 
-use super::coverage::{CoverageStats, ReachModel, Sampling, coverage};
+use super::coverage::{CoverageStats, ReachModel, Sampling, coverage, coverage_until};
 use super::layout::Layout;
 use super::planes::NoAnswer;
 use super::search::{Family, Requirement};
@@ -115,6 +119,9 @@ pub struct JointTry {
     pub total: u32,
     /// Probability every missile got its shots.
     pub p_success: f64,
+    /// Launch-time samples it rests on (fewer than the study's when its
+    /// side of the requirement was settled early).
+    pub samples: u32,
 }
 
 /// The joint sizing of the layer's shells.
@@ -135,6 +142,10 @@ pub struct JointResult {
     pub tried: Vec<JointTry>,
 }
 
+/// A constellation that meets the requirement: its split (share units),
+/// satellites per plane of each shell, and carriers.
+type Met = (Vec<u32>, Vec<u32>, u32);
+
 /// The search's state: the shells, the raid, and every constellation
 /// evaluated.
 struct Search<'a> {
@@ -152,6 +163,8 @@ struct Search<'a> {
     closest: Option<(f64, Vec<u32>)>,
     /// The split of each constellation of `done`.
     split_of: Vec<Vec<u32>>,
+    /// Called after each coverage evaluation, for progress.
+    evaluated: &'a dyn Fn(),
 }
 
 impl Search<'_> {
@@ -192,25 +205,16 @@ impl Search<'_> {
         if let Some(c) = self.done.iter().find(|c| c.per_plane == per_plane) {
             return Ok(c.meets(self.req));
         }
-        let parts = per_plane
-            .iter()
-            .zip(&self.families)
-            .map(|(&pp, f)| {
-                if pp == 0 {
-                    Ok(Layout::default())
-                } else {
-                    f.layout(pp)
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let layout = Layout::joint(parts);
-        let stats = coverage(
+        let layout = self.layout(per_plane)?;
+        let stats = coverage_until(
             &layout,
             &self.raid,
             self.sampling,
             self.req.shots,
             self.req.capacity,
+            self.req.confidence,
         );
+        (self.evaluated)();
         let c = JointCandidate {
             per_plane: per_plane.to_vec(),
             carriers: per_plane
@@ -230,7 +234,7 @@ impl Search<'_> {
     /// The smallest constellation evaluated that meets the requirement (the
     /// first of equal size): its split, satellites per plane and carriers.
     /// A bisection may step over a smaller one that meets; this keeps it.
-    fn best_met(&self) -> Option<(Vec<u32>, Vec<u32>, u32)> {
+    fn best_met(&self) -> Option<Met> {
         let k = (0..self.done.len())
             .filter(|&k| self.done[k].meets(self.req))
             .min_by_key(|&k| (self.done[k].total, k))?;
@@ -334,6 +338,74 @@ impl Search<'_> {
         }
         Ok(Some(self.per_plane(w, hi)))
     }
+
+    /// The layout of `per_plane` satellites per plane of each shell.
+    fn layout(&self, per_plane: &[u32]) -> Result<Layout, SizingError> {
+        let parts = per_plane
+            .iter()
+            .zip(&self.families)
+            .map(|(&pp, f)| {
+                if pp == 0 {
+                    Ok(Layout::default())
+                } else {
+                    f.layout(pp)
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Layout::joint(parts))
+    }
+
+    /// One pass of the search over `shells` shells: the grid of splits,
+    /// then the refinement, each constellation evaluated once across
+    /// passes. Its answer: split, satellites per plane and carriers.
+    fn pass(&mut self, shells: usize) -> Result<Option<Met>, SizingError> {
+        // The grid of splits, the most even first: an early answer lets every
+        // later split be dismissed with one evaluation just below it.
+        let mut best = self.best_met();
+        let mut splits = grid(shells, GRID_STEP);
+        splits.sort_by_key(|w| w.iter().max().copied());
+        for w in splits {
+            let below = best.as_ref().map(|b| b.2);
+            if self.smallest(&w, below)?.is_some() {
+                best = self.best_met();
+            }
+        }
+        // Refinement: move a share from one shell to another while the total
+        // falls; without an answer yet, from the split that came closest (the
+        // highest probability of success within the limit) until one is found.
+        let from_split = best
+            .as_ref()
+            .map(|b| b.0.clone())
+            .or_else(|| self.closest.as_ref().map(|c| c.1.clone()));
+        if let Some(mut w) = from_split {
+            for step in [GRID_STEP / 2, GRID_STEP / 4, GRID_STEP / 8] {
+                for _ in 0..MAX_MOVES {
+                    // Every move from `w` is tried against the best so far; the
+                    // best of them is the next `w`.
+                    let mut next = None;
+                    for from in 0..w.len() {
+                        for to in 0..w.len() {
+                            if from == to || w[from] < step {
+                                continue;
+                            }
+                            let mut v = w.clone();
+                            v[from] -= step;
+                            v[to] += step;
+                            if self.smallest(&v, best.as_ref().map(|b| b.2))?.is_some() {
+                                best = self.best_met();
+                                next = best.as_ref().map(|b| b.0.clone());
+                            }
+                        }
+                    }
+                    match next {
+                        Some(v) => w = v,
+                        None => break,
+                    }
+                }
+            }
+        }
+        Ok(best)
+    }
 }
 
 /// Every split of `shells` shells in steps of `step` share units, in
@@ -378,14 +450,15 @@ pub fn splits_estimate(shells: usize) -> usize {
 /// `families` already searched: a shell that is one of them starts the
 /// search from that family's answer (the same constellation, so the same
 /// coverage), and the first split's search starts from the fewest carriers
-/// any of them needs.
+/// any of them needs. `evaluated` is called after each coverage
+/// evaluation, for progress.
 pub(crate) fn size_joint(
     input: &SizingInput,
     reaches: &mut Reaches<'_>,
     reach: &[ReachSummary],
     req: &Requirement,
-    sampling: &Sampling,
-    families: &[FamilyResult],
+    (sampling, families): (&Sampling, &[FamilyResult]),
+    evaluated: &dyn Fn(),
 ) -> Result<JointResult, SizingError> {
     let spec = &input.spec;
     let mut shells = Vec::new();
@@ -455,6 +528,7 @@ pub(crate) fn size_joint(
         fits: false,
         closest: None,
         split_of: Vec::new(),
+        evaluated,
     };
     // A shell that is a family already searched alone starts from that
     // family's answer: the same constellation, the same launch times.
@@ -480,52 +554,26 @@ pub(crate) fn size_joint(
             });
         }
     }
-    // The grid of splits, the most even first: an early answer lets every
-    // later split be dismissed with one evaluation just below it.
     let reused = search.done.len();
-    let mut best = search.best_met();
-    let mut splits = grid(shells.len(), GRID_STEP);
-    splits.sort_by_key(|w| w.iter().max().copied());
-    for w in splits {
-        let below = best.as_ref().map(|b| b.2);
-        if search.smallest(&w, below)?.is_some() {
-            best = search.best_met();
+    // A pass of the search over what is known; its answer is then
+    // evaluated on every sample, and the search runs again should that
+    // change its side of the requirement.
+    let best = loop {
+        search.splits = 0;
+        search.closest = None;
+        let best = search.pass(shells.len())?;
+        let Some((_, pp, _)) = &best else {
+            break best;
+        };
+        let Some(k) = search.done.iter().position(|c| &c.per_plane == pp) else {
+            break best;
+        };
+        if search.done[k].stats.samples >= sampling.samples {
+            break best;
         }
-    }
-    // Refinement: move a share from one shell to another while the total
-    // falls; without an answer yet, from the split that came closest (the
-    // highest probability of success within the limit) until one is found.
-    let from_split = best
-        .as_ref()
-        .map(|b| b.0.clone())
-        .or_else(|| search.closest.as_ref().map(|c| c.1.clone()));
-    if let Some(mut w) = from_split {
-        for step in [GRID_STEP / 2, GRID_STEP / 4, GRID_STEP / 8] {
-            for _ in 0..MAX_MOVES {
-                // Every move from `w` is tried against the best so far; the
-                // best of them is the next `w`.
-                let mut next = None;
-                for from in 0..w.len() {
-                    for to in 0..w.len() {
-                        if from == to || w[from] < step {
-                            continue;
-                        }
-                        let mut v = w.clone();
-                        v[from] -= step;
-                        v[to] += step;
-                        if search.smallest(&v, best.as_ref().map(|b| b.2))?.is_some() {
-                            best = search.best_met();
-                            next = best.as_ref().map(|b| b.0.clone());
-                        }
-                    }
-                }
-                match next {
-                    Some(v) => w = v,
-                    None => break,
-                }
-            }
-        }
-    }
+        let layout = search.layout(pp)?;
+        search.done[k].stats = coverage(&layout, &search.raid, sampling, req.shots, req.capacity);
+    };
     let best_candidate = best
         .as_ref()
         .and_then(|(_, pp, _)| search.done.iter().find(|c| &c.per_plane == pp).cloned());
@@ -553,6 +601,7 @@ pub(crate) fn size_joint(
             carriers: c.carriers.clone(),
             total: c.total,
             p_success: c.stats.p_success(),
+            samples: c.stats.samples,
         })
         .collect();
     tried.sort_by(|a, b| a.total.cmp(&b.total).then(a.carriers.cmp(&b.carriers)));

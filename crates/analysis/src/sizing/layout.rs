@@ -6,7 +6,7 @@
 use cupola_physics::Vec3;
 use cupola_physics::constellation::{Constellation, ConstellationError, Shell};
 use cupola_physics::orbit::Elements;
-use std::f64::consts::TAU;
+use std::f64::consts::{PI, TAU};
 
 /// One orbit plane.
 #[derive(Clone, Debug)]
@@ -169,21 +169,46 @@ pub struct PadGeometry {
     pub northbound: bool,
 }
 
-impl Plane {
-    /// The pad (unit vector, ECI) relative to this plane at time `t` (s).
-    pub fn pad_geometry(&self, pad: Vec3, t: f64) -> PadGeometry {
-        let raan = self.raan0_rad + self.raan_rate * t;
-        let (si, ci) = self.inclination_rad.sin_cos();
-        let (so, co) = raan.sin_cos();
-        let h = Vec3::new(si * so, -si * co, ci);
-        let node = Vec3::new(co, so, 0.0);
-        let q = Vec3::new(-ci * so, ci * co, si);
-        let (x, y) = (pad.dot(node), pad.dot(q));
+/// A plane's orientation at one instant, for the geometry of many pads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlaneFrame {
+    /// Orbit normal, unit vector, ECI.
+    pub normal: Vec3,
+    /// Ascending node, unit vector, ECI.
+    pub node: Vec3,
+    /// The direction 90° past the node along the orbit, unit vector, ECI.
+    pub ahead: Vec3,
+}
+
+impl PlaneFrame {
+    /// The pad (unit vector, ECI) relative to the plane.
+    #[inline]
+    pub fn pad_geometry(&self, pad: Vec3) -> PadGeometry {
+        let (x, y) = (pad.dot(self.node), pad.dot(self.ahead));
         PadGeometry {
-            delta: pad.dot(h).clamp(-1.0, 1.0).asin(),
+            delta: pad.dot(self.normal).clamp(-1.0, 1.0).asin(),
             u_pad: y.atan2(x),
             northbound: x > 0.0,
         }
+    }
+}
+
+impl Plane {
+    /// The plane's orientation at time `t` (s).
+    pub fn frame(&self, t: f64) -> PlaneFrame {
+        let raan = self.raan0_rad + self.raan_rate * t;
+        let (si, ci) = self.inclination_rad.sin_cos();
+        let (so, co) = raan.sin_cos();
+        PlaneFrame {
+            normal: Vec3::new(si * so, -si * co, ci),
+            node: Vec3::new(co, so, 0.0),
+            ahead: Vec3::new(-ci * so, ci * co, si),
+        }
+    }
+
+    /// The pad (unit vector, ECI) relative to this plane at time `t` (s).
+    pub fn pad_geometry(&self, pad: Vec3, t: f64) -> PadGeometry {
+        self.frame(t).pad_geometry(pad)
     }
 
     /// Call `f(index, lead)` for every satellite whose lead over `u_pad`
@@ -206,20 +231,27 @@ impl Plane {
         let start = (lo - shift).rem_euclid(TAU);
         let width = hi - lo;
         let end = start + width;
-        let mut visit = |a: f64, b: f64| {
+        // Within (−π, π] the lead of a phase φ of the window is
+        // `lo + (φ − start)` (plus 2π past the wrap): no reduction per
+        // satellite. Otherwise each lead is reduced.
+        let direct = lo > -PI && hi <= PI;
+        let mut visit = |a: f64, b: f64, base: f64| {
             let i0 = self.phases.partition_point(|&p| p < a);
             let i1 = self.phases.partition_point(|&p| p <= b);
-            for k in i0..i1 {
-                let lead = (self.phases[k] + shift + std::f64::consts::PI).rem_euclid(TAU)
-                    - std::f64::consts::PI;
-                f(self.first + k as u32, lead);
+            for (k, &phase) in self.phases[i0..i1].iter().enumerate() {
+                let lead = if direct {
+                    base + phase
+                } else {
+                    (phase + shift + PI).rem_euclid(TAU) - PI
+                };
+                f(self.first + (i0 + k) as u32, lead);
             }
         };
         if end < TAU {
-            visit(start, end);
+            visit(start, end, lo - start);
         } else {
-            visit(start, TAU);
-            visit(0.0, end - TAU);
+            visit(start, TAU, lo - start);
+            visit(0.0, end - TAU, lo + (TAU - start));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The sizing search: the smallest Walker shell of given altitude,
 //! inclination and plane count whose coverage meets the requirement.
 
-use super::coverage::{CoverageStats, Raid, Sampling, coverage};
+use super::coverage::{CoverageStats, Raid, Sampling, coverage, coverage_until};
 use super::layout::Layout;
 use super::spec::Phasing;
 use cupola_physics::constellation::{ConstellationError, Shell};
@@ -88,7 +88,10 @@ pub struct Search {
 /// pattern can have small non-monotonic steps): doubling or halving from
 /// the start brackets the answer, then bisection finds it. Every candidate
 /// uses the same launch times (common random numbers), so comparisons are
-/// not blurred by sampling noise.
+/// not blurred by sampling noise. A candidate's evaluation stops once its
+/// side of the requirement is settled ([`coverage_until`]); the answer is
+/// then evaluated on every sample, and should it fail there the search runs
+/// again with what it knows, until its answer is one evaluated in full.
 pub fn smallest(
     family: Family,
     raid: &Raid,
@@ -97,14 +100,72 @@ pub fn smallest(
     max_total: u32,
     start_total: f64,
 ) -> Result<Search, ConstellationError> {
-    let max_pp = (max_total / family.planes.max(1)).max(1);
+    smallest_observed(family, raid, sampling, req, max_total, start_total, &|| {})
+}
+
+/// [`smallest`], calling `evaluated` after each coverage evaluation (a
+/// candidate, or the answer evaluated again on every sample), for progress.
+pub fn smallest_observed(
+    family: Family,
+    raid: &Raid,
+    sampling: &Sampling,
+    req: &Requirement,
+    max_total: u32,
+    start_total: f64,
+    evaluated: &dyn Fn(),
+) -> Result<Search, ConstellationError> {
     let mut tried: Vec<Candidate> = Vec::new();
+    loop {
+        let best = search_once(
+            family,
+            raid,
+            sampling,
+            req,
+            (max_total, start_total),
+            &mut tried,
+            evaluated,
+        )?;
+        let Some(k) = best.and_then(|pp| tried.iter().position(|c| c.per_plane == pp)) else {
+            return Ok(Search { best: None, tried });
+        };
+        if tried[k].stats.samples >= sampling.samples {
+            let best = Some(tried[k].clone());
+            return Ok(Search { best, tried });
+        }
+        let layout = family.layout(tried[k].per_plane)?;
+        tried[k].stats = coverage(&layout, raid, sampling, req.shots, req.capacity);
+        evaluated();
+    }
+}
+
+/// One pass of [`smallest`]'s search (up to `max_total` carriers from
+/// `start_total`) over the candidates evaluated so far (`tried`, extended;
+/// `evaluated` called after each new one): the satellites per plane of its
+/// answer.
+fn search_once(
+    family: Family,
+    raid: &Raid,
+    sampling: &Sampling,
+    req: &Requirement,
+    (max_total, start_total): (u32, f64),
+    tried: &mut Vec<Candidate>,
+    evaluated: &dyn Fn(),
+) -> Result<Option<u32>, ConstellationError> {
+    let max_pp = (max_total / family.planes.max(1)).max(1);
     let mut eval = |pp: u32| -> Result<bool, ConstellationError> {
         if let Some(c) = tried.iter().find(|c| c.per_plane == pp) {
             return Ok(c.meets(req));
         }
         let layout = family.layout(pp)?;
-        let stats = coverage(&layout, raid, sampling, req.shots, req.capacity);
+        let stats = coverage_until(
+            &layout,
+            raid,
+            sampling,
+            req.shots,
+            req.capacity,
+            req.confidence,
+        );
+        evaluated();
         let c = Candidate {
             family,
             per_plane: pp,
@@ -133,7 +194,7 @@ pub fn smallest(
                 break;
             }
             if hi == max_pp {
-                return Ok(Search { best: None, tried });
+                return Ok(None);
             }
             lo = hi;
             hi = hi.saturating_mul(2).min(max_pp);
@@ -143,6 +204,5 @@ pub fn smallest(
         let mid = lo + (hi - lo) / 2;
         if eval(mid)? { hi = mid } else { lo = mid }
     }
-    let best = tried.iter().find(|c| c.per_plane == hi).cloned();
-    Ok(Search { best, tried })
+    Ok(Some(hi))
 }

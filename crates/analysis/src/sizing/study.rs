@@ -6,7 +6,7 @@ use super::analytic::{Analytic, analytic};
 use super::coverage::{Raid, RaidMissile, ReachModel, Sampling};
 use super::joint::JointResult;
 use super::planes::{MAX_PLANES, NoAnswer, smallest_planes, why_none};
-use super::search::{Candidate, Family, Requirement, smallest};
+use super::search::{Candidate, Family, Requirement, smallest_observed};
 use super::spec::{SbiLayerSpec, SizingSpec};
 use crate::trajectory::{StudyError, TrajectoryStudy};
 use cupola_defense::budget::{BudgetError, Deadline, TimeBudget};
@@ -121,6 +121,9 @@ pub struct Tried {
     pub p_success: f64,
     /// Mean carriers in reach of a missile.
     pub mean_in_reach: f64,
+    /// Launch-time samples its figures rest on (fewer than the study's
+    /// when its side of the requirement was settled early).
+    pub samples: u32,
 }
 
 /// One launch area as a family sees it: the reach table against the
@@ -347,6 +350,17 @@ pub fn size_against(
     input: &SizingInput,
     trajectories: &[Trajectory],
 ) -> Result<SizingResult, SizingError> {
+    size_against_observed(input, trajectories, &|| {})
+}
+
+/// [`size_against`], calling `evaluated` after each coverage evaluation of
+/// a constellation (single shell or joint; an answer evaluated again on
+/// every sample counts again), for progress.
+pub fn size_against_observed(
+    input: &SizingInput,
+    trajectories: &[Trajectory],
+    evaluated: &dyn Fn(),
+) -> Result<SizingResult, SizingError> {
     let layer = &input.layer;
     let spec = &input.spec;
     let interceptor = &layer.carrier.interceptor;
@@ -432,7 +446,15 @@ pub fn size_against(
         };
         let r = &reach[binding];
         let search = |family: Family, searched: bool| -> Result<FamilyResult, SizingError> {
-            let s = smallest(family, &raid, &sampling, &req, spec.max_satellites, start)?;
+            let s = smallest_observed(
+                family,
+                &raid,
+                &sampling,
+                &req,
+                spec.max_satellites,
+                start,
+                evaluated,
+            )?;
             let why_none = s.best.is_none().then(|| {
                 why_none(
                     &family,
@@ -451,6 +473,7 @@ pub fn size_against(
                     total: c.total,
                     p_success: c.stats.p_success(),
                     mean_in_reach: c.stats.mean_in_reach(),
+                    samples: c.stats.samples,
                 })
                 .collect();
             tried.sort_by_key(|t| t.total);
@@ -518,7 +541,14 @@ pub fn size_against(
         .filter_map(|f| f.best.clone())
         .min_by_key(|c| c.total);
     let joint = if layer.shells.len() >= 2 {
-        let j = super::joint::size_joint(input, &mut reaches, &reach, &req, &sampling, &families)?;
+        let j = super::joint::size_joint(
+            input,
+            &mut reaches,
+            &reach,
+            &req,
+            (&sampling, &families),
+            evaluated,
+        )?;
         evaluations += j.evaluated;
         Some(j)
     } else {

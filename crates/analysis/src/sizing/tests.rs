@@ -5,6 +5,7 @@ use cupola_defense::budget::Deadline;
 use cupola_defense::interceptor::{Carrier, Interceptor};
 use cupola_physics::frames::Geodetic;
 use cupola_threat::{FlightOptions, Profile};
+use std::sync::Arc;
 
 /// The default scenario's launch: the catalog solid ICBM over 10,000 km.
 pub(crate) fn default_launch() -> TrajectoryStudy {
@@ -529,4 +530,159 @@ fn joint_search_respects_the_limit() {
             smallest: 24
         })
     ));
+}
+
+/// A raid of 5 missiles over 500 km and a 30 s window, its reach table
+/// at 55° and a 48-plane shell, for the query and sequential-evaluation
+/// tests.
+fn spread_raid() -> (
+    coverage::Raid,
+    search::Family,
+    Arc<cupola_defense::reach::ReachTable>,
+) {
+    let i = input(5, 100);
+    let mut spec = i.spec.clone();
+    spec.areas[0].width_m = 500e3;
+    spec.areas[0].window_s = 30.0;
+    let traj = i.fly().unwrap();
+    let timeline = study::BoostTimeline::new(&i.layer, 30.0, &traj[0]).unwrap();
+    let table = Arc::new(
+        timeline
+            .table(&i.layer, 55f64.to_radians(), spec.resolution_rad)
+            .unwrap(),
+    );
+    let pads = [traj[0].site.to_ecef().unit()];
+    let raid = study::raid(
+        &spec,
+        &pads,
+        vec![vec![coverage::ReachModel::Table(Arc::clone(&table))]],
+    );
+    let family = search::Family {
+        altitude_m: 500e3,
+        inclination_rad: 55f64.to_radians(),
+        planes: 48,
+        phasing: Phasing::Walker,
+        seed: 1,
+    };
+    (raid, family, table)
+}
+
+/// The prepared reach query finds exactly the carriers a brute-force check
+/// of every satellite finds (the reach table at every satellite's lead, and
+/// for the cap model the angle between ground point and pad): dismissing
+/// planes by the cross-track sine, testing only a row's lead range and
+/// answering leads by cell class change nothing.
+#[test]
+fn reach_query_matches_brute_force() {
+    use cupola_physics::Vec3;
+    use cupola_physics::constants::OMEGA_EARTH;
+    use std::f64::consts::{PI, TAU};
+    let (table_raid, family, table) = spread_raid();
+    let angle = 0.2;
+    let cap_raid = coverage::Raid {
+        missiles: table_raid.missiles.clone(),
+        models: vec![vec![coverage::ReachModel::Cap { angle_rad: angle }]],
+    };
+    let layout = family.layout(60).unwrap();
+    let sampling = coverage::Sampling {
+        samples: 150,
+        span_s: 86_400.0,
+        seed: 3,
+    };
+    let mut states = Vec::new();
+    for (cap, raid) in [(false, &table_raid), (true, &cap_raid)] {
+        let prepared = coverage::PreparedRaid::new(raid);
+        let mut scratch = coverage::ReachScratch::default();
+        let mut out = Vec::new();
+        let mut found = 0;
+        for k in 0..sampling.samples {
+            let t = sampling.time(k);
+            prepared.in_reach_at(&layout, t, &mut scratch, &mut out);
+            for (list, m) in out.iter().zip(&raid.missiles) {
+                let tl = t + m.offset_s;
+                let (s, c) = (OMEGA_EARTH * tl).sin_cos();
+                let p = m.pad_ecef;
+                let pad = Vec3::new(c * p.x - s * p.y, s * p.x + c * p.y, p.z);
+                layout.states(tl, &mut states);
+                let mut brute: Vec<u32> = Vec::new();
+                for plane in &layout.planes {
+                    let g = plane.pad_geometry(pad, tl);
+                    for (n, &phase) in plane.phases.iter().enumerate() {
+                        let id = plane.first + n as u32;
+                        let ok = if cap {
+                            states[id as usize].0.unit().dot(pad) >= angle.cos()
+                        } else {
+                            let lead =
+                                (phase + plane.u_rate * tl - g.u_pad + PI).rem_euclid(TAU) - PI;
+                            table.in_reach(g.delta, lead, g.northbound)
+                        };
+                        if ok {
+                            brute.push(id);
+                        }
+                    }
+                }
+                let mut got = list.clone();
+                got.sort_unstable();
+                assert_eq!(got, brute, "sample {k}, cap {cap}");
+                found += got.len();
+            }
+        }
+        assert!(found > 100, "cap {cap}: {found} carriers in reach in all");
+    }
+}
+
+/// A candidate's sequential evaluation takes the side of the requirement
+/// its evaluation on every sample takes, stops early for those far from it,
+/// and gives the same statistics on one thread and on two.
+#[test]
+fn sequential_evaluation_settles_as_the_full_one() {
+    let (raid, family, _) = spread_raid();
+    let sampling = coverage::Sampling {
+        samples: 2_000,
+        span_s: 86_400.0,
+        seed: 1,
+    };
+    let pool = |n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+    };
+    let req = search::Requirement {
+        shots: 1,
+        confidence: 0.95,
+        capacity: 1,
+    };
+    let answer = search::smallest(family, &raid, &sampling, &req, 100_000, 2_000.0)
+        .unwrap()
+        .best
+        .expect("an answer")
+        .per_plane;
+    assert!(answer >= 8, "{answer}");
+    let (mut early, mut sides) = (0, [0, 0]);
+    for pp in [
+        answer * 4,
+        answer * 2,
+        answer * 5 / 4,
+        answer,
+        answer * 4 / 5,
+        answer / 2,
+        answer / 4,
+    ] {
+        let layout = family.layout(pp).unwrap();
+        let full = coverage::coverage(&layout, &raid, &sampling, 1, 1);
+        let seq =
+            |n| pool(n).install(|| coverage::coverage_until(&layout, &raid, &sampling, 1, 1, 0.95));
+        let one = seq(1);
+        assert_eq!(one, seq(2), "{pp} per plane");
+        let meets = full.p_success() >= 0.95;
+        assert_eq!(one.p_success() >= 0.95, meets, "{pp}: {one:?} vs {full:?}");
+        sides[usize::from(meets)] += 1;
+        early += usize::from(one.samples < sampling.samples);
+        if one.samples == sampling.samples {
+            assert_eq!(one, full);
+        }
+    }
+    assert!(sides[0] >= 2 && sides[1] >= 2, "{sides:?}");
+    assert!(early >= 3, "{early} stopped early");
 }

@@ -15,7 +15,8 @@ use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::study::BoostTimeline;
 use cupola_analysis::sizing::sweep::run_sweep;
 use cupola_analysis::sizing::{
-    AreaLaunch, Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind, size_against,
+    AreaLaunch, Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind,
+    size_against_observed,
 };
 use cupola_defense::detect::DetectionTimeline;
 use cupola_scenario::Scenario;
@@ -204,7 +205,12 @@ pub fn sizing(
     crate::budget::enforce(&estimate)?;
     let points: usize = chosen.iter().map(|s| s.values.len()).sum();
     let progress = Progress::start(&estimate, 1 + points as u64, "sizings");
-    let result = size_against(&input, &flown)?;
+    let evaluated = std::sync::atomic::AtomicU64::new(0);
+    let result = size_against_observed(&input, &flown, &|| {
+        let n = 1 + evaluated.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        progress.note(format!(" ({n} constellations evaluated)"));
+    })?;
+    progress.note(String::new());
     progress.tick(1);
     let sweeps = chosen
         .into_iter()

@@ -129,6 +129,78 @@ pub struct ReachTable {
     /// Cells the booster reaches in time but whose intercept the kill
     /// vehicle's divert cannot absorb.
     divert_short: usize,
+    /// Class of each interpolation cell, indexed like `margins` by its
+    /// lower corner (layer, i, j): [`CELL_OUT`] when its four corners are
+    /// all negative (the interpolated margin is negative throughout),
+    /// [`CELL_IN`] when all four are non-negative (non-negative
+    /// throughout), [`CELL_MIXED`] otherwise; the last row and column,
+    /// which start no cell, are out.
+    classes: Vec<u8>,
+    /// First and last column of a cell that is not out, per layer and row
+    /// (first > last: none).
+    row_span: Vec<(u32, u32)>,
+}
+
+/// A cell whose interpolated margin is negative throughout.
+const CELL_OUT: u8 = 0;
+/// A cell whose interpolated margin must be computed.
+const CELL_MIXED: u8 = 1;
+/// A cell whose interpolated margin is non-negative throughout.
+const CELL_IN: u8 = 2;
+
+/// The reach of a table at one cross-track angle and half of the orbit
+/// ([`ReachTable::row`]): the leads worth testing, and the same test as
+/// [`ReachTable::in_reach`] at that angle, most leads answered by the class
+/// of their cell without interpolating.
+#[derive(Clone, Copy, Debug)]
+pub struct ReachRow<'a> {
+    table: &'a ReachTable,
+    /// Offset of the lower row's first cell in the table's arrays.
+    base: usize,
+    /// Fraction of the way from the lower row to the upper one.
+    fx: f64,
+    /// Leads (rad) outside which nothing is in reach, widened by 1e-9 rad
+    /// so that rounding never hides a lead [`ReachRow::in_reach`] accepts.
+    lead_lo: f64,
+    lead_hi: f64,
+}
+
+impl ReachRow<'_> {
+    /// Leads (rad, low, high) outside which no satellite is in reach at
+    /// this cross-track angle.
+    pub fn lead_range(&self) -> (f64, f64) {
+        (self.lead_lo, self.lead_hi)
+    }
+
+    /// Whether a satellite `du` (rad) ahead can intercept: exactly
+    /// `table.in_reach(delta, du, northbound)` for the row's angle.
+    #[inline]
+    pub fn in_reach(&self, du: f64) -> bool {
+        let t = self.table;
+        let y = (du - t.du0) / t.geometry.resolution_rad;
+        if y.is_nan() || y < 0.0 {
+            return false;
+        }
+        // `y` is not negative, so truncation is the floor.
+        let j = y as usize;
+        if j + 1 >= t.n_du {
+            return false;
+        }
+        match t.classes[self.base + j] {
+            CELL_OUT => false,
+            CELL_IN => true,
+            _ => {
+                let fy = y - j as f64;
+                let fx = self.fx;
+                let lower = self.base + j;
+                let upper = lower + t.n_du;
+                let at = |k: usize| f64::from(t.margins[k]);
+                let m = (at(lower) * (1.0 - fy) + at(lower + 1) * fy) * (1.0 - fx)
+                    + (at(upper) * (1.0 - fy) + at(upper + 1) * fy) * fx;
+                m >= 0.0
+            }
+        }
+    }
 }
 
 impl ReachTable {
@@ -217,6 +289,8 @@ impl ReachTable {
                 f64::NEG_INFINITY,
             ],
             divert_short: 0,
+            classes: Vec::new(),
+            row_span: Vec::new(),
         };
         let pad = track.position(0.0).unit();
         let rows: Vec<(Vec<f32>, Vec<f32>, usize)> = (0..2 * n_delta)
@@ -282,7 +356,70 @@ impl ReachTable {
             }
         }
         table.feasible_box = bbox;
+        table.classify();
         Ok(table)
+    }
+
+    /// Fill `classes` and `row_span` from the margins. A cell whose four
+    /// corners are negative interpolates to a negative margin everywhere
+    /// (a convex combination of negative numbers, with weights that never
+    /// all vanish), one whose four corners are non-negative to a
+    /// non-negative one: so the class answers exactly as the interpolation
+    /// would, rounding included.
+    fn classify(&mut self) {
+        let (nd, nu) = (self.n_delta, self.n_du);
+        self.classes = vec![CELL_OUT; self.margins.len()];
+        self.row_span = vec![(1, 0); 2 * nd];
+        for layer in 0..2 {
+            let base = layer * nd * nu;
+            for i in 0..nd.saturating_sub(1) {
+                let mut span = (u32::MAX, 0u32);
+                for j in 0..nu.saturating_sub(1) {
+                    let k = base + i * nu + j;
+                    let c = [k, k + 1, k + nu, k + nu + 1].map(|c| self.margins[c]);
+                    let class = if c.iter().all(|&m| m >= 0.0) {
+                        CELL_IN
+                    } else if c.iter().all(|&m| m < 0.0) {
+                        CELL_OUT
+                    } else {
+                        CELL_MIXED
+                    };
+                    self.classes[k] = class;
+                    if class != CELL_OUT {
+                        span = (span.0.min(j as u32), j as u32);
+                    }
+                }
+                if span.0 != u32::MAX {
+                    self.row_span[layer * nd + i] = span;
+                }
+            }
+        }
+    }
+
+    /// The table's reach at cross-track angle `delta` (rad) on the
+    /// northbound (`true`) or southbound half of the orbit, for testing
+    /// many leads; `None` when nothing is in reach at that angle.
+    pub fn row(&self, delta: f64, northbound: bool) -> Option<ReachRow<'_>> {
+        let res = self.geometry.resolution_rad;
+        let x = (delta - self.delta0) / res;
+        if x.is_nan() || x < 0.0 {
+            return None;
+        }
+        let i = x.floor() as usize;
+        if i + 1 >= self.n_delta {
+            return None;
+        }
+        let (first, last) = self.row_span[usize::from(northbound) * self.n_delta + i];
+        if first > last {
+            return None;
+        }
+        Some(ReachRow {
+            table: self,
+            base: usize::from(northbound) * self.n_delta * self.n_du + i * self.n_du,
+            fx: x - i as f64,
+            lead_lo: self.du0 + f64::from(first) * res - 1e-9,
+            lead_hi: self.du0 + f64::from(last + 1) * res + 1e-9,
+        })
     }
 
     /// What the table was built for.

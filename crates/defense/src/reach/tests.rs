@@ -372,3 +372,38 @@ fn size_is_the_grid_built() {
         assert_eq!(s.scan_steps, (window / 4.0).ceil() as usize + 1);
     }
 }
+
+/// A row of the table answers exactly as the interpolated margin at every
+/// lead, and nothing outside its lead range is in reach: checked on a
+/// dense grid of angles off the table's nodes, both halves of the orbit.
+#[test]
+fn rows_answer_as_the_margin() {
+    let (_, t) = table(0.5, 0.0);
+    let res = t.geometry().resolution_rad;
+    let dmax = t.max_cross_track_rad();
+    let (lo, hi) = t.lead_range_rad();
+    let (mut inside, mut rows) = (0, 0);
+    for northbound in [false, true] {
+        let mut d = -dmax - 0.3 * res;
+        while d < dmax + res {
+            let row = t.row(d, northbound);
+            rows += usize::from(row.is_some());
+            let mut du = lo - 0.7 * res;
+            while du < hi + res {
+                let want = t.in_reach(d, du, northbound);
+                inside += usize::from(want);
+                match row {
+                    Some(r) => {
+                        assert_eq!(r.in_reach(du), want, "δ {d}, Δu {du}, {northbound}");
+                        let (a, b) = r.lead_range();
+                        assert!(!want || (a..=b).contains(&du), "δ {d}, Δu {du}");
+                    }
+                    None => assert!(!want, "no row at δ {d} but Δu {du} in reach"),
+                }
+                du += 0.137 * res;
+            }
+            d += 0.29 * res;
+        }
+    }
+    assert!(inside > 200 && rows > 10, "{inside} in reach, {rows} rows");
+}
