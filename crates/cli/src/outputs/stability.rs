@@ -315,8 +315,28 @@ pub fn text(r: &StabilityReport) -> String {
             &mut o,
             &retaliation_table(&r.retaliation, &r.retaliation_capped, &r.caps).to_string(),
         );
+        let _ = writeln!(o, "  {}", retaliation_precision(r));
     }
     o
+}
+
+/// How precise the retaliation table's fractions are: the widest 95%
+/// half-width and the range of trials behind them.
+fn retaliation_precision(r: &StabilityReport) -> String {
+    let all = || r.retaliation.iter().chain(&r.retaliation_capped);
+    let widest = all().map(|x| x.fraction_half_width).fold(0.0, f64::max);
+    let fewest = all().map(|x| x.trials).min().unwrap_or(0);
+    let most = all().map(|x| x.trials).max().unwrap_or(0);
+    let trials = if fewest == most {
+        format!("{most}")
+    } else {
+        format!("{fewest}–{most}")
+    };
+    format!(
+        "Fractions arriving to ±{:.2} points or better (95%), from {trials} trials each (a strike stops once within ±{:.2}).",
+        100.0 * widest,
+        100.0 * cupola_analysis::stability::RETALIATION_HALF_WIDTH
+    )
 }
 
 /// Units of one kind each exchange's answer buys (NaN: no answer).
