@@ -2,8 +2,10 @@
 //! rounds of defense and attacker best responses through the engagement
 //! surrogate, 1,000 trials per posture), from a fresh evaluator each time
 //! (reach tables, fast-burn trajectory and every posture evaluated anew);
-//! and the same race from raids of 10 and 100 missiles (group
-//! `stability_raid`, bench `missiles_<n>`), for the cost against raid size.
+//! the same race from raids of 10 and 100 missiles (group
+//! `stability_raid`, bench `missiles_<n>`), for the cost against raid size;
+//! and one posture's full evaluation at those raids (group
+//! `stability_posture`).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use cupola_analysis::TrajectoryStudy;
@@ -83,6 +85,48 @@ fn benches(c: &mut Criterion) {
         group.bench_function(format!("missiles_{missiles}"), |b| {
             b.iter(|| race(&raid, &launch, &traj, &st.options))
         });
+    }
+    group.finish();
+    // One posture at the raid's size against the scenario's defense, all
+    // its trials (the mean is printed): the unit of the race's work.
+    let mut group = c.benchmark_group("stability_posture");
+    for missiles in [10, 100] {
+        let mut raid = input.clone();
+        raid.spec.areas = cupola_analysis::raid::scaled(&raid.spec.areas, missiles);
+        let start = Posture {
+            missiles,
+            decoys_per_rv: raid.spec.decoys_per_rv,
+            fast_burn: false,
+            concentrated: false,
+            asat_shots: 0,
+        };
+        let mut e = Evaluator::new(
+            raid.clone(),
+            vec![launch.clone()],
+            vec![traj.clone()],
+            None,
+            st.trials,
+        )
+        .expect("builds");
+        let base = e.baseline_defense();
+        group.bench_function(format!("missiles_{missiles}"), |b| {
+            b.iter(|| {
+                // A fresh evaluator: no plan or trial kept.
+                let mut f = Evaluator::new(
+                    raid.clone(),
+                    vec![launch.clone()],
+                    vec![traj.clone()],
+                    None,
+                    st.trials,
+                )
+                .expect("builds");
+                f.arrivals(start, base).expect("runs")
+            })
+        });
+        eprintln!(
+            "posture of {missiles} missiles: {:.2} warheads arrive",
+            e.arrivals(start, base).expect("runs")
+        );
     }
     group.finish();
 }

@@ -240,9 +240,12 @@ type PlanKey = (u32, bool, bool, u32, Vec<usize>);
 /// streams for every posture), memoised per posture and defense. A question
 /// about a posture — does it land at most, or at least, so many? — runs its
 /// trials in steps of [`CHECK_TRIALS`] and stops as soon as the answer is
-/// certain whatever the remaining trials land (no RV or every RV each), so
-/// every answer is the one the full run would give; a later question
-/// resumes the same trials where the last stopped.
+/// certain whatever the remaining trials land (no RV or every RV each), or,
+/// from [`MIN_SEQUENTIAL_TRIALS`] on, the full run's mean is predicted
+/// [`Evaluator::z`] standard errors clear of the threshold; a later question
+/// or a mean resumes the same trials where the last stopped, so a mean is
+/// the full run's to the bit. Sums are integers taken at fixed check
+/// points: nothing depends on the threads.
 pub struct Evaluator {
     input: EngageInput,
     launches: Vec<TrajectoryStudy>,
@@ -447,8 +450,10 @@ impl Evaluator {
     }
 
     /// Whether `p` against `d` lands at most `goal` warheads on average
-    /// (exactly as [`Evaluator::arrivals`]` <= goal`, often from fewer
-    /// trials).
+    /// (as [`Evaluator::arrivals`]` <= goal`, often from fewer trials:
+    /// always its answer when [`Evaluator::z`] is infinite or the certain
+    /// bounds settle it, else the sequential test's, which differs from it
+    /// only for a mean within a few standard errors of the goal).
     pub fn holds(&mut self, p: Posture, d: DefenseSize, goal: f64) -> Result<bool, SizingError> {
         let (n, z) = (self.trials, self.z);
         let t = self.tally(p, d, &[], |t| t.settled(n, goal, z))?;
@@ -456,8 +461,10 @@ impl Evaluator {
     }
 
     /// Whether `p` against `d` lands at least `target` warheads on average
-    /// (exactly as [`Evaluator::arrivals`]` >= target`, often from fewer
-    /// trials).
+    /// (as [`Evaluator::arrivals`]` >= target`, often from fewer trials:
+    /// always its answer when [`Evaluator::z`] is infinite or the certain
+    /// bounds settle it, else the sequential test's, which differs from it
+    /// only for a mean within a few standard errors of the target).
     pub fn reaches(
         &mut self,
         p: Posture,
