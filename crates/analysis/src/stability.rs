@@ -14,8 +14,9 @@ pub use addition::{Addition, Answer, AnswerError, Resource, cheapest, cheapest_b
 pub use arsenal::{Arsenal, Caps, RETALIATION_HALF_WIDTH, Retaliation, presets, retaliation};
 pub use defense::{DefenseCosts, DefenseSearch, MAX_ANSWER_EVALUATIONS, Purchase, Reply, answer};
 pub use offense::{
-    AttackerCosts, CHECK_TRIALS, DefenseSize, Evaluator, Layers, MIN_SEQUENTIAL_TRIALS, Options,
-    Posture, Response, SEQUENTIAL_Z, best_response, exhaustive_response,
+    AttackerCosts, CHECK_TRIALS, DefenseSize, Evaluator, Layers, MIN_PRECISION_TRIALS,
+    MIN_SEQUENTIAL_TRIALS, Options, Posture, Response, SEQUENTIAL_Z, best_response,
+    exhaustive_response,
 };
 pub use race::{Added, Exchange, Race, RaceResult, Round, arms_race, exchange};
 pub use spec::StabilitySpec;

@@ -127,7 +127,11 @@ pub const CHECK_TRIALS: u32 = 64;
 
 /// Trials before a posture's question may be settled statistically (the
 /// exact bounds may settle it sooner).
-pub const MIN_SEQUENTIAL_TRIALS: u32 = 128;
+pub const MIN_SEQUENTIAL_TRIALS: u32 = 64;
+
+/// Trials before a mean to a precision ([`Evaluator::arrivals_within`])
+/// may stop: enough for its variance to be estimated.
+pub const MIN_PRECISION_TRIALS: u32 = 128;
 
 /// Standard errors by which the predicted mean over all trials must clear
 /// a threshold to settle a question before every trial has run (by
@@ -432,7 +436,7 @@ impl Evaluator {
 
     /// Mean warheads arriving for `p` against `d` from the areas `from`
     /// (as [`Evaluator::arrivals_from`]), its trials stopped at the first
-    /// check point from [`MIN_SEQUENTIAL_TRIALS`] on where the 95%
+    /// check point from [`MIN_PRECISION_TRIALS`] on where the 95%
     /// confidence interval's half-width is at most `half_width` warheads,
     /// and the trials it took. Returns the mean, the half-width reached
     /// (warheads) and the trials run.
@@ -444,7 +448,7 @@ impl Evaluator {
         half_width: f64,
     ) -> Result<(f64, f64, u32), SizingError> {
         let t = self.tally(p, d, from, |t| {
-            t.trials >= MIN_SEQUENTIAL_TRIALS && t.half_width() <= half_width
+            t.trials >= MIN_PRECISION_TRIALS && t.half_width() <= half_width
         })?;
         Ok((t.mean(), t.half_width(), t.trials))
     }

@@ -103,7 +103,7 @@ fn arrivals_to_a_precision() {
         asat_shots: 0,
     };
     let (_, w, n) = e.arrivals_within(p, d, &[], 1e9).unwrap();
-    assert_eq!(n, MIN_SEQUENTIAL_TRIALS);
+    assert_eq!(n, MIN_PRECISION_TRIALS);
     assert!(w > 0.0);
     let (mean, w, n) = e.arrivals_within(p, d, &[], 0.1).unwrap();
     assert!(w <= 0.1 || n == 1_000, "{w} after {n}");

@@ -43,6 +43,10 @@ pub struct StabilityReport {
     pub asat: Option<(String, usize, usize, f64)>,
     /// Postures evaluated.
     pub evaluations: usize,
+    /// Trials run in all, the capped retaliation table's included: the
+    /// searches stop a posture's trials once its question is settled, so
+    /// fewer than postures × trials.
+    pub trials_run: u64,
     /// Trials per posture.
     pub trials: u32,
 }
@@ -166,11 +170,12 @@ pub fn exchange_text(e: &Exchange) -> String {
 
 fn lines(r: &StabilityReport) -> Vec<String> {
     let mut v = vec![format!(
-        "The scenario's attack ({}) lands {:.2} warheads on average against its defense ({} trials per posture, {} postures evaluated).",
+        "The scenario's attack ({}) lands {:.2} warheads on average against its defense ({} trials per posture, {} postures evaluated, {} trials run).",
         posture_text(&r.start),
         r.baseline_arrivals,
         r.trials,
-        r.evaluations
+        r.evaluations,
+        r.trials_run
     )];
     v.push(match &r.response {
         Some(x) => format!(
