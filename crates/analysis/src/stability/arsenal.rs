@@ -118,8 +118,9 @@ pub const RETALIATION_HALF_WIDTH: f64 = 0.0025;
 /// own re-entry vehicles, with `decoys_per_rv`) that arrives against each
 /// number of SBI carriers, under `caps`, each estimated to within
 /// [`RETALIATION_HALF_WIDTH`] of the strike (95%) or from the study's full
-/// trials per posture, whichever comes first. Area names not in the raid are ignored (the scenario reader
-/// refuses them); an arsenal with none flies from every area.
+/// trials per posture, whichever comes first. Area names not in the raid
+/// are ignored (the scenario reader refuses them); an arsenal with none
+/// flies from every area.
 pub fn retaliation(
     eval: &mut Evaluator,
     arsenals: &[Arsenal],
