@@ -10,11 +10,12 @@ pub mod offense;
 pub mod race;
 mod spec;
 
-pub use addition::{Addition, Answer, AnswerError, Resource, cheapest};
-pub use arsenal::{Arsenal, Caps, Retaliation, presets, retaliation};
+pub use addition::{Addition, Answer, AnswerError, Resource, cheapest, cheapest_by};
+pub use arsenal::{Arsenal, Caps, RETALIATION_HALF_WIDTH, Retaliation, presets, retaliation};
 pub use defense::{DefenseCosts, DefenseSearch, MAX_ANSWER_EVALUATIONS, Purchase, Reply, answer};
 pub use offense::{
-    AttackerCosts, DefenseSize, Evaluator, Layers, Options, Posture, Response, best_response,
+    AttackerCosts, CHECK_TRIALS, DefenseSize, Evaluator, Layers, MIN_PRECISION_TRIALS,
+    MIN_SEQUENTIAL_TRIALS, Options, Posture, Response, SEQUENTIAL_Z, best_response,
     exhaustive_response,
 };
 pub use race::{Added, Exchange, Race, RaceResult, Round, arms_race, exchange};
@@ -22,5 +23,7 @@ pub use spec::StabilitySpec;
 
 #[cfg(test)]
 mod exchange_tests;
+#[cfg(test)]
+mod sequential_tests;
 #[cfg(test)]
 mod tests;

@@ -87,16 +87,15 @@ pub enum AnswerError<E> {
     UnitCost(f64),
 }
 
-/// The search's state: the arrivals function, its memo, and the order in
-/// which the kinds are nested (outermost first).
+/// The search's state: whether an addition holds the goal, its memo, and
+/// the order in which the kinds are nested (outermost first).
 struct Search<'a, F> {
-    arrivals: F,
+    holds: F,
     resources: &'a [Resource],
     /// Unit costs, whole dollars, in the caller's order.
     units: Vec<u128>,
     /// `order[j]`: the caller's index of the kind nested at depth `j`.
     order: Vec<usize>,
-    goal: f64,
     memo: HashMap<Vec<u32>, bool>,
     max_evaluations: usize,
 }
@@ -112,7 +111,7 @@ type Interval = (u128, u32, u32, u32, Option<Completion>);
 
 impl<F, E> Search<'_, F>
 where
-    F: FnMut(&[u32]) -> Result<f64, E>,
+    F: FnMut(&[u32]) -> Result<bool, E>,
 {
     /// Whether the addition `x` (counts in the caller's order) holds the
     /// goal (memoised).
@@ -123,7 +122,7 @@ where
         if self.memo.len() >= self.max_evaluations {
             return Err(AnswerError::Budget(self.max_evaluations));
         }
-        let h = (self.arrivals)(x).map_err(AnswerError::Arrivals)? <= self.goal;
+        let h = (self.holds)(x).map_err(AnswerError::Arrivals)?;
         self.memo.insert(x.to_vec(), h);
         Ok(h)
     }
@@ -292,7 +291,7 @@ fn dollars<E>(musd: f64) -> Result<u128, AnswerError<E>> {
 /// `max_evaluations` distinct evaluations. See the module's documentation
 /// for the method.
 pub fn cheapest<F, E>(
-    arrivals: F,
+    mut arrivals: F,
     resources: &[Resource],
     goal: f64,
     max_evaluations: usize,
@@ -300,16 +299,34 @@ pub fn cheapest<F, E>(
 where
     F: FnMut(&[u32]) -> Result<f64, E>,
 {
+    cheapest_by(
+        |x: &[u32]| arrivals(x).map(|a| a <= goal),
+        resources,
+        max_evaluations,
+    )
+}
+
+/// [`cheapest`] from the question itself: `holds` says whether an addition
+/// (counts in the order of `resources`) holds the goal, so that a caller
+/// that can answer it without the exact arrivals (from part of its trials,
+/// when they already settle it) need not compute them.
+pub fn cheapest_by<F, E>(
+    holds: F,
+    resources: &[Resource],
+    max_evaluations: usize,
+) -> Result<(Answer, usize), AnswerError<E>>
+where
+    F: FnMut(&[u32]) -> Result<bool, E>,
+{
     let units = resources
         .iter()
         .map(|r| dollars(r.unit_musd))
         .collect::<Result<Vec<_>, _>>()?;
     let mut s = Search {
-        arrivals,
+        holds,
         resources,
         units,
         order: (0..resources.len()).collect(),
-        goal,
         memo: HashMap::new(),
         max_evaluations,
     };

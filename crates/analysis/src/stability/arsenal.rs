@@ -97,13 +97,30 @@ pub struct Retaliation {
     pub arrivals: f64,
     /// Fraction of the strike that arrives.
     pub fraction: f64,
+    /// Half-width of the fraction's 95% confidence interval (normal
+    /// approximation over its trials).
+    pub fraction_half_width: f64,
+    /// Trials run: as few as settle the fraction to
+    /// [`RETALIATION_HALF_WIDTH`], at most the study's trials per posture.
+    pub trials: u32,
 }
+
+/// Half-width of the 95% confidence interval to which a retaliation
+/// fraction is estimated, as a fraction of the strike (a quarter of a
+/// percentage point; the table prints tenths of a point): a strike's trials
+/// stop at the first check point where it is reached (at most the study's
+/// trials per posture). Large strikes vary little from trial to trial
+/// relative to their size, so they stop early; a 20-warhead strike does not.
+pub const RETALIATION_HALF_WIDTH: f64 = 0.0025;
 
 /// The fraction of each arsenal's strike (as many missiles as its
 /// warheads need, launched from its own areas, each area's missile with its
-/// own re-entry vehicles, with `decoys_per_rv`) that arrives against each number of SBI carriers, under
-/// `caps`. Area names not in the raid are ignored (the scenario reader
-/// refuses them); an arsenal with none flies from every area.
+/// own re-entry vehicles, with `decoys_per_rv`) that arrives against each
+/// number of SBI carriers, under `caps`, each estimated to within
+/// [`RETALIATION_HALF_WIDTH`] of the strike (95%) or from the study's full
+/// trials per posture, whichever comes first. Area names not in the raid
+/// are ignored (the scenario reader refuses them); an arsenal with none
+/// flies from every area.
 pub fn retaliation(
     eval: &mut Evaluator,
     arsenals: &[Arsenal],
@@ -135,13 +152,22 @@ pub fn retaliation(
             concentrated: false,
             asat_shots: 0,
         };
-        for &c in carriers {
-            let d = caps.defense(DefenseSize {
+        let defense = |c: u32| {
+            caps.defense(DefenseSize {
                 carriers: c,
                 extra_midcourse: 0,
                 extra_terminal: 0,
-            });
-            let arrivals = eval.arrivals_from(p, d, &from)?;
+            })
+        };
+        let cells: Vec<_> = carriers
+            .iter()
+            .map(|&c| (p, defense(c), from.clone()))
+            .collect();
+        eval.prepare_plans(&cells);
+        for &c in carriers {
+            let d = defense(c);
+            let (arrivals, half_width, trials) =
+                eval.arrivals_within(p, d, &from, RETALIATION_HALF_WIDTH * f64::from(flown))?;
             out.push(Retaliation {
                 arsenal: a.name.clone(),
                 areas: from.iter().map(|&k| eval.area_name(k).to_owned()).collect(),
@@ -149,6 +175,8 @@ pub fn retaliation(
                 carriers: d.carriers,
                 arrivals,
                 fraction: arrivals / f64::from(flown),
+                fraction_half_width: half_width / f64::from(flown),
+                trials,
             });
         }
     }

@@ -3,7 +3,7 @@
 //! interceptors, alone or mixed — that holds the mean warheads arriving at
 //! its goal, found by [`super::addition::cheapest`] on the engagement model.
 
-use super::addition::{AnswerError, Resource, cheapest};
+use super::addition::{AnswerError, Resource, cheapest_by};
 use super::offense::{DefenseSize, Evaluator, Posture};
 use crate::sizing::SizingError;
 
@@ -153,10 +153,9 @@ pub fn answer(
         extra_terminal: from.extra_terminal + x[1],
         carriers: from.carriers + x[2],
     };
-    let r = cheapest(
-        |x: &[u32]| eval.arrivals(p, at(x)),
+    let r = cheapest_by(
+        |x: &[u32]| eval.holds(p, at(x), s.goal),
         &resources,
-        s.goal,
         MAX_ANSWER_EVALUATIONS,
     );
     match r {

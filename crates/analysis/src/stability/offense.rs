@@ -2,13 +2,16 @@
 //! against a defense (through the engagement model), and the cheapest
 //! posture that lands a target number.
 
-use crate::engage::run::monte_carlo;
+use crate::engage::EngageSpec;
+use crate::engage::plan::Plan;
 use crate::engage::study::{EngageInput, plan_with};
+use crate::engage::trial::{Scratch, Streams, TrialOutcome, run_trial};
 use crate::sizing::SizingError;
 use crate::sizing::sweep::with_boost_time;
 use crate::trajectory::TrajectoryStudy;
 use cupola_defense::reach::ReachTable;
 use cupola_threat::Trajectory;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -117,8 +120,136 @@ pub struct Options {
 /// uses the scenario's `pool`).
 pub const SURROGATE_POOL: u32 = 256;
 
+/// Trials between the check points of a sequential evaluation: a posture's
+/// trials run in steps of this many, and after each step the evaluator asks
+/// whether the question put to it is already settled.
+pub const CHECK_TRIALS: u32 = 64;
+
+/// Trials before a posture's question may be settled statistically (the
+/// exact bounds may settle it sooner).
+pub const MIN_SEQUENTIAL_TRIALS: u32 = 64;
+
+/// Trials before a mean to a precision ([`Evaluator::arrivals_within`])
+/// may stop: enough for its variance to be estimated.
+pub const MIN_PRECISION_TRIALS: u32 = 128;
+
+/// Standard errors by which the predicted mean over all trials must clear
+/// a threshold to settle a question before every trial has run (by
+/// default; [`Evaluator::z`]). At 4, a posture whose full run lands exactly
+/// on the threshold is settled early on the wrong side at any one check
+/// point with probability about 3 in 100,000 under the normal
+/// approximation.
+pub const SEQUENTIAL_Z: f64 = 4.0;
+
+/// Trials per parallel task (the unit of work rayon hands a thread).
+const TASK_TRIALS: u32 = 16;
+
+/// Most bytes of plans kept for reuse (an estimate, [`plan_bytes`]); the
+/// store is emptied when a new plan would overfill it (plans of large raids
+/// hold their boost pools, megabytes each).
+const MAX_PLAN_BYTES: usize = 256 << 20;
+
+/// What a plan holds, bytes, roughly: its boost pool's lists (4 bytes an
+/// entry) and, per missile and layer, up to 8 KiB (a midcourse site's
+/// window is a running maximum on a 1 s grid over the flight, 4 bytes a
+/// second).
+fn plan_bytes(plan: &Plan) -> usize {
+    let pool = plan
+        .boost
+        .as_ref()
+        .map_or(0, |b| 4 * (b.starts.len() + b.lists.len()));
+    let layers = 1 + plan.sites.len() + plan.batteries.len();
+    pool + plan.missiles.len() * layers * 8192
+}
+
+/// What the trials of one posture against one defense have summed so far:
+/// trials `0..trials` of the evaluation's `n` (the same trial streams,
+/// keyed by the scenario's seed and the trial's index, for every posture).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Tally {
+    /// Trials run, from the first.
+    trials: u32,
+    /// Re-entry vehicles that arrived, summed over those trials.
+    leakers: u64,
+    /// Their squares, summed.
+    leakers_sq: u64,
+    /// Re-entry vehicles the raid carries: the most one trial can land.
+    rvs: u64,
+}
+
+impl Tally {
+    /// Bounds on the mean arrivals over all `n` trials, whatever the
+    /// trials still to run land (between none and every RV each), warheads.
+    /// Exact: the mean over `n` trials lies between them, and both equal it
+    /// once every trial has run.
+    fn bounds(&self, n: u32) -> (f64, f64) {
+        let rest = u64::from(n.saturating_sub(self.trials)) * self.rvs;
+        let n = f64::from(n.max(1));
+        (self.leakers as f64 / n, (self.leakers + rest) as f64 / n)
+    }
+
+    /// The mean over the trials run so far and the standard error of the
+    /// mean over all `n` trials as a prediction from it (0 once all have
+    /// run), warheads. The trials' variance is taken at least as large as
+    /// that of one more trial landing half the raid's RVs, so that a first
+    /// run of quiet trials does not look certain.
+    fn prediction(&self, n: u32) -> (f64, f64) {
+        let k = f64::from(self.trials.max(1));
+        let mean = self.leakers as f64 / k;
+        let var = (self.leakers_sq as f64 / k - mean * mean).max(0.0);
+        let w = self.rvs as f64;
+        let var = var.max(w * w / 4.0 / k);
+        let rest = f64::from(n.saturating_sub(self.trials));
+        (mean, (var * rest / (f64::from(n.max(1)) * k)).sqrt())
+    }
+
+    /// Whether the mean over all `n` trials is settled on one side of
+    /// `threshold`: certainly (by [`Tally::bounds`]), or, from
+    /// [`MIN_SEQUENTIAL_TRIALS`] trials on, with the prediction `z`
+    /// standard errors clear of it.
+    fn settled(&self, n: u32, threshold: f64, z: f64) -> bool {
+        let (lo, hi) = self.bounds(n);
+        if lo > threshold || hi < threshold {
+            return true;
+        }
+        if self.trials < MIN_SEQUENTIAL_TRIALS {
+            return false;
+        }
+        let (mean, se) = self.prediction(n);
+        (mean - threshold).abs() > z * se
+    }
+
+    /// Half-width of the 95% confidence interval of the mean over the
+    /// trials run so far (normal approximation), warheads.
+    fn half_width(&self) -> f64 {
+        let k = f64::from(self.trials.max(1));
+        let mean = self.mean();
+        let var = (self.leakers_sq as f64 / k - mean * mean).max(0.0);
+        1.959_964 * (var / k).sqrt()
+    }
+
+    /// The mean over the trials run so far, warheads.
+    fn mean(&self) -> f64 {
+        self.leakers as f64 / f64::from(self.trials.max(1))
+    }
+}
+
+/// What decides a plan: the missiles and where they fly from, their
+/// booster, and the SBI carriers (not the interceptor inventories, decoys
+/// or anti-satellite shots, which only the trials see).
+type PlanKey = (u32, bool, bool, u32, Vec<usize>);
+
 /// Mean warheads landed by postures against defenses, from the engagement
-/// Monte Carlo with common random numbers, memoised.
+/// Monte Carlo with common random numbers (trial `k` draws from the same
+/// streams for every posture), memoised per posture and defense. A question
+/// about a posture — does it land at most, or at least, so many? — runs its
+/// trials in steps of [`CHECK_TRIALS`] and stops as soon as the answer is
+/// certain whatever the remaining trials land (no RV or every RV each), or,
+/// from [`MIN_SEQUENTIAL_TRIALS`] on, the full run's mean is predicted
+/// [`Evaluator::z`] standard errors clear of the threshold; a later question
+/// or a mean resumes the same trials where the last stopped, so a mean is
+/// the full run's to the bit. Sums are integers taken at fixed check
+/// points: nothing depends on the threads.
 pub struct Evaluator {
     input: EngageInput,
     launches: Vec<TrajectoryStudy>,
@@ -129,11 +260,23 @@ pub struct Evaluator {
     tables: [Vec<Option<Arc<ReachTable>>>; 2],
     /// Trials per evaluation.
     pub trials: u32,
-    /// Mean warheads arriving, by posture, defense and launch areas (empty:
+    /// Standard errors of the sequential test ([`SEQUENTIAL_Z`]; infinite:
+    /// only certain answers end a posture's trials early, and every answer
+    /// is the full run's).
+    pub z: f64,
+    /// Trials summed so far, by posture, defense and launch areas (empty:
     /// all).
-    cache: HashMap<(Posture, DefenseSize, Vec<usize>), f64>,
-    /// Evaluations run (not served from the cache).
+    cache: HashMap<(Posture, DefenseSize, Vec<usize>), Tally>,
+    /// Plans built, for postures and defenses that differ only in what the
+    /// trials see.
+    plans: HashMap<PlanKey, (Arc<Plan>, usize)>,
+    /// Bytes the kept plans hold ([`plan_bytes`]).
+    plan_bytes: usize,
+    /// Distinct postures evaluated (each against one defense from some
+    /// launch areas), however many of their trials ran.
     pub evaluations: usize,
+    /// Trials run in all.
+    pub trials_run: u64,
 }
 
 impl Evaluator {
@@ -181,8 +324,12 @@ impl Evaluator {
             fast,
             tables,
             trials,
+            z: SEQUENTIAL_Z,
             cache: HashMap::new(),
+            plans: HashMap::new(),
+            plan_bytes: 0,
             evaluations: 0,
+            trials_run: 0,
         })
     }
 
@@ -282,13 +429,138 @@ impl Evaluator {
         d: DefenseSize,
         from: &[usize],
     ) -> Result<f64, SizingError> {
+        let n = self.trials;
+        let t = self.tally(p, d, from, |_| false)?;
+        Ok(t.bounds(n).0)
+    }
+
+    /// Mean warheads arriving for `p` against `d` from the areas `from`
+    /// (as [`Evaluator::arrivals_from`]), its trials stopped at the first
+    /// check point from [`MIN_PRECISION_TRIALS`] on where the 95%
+    /// confidence interval's half-width is at most `half_width` warheads,
+    /// and the trials it took. Returns the mean, the half-width reached
+    /// (warheads) and the trials run.
+    pub fn arrivals_within(
+        &mut self,
+        p: Posture,
+        d: DefenseSize,
+        from: &[usize],
+        half_width: f64,
+    ) -> Result<(f64, f64, u32), SizingError> {
+        let t = self.tally(p, d, from, |t| {
+            t.trials >= MIN_PRECISION_TRIALS && t.half_width() <= half_width
+        })?;
+        Ok((t.mean(), t.half_width(), t.trials))
+    }
+
+    /// Whether `p` against `d` lands at most `goal` warheads on average
+    /// (as [`Evaluator::arrivals`]` <= goal`, often from fewer trials:
+    /// always its answer when [`Evaluator::z`] is infinite or the certain
+    /// bounds settle it, else the sequential test's, which differs from it
+    /// only for a mean within a few standard errors of the goal).
+    pub fn holds(&mut self, p: Posture, d: DefenseSize, goal: f64) -> Result<bool, SizingError> {
+        let (n, z) = (self.trials, self.z);
+        let t = self.tally(p, d, &[], |t| t.settled(n, goal, z))?;
+        Ok(t.mean() <= goal)
+    }
+
+    /// Whether `p` against `d` lands at least `target` warheads on average
+    /// (as [`Evaluator::arrivals`]` >= target`, often from fewer trials:
+    /// always its answer when [`Evaluator::z`] is infinite or the certain
+    /// bounds settle it, else the sequential test's, which differs from it
+    /// only for a mean within a few standard errors of the target).
+    pub fn reaches(
+        &mut self,
+        p: Posture,
+        d: DefenseSize,
+        target: f64,
+    ) -> Result<bool, SizingError> {
+        let (n, z) = (self.trials, self.z);
+        let t = self.tally(p, d, &[], |t| t.settled(n, target, z))?;
+        Ok(t.mean() >= target)
+    }
+
+    /// The trials of `p` against `d` from the areas `from`, run on from
+    /// where they last stopped in steps of [`CHECK_TRIALS`] until `settled`
+    /// says the question is answered or every trial has run.
+    fn tally(
+        &mut self,
+        p: Posture,
+        d: DefenseSize,
+        from: &[usize],
+        settled: impl Fn(&Tally) -> bool,
+    ) -> Result<Tally, SizingError> {
+        let n = self.trials;
         if p.missiles == 0 {
-            return Ok(0.0);
+            return Ok(Tally {
+                trials: n,
+                ..Tally::default()
+            });
         }
         let key = (p, d, from.to_vec());
-        if let Some(&a) = self.cache.get(&key) {
-            return Ok(a);
+        let mut t = match self.cache.get(&key) {
+            Some(&t) => t,
+            None => {
+                self.evaluations += 1;
+                Tally::default()
+            }
+        };
+        // A tally with no trial yet does not know its raid's RVs.
+        if t.trials >= n || (t.trials > 0 && settled(&t)) {
+            return Ok(t);
         }
+        let (input, plan) = self.prepare(p, d, from)?;
+        t.rvs = u64::from(plan.rvs());
+        let seed = input.seed;
+        let spec = &input.spec;
+        let step = |t: &mut Tally, end: u32| {
+            let tasks = (end - t.trials).div_ceil(TASK_TRIALS);
+            let start = t.trials;
+            let leakers = (0..tasks)
+                .into_par_iter()
+                .map_init(
+                    || (Scratch::default(), TrialOutcome::default()),
+                    |(scratch, outcome), j| {
+                        let a = start + j * TASK_TRIALS;
+                        let b = (a + TASK_TRIALS).min(end);
+                        let mut sum = (0u64, 0u64);
+                        for k in a..b {
+                            let mut streams = Streams::new(seed, u64::from(k));
+                            run_trial(spec, &plan, &mut streams, scratch, outcome);
+                            let x = u64::from(outcome.leakers);
+                            sum = (sum.0 + x, sum.1 + x * x);
+                        }
+                        sum
+                    },
+                )
+                .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+            t.leakers += leakers.0;
+            t.leakers_sq += leakers.1;
+            t.trials = end;
+        };
+        let before = t.trials;
+        while t.trials < n && (t.trials == 0 || !settled(&t)) {
+            // Check points at fixed trial counts (multiples of
+            // CHECK_TRIALS), whatever the threads.
+            let end = (t.trials / CHECK_TRIALS + 1)
+                .saturating_mul(CHECK_TRIALS)
+                .min(n);
+            step(&mut t, end);
+        }
+        self.trials_run += u64::from(t.trials - before);
+        self.cache.insert(key, t);
+        Ok(t)
+    }
+
+    /// The engagement input of `p` against `d` from the areas `from` (the
+    /// scenario's, with the posture's areas, decoys and anti-satellite
+    /// shots and the defense's counts), checked.
+    fn input_for(
+        &self,
+        p: Posture,
+        d: DefenseSize,
+        from: &[usize],
+    ) -> Result<EngageInput, SizingError> {
         let mut input = self.input.clone();
         let spec = &mut input.spec;
         spec.areas = self.areas_from(from);
@@ -313,15 +585,98 @@ impl Evaluator {
         if let Some(t) = spec.terminal.first_mut() {
             t.inventory += d.extra_terminal;
         }
+        // What the plan does not see is still checked, posture by posture.
+        EngageSpec {
+            areas: crate::raid::scaled(&spec.areas, p.missiles),
+            ..spec.clone()
+        }
+        .validate()?;
+        Ok(input)
+    }
+
+    /// The key of the plan of `p` against `d` from the areas `from`.
+    fn plan_key(&self, p: Posture, d: DefenseSize, from: &[usize]) -> PlanKey {
+        (
+            p.missiles,
+            p.fast_burn && self.fast.is_some(),
+            p.concentrated,
+            d.carriers,
+            from.to_vec(),
+        )
+    }
+
+    /// Build the plan of `p` on `input` (from [`Evaluator::input_for`]).
+    fn build_plan(&self, p: Posture, input: &EngageInput) -> Result<Plan, SizingError> {
         let (tr, table) = match (p.fast_burn, &self.fast) {
             (true, Some(f)) => (f, &self.tables[1]),
             _ => (&self.reference, &self.tables[0]),
         };
-        let plan = plan_with(&input, tr, p.missiles, table)?;
-        let r = monte_carlo(&input.spec, &plan, self.trials, input.seed, &|_| {});
-        self.evaluations += 1;
-        self.cache.insert(key, r.mean_leakers);
-        Ok(r.mean_leakers)
+        plan_with(input, tr, p.missiles, table)
+    }
+
+    /// Keep `plan` under `key`, emptying the store first if it would
+    /// overfill.
+    fn keep_plan(&mut self, key: PlanKey, plan: &Arc<Plan>) {
+        let bytes = plan_bytes(plan);
+        if self.plan_bytes + bytes > MAX_PLAN_BYTES {
+            self.plans.clear();
+            self.plan_bytes = 0;
+        }
+        if bytes <= MAX_PLAN_BYTES {
+            self.plan_bytes += bytes;
+            self.plans.insert(key, (Arc::clone(plan), bytes));
+        }
+    }
+
+    /// The engagement input of `p` against `d` from the areas `from`, and
+    /// its plan (built once per [`PlanKey`] while the store keeps it).
+    fn prepare(
+        &mut self,
+        p: Posture,
+        d: DefenseSize,
+        from: &[usize],
+    ) -> Result<(EngageInput, Arc<Plan>), SizingError> {
+        let input = self.input_for(p, d, from)?;
+        let key = self.plan_key(p, d, from);
+        let plan = match self.plans.get(&key) {
+            Some((plan, _)) => Arc::clone(plan),
+            None => {
+                let plan = Arc::new(self.build_plan(p, &input)?);
+                self.keep_plan(key, &plan);
+                plan
+            }
+        };
+        Ok((input, plan))
+    }
+
+    /// Build the plans of the postures `cells` (each against its defense
+    /// from its launch areas) that the store lacks, in parallel, so that
+    /// their evaluations that follow find them; a cell whose plan fails is
+    /// left for its evaluation to report. Plans of large raids take a
+    /// large share of a study's time, and one is built on one thread.
+    pub fn prepare_plans(&mut self, cells: &[(Posture, DefenseSize, Vec<usize>)]) {
+        let mut wanted: Vec<(PlanKey, Posture, EngageInput)> = Vec::new();
+        for (p, d, from) in cells {
+            let key = self.plan_key(*p, *d, from);
+            if p.missiles == 0
+                || self.plans.contains_key(&key)
+                || wanted.iter().any(|(k, _, _)| *k == key)
+            {
+                continue;
+            }
+            if let Ok(input) = self.input_for(*p, *d, from) {
+                wanted.push((key, *p, input));
+            }
+        }
+        let built: Vec<Option<Plan>> = wanted
+            .par_iter()
+            .map(|(_, p, input)| self.build_plan(*p, input).ok())
+            .collect();
+        for ((key, _, _), plan) in wanted.into_iter().zip(built) {
+            if let Some(plan) = plan {
+                self.keep_plan(key, &Arc::new(plan));
+            }
+        }
     }
 }
 
@@ -391,16 +746,19 @@ pub fn best_response(
             if cost > budget_musd || best.as_ref().is_some_and(|b| cost >= b.cost_musd) {
                 break;
             }
-            let a = eval.arrivals(p, d)?;
-            if a >= target {
+            if eval.reaches(p, d, target)? {
                 best = Some(Response {
                     posture: p,
                     cost_musd: cost,
-                    arrivals: a,
+                    arrivals: target,
                 });
                 break;
             }
         }
+    }
+    // Only the answer's arrivals are needed in full.
+    if let Some(b) = &mut best {
+        b.arrivals = eval.arrivals(b.posture, d)?;
     }
     Ok(best)
 }

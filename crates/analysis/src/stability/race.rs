@@ -191,7 +191,7 @@ pub fn arms_race(
         let saving = matches!(reply, Reply::Buy(_)) && bought.is_empty();
         // Offense: restore its goal.
         let budget_o = f64::from(r) * race.offense_budget_musd;
-        if eval.arrivals(p, d)? < race.offense_goal
+        if !eval.reaches(p, d, race.offense_goal)?
             && let Some(Response { posture, .. }) =
                 best_response(eval, options, ac, d, race.offense_goal, budget_o)?
         {

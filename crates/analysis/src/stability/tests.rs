@@ -10,7 +10,7 @@ use cupola_physics::frames::Geodetic;
 /// A small engagement: the default launch against 2,000 SBI carriers (45°,
 /// 24 planes, 400 km) and 10 midcourse interceptors at Fort Greely
 /// (p = 0.571, shoot-look-shoot).
-fn evaluator(trials: u32) -> Evaluator {
+pub(super) fn evaluator(trials: u32) -> Evaluator {
     build(trials, Vec::new())
 }
 
@@ -93,7 +93,7 @@ fn build(trials: u32, terminal: Vec<TerminalBattery>) -> Evaluator {
     Evaluator::new(input, vec![launch], vec![tr], Some(120.0), trials).unwrap()
 }
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options {
         max_missiles: 4,
         decoys: vec![0, 2],

@@ -88,7 +88,12 @@ pub fn stability(
         parts.retaliation,
     );
     crate::budget::enforce(&estimate)?;
-    let progress = Progress::start(&estimate, 0, "");
+    // Stages: the attacker's counter, the exchange ratios, then the curve,
+    // the race and the retaliation table when they run. The budget's
+    // estimate counts every posture at its full trials, so the time left
+    // comes from the stages' pace once one is done.
+    let stages = 2 + 2 * u64::from(parts.retaliation) + u64::from(spec.race.rounds > 0);
+    let progress = Progress::start(&estimate, stages, "stages");
     let base = &input.spec;
     let start = Posture {
         missiles: base.salvo(),
@@ -125,6 +130,7 @@ pub fn stability(
         spec.race.offense_goal,
         f64::INFINITY,
     )?;
+    progress.tick(1);
     let exchanges = exchange(
         &mut eval,
         start,
@@ -133,6 +139,7 @@ pub fn stability(
         &spec.attacker,
         &[Added::Missiles(spec.exchange_missiles), Added::DecoyPerRv],
     )?;
+    progress.tick(1);
     // The cost-exchange curve: the ratio for added missiles at several
     // salvo sizes (the retaliation table's run computes it too).
     let curve = if parts.retaliation {
@@ -151,22 +158,26 @@ pub fn stability(
                 &[Added::Missiles(spec.exchange_missiles)],
             )?);
         }
+        progress.tick(1);
         v
     } else {
         Vec::new()
     };
     let race = if spec.race.rounds > 0 {
-        Some(arms_race(
+        let r = arms_race(
             &mut eval,
             start,
             &spec.race,
             &spec.options,
             &dc,
             &spec.attacker,
-        )?)
+        )?;
+        progress.tick(1);
+        Some(r)
     } else {
         None
     };
+    let mut trials_run = 0;
     let (open, capped) = if parts.retaliation {
         let open = retaliation(
             &mut eval,
@@ -189,6 +200,8 @@ pub fn stability(
             base.decoys_per_rv,
             spec.caps,
         )?;
+        trials_run += capped_eval.trials_run;
+        progress.tick(1);
         (open, capped)
     } else {
         (Vec::new(), Vec::new())
@@ -235,6 +248,7 @@ pub fn stability(
         caps: spec.caps,
         asat,
         evaluations: eval.evaluations,
+        trials_run: trials_run + eval.trials_run,
         trials: spec.trials,
     })
 }

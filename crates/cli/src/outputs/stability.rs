@@ -43,6 +43,10 @@ pub struct StabilityReport {
     pub asat: Option<(String, usize, usize, f64)>,
     /// Postures evaluated.
     pub evaluations: usize,
+    /// Trials run in all, the capped retaliation table's included: the
+    /// searches stop a posture's trials once its question is settled, so
+    /// fewer than postures × trials.
+    pub trials_run: u64,
     /// Trials per posture.
     pub trials: u32,
 }
@@ -166,11 +170,12 @@ pub fn exchange_text(e: &Exchange) -> String {
 
 fn lines(r: &StabilityReport) -> Vec<String> {
     let mut v = vec![format!(
-        "The scenario's attack ({}) lands {:.2} warheads on average against its defense ({} trials per posture, {} postures evaluated).",
+        "The scenario's attack ({}) lands {:.2} warheads on average against its defense ({} trials per posture, {} postures evaluated, {} trials run).",
         posture_text(&r.start),
         r.baseline_arrivals,
         r.trials,
-        r.evaluations
+        r.evaluations,
+        r.trials_run
     )];
     v.push(match &r.response {
         Some(x) => format!(
@@ -315,8 +320,28 @@ pub fn text(r: &StabilityReport) -> String {
             &mut o,
             &retaliation_table(&r.retaliation, &r.retaliation_capped, &r.caps).to_string(),
         );
+        let _ = writeln!(o, "  {}", retaliation_precision(r));
     }
     o
+}
+
+/// How precise the retaliation table's fractions are: the widest 95%
+/// half-width and the range of trials behind them.
+fn retaliation_precision(r: &StabilityReport) -> String {
+    let all = || r.retaliation.iter().chain(&r.retaliation_capped);
+    let widest = all().map(|x| x.fraction_half_width).fold(0.0, f64::max);
+    let fewest = all().map(|x| x.trials).min().unwrap_or(0);
+    let most = all().map(|x| x.trials).max().unwrap_or(0);
+    let trials = if fewest == most {
+        format!("{most}")
+    } else {
+        format!("{fewest}–{most}")
+    };
+    format!(
+        "Fractions arriving to ±{:.2} points or better (95%), from {trials} trials each (a strike stops once within ±{:.2}).",
+        100.0 * widest,
+        100.0 * cupola_analysis::stability::RETALIATION_HALF_WIDTH
+    )
 }
 
 /// Units of one kind each exchange's answer buys (NaN: no answer).
