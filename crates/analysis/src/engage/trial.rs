@@ -362,11 +362,11 @@ fn midcourse(
             .fold(0.0, f64::max)
     }));
     // Whether each site can engage each surviving missile's objects, and
-    // with time for a second look: one window search per site and missile.
+    // with time for a second look: two comparisons per site and missile.
     let n = plan.missiles.len();
     s.looks.clear();
     s.looks.resize(g * n, 0);
-    for (i, m) in sites.iter().enumerate() {
+    for i in 0..g {
         for (j, pm) in plan.missiles.iter().enumerate() {
             if !s.alive[j] {
                 continue;
@@ -374,10 +374,7 @@ fn midcourse(
             let Some(ready) = s.ready[i * areas + pm.area] else {
                 continue;
             };
-            let win = &plan.sites[i].windows[j];
-            if let Some(t1) = win.earliest(ready) {
-                s.looks[i * n + j] = 1 + u8::from(win.earliest(t1 + m.assess_s).is_some());
-            }
+            s.looks[i * n + j] = plan.sites[i].windows[j].looks(ready);
         }
     }
     let r = &mut st.midcourse;
