@@ -110,9 +110,9 @@ impl Scratch {
                 .sort_unstable_by(|a, b| value[b.0].total_cmp(&value[a.0]).then(a.0.cmp(&b.0)));
         }
         // The last (pk, salvo) → kill probability of each site: a site's
-        // targets mostly share them.
-        self.memo.clear();
-        self.memo.resize(g, (f64::NAN, 0, 0.0));
+        // targets mostly share them (an entry left by an earlier look is as
+        // good: the probability depends on the pair alone).
+        self.memo.resize(g.max(self.memo.len()), (f64::NAN, 0, 0.0));
         for n in 0..t {
             let jj = if sorted { self.rows[n].0 } else { n };
             let mut best: Option<(f64, u32, usize)> = None;

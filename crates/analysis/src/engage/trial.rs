@@ -386,6 +386,8 @@ fn midcourse(
     }
     s.inventory.clear();
     s.inventory.extend(sites.iter().map(|m| m.inventory));
+    s.quality.clear();
+    s.quality.extend(sites.iter().map(|m| m.kill_assessment));
     let mut inventory = std::mem::take(&mut s.inventory);
     s.by.clear();
     s.by.resize(no, usize::MAX);
@@ -466,8 +468,6 @@ fn midcourse(
             }
             s.fire(r, look == 0, &mut inventory, &mut out.midcourse);
             if look == 0 {
-                s.quality.clear();
-                s.quality.extend(sites.iter().map(|m| m.kill_assessment));
                 s.assess(r);
             }
         }
@@ -507,6 +507,8 @@ fn terminal(
     let r = &mut st.terminal;
     s.inventory.clear();
     s.inventory.extend(bats.iter().map(|b| b.inventory));
+    s.quality.clear();
+    s.quality.extend(bats.iter().map(|b| b.kill_assessment));
     let mut inventory = std::mem::take(&mut s.inventory);
     let no = s.objects.len();
     s.by.clear();
@@ -552,8 +554,6 @@ fn terminal(
         s.decide(spec.allocation, spec.assignment);
         s.fire(r, look == 0, &mut inventory, &mut out.terminal);
         if look == 0 {
-            s.quality.clear();
-            s.quality.extend(bats.iter().map(|b| b.kill_assessment));
             s.assess(r);
         }
     }
