@@ -33,8 +33,9 @@ fn rot_z(v: Vec3, angle: f64) -> Vec3 {
 /// ready to launch at time L (s after the missile's lift-off), the earliest
 /// intercept is the first t on a 1 s grid with `t − flyout(t) ≥ L`,
 /// flyout(t) being the straight-line distance to the objects at t over the
-/// site's average fly-out speed, and a second look fits when a later grid
-/// time `t + assess` still has an intercept. Both depend on L only through
+/// site's average fly-out speed, and a second look fits when the site,
+/// ready again at `t + assess` (after the kill assessment), still has an
+/// intercept. Both depend on L only through
 /// two thresholds (the earliest intercept grows with L), kept here so that
 /// a trial compares instead of searching the grid.
 #[derive(Clone, Copy, Debug)]
