@@ -52,7 +52,6 @@ impl Scratch {
         match (allocation, method) {
             (Allocation::Doctrine, Assignment::Greedy) => {
                 self.doctrine_greedy();
-                self.hit.sort_unstable();
                 return;
             }
             (Allocation::Doctrine, Assignment::Exact) => self.doctrine_exact(),
@@ -80,39 +79,42 @@ impl Scratch {
     }
 
     /// The doctrine's salvo at each target in turn, most valuable first;
-    /// stops once no site has rounds for its smallest salvo.
+    /// stops once no site has rounds for its smallest salvo. `self.hit`
+    /// comes out ascending.
     fn doctrine_greedy(&mut self) {
         let (g, t) = (self.rounds.len(), self.value.len());
-        // Sites that can still fire: rounds for their smallest salvo here.
+        // Sites that can still fire: rounds for their smallest salvo here
+        // (`u32::MAX`: none; a salvo of 0 wraps to the largest value).
         self.smallest.clear();
-        self.smallest.extend((0..g).map(|i| {
-            let row = &self.salvo[i * t..(i + 1) * t];
-            row.iter()
-                .copied()
-                .filter(|&k| k > 0)
-                .min()
-                .unwrap_or(u32::MAX)
+        self.smallest.extend(self.salvo.chunks_exact(t).map(|row| {
+            let m = row.iter().fold(u32::MAX, |m, &k| m.min(k.wrapping_sub(1)));
+            if m == u32::MAX { u32::MAX } else { m + 1 }
         }));
-        let mut active = (0..g)
-            .filter(|&i| self.smallest[i] <= self.rounds[i])
+        let mut active = self
+            .smallest
+            .iter()
+            .zip(&self.rounds)
+            .filter(|(s, r)| s <= r)
             .count();
         if active == 0 {
             return;
         }
         // Targets by value, keeping the random order among equals (when all
         // are worth the same, that order as it stands).
-        self.rows.clear();
-        self.rows.extend((0..t).map(|jj| (jj, 0)));
         let value = &self.value;
-        if value.iter().any(|&v| v != value[0]) {
+        let sorted = value.iter().any(|&v| v != value[0]);
+        if sorted {
+            self.rows.clear();
+            self.rows.extend((0..t).map(|jj| (jj, 0)));
             self.rows
                 .sort_unstable_by(|a, b| value[b.0].total_cmp(&value[a.0]).then(a.0.cmp(&b.0)));
         }
         // The last (pk, salvo) → kill probability of each site: a site's
-        // targets mostly share them.
-        self.memo.clear();
-        self.memo.resize(g, (f64::NAN, 0, 0.0));
-        for &(jj, _) in &self.rows {
+        // targets mostly share them (an entry left by an earlier look is as
+        // good: the probability depends on the pair alone).
+        self.memo.resize(g.max(self.memo.len()), (f64::NAN, 0, 0.0));
+        for n in 0..t {
+            let jj = if sorted { self.rows[n].0 } else { n };
             let mut best: Option<(f64, u32, usize)> = None;
             for i in 0..g {
                 let k = self.salvo[i * t + jj];
@@ -144,6 +146,9 @@ impl Scratch {
                     }
                 }
             }
+        }
+        if sorted {
+            self.hit.sort_unstable();
         }
     }
 

@@ -31,23 +31,60 @@ fn rot_z(v: Vec3, angle: f64) -> Vec3 {
 
 /// When a midcourse site can intercept one missile's objects: for a site
 /// ready to launch at time L (s after the missile's lift-off), the earliest
-/// intercept is the first t with `t − flyout(t) ≥ L`, flyout(t) being the
-/// straight-line distance to the objects at t over the site's average
-/// fly-out speed.
-#[derive(Clone, Debug)]
+/// intercept is the first t on a 1 s grid with `t − flyout(t) ≥ L`,
+/// flyout(t) being the straight-line distance to the objects at t over the
+/// site's average fly-out speed, and a second look fits when the site,
+/// ready again at `t + assess` (after the kill assessment), still has an
+/// intercept. Both depend on L only through
+/// two thresholds (the earliest intercept grows with L), kept here so that
+/// a trial compares instead of searching the grid.
+#[derive(Clone, Copy, Debug)]
 pub struct Window {
-    /// First grid time, s after lift-off (the bus's deployment).
-    t0: f64,
-    /// Running maximum of `t − flyout(t)` on the grid, s.
-    ready_by: Vec<f32>,
+    /// Latest readiness with an intercept, s after lift-off (−∞: none).
+    one_by: f64,
+    /// Latest readiness with an intercept and time after it for the kill
+    /// assessment and a second intercept, s after lift-off (−∞: none).
+    two_by: f64,
 }
 
 impl Window {
-    /// Earliest intercept time (s after lift-off) for a site ready at
-    /// `ready_s`, on the 1 s grid; `None` if none before re-entry.
-    pub fn earliest(&self, ready_s: f64) -> Option<f64> {
-        let k = self.ready_by.partition_point(|&g| f64::from(g) < ready_s);
-        (k < self.ready_by.len()).then_some(self.t0 + k as f64 * WINDOW_STEP_S)
+    /// The window of a grid starting at `t0` (s after lift-off, step
+    /// [`WINDOW_STEP_S`]) whose running maximum of `t − flyout(t)` is
+    /// `ready_by` (s), for a site whose kill assessment takes `assess_s`.
+    fn new(t0: f64, ready_by: &[f32], assess_s: f64) -> Self {
+        let Some(&last) = ready_by.last() else {
+            return Self {
+                one_by: f64::NEG_INFINITY,
+                two_by: f64::NEG_INFINITY,
+            };
+        };
+        let one_by = f64::from(last);
+        // The earliest intercept of a site ready at L is grid time k(L),
+        // the first k with ready_by[k] ≥ L; a second look fits when
+        // t(k) + assess ≤ one_by, true for k up to some k2 (t grows with
+        // k), i.e. for L ≤ ready_by[k2].
+        let fits = |k: usize| t0 + k as f64 * WINDOW_STEP_S + assess_s <= one_by;
+        let (mut lo, mut hi) = (0, ready_by.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if fits(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let two_by = match lo.checked_sub(1) {
+            Some(k2) => f64::from(ready_by[k2]),
+            None => f64::NEG_INFINITY,
+        };
+        Self { one_by, two_by }
+    }
+
+    /// Looks a site ready at `ready_s` (s after lift-off) has at the
+    /// objects: 0 (no intercept before re-entry), 1, or 2 (time for the
+    /// kill assessment and a second intercept).
+    pub fn looks(&self, ready_s: f64) -> u8 {
+        u8::from(ready_s <= self.one_by) + u8::from(ready_s <= self.two_by)
     }
 }
 
@@ -444,7 +481,7 @@ impl Plan {
                     .map(|c| {
                         let (deploy_s, positions) = &tracks[c.area];
                         let mut best = f32::NEG_INFINITY;
-                        let ready_by = positions
+                        let ready_by: Vec<f32> = positions
                             .iter()
                             .zip(&inertial[c.area])
                             .enumerate()
@@ -456,10 +493,7 @@ impl Plan {
                                 best
                             })
                             .collect();
-                        Window {
-                            t0: *deploy_s,
-                            ready_by,
-                        }
+                        Window::new(*deploy_s, &ready_by, m.assess_s)
                     })
                     .collect();
                 SitePlan {
@@ -796,5 +830,66 @@ fn band(tr: &Trajectory, min_m: f64, max_m: f64) -> Option<(f64, f64)> {
             return entry.map(|e| (e, end));
         }
         k += 1;
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::{WINDOW_STEP_S, Window};
+
+    /// The looks of a window are those of a search of its grid: the
+    /// earliest intercept is the first grid time whose running maximum
+    /// reaches the readiness, and a second look fits when one reaches
+    /// that time plus the assessment.
+    #[test]
+    fn looks_match_the_grid_search() {
+        let earliest = |t0: f64, ready_by: &[f32], ready: f64| {
+            let k = ready_by.partition_point(|&g| f64::from(g) < ready);
+            (k < ready_by.len()).then_some(t0 + k as f64 * WINDOW_STEP_S)
+        };
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut seen = [0u32; 3];
+        for _ in 0..300 {
+            let t0 = 100.0 + 200.0 * next();
+            let len = (next() * 60.0) as usize;
+            let mut best = f32::NEG_INFINITY;
+            let ready_by: Vec<f32> = (0..len)
+                .map(|k| {
+                    let t = t0 + k as f64 * WINDOW_STEP_S;
+                    best = best.max((t - 400.0 * next()) as f32);
+                    best
+                })
+                .collect();
+            let assess = 60.0 * next();
+            let w = Window::new(t0, &ready_by, assess);
+            for _ in 0..40 {
+                let ready = t0 - 300.0 + 400.0 * next();
+                let want = earliest(t0, &ready_by, ready).map_or(0, |t1| {
+                    1 + u8::from(earliest(t0, &ready_by, t1 + assess).is_some())
+                });
+                assert_eq!(
+                    w.looks(ready),
+                    want,
+                    "t0 {t0} assess {assess} ready {ready}"
+                );
+                seen[usize::from(want)] += 1;
+            }
+            // At the thresholds themselves, too.
+            for ready in [w.one_by, w.two_by] {
+                if ready.is_finite() {
+                    let want = earliest(t0, &ready_by, ready).map_or(0, |t1| {
+                        1 + u8::from(earliest(t0, &ready_by, t1 + assess).is_some())
+                    });
+                    assert_eq!(w.looks(ready), want);
+                }
+            }
+        }
+        assert!(seen.iter().all(|&c| c > 100), "{seen:?}");
     }
 }

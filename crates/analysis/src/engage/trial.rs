@@ -128,9 +128,6 @@ pub struct Scratch {
     /// Each site's last (kill probability, salvo, salvo's kill
     /// probability) of the doctrine's greedy.
     pub(super) memo: Vec<(f64, u32, f64)>,
-    /// Each site's salvo in the look at a missile's objects, by whether
-    /// a second look fits (`[cannot engage, no second look, second look]`).
-    sizes: Vec<[u32; 3]>,
     /// Object index of each target.
     pub(super) targets: Vec<usize>,
     pub(super) weights: Vec<f64>,
@@ -362,11 +359,11 @@ fn midcourse(
             .fold(0.0, f64::max)
     }));
     // Whether each site can engage each surviving missile's objects, and
-    // with time for a second look: one window search per site and missile.
+    // with time for a second look: two comparisons per site and missile.
     let n = plan.missiles.len();
     s.looks.clear();
     s.looks.resize(g * n, 0);
-    for (i, m) in sites.iter().enumerate() {
+    for i in 0..g {
         for (j, pm) in plan.missiles.iter().enumerate() {
             if !s.alive[j] {
                 continue;
@@ -374,22 +371,23 @@ fn midcourse(
             let Some(ready) = s.ready[i * areas + pm.area] else {
                 continue;
             };
-            let win = &plan.sites[i].windows[j];
-            if let Some(t1) = win.earliest(ready) {
-                s.looks[i * n + j] = 1 + u8::from(win.earliest(t1 + m.assess_s).is_some());
-            }
+            s.looks[i * n + j] = plan.sites[i].windows[j].looks(ready);
         }
     }
     let r = &mut st.midcourse;
     let no = s.objects.len();
     s.recognised.clear();
-    for obj in &s.objects {
-        let fused = s.fused[plan.missiles[obj.missile].area];
-        let seen = !obj.rv && unit(r) < fused;
-        s.recognised.push(seen);
+    for (j, pm) in plan.missiles.iter().enumerate() {
+        // The objects of missile `j`, in deployment order.
+        let run = s.first_object[j] as usize..s.first_object[j + 1] as usize;
+        let fused = s.fused[pm.area];
+        s.recognised
+            .extend(s.objects[run].iter().map(|obj| !obj.rv && unit(r) < fused));
     }
     s.inventory.clear();
     s.inventory.extend(sites.iter().map(|m| m.inventory));
+    s.quality.clear();
+    s.quality.extend(sites.iter().map(|m| m.kill_assessment));
     let mut inventory = std::mem::take(&mut s.inventory);
     s.by.clear();
     s.by.resize(no, usize::MAX);
@@ -432,28 +430,35 @@ fn midcourse(
             s.rounds.clear();
             s.rounds.extend_from_slice(&s.allow);
             s.value.clear();
+            s.value.extend(
+                s.targets
+                    .iter()
+                    .map(|&o| plan.assets[plan.missiles[s.objects[o].missile].asset].value),
+            );
+            // Site by site (the buffers' order): its salvo at each target
+            // by the looks it has at the target's missile.
             s.pk.clear();
-            s.pk.resize(g * t, 0.0);
             s.salvo.clear();
-            s.salvo.resize(g * t, 0);
-            s.sizes.clear();
-            s.sizes.extend(sites.iter().map(|m| {
-                [
+            for (i, m) in sites.iter().enumerate() {
+                let sizes = [
                     0,
                     salvo(look, m.doctrine, false),
                     salvo(look, m.doctrine, true),
-                ]
-            }));
-            for (jj, &o) in s.targets.iter().enumerate() {
-                let j = s.objects[o].missile;
-                s.value.push(plan.assets[plan.missiles[j].asset].value);
-                for (i, m) in sites.iter().enumerate() {
-                    let looks = s.looks[i * n + j];
-                    if looks > 0 {
-                        s.salvo[i * t + jj] = s.sizes[i][usize::from(looks)];
-                        s.pk[i * t + jj] = m.pk;
+                ];
+                let looks = &s.looks[i * n..(i + 1) * n];
+                let (objects, targets) = (&s.objects, &s.targets);
+                s.salvo.extend(
+                    targets
+                        .iter()
+                        .map(|&o| sizes[usize::from(looks[objects[o].missile])]),
+                );
+                s.pk.extend(targets.iter().map(|&o| {
+                    if looks[objects[o].missile] > 0 {
+                        m.pk
+                    } else {
+                        0.0
                     }
-                }
+                }));
             }
             s.decide(spec.allocation, spec.assignment);
             for &jj in &s.hit {
@@ -463,8 +468,6 @@ fn midcourse(
             }
             s.fire(r, look == 0, &mut inventory, &mut out.midcourse);
             if look == 0 {
-                s.quality.clear();
-                s.quality.extend(sites.iter().map(|m| m.kill_assessment));
                 s.assess(r);
             }
         }
@@ -504,6 +507,8 @@ fn terminal(
     let r = &mut st.terminal;
     s.inventory.clear();
     s.inventory.extend(bats.iter().map(|b| b.inventory));
+    s.quality.clear();
+    s.quality.extend(bats.iter().map(|b| b.kill_assessment));
     let mut inventory = std::mem::take(&mut s.inventory);
     let no = s.objects.len();
     s.by.clear();
@@ -549,8 +554,6 @@ fn terminal(
         s.decide(spec.allocation, spec.assignment);
         s.fire(r, look == 0, &mut inventory, &mut out.terminal);
         if look == 0 {
-            s.quality.clear();
-            s.quality.extend(bats.iter().map(|b| b.kill_assessment));
             s.assess(r);
         }
     }

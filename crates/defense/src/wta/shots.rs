@@ -108,6 +108,13 @@ impl ShotMatching {
         self.total = 0;
         self.count.clear();
         self.count.resize(n, 0);
+        if p.shots == 0 || capacity == 0 || carriers == 0 {
+            return;
+        }
+        let most = p.most.unwrap_or(u64::MAX);
+        if self.serves_all(p, order, most) {
+            return;
+        }
         self.load.clear();
         self.load.resize(carriers, 0);
         self.carrier_mark.clear();
@@ -115,9 +122,6 @@ impl ShotMatching {
         self.missile_mark.clear();
         self.missile_mark.resize(n, 0);
         self.stamp = 0;
-        if p.shots == 0 || capacity == 0 || carriers == 0 {
-            return;
-        }
         let mut free = carriers as u64 * u64::from(capacity);
         if let Some(b) = p.blocked {
             for (c, _) in b.iter().enumerate().filter(|(_, b)| **b) {
@@ -125,10 +129,6 @@ impl ShotMatching {
                 self.carrier_mark[c] = DEAD;
                 free -= u64::from(capacity);
             }
-        }
-        let most = p.most.unwrap_or(u64::MAX);
-        if self.serves_all(p, order, most) {
-            return;
         }
         // A carrier serves each missile at most once.
         self.slots = capacity.min(u32::try_from(n).unwrap_or(u32::MAX)) as usize;
