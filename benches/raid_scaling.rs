@@ -2,15 +2,16 @@
 //! log-log plot of each study's cost against the size of the raid, from
 //! the raid-scale benchmarks' last criterion run.
 //!
-//! It reads every group named `<study>_raid` under criterion's output
-//! directory (`target/criterion`, or `$CARGO_TARGET_DIR/criterion`), takes
-//! each benchmark's median and the raid size from its id (the last number
-//! in it, as in `engage_raid/missiles_100`), divides by the benchmark's
+//! It reads every benchmark whose id ends in `missiles_<N>` under
+//! criterion's output directory (`target/criterion`, or
+//! `$CARGO_TARGET_DIR/criterion`), as in `engage_raid/missiles_100`, one
+//! series per group (and id prefix, as in `engage_raid/plan_missiles_100`)
+//! with at least two raid sizes, takes each one's median, divides by its
 //! element throughput when it declares one (trials, say), and writes
 //! `docs/raid-scaling.svg` — each study's cost relative to its smallest
 //! raid, beside a line of linear growth — and prints the medians as a
 //! Markdown table for docs/performance.md. Run it after `cargo bench -p
-//! cupola-benches` (or the benches with `_raid` groups).
+//! cupola-benches` (its `sizing`, `engage` and `stability` benches).
 
 use cupola_report::LogLogPlot;
 use serde_json::Value;
@@ -47,7 +48,7 @@ fn run() -> Result<(), String> {
     let groups = raid_groups(&root)?;
     if groups.is_empty() {
         return Err(format!(
-            "no `*_raid` benchmark groups under {}: run `cargo bench -p cupola-benches` first",
+            "no benchmarks of several raid sizes (ids ending in missiles_<N>) under {}: run `cargo bench -p cupola-benches` first",
             root.display()
         ));
     }
@@ -130,33 +131,40 @@ fn seconds(s: f64) -> String {
     }
 }
 
-/// Every `<study>_raid` group's benchmarks, by study, sorted by raid size.
+/// Every benchmark whose id ends in `missiles_<N>`, by series (the group,
+/// and what comes before `missiles_` in the id when anything does, as in
+/// `engage_raid plan`), sorted by raid size.
 fn raid_groups(root: &Path) -> Result<BTreeMap<String, Vec<Point>>, String> {
-    let mut groups = BTreeMap::new();
+    let mut groups: BTreeMap<String, Vec<Point>> = BTreeMap::new();
     let Ok(entries) = std::fs::read_dir(root) else {
         return Ok(groups);
     };
     for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(study) = name.strip_suffix("_raid") else {
+        if entry.file_name() == "report" || !entry.path().is_dir() {
             continue;
-        };
+        }
         let mut points = Vec::new();
         collect(&entry.path(), &mut points)?;
-        points.sort_by_key(|p| p.missiles);
-        if !points.is_empty() {
-            groups.insert(study.to_owned(), points);
+        for (series, p) in points {
+            groups.entry(series).or_default().push(p);
         }
     }
+    for points in groups.values_mut() {
+        points.sort_by_key(|p| p.missiles);
+    }
+    groups.retain(|_, points| points.len() >= 2);
     Ok(groups)
 }
 
-/// The benchmarks under `dir` (criterion nests a benchmark id's parts as
-/// directories, each benchmark's last run in `new/`).
-fn collect(dir: &Path, out: &mut Vec<Point>) -> Result<(), String> {
+/// The raid benchmarks under `dir` with their series (criterion nests a
+/// benchmark id's parts as directories, each benchmark's last run in
+/// `new/`).
+fn collect(dir: &Path, out: &mut Vec<(String, Point)>) -> Result<(), String> {
     let new = dir.join("new");
     if new.join("estimates.json").is_file() {
-        out.push(point(&new)?);
+        if let Some(found) = point(&new)? {
+            out.push(found);
+        }
         return Ok(());
     }
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -173,16 +181,26 @@ fn read_json(path: &Path) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// One benchmark's median (criterion records nanoseconds per iteration).
-fn point(new: &Path) -> Result<Point, String> {
-    let estimates = read_json(&new.join("estimates.json"))?;
+/// One benchmark's series and median (criterion records nanoseconds per
+/// iteration), or `None` when its id does not end in `missiles_<N>`.
+fn point(new: &Path) -> Result<Option<(String, Point)>, String> {
     let benchmark = read_json(&new.join("benchmark.json"))?;
+    let group = benchmark["group_id"].as_str().unwrap_or_default();
     let id = benchmark["full_id"].as_str().unwrap_or_default();
-    let missiles = id
-        .split(|c: char| !c.is_ascii_digit())
-        .rfind(|s| !s.is_empty())
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("{id}: no raid size in the benchmark's id"))?;
+    let last = id.rsplit('/').next().unwrap_or_default();
+    let Some((prefix, n)) = last.rsplit_once("missiles_") else {
+        return Ok(None);
+    };
+    let Ok(missiles) = n.parse::<u64>() else {
+        return Ok(None);
+    };
+    let prefix = prefix.trim_end_matches('_');
+    let series = if prefix.is_empty() {
+        group.to_owned()
+    } else {
+        format!("{group} {prefix}")
+    };
+    let estimates = read_json(&new.join("estimates.json"))?;
     let (per, elements) = match benchmark["throughput"]["Elements"].as_u64() {
         Some(n) if n > 0 => ("element of its throughput".to_owned(), n as f64),
         _ => ("iteration".to_owned(), 1.0),
@@ -190,13 +208,16 @@ fn point(new: &Path) -> Result<Point, String> {
     let median = &estimates["median"];
     let ns = |v: &Value| v.as_f64().map(|x| x * 1e-9 / elements);
     let missing = || format!("{id}: no median in {}", new.display());
-    Ok(Point {
-        missiles,
-        median_s: ns(&median["point_estimate"]).ok_or_else(missing)?,
-        interval_s: (
-            ns(&median["confidence_interval"]["lower_bound"]).ok_or_else(missing)?,
-            ns(&median["confidence_interval"]["upper_bound"]).ok_or_else(missing)?,
-        ),
-        per,
-    })
+    Ok(Some((
+        series,
+        Point {
+            missiles,
+            median_s: ns(&median["point_estimate"]).ok_or_else(missing)?,
+            interval_s: (
+                ns(&median["confidence_interval"]["lower_bound"]).ok_or_else(missing)?,
+                ns(&median["confidence_interval"]["upper_bound"]).ok_or_else(missing)?,
+            ),
+            per,
+        },
+    )))
 }

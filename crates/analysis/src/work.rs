@@ -26,20 +26,32 @@ pub use sizing::{SizingWork, sizing};
 use std::fmt::Write as _;
 
 /// Reference-core seconds of one reach-table cell × fly-out scan step (a
-/// closed-form Δv margin and the scan's bookkeeping): 107 ns of wall time
-/// on 2 threads measured on the 2-core machine for a 1° table whose cells
-/// scan 452 steps (`descends_below_km = 100` deadline), i.e. 2.1e-7 core-s;
-/// `assumed` range 1e-7–4e-7 (cells that find an early intercept stop
-/// sooner, cells out of a plane's reach cost nothing).
-pub const TABLE_CELL_STEP_S: f64 = 2.1e-7;
+/// closed-form Δv margin, a divert lookup and the scan's bookkeeping):
+/// the default `cupola size --set size.samples=1`, whose work is almost
+/// all its reach tables (the main study's and its 24 sweep points'), took
+/// 8.5 CPU seconds where the cells × steps counted at the earlier unit
+/// cost of 2.1e-7 came to 41 s, i.e. 4.4e-8 core-s (cells that find an
+/// early intercept stop sooner, cells out of a plane's reach cost
+/// nothing); `assumed` 5e-8, range 2e-8–2e-7.
+pub const TABLE_CELL_STEP_S: f64 = 5.0e-8;
 
 /// Reference-core seconds of one coverage query of a launch against one
-/// orbital plane (where the pad is relative to the plane, then the plane's
-/// satellites in the feasible leads): `sizing/coverage_9600_carriers_10k_samples`,
-/// 174 ms wall on 2 threads for 10,000 samples × 10 missiles × 48 planes
-/// (docs/performance.md), i.e. 7.2e-8 core-s; `assumed` range 6e-8–1e-7
-/// (larger constellations put more satellites in each plane's window).
-pub const PLANE_QUERY_S: f64 = 7.2e-8;
+/// orbital plane (where the pad is relative to the plane — one dot product
+/// dismisses a plane out of reach — then the plane's satellites in the
+/// feasible leads), beside [`MISSILE_SAMPLE_S`]: fitted with it to the
+/// default `cupola size` (10 launches from four areas, planes' geometry
+/// shared: 4.5 CPU seconds of evaluations, its 13.0 less the 8.5 of its
+/// tables, for 736,000 samples) and `scenarios/sbi.toml`'s (one launch:
+/// 9.5 CPU seconds for 2.45 million samples); `assumed` 1e-8, range
+/// 5e-9–1e-7 (larger constellations put more satellites in each plane's
+/// window).
+pub const PLANE_QUERY_S: f64 = 1.0e-8;
+
+/// Reference-core seconds per missile per launch-time sample of a coverage
+/// evaluation: listing the missile's carriers in reach and assigning its
+/// shots, fitted with [`PLANE_QUERY_S`] (above); `assumed` 3.5e-7, range
+/// 1e-7–1e-6 (more carriers in reach, more to list and assign).
+pub const MISSILE_SAMPLE_S: f64 = 3.5e-7;
 
 /// Reference-core seconds per object per engagement trial (objects as
 /// deployed by the whole raid, before the boost layer): a trial's cost

@@ -28,6 +28,20 @@ pub const POSTURES_PER_ROUND: f64 = 200.0;
 /// per posture at the measured 42 ms.
 pub const POSTURE_OBJECTS_FACTOR: f64 = 3.0;
 
+/// Share of a posture's trials the stability study runs: its searches ask
+/// only which side of a goal a posture is on and stop its trials once that
+/// is settled (`stability::offense`, sequential evaluation); the default
+/// `cupola stability` ran 190,344 trials for about 1,000 postures of 1,000
+/// (docs/performance.md, "Cost and stability"). `assumed` 0.25, range
+/// 0.05 (every posture far from the goal) to 1 (every posture at it).
+pub const SEQUENTIAL_TRIAL_SHARE: f64 = 0.25;
+
+/// Share of a stability run's postures that need a plan of their own: a
+/// plan is shared by postures that differ only in interceptor counts,
+/// decoys or anti-satellite shots; the default run built 177 plans for
+/// 1,009 postures. `assumed` 0.25, range 0.1–1.
+pub const PLAN_SHARE: f64 = 0.25;
+
 /// What an engagement run will be asked.
 pub struct EngageWork<'a> {
     /// The study (after `--trials`).
@@ -234,7 +248,7 @@ pub fn stability(w: &EngageWork<'_>, st: &StabilitySpec, retaliation: bool) -> E
     let base = objects(spec.salvo(), w.rvs, spec.decoys_per_rv) * POSTURE_OBJECTS_FACTOR;
     let (ts, _) = trial(spec, base);
     let (ps, _) = plan(w, spec.salvo(), pool);
-    e.core_s += postures * (ps + f64::from(st.trials) * ts);
+    e.core_s += postures * (PLAN_SHARE * ps + SEQUENTIAL_TRIAL_SHARE * f64::from(st.trials) * ts);
     // The largest raid the attacker may try, for memory.
     let max_decoys = st.options.decoys.iter().copied().max().unwrap_or(0);
     let largest = objects(st.options.max_missiles, w.rvs, max_decoys);
@@ -256,7 +270,7 @@ pub fn stability(w: &EngageWork<'_>, st: &StabilitySpec, retaliation: bool) -> E
         }
     }
     e.detail.push(format!(
-        "about {postures:.0} postures{} × {} trials",
+        "about {postures:.0} postures{} × up to {} trials (about a quarter run until each posture's side of its goal is settled)",
         if retaliation {
             format!(" and {rows:.0} retaliation rows")
         } else {

@@ -1,7 +1,7 @@
 //! The sizing study's estimate: reach tables, the constellation searches
 //! and the sweeps.
 
-use super::{Estimate, PLANE_QUERY_S, TABLE_CELL_STEP_S, log2_ceil};
+use super::{Estimate, MISSILE_SAMPLE_S, PLANE_QUERY_S, TABLE_CELL_STEP_S, log2_ceil};
 use crate::sizing::study::BoostTimeline;
 use crate::sizing::{SbiLayerSpec, SizingSpec, Sweep, SweepKind};
 use cupola_defense::budget::Deadline;
@@ -12,6 +12,24 @@ pub const TABLE_CELL_BYTES: f64 = 8.0;
 /// Bytes per carrier of a laid-out constellation (its phase and its orbit
 /// radius, `f64` each).
 pub const LAYOUT_CARRIER_BYTES: f64 = 16.0;
+
+/// Launch-time samples a search's candidate is costed at when the study
+/// has more: candidates are evaluated sequentially and stop once their side
+/// of the requirement is settled (checks at 250, 500, 1,000, … samples,
+/// [`crate::sizing::coverage::FIRST_CHECK`]); on the default scenario the
+/// searches' candidates settle after about 1,000 samples on average, and
+/// only the answer runs all of them (one full evaluation per search,
+/// counted apart). `assumed` 1,000, range 250 (every candidate far from
+/// the requirement) to all samples (every candidate near it).
+pub const SETTLED_SAMPLES: u32 = 1_000;
+
+/// Share of [`evaluations_per_family`]'s bound a search is costed at: the
+/// bound is the worst case of the doubling and the bisection, while a
+/// search that starts from the analytic count brackets its answer in a few
+/// steps; the default `cupola size` (its sizing and 24 sweep points)
+/// evaluated 505 constellations against a bound of 2,523. `assumed` 0.25,
+/// range 0.1–1.
+pub const EVALUATION_SHARE: f64 = 0.25;
 
 /// Sweep values and inclinations costed one by one; a longer list is
 /// costed from its first this many values, scaled to its length (keeps
@@ -72,12 +90,20 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timelines: &[BoostTimeline]) -> 
         }
     }
     let launches = super::distinct_launches(&spec.areas);
+    // Samples of one search: its expected candidates settled early, its
+    // answer in full.
+    let samples = f64::from(spec.samples);
+    let searched =
+        |evals: f64| EVALUATION_SHARE * evals * samples.min(f64::from(SETTLED_SAMPLES)) + samples;
     let mut queries = 0.0;
+    // Launch-time samples evaluated, over every search.
+    let mut sampled = 0.0;
     let mut evaluations = 0.0;
     for &planes in &layer.planes {
         let evals = evaluations_per_family(spec.max_satellites, planes);
         evaluations += evals * inclinations;
-        queries += evals * inclinations * f64::from(spec.samples) * launches * f64::from(planes);
+        queries += searched(evals) * inclinations * launches * f64::from(planes);
+        sampled += searched(evals) * inclinations;
     }
     if layer.shells.len() >= 2 {
         // The joint search: one full search for the first split, then
@@ -88,7 +114,8 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timelines: &[BoostTimeline]) -> 
         let evals = evaluations_per_family(spec.max_satellites, smallest)
             + crate::sizing::joint::splits_estimate(layer.shells.len()) as f64;
         evaluations += evals;
-        queries += evals * f64::from(spec.samples) * launches * f64::from(planes);
+        queries += searched(evals) * launches * f64::from(planes);
+        sampled += searched(evals);
         // Every shell has its tables against every launch.
         for tl in timelines {
             for s in &layer.shells {
@@ -100,10 +127,11 @@ fn one(layer: &SbiLayerSpec, spec: &SizingSpec, timelines: &[BoostTimeline]) -> 
             }
         }
     }
-    e.core_s += queries * PLANE_QUERY_S;
+    e.core_s += queries * PLANE_QUERY_S + sampled * f64::from(spec.salvo()) * MISSILE_SAMPLE_S;
     e.detail.push(format!(
-        "up to {evaluations:.0} constellations × {} launch-time samples × {launches:.0} distinct launch{} × their planes ({:.2e} plane queries)",
+        "up to {evaluations:.0} constellations × up to {} launch-time samples (about {} once settled, the answers all) × {launches:.0} distinct launch{} × their planes ({:.2e} plane queries)",
         spec.samples,
+        spec.samples.min(SETTLED_SAMPLES),
         if launches == 1.0 { "" } else { "es" },
         queries
     ));
