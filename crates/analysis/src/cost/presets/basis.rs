@@ -274,8 +274,13 @@ pub fn boost_2004_basis() -> Vec<Datum> {
 /// The SDA Tranche 1 Tracking Layer awards, as the tracking layer cites
 /// them.
 const SDA_T1: &str = "SDA Tranche 1 Tracking Layer awards of 18 July 2022 ($700 million to \
-     L3Harris, $617 million to Northrop Grumman for 28 satellites, as reported by Via Satellite \
-     and SpaceNews): about $47 million a satellite in 2022 dollars, taken as 2026 dollars";
+     L3Harris and $617 million to Northrop Grumman, 14 satellites each, 28 in all, as reported \
+     by Via Satellite and SpaceNews): about $47 million a satellite in 2022 dollars, taken as \
+     2026 dollars";
+
+/// Where the tracking layer's altitude comes from.
+const SDA_ORBIT: &str = "SDA Tranche 0 Flight 1 (2 April 2023, as reported by NASASpaceflight): \
+     the first tracking satellites flew in a 1,000 km orbit inclined 80 degrees";
 
 /// The inputs of [`super::tracking_layer`] and [`super::battle_management`],
 /// keyed `tracking_layer.KEY` and `battle_management.KEY`, at `at`.
@@ -399,7 +404,7 @@ fn sensors_and_battle_management(at: &str) -> Vec<Datum> {
             TRACKING_ALTITUDE_M / 1e3,
             "km",
             Basis::cited_range(
-                SDA_T1,
+                SDA_ORBIT,
                 750.0,
                 1_200.0,
                 "the tracking layer's orbit, where drag is negligible; SDA's layers fly at about \
