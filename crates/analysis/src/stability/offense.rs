@@ -954,6 +954,39 @@ mod plan_size_tests {
         }
     }
 
+    /// Prepared plans are those the evaluations would build: small plans
+    /// are covered in one call, the store then holds each (duplicates once)
+    /// with its estimated bytes, and the arrivals equal a fresh evaluator's.
+    #[test]
+    fn prepared_plans_are_kept_and_change_nothing() {
+        let mut e = evaluator_with_terminal(64);
+        let d = e.baseline_defense();
+        let cells: Vec<_> = [1, 3, 3, 5, 0]
+            .into_iter()
+            .map(|missiles| {
+                let p = Posture {
+                    missiles,
+                    decoys_per_rv: 0,
+                    fast_burn: false,
+                    concentrated: false,
+                    asat_shots: 0,
+                };
+                (p, d, Vec::new())
+            })
+            .collect();
+        assert_eq!(e.prepare_plans(&cells), cells.len());
+        assert_eq!(e.plans.len(), 3);
+        let held: usize = e.plans.values().map(|(_, b)| *b).sum();
+        assert_eq!(e.plan_bytes, held);
+        assert_eq!(e.prepare_plans(&cells[1..]), cells.len() - 1);
+        assert_eq!(e.plans.len(), 3);
+        let mut fresh = evaluator_with_terminal(64);
+        for (p, d, _) in &cells {
+            let a = e.arrivals(*p, *d).unwrap();
+            assert_eq!(a.to_bits(), fresh.arrivals(*p, *d).unwrap().to_bits());
+        }
+    }
+
     /// A run of identical trials reports a half-width of 3/k warheads (rule
     /// of three), not zero; a varied one its normal half-width.
     #[test]
