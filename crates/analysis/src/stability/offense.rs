@@ -152,8 +152,10 @@ const MAX_PLAN_BYTES: usize = 256 << 20;
 
 /// What a plan holds, bytes: each of its vectors' allocated capacity times
 /// its element's size, plus the structures themselves. Per missile, one
-/// [`PlannedMissile`](crate::engage::plan::PlannedMissile) (about 64 bytes), per midcourse site a cue and a
-/// two-threshold window (16 + 16 bytes), per terminal battery a cue, a
+/// [`PlannedMissile`](crate::engage::plan::PlannedMissile) (under 100
+/// bytes), per midcourse site a cue and a two-threshold
+/// [`Window`](crate::engage::plan::Window) (16 + 16 bytes), per terminal
+/// battery a cue, a
 /// cover flag and a band (16 + 1 + 24 bytes); per area its shortfall grid;
 /// the boost pool's lists (4 bytes an entry) dominate large raids. Names'
 /// heap bytes are counted; allocator overhead is not (a few words an
@@ -699,7 +701,8 @@ impl Evaluator {
     /// again with the rest. A cell whose plan fails is left for its
     /// evaluation to report. Plans of large raids take a large share of a
     /// study's time, and one is built on one thread. The cells covered and
-    /// the plans built depend on the cells alone, not on the threads.
+    /// the plans built depend on the cells and the store, not on the
+    /// threads.
     pub fn prepare_plans(&mut self, cells: &[(Posture, DefenseSize, Vec<usize>)]) -> usize {
         let mut covered = 0;
         let mut used = 0;
