@@ -163,21 +163,24 @@ pub fn retaliation(
             .iter()
             .map(|&c| (p, defense(c), from.clone()))
             .collect();
-        eval.prepare_plans(&cells);
-        for &c in carriers {
-            let d = defense(c);
-            let (arrivals, half_width, trials) =
-                eval.arrivals_within(p, d, &from, RETALIATION_HALF_WIDTH * f64::from(flown))?;
-            out.push(Retaliation {
-                arsenal: a.name.clone(),
-                areas: from.iter().map(|&k| eval.area_name(k).to_owned()).collect(),
-                warheads: flown,
-                carriers: d.carriers,
-                arrivals,
-                fraction: arrivals / f64::from(flown),
-                fraction_half_width: half_width / f64::from(flown),
-                trials,
-            });
+        let mut next = 0;
+        while next < cells.len() {
+            let covered = eval.prepare_plans(&cells[next..]);
+            for (_, d, _) in &cells[next..next + covered] {
+                let (arrivals, half_width, trials) =
+                    eval.arrivals_within(p, *d, &from, RETALIATION_HALF_WIDTH * f64::from(flown))?;
+                out.push(Retaliation {
+                    arsenal: a.name.clone(),
+                    areas: from.iter().map(|&k| eval.area_name(k).to_owned()).collect(),
+                    warheads: flown,
+                    carriers: d.carriers,
+                    arrivals,
+                    fraction: arrivals / f64::from(flown),
+                    fraction_half_width: half_width / f64::from(flown),
+                    trials,
+                });
+            }
+            next += covered;
         }
     }
     Ok(out)

@@ -146,20 +146,57 @@ const TASK_TRIALS: u32 = 16;
 
 /// Most bytes of plans kept for reuse (an estimate, [`plan_bytes`]); the
 /// store is emptied when a new plan would overfill it (plans of large raids
-/// hold their boost pools, megabytes each).
+/// hold their boost pools, megabytes each). Also the most bytes of plans
+/// [`Evaluator::prepare_plans`] builds at once.
 const MAX_PLAN_BYTES: usize = 256 << 20;
 
-/// What a plan holds, bytes, roughly: its boost pool's lists (4 bytes an
-/// entry) and, per missile and layer, up to 8 KiB (a midcourse site's
-/// window is a running maximum on a 1 s grid over the flight, 4 bytes a
-/// second).
+/// What a plan holds, bytes: each of its vectors' allocated capacity times
+/// its element's size, plus the structures themselves. Per missile, one
+/// [`PlannedMissile`](crate::engage::plan::PlannedMissile) (under 100
+/// bytes), per midcourse site a cue and a two-threshold
+/// [`Window`](crate::engage::plan::Window) (16 + 16 bytes), per terminal
+/// battery a cue, a
+/// cover flag and a band (16 + 1 + 24 bytes); per area its shortfall grid;
+/// the boost pool's lists (4 bytes an entry) dominate large raids. Names'
+/// heap bytes are counted; allocator overhead is not (a few words an
+/// allocation).
 fn plan_bytes(plan: &Plan) -> usize {
-    let pool = plan
-        .boost
-        .as_ref()
-        .map_or(0, |b| 4 * (b.starts.len() + b.lists.len()));
-    let layers = 1 + plan.sites.len() + plan.batteries.len();
-    pool + plan.missiles.len() * layers * 8192
+    fn vec<T>(v: &Vec<T>) -> usize {
+        v.capacity() * size_of::<T>()
+    }
+    let pool = plan.boost.as_ref().map_or(0, |b| {
+        vec(&b.starts) + vec(&b.lists) + vec(&b.distinct) + vec(&b.rank)
+    });
+    let sites: usize = plan
+        .sites
+        .iter()
+        .map(|s| vec(&s.cue_s) + vec(&s.windows))
+        .sum();
+    let batteries: usize = plan
+        .batteries
+        .iter()
+        .map(|b| vec(&b.cue_s) + vec(&b.covers) + vec(&b.band))
+        .sum();
+    let areas: usize = plan
+        .areas
+        .iter()
+        .map(|a| a.name.capacity() + vec(&a.shortfall))
+        .sum();
+    let assets: usize = plan.assets.iter().map(|a| a.name.capacity()).sum();
+    let waves: usize = plan.waves.iter().map(vec).sum();
+    size_of::<Plan>()
+        + vec(&plan.missiles)
+        + vec(&plan.assets)
+        + assets
+        + vec(&plan.areas)
+        + areas
+        + vec(&plan.sites)
+        + sites
+        + vec(&plan.batteries)
+        + batteries
+        + pool
+        + vec(&plan.waves)
+        + waves
 }
 
 /// What the trials of one posture against one defense have summed so far:
@@ -220,12 +257,16 @@ impl Tally {
     }
 
     /// Half-width of the 95% confidence interval of the mean over the
-    /// trials run so far (normal approximation), warheads.
+    /// trials run so far (normal approximation), warheads, at least `3/k`
+    /// after `k` trials: by the rule of three, up to 3 in `k` further trials
+    /// (95%) may land outside what the `k` run did, each at least one
+    /// warhead away, so that a run of identical trials does not claim a
+    /// zero error.
     fn half_width(&self) -> f64 {
         let k = f64::from(self.trials.max(1));
         let mean = self.mean();
         let var = (self.leakers_sq as f64 / k - mean * mean).max(0.0);
-        1.959_964 * (var / k).sqrt()
+        (1.959_964 * (var / k).sqrt()).max(3.0 / k)
     }
 
     /// The mean over the trials run so far, warheads.
@@ -649,34 +690,74 @@ impl Evaluator {
         Ok((input, plan))
     }
 
-    /// Build the plans of the postures `cells` (each against its defense
-    /// from its launch areas) that the store lacks, in parallel, so that
-    /// their evaluations that follow find them; a cell whose plan fails is
-    /// left for its evaluation to report. Plans of large raids take a
-    /// large share of a study's time, and one is built on one thread.
-    pub fn prepare_plans(&mut self, cells: &[(Posture, DefenseSize, Vec<usize>)]) {
-        let mut wanted: Vec<(PlanKey, Posture, EngageInput)> = Vec::new();
-        for (p, d, from) in cells {
-            let key = self.plan_key(*p, *d, from);
-            if p.missiles == 0
-                || self.plans.contains_key(&key)
-                || wanted.iter().any(|(k, _, _)| *k == key)
-            {
-                continue;
+    /// Build the plans that the store lacks of the leading postures of
+    /// `cells` (each against its defense from its launch areas), in
+    /// parallel, so that their evaluations that follow find them, and
+    /// return how many leading cells are covered (at least one of a
+    /// non-empty list): as many as [`MAX_PLAN_BYTES`] of new plans hold
+    /// (estimated from the largest built so far), so that peak memory stays
+    /// near the store's cap and no covered cell's plan is evicted by
+    /// another's before its evaluation; evaluate those cells, then call
+    /// again with the rest. A cell whose plan fails is left for its
+    /// evaluation to report. Plans of large raids take a large share of a
+    /// study's time, and one is built on one thread. The cells covered and
+    /// the plans built depend on the cells and the store, not on the
+    /// threads.
+    pub fn prepare_plans(&mut self, cells: &[(Posture, DefenseSize, Vec<usize>)]) -> usize {
+        let mut covered = 0;
+        let mut used = 0;
+        // The largest plan kept so far as the first guess of a new one's size.
+        let mut most = self.plans.values().map(|(_, b)| *b).max().unwrap_or(0);
+        let mut built: Vec<(PlanKey, Arc<Plan>)> = Vec::new();
+        while covered < cells.len() {
+            // The next chunk: one plan while no size is known, else as
+            // many as fit the bytes left at the largest size so far (at
+            // least one in a call).
+            let room = match most {
+                0 => 1,
+                m => (MAX_PLAN_BYTES.saturating_sub(used) / m).max(usize::from(built.is_empty())),
+            };
+            if room == 0 {
+                break;
             }
-            if let Ok(input) = self.input_for(*p, *d, from) {
-                wanted.push((key, *p, input));
+            let mut wanted: Vec<(PlanKey, Posture, EngageInput)> = Vec::new();
+            while covered < cells.len() && wanted.len() < room {
+                let (p, d, from) = &cells[covered];
+                covered += 1;
+                let key = self.plan_key(*p, *d, from);
+                if p.missiles == 0
+                    || self.plans.contains_key(&key)
+                    || built.iter().any(|(k, _)| *k == key)
+                    || wanted.iter().any(|(k, _, _)| *k == key)
+                {
+                    continue;
+                }
+                if let Ok(input) = self.input_for(*p, *d, from) {
+                    wanted.push((key, *p, input));
+                }
+            }
+            let plans: Vec<Option<Plan>> = wanted
+                .par_iter()
+                .map(|(_, p, input)| self.build_plan(*p, input).ok())
+                .collect();
+            for ((key, _, _), plan) in wanted.into_iter().zip(plans) {
+                if let Some(plan) = plan {
+                    let bytes = plan_bytes(&plan);
+                    used += bytes;
+                    most = most.max(bytes);
+                    built.push((key, Arc::new(plan)));
+                }
             }
         }
-        let built: Vec<Option<Plan>> = wanted
-            .par_iter()
-            .map(|(_, p, input)| self.build_plan(*p, input).ok())
-            .collect();
-        for ((key, _, _), plan) in wanted.into_iter().zip(built) {
-            if let Some(plan) = plan {
-                self.keep_plan(key, &Arc::new(plan));
-            }
+        // Make room for the new plans at once, so that none evicts another.
+        if self.plan_bytes + used > MAX_PLAN_BYTES {
+            self.plans.clear();
+            self.plan_bytes = 0;
         }
+        for (key, plan) in built {
+            self.keep_plan(key, &plan);
+        }
+        covered
     }
 }
 
@@ -793,4 +874,139 @@ pub fn exhaustive_response(
         }
     }
     Ok(best)
+}
+
+#[cfg(test)]
+#[allow(unsafe_code)] // the counting allocator (docs/design.md)
+mod plan_size_tests {
+    use super::*;
+    use crate::stability::tests::evaluator_with_terminal;
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    /// The system allocator, counting the bytes the current thread holds.
+    struct Counting;
+
+    thread_local! {
+        static HELD: Cell<isize> = const { Cell::new(0) };
+    }
+
+    fn count(bytes: isize) {
+        let _ = HELD.try_with(|h| h.set(h.get() + bytes));
+    }
+
+    // SAFETY: forwards to the system allocator unchanged.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            count(layout.size() as isize);
+            // SAFETY: the caller's contract, passed on.
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            count(-(layout.size() as isize));
+            // SAFETY: the caller's contract, passed on.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            count(new_size as isize - layout.size() as isize);
+            // SAFETY: the caller's contract, passed on.
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+    }
+
+    #[global_allocator]
+    static COUNTING: Counting = Counting;
+
+    /// The estimate of a real plan (boost pool, midcourse and terminal
+    /// layers) is within a factor of 1.25 of the heap bytes it holds,
+    /// measured by the allocator on a one-thread pool (here within 256
+    /// bytes: the estimate counts the `Plan` itself).
+    #[test]
+    fn plan_bytes_is_the_plans_heap_size() {
+        let e = evaluator_with_terminal(64);
+        let d = e.baseline_defense();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        for missiles in [1, 8, 40] {
+            let p = Posture {
+                missiles,
+                decoys_per_rv: 0,
+                fast_burn: false,
+                concentrated: false,
+                asat_shots: 0,
+            };
+            let input = e.input_for(p, d, &[]).unwrap();
+            let (plan, held) = pool.install(|| {
+                let before = HELD.with(Cell::get);
+                let plan = e.build_plan(p, &input).unwrap();
+                (plan, HELD.with(Cell::get) - before)
+            });
+            assert!(plan.boost.is_some() && !plan.batteries.is_empty());
+            let estimate = plan_bytes(&plan) as f64;
+            let held = held as f64;
+            assert!(
+                estimate <= 1.25 * held && held <= 1.25 * estimate,
+                "{missiles} missiles: estimate {estimate} B, held {held} B"
+            );
+            // The old estimate, 8 KiB per missile and layer, was 6 to 15
+            // times too high here (more where the pool is small).
+            let layers = 1 + plan.sites.len() + plan.batteries.len();
+            assert!(estimate * 5.0 < (plan.missiles.len() * layers * 8192) as f64);
+        }
+    }
+
+    /// Prepared plans are those the evaluations would build: small plans
+    /// are covered in one call, the store then holds each (duplicates once)
+    /// with its estimated bytes, and the arrivals equal a fresh evaluator's.
+    #[test]
+    fn prepared_plans_are_kept_and_change_nothing() {
+        let mut e = evaluator_with_terminal(64);
+        let d = e.baseline_defense();
+        let cells: Vec<_> = [1, 3, 3, 5, 0]
+            .into_iter()
+            .map(|missiles| {
+                let p = Posture {
+                    missiles,
+                    decoys_per_rv: 0,
+                    fast_burn: false,
+                    concentrated: false,
+                    asat_shots: 0,
+                };
+                (p, d, Vec::new())
+            })
+            .collect();
+        assert_eq!(e.prepare_plans(&cells), cells.len());
+        assert_eq!(e.plans.len(), 3);
+        let held: usize = e.plans.values().map(|(_, b)| *b).sum();
+        assert_eq!(e.plan_bytes, held);
+        assert_eq!(e.prepare_plans(&cells[1..]), cells.len() - 1);
+        assert_eq!(e.plans.len(), 3);
+        let mut fresh = evaluator_with_terminal(64);
+        for (p, d, _) in &cells {
+            let a = e.arrivals(*p, *d).unwrap();
+            assert_eq!(a.to_bits(), fresh.arrivals(*p, *d).unwrap().to_bits());
+        }
+    }
+
+    /// A run of identical trials reports a half-width of 3/k warheads (rule
+    /// of three), not zero; a varied one its normal half-width.
+    #[test]
+    fn half_width_has_a_floor() {
+        let same = Tally {
+            trials: 128,
+            leakers: 128 * 3,
+            leakers_sq: 128 * 9,
+            rvs: 10,
+        };
+        assert_eq!(same.half_width(), 3.0 / 128.0);
+        let varied = Tally {
+            trials: 128,
+            leakers: 64 * 10,
+            leakers_sq: 64 * 100,
+            rvs: 10,
+        };
+        assert!((varied.half_width() - 1.959_964 * (25.0f64 / 128.0).sqrt()).abs() < 1e-12);
+    }
 }

@@ -326,7 +326,8 @@ pub fn text(r: &StabilityReport) -> String {
 }
 
 /// How precise the retaliation table's fractions are: the widest 95%
-/// half-width and the range of trials behind them.
+/// half-width, the range of trials behind them and the rule that stopped
+/// them.
 fn retaliation_precision(r: &StabilityReport) -> String {
     let all = || r.retaliation.iter().chain(&r.retaliation_capped);
     let widest = all().map(|x| x.fraction_half_width).fold(0.0, f64::max);
@@ -338,9 +339,10 @@ fn retaliation_precision(r: &StabilityReport) -> String {
         format!("{fewest}–{most}")
     };
     format!(
-        "Fractions arriving to ±{:.2} points or better (95%), from {trials} trials each (a strike stops once within ±{:.2}).",
+        "Fractions arriving to ±{:.2} points or better (95%), from {trials} trials each (a strike stops once within ±{:.2} or at {} trials; a half-width is at least 3 warheads over its trials).",
         100.0 * widest,
-        100.0 * cupola_analysis::stability::RETALIATION_HALF_WIDTH
+        100.0 * cupola_analysis::stability::RETALIATION_HALF_WIDTH,
+        r.trials
     )
 }
 
