@@ -4,7 +4,7 @@
 //! list; `cupola assumptions` prints it and every result carries it.
 
 use cupola_analysis::cost::presets;
-use cupola_physics::basis::Datum;
+use cupola_physics::basis::{Datum, Source};
 use cupola_threat::catalog;
 
 use crate::Scenario;
@@ -17,9 +17,10 @@ use crate::Scenario;
 /// a defense (`[sbi]` or `[engage]`) without `[cost]`, of the CBO 2026
 /// preset the cost study then prices (its SBI altitude dropped when `[sbi]`
 /// gives one); every number of each catalog missile it launches,
-/// once per missile. Physical constants are not listed, nor settings (run
-/// sizes, seeds, model switches) nor the file's plain inputs (sites,
-/// counts, names).
+/// once per missile (one a `--set` changed from the catalog's marked an
+/// input, with the catalog's range). Physical constants are not listed,
+/// nor settings (run sizes, seeds, model switches) nor the file's plain
+/// inputs (sites, counts, names).
 pub fn assumptions(scenario: &Scenario) -> Vec<Datum> {
     let mut out: Vec<Datum> = scenario.used.clone();
     if scenario.cost.is_none() && (scenario.sbi.is_some() || scenario.engage.is_some()) {
@@ -35,7 +36,15 @@ pub fn assumptions(scenario: &Scenario) -> Vec<Datum> {
             continue;
         }
         seen.push(name);
-        if let Some(list) = catalog::basis(&launch.missile) {
+        if let Some(mut list) = catalog::basis(&launch.missile) {
+            // The catalog's own numbers: a value that differs was set by an
+            // override, and is then the user's input, not the citation's.
+            let own = catalog::by_name(name).and_then(|m| catalog::basis(&m));
+            for (d, c) in list.iter_mut().zip(own.iter().flatten()) {
+                if d.key == c.key && d.value.to_bits() != c.value.to_bits() {
+                    d.basis.source = Source::Input;
+                }
+            }
             out.extend(list);
         }
     }

@@ -12,6 +12,9 @@ use crate::reader::{Field, TableReader};
 /// Most re-entry vehicles one missile may carry.
 const MAX_RV_COUNT: u64 = 100;
 
+/// The hint for a count of re-entry vehicles past [`MAX_RV_COUNT`].
+const RV_COUNT_HINT: &str = "give the number of re-entry vehicles one missile carries, at most 100";
+
 /// Keys of a `[[missile]]` table.
 pub(crate) const MISSILE_KEYS: &[KeyDescriptor] = &[
     KeyDescriptor::text("name")
@@ -73,7 +76,7 @@ pub(crate) const MISSILE_KEYS: &[KeyDescriptor] = &[
         .closed(1.0, MAX_RV_COUNT as f64)
         .example("rv_count = 1")
         .doc("number of re-entry vehicles")
-        .hint("give the number of re-entry vehicles one missile carries, at most 100")
+        .hint(RV_COUNT_HINT)
         .setting(),
     KeyDescriptor::tables("stage")
         .rule("at least one")
@@ -368,25 +371,13 @@ fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Opt
     let bus = t.get(ctx, "bus_deploy_s");
     let bus = limited(ctx, t, "bus_deploy_s", bus, limits::BUS_DEPLOY_S);
     let rv_count = match t.int_unchecked(ctx, "rv_count") {
-        Some(s) if s.value == 0 => {
-            ctx.report(
-                ProblemKind::InvalidValue,
-                s.span,
-                "`rv_count` must be at least 1, got 0".to_string(),
-                "a missile carries one or more re-entry vehicles",
-            );
-            None
-        }
-        Some(s) if s.value > MAX_RV_COUNT => {
-            ctx.report(
-                ProblemKind::InvalidValue,
-                s.span,
-                format!("`rv_count` of {} is implausibly large", s.value),
-                t.descriptor("rv_count").hint,
-            );
-            None
-        }
-        Some(s) => u32::try_from(s.value).ok(),
+        Some(s) => match rv_count_problem(s.value) {
+            Some((message, help)) => {
+                ctx.report(ProblemKind::InvalidValue, s.span, message, help);
+                None
+            }
+            None => u32::try_from(s.value).ok(),
+        },
         None => None,
     };
 
@@ -512,6 +503,46 @@ fn read_missile(ctx: &mut Ctx, t: &TableReader<'_>, name: Option<String>) -> Opt
     Some(missile)
 }
 
+/// What is wrong with `n` re-entry vehicles on one missile, with the
+/// help to give: none, or more than [`MAX_RV_COUNT`].
+pub(crate) fn rv_count_problem(n: u64) -> Option<(String, &'static str)> {
+    if n == 0 {
+        Some((
+            "`rv_count` must be at least 1, got 0".to_owned(),
+            "a missile carries one or more re-entry vehicles",
+        ))
+    } else if n > MAX_RV_COUNT {
+        Some((
+            format!("`rv_count` of {n} is implausibly large"),
+            RV_COUNT_HINT,
+        ))
+    } else {
+        None
+    }
+}
+
+/// What is wrong when `count` re-entry vehicles of `mass` kg each weigh
+/// more than the `payload` (kg) that carries them; `None` when they fit.
+pub(crate) fn rv_payload_problem(mass: f64, count: u32, payload: f64) -> Option<String> {
+    let total = mass * f64::from(count);
+    if total <= payload {
+        return None;
+    }
+    let what = if count == 1 {
+        format!("the re-entry vehicle ({mass} kg)")
+    } else {
+        format!("the {count} re-entry vehicles ({count} × {mass} kg = {total} kg)")
+    };
+    Some(format!(
+        "{what} {} more than the payload ({payload} kg)",
+        if count == 1 { "weighs" } else { "weigh" }
+    ))
+}
+
+/// The help for [`rv_payload_problem`].
+pub(crate) const RV_PAYLOAD_HELP: &str =
+    "payload_mass_kg includes the re-entry vehicles; raise it or lighten the RVs";
+
 fn read_rv(
     ctx: &mut Ctx,
     r: &TableReader<'_>,
@@ -532,30 +563,20 @@ fn read_rv(
     );
     r.finish(ctx);
     let mass = mass?;
-    if let (Some(payload), Some(count)) = (payload, rv_count) {
-        let total = mass * f64::from(count);
-        if total > payload {
-            let what = if count == 1 {
-                format!("the re-entry vehicle ({mass} kg)")
-            } else {
-                format!("the {count} re-entry vehicles ({count} × {mass} kg = {total} kg)")
-            };
-            let p = ctx
-                .at(
-                    ProblemKind::InvalidValue,
-                    mass_span.unwrap_or_else(|| r.span.clone()),
-                    format!(
-                        "{what} {} more than the payload ({payload} kg)",
-                        if count == 1 { "weighs" } else { "weigh" }
-                    ),
-                )
-                .with_help(
-                    "payload_mass_kg includes the re-entry vehicles; raise it or lighten the RVs",
-                )
-                .with_label("heavier than the payload");
-            ctx.push(p);
-            return None;
-        }
+    let heavy = payload
+        .zip(rv_count)
+        .and_then(|(payload, count)| rv_payload_problem(mass, count, payload));
+    if let Some(message) = heavy {
+        let p = ctx
+            .at(
+                ProblemKind::InvalidValue,
+                mass_span.unwrap_or_else(|| r.span.clone()),
+                message,
+            )
+            .with_help(RV_PAYLOAD_HELP)
+            .with_label("heavier than the payload");
+        ctx.push(p);
+        return None;
     }
     Some(ReentryVehicle {
         mass_kg: mass,

@@ -9,6 +9,9 @@
 //! A path that names no value the file writes is a located problem at the
 //! entry: a misspelt key, an index past the end, a table, a string.
 
+use std::collections::HashSet;
+use std::rc::Rc;
+
 use toml_edit::{Item, TableLike, Value};
 
 use crate::context::{Citation, Ctx, Span, closest};
@@ -24,7 +27,7 @@ pub(crate) const SOURCES_KEYS: &[KeyDescriptor] = &[KeyDescriptor::new(
     KeyKind::Other("string"),
 )
 .optional()
-.rule("names a number the file writes; not empty")
+.rule("names a number the file writes, in at most 16 steps; not empty, at most 4096 bytes")
 .example(
     "\"engage.terminal[0].pk\" = \"MDA flight-test record\" (any KEY.PATH: a dotted key path as \
      `--set` takes it)",
@@ -50,8 +53,16 @@ pub(crate) const SOURCES_KEYS: &[KeyDescriptor] = &[KeyDescriptor::new(
 /// could otherwise ask for the product of its entries and its tables.
 const MAX_VISITS: usize = 1_000_000;
 
-/// Levels of dotted keys `[sources]` may nest (a key path is a few).
+/// Levels of dotted keys `[sources]` may nest, and steps a key path may
+/// take (a key path is a few).
 const MAX_DEPTH: usize = 16;
+
+/// Longest source string, bytes: a citation is a line or two.
+const MAX_SOURCE_BYTES: usize = 4096;
+
+/// Bytes of source text `[sources]` may hand out in all, counted once per
+/// cited value (each value's listing keeps its own copy).
+const MAX_CITED_BYTES: usize = 16 << 20;
 
 /// One value a path reaches.
 struct Hit {
@@ -80,7 +91,8 @@ pub(crate) fn read_sources(ctx: &mut Ctx, root: &TableReader<'_>, doc: &dyn Tabl
     flatten(ctx, t.inner(), "", &t.span, &mut entries);
     // Paths with every index given first: they win over paths that cite
     // every element.
-    let mut cites: Vec<(bool, Hit, String)> = Vec::new();
+    // The text is shared by the values one entry reaches.
+    let mut cites: Vec<(bool, Hit, Span, Rc<str>)> = Vec::new();
     let mut visits = 0;
     for (path, at, text) in entries {
         let Ok(parts) = steps(&path) else {
@@ -92,6 +104,20 @@ pub(crate) fn read_sources(ctx: &mut Ctx, root: &TableReader<'_>, doc: &dyn Tabl
             );
             continue;
         };
+        if parts.len() > MAX_DEPTH {
+            report(
+                ctx,
+                at,
+                format!(
+                    "[sources] cites `{path}`, a key path of {} steps; none is longer than \
+                     {MAX_DEPTH}",
+                    parts.len()
+                ),
+                "too deep",
+            );
+            continue;
+        }
+        let text: Rc<str> = text.into();
         let mut hits = Vec::new();
         let mut fans = false;
         match walk(doc, &parts, "", "", &mut hits, &mut fans, &mut visits) {
@@ -109,7 +135,10 @@ pub(crate) fn read_sources(ctx: &mut Ctx, root: &TableReader<'_>, doc: &dyn Tabl
                 .relabel("too many");
                 break;
             }
-            Ok(()) => cites.extend(hits.into_iter().map(|h| (fans, h, text.clone()))),
+            Ok(()) => cites.extend(
+                hits.into_iter()
+                    .map(|h| (fans, h, at.clone(), Rc::clone(&text))),
+            ),
             Err(why) => {
                 let p = ctx
                     .at(
@@ -123,8 +152,30 @@ pub(crate) fn read_sources(ctx: &mut Ctx, root: &TableReader<'_>, doc: &dyn Tabl
             }
         }
     }
-    cites.sort_by_key(|(fans, _, _)| *fans);
-    for (_, hit, text) in cites {
+    cites.sort_by_key(|(fans, _, _, _)| *fans);
+    // The first source of a value wins (as `Ctx::cite` keeps it); each
+    // value cited keeps a copy of its text.
+    let mut cited = HashSet::new();
+    let mut bytes = 0;
+    for (_, hit, entry, text) in cites {
+        if !cited.insert((hit.span.start, hit.span.end)) {
+            continue;
+        }
+        bytes += text.len();
+        if bytes > MAX_CITED_BYTES {
+            ctx.report(
+                ProblemKind::InvalidValue,
+                entry,
+                format!(
+                    "[sources] gives more than {} MiB of source text in all by this entry; \
+                     it and the sources after it are not read",
+                    MAX_CITED_BYTES >> 20
+                ),
+                "cite each value with a short source (a line or two)",
+            )
+            .relabel("too much text");
+            break;
+        }
         let descriptor = crate::key::tables()
             .iter()
             .find(|(p, _)| *p == hit.table)
@@ -142,7 +193,7 @@ pub(crate) fn read_sources(ctx: &mut Ctx, root: &TableReader<'_>, doc: &dyn Tabl
             .at(hit.at.clone());
         ctx.cite(Citation {
             fallback: Some((hit.span.start, datum)),
-            ..Citation::new(hit.span, text)
+            ..Citation::new(hit.span, &*text)
         });
     }
 }
@@ -192,6 +243,16 @@ fn flatten(
             continue;
         }
         match item.as_str() {
+            Some(s) if s.len() > MAX_SOURCE_BYTES => report(
+                ctx,
+                item.span().unwrap_or(at),
+                format!(
+                    "the source of `{path}` in [sources] is {} bytes long; a source is at \
+                     most {MAX_SOURCE_BYTES}",
+                    s.len()
+                ),
+                "too long",
+            ),
             Some(s) if !s.trim().is_empty() => out.push((path, at, s.to_owned())),
             Some(_) => report(
                 ctx,
@@ -307,27 +368,49 @@ fn walk(
         });
         return Ok(());
     }
-    let elements: Vec<&dyn TableLike> = match item {
-        Item::ArrayOfTables(a) => a.iter().map(|t| t as &dyn TableLike).collect(),
-        Item::Value(Value::Array(a)) if a.iter().all(Value::is_inline_table) => a
-            .iter()
-            .filter_map(|v| v.as_inline_table().map(|t| t as &dyn TableLike))
-            .collect(),
-        other => {
-            if step.index.is_some() {
-                return Err(miss(
-                    format!("`{here}` is not an array of tables"),
-                    "an index picks one table of an array of tables (`[[name]]`)",
-                ));
+    // An array of tables (`[[name]]`, or an array of inline tables):
+    // its tables are reached by index, without collecting them.
+    let tables = match item {
+        Item::ArrayOfTables(_) => true,
+        Item::Value(Value::Array(a)) => {
+            // Checking every element is a walk of the array.
+            *visits += a.len();
+            if *visits > MAX_VISITS {
+                return Ok(());
             }
-            let Some(sub) = other.as_table_like() else {
-                return Err(miss(
-                    format!("`{here}` is a value, not a table"),
-                    "the path must end at this key",
-                ));
-            };
-            return walk(sub, rest, &here, at, out, fans, visits);
+            a.iter().all(Value::is_inline_table)
         }
+        _ => false,
+    };
+    if !tables {
+        if step.index.is_some() {
+            return Err(miss(
+                format!("`{here}` is not an array of tables"),
+                "an index picks one table of an array of tables (`[[name]]`)",
+            ));
+        }
+        let Some(sub) = item.as_table_like() else {
+            return Err(miss(
+                format!("`{here}` is a value, not a table"),
+                "the path must end at this key",
+            ));
+        };
+        return walk(sub, rest, &here, at, out, fans, visits);
+    }
+    let element = |i: usize| -> Option<&dyn TableLike> {
+        match item {
+            Item::ArrayOfTables(a) => a.get(i).map(|t| t as &dyn TableLike),
+            Item::Value(Value::Array(a)) => a
+                .get(i)
+                .and_then(Value::as_inline_table)
+                .map(|t| t as &dyn TableLike),
+            _ => None,
+        }
+    };
+    let len = match item {
+        Item::ArrayOfTables(a) => a.len(),
+        Item::Value(Value::Array(a)) => a.len(),
+        _ => 0,
     };
     let name_of = |i: usize, e: &dyn TableLike| match e.get("name").and_then(Item::as_str) {
         Some(n) => format!("[[{here}]] `{n}`"),
@@ -335,13 +418,13 @@ fn walk(
     };
     match step.index {
         Some(i) => {
-            let Some(e) = elements.get(i) else {
+            let Some(e) = element(i) else {
                 return Err(miss(
-                    format!("`{}[{i}]`: {}", step.key, only(elements.len())),
+                    format!("`{}[{i}]`: {}", step.key, only(len)),
                     "indices count the tables of the array from 0",
                 ));
             };
-            walk(*e, rest, &here, &name_of(i, *e), out, fans, visits)
+            walk(e, rest, &here, &name_of(i, e), out, fans, visits)
         }
         None => {
             // Every table of the array that writes the key; a miss only
@@ -349,8 +432,8 @@ fn walk(
             *fans = true;
             let mut first = None;
             let before = out.len();
-            for (i, e) in elements.iter().enumerate() {
-                if let Err(m) = walk(*e, rest, &here, &name_of(i, *e), out, fans, visits) {
+            for (i, e) in (0..len).filter_map(|i| element(i).map(|e| (i, e))) {
+                if let Err(m) = walk(e, rest, &here, &name_of(i, e), out, fans, visits) {
                     first.get_or_insert(m);
                 }
             }
@@ -483,6 +566,74 @@ mod tests {
             .count();
         assert_eq!(bounded, 1);
         assert!(start.elapsed().as_secs() < 30);
+    }
+
+    /// A source string is at most 4096 bytes, refused at the string.
+    #[test]
+    fn a_long_source_is_refused_at_the_string() {
+        let long = "x".repeat(4097);
+        let entry = format!("\"sbi.budget.decision_s\" = \"{long}\"");
+        let p = problems(&entry);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("4097 bytes long"), "{}", p[0]);
+        let line = with_sources(&entry).lines().count();
+        let column = "\"sbi.budget.decision_s\" = ".len() + 1;
+        assert!(
+            p[0].starts_with(&format!("x.toml:{line}:{column}:")),
+            "{}",
+            p[0]
+        );
+        assert!(problems(&format!("\"sbi.budget.decision_s\" = \"{}\"", &long[1..])).is_empty());
+    }
+
+    /// A key path of more steps than any scenario table nests is refused
+    /// before it is walked.
+    #[test]
+    fn a_path_deeper_than_any_key_is_refused() {
+        let deep = vec!["sbi"; 17].join(".");
+        let p = problems(&format!("\"{deep}\" = \"x\""));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("a key path of 17 steps"), "{}", p[0]);
+    }
+
+    /// An index picks its table without a walk of the array, but checking
+    /// that an array holds inline tables is one, and counts: indexed
+    /// entries against a large inline array reach the visit bound.
+    #[test]
+    fn walking_an_inline_array_counts_its_elements() {
+        let mut text = String::from("span = [");
+        text.push_str(&vec!["{ v = 1 }"; 1_100].join(", "));
+        text.push_str("]\n[scenario]\nname = \"x\"\n[sources]\n");
+        for i in 0..1_100 {
+            text.push_str(&format!("\"span[{i}].v\" = \"x\"\n"));
+        }
+        let err = parse("x.toml", &text).unwrap_err();
+        let bounded = err
+            .problems()
+            .iter()
+            .filter(|p| p.to_string().contains("more than 1000000"))
+            .count();
+        assert_eq!(bounded, 1);
+    }
+
+    /// The source text handed out is bounded in all: a long source cited
+    /// for every table of a large array stops at 16 MiB.
+    #[test]
+    fn the_source_text_handed_out_is_bounded() {
+        let mut text = String::from("[scenario]\nname = \"x\"\n[sources]\n");
+        text.push_str(&format!("\"span.v\" = \"{}\"\n", "x".repeat(4096)));
+        for _ in 0..4_200 {
+            text.push_str("[[span]]\nv = 1\n");
+        }
+        let err = parse("x.toml", &text).unwrap_err();
+        let bounded: Vec<String> = err
+            .problems()
+            .iter()
+            .map(ToString::to_string)
+            .filter(|p| p.contains("more than 16 MiB of source text"))
+            .collect();
+        assert_eq!(bounded.len(), 1);
+        assert!(bounded[0].starts_with("x.toml:4:"), "{}", bounded[0]);
     }
 
     /// A key without a basis of its own (a count) is listed once cited,

@@ -11,7 +11,7 @@ use cupola_physics::basis::{Datum, Source};
 use cupola_threat::Missile;
 
 use super::{Override, Varied};
-use crate::Scenario;
+use crate::{Scenario, missile};
 
 /// The root of a path naming a catalog missile's number.
 const CATALOG: &str = "catalog.";
@@ -192,16 +192,13 @@ pub(crate) fn set(s: &mut Scenario, o: &Override) -> Result<(), String> {
 
 /// Set the number `key` (a path of a catalog datum's key, see
 /// [`catalog_path`]) of `m` to `v`.
+///
+/// The reader's checks of an inline `[[missile]]` apply to a count of
+/// re-entry vehicles: at most 100, together no heavier than the payload.
+/// (The payload and RV mass are left to [`Missile::validate`]: the
+/// catalog's one-at-a-time ranges of them, e.g. a 600 kg payload against
+/// the solid ICBM's three 300 kg RVs, cross the load check.)
 fn set_missile(m: &mut Missile, key: &str, v: f64) -> Result<(), String> {
-    let whole = || {
-        if v >= 1.0 && v <= f64::from(u32::MAX) {
-            Ok(v.round() as u32)
-        } else {
-            Err(format!(
-                "`{key}` takes a whole number of at least 1, got {v}"
-            ))
-        }
-    };
     if let Some(rest) = key.strip_prefix("stage[") {
         let (i, field) = rest
             .split_once("].")
@@ -232,13 +229,32 @@ fn set_missile(m: &mut Missile, key: &str, v: f64) -> Result<(), String> {
         "rv.mass_kg" => &mut m.rv.mass_kg,
         "rv.ballistic_coefficient_kg_m2" => &mut m.rv.ballistic_coefficient_kg_m2,
         "rv_count" => {
-            m.rv_count = whole()?;
-            return Ok(());
+            if v < 0.0 || v.fract() != 0.0 {
+                return Err(format!(
+                    "`{key}` takes a whole number of at least 1, got {v}"
+                ));
+            }
+            // Saturating: a count past u64 is refused as too large.
+            let n = v as u64;
+            if let Some((message, help)) = missile::rv_count_problem(n) {
+                return Err(format!("{message}: {help}"));
+            }
+            m.rv_count = u32::try_from(n).map_err(|_| format!("`{key}` of {n} is too large"))?;
+            return rv_payload(m);
         }
         _ => return Err(format!("a catalog missile has no number `{key}`")),
     };
     *slot = v;
     Ok(())
+}
+
+/// Whether the re-entry vehicles of `m` fit its payload, as the reader of
+/// an inline `[[missile]]` checks.
+fn rv_payload(m: &Missile) -> Result<(), String> {
+    match missile::rv_payload_problem(m.rv.mass_kg, m.rv_count, m.payload_mass_kg) {
+        Some(message) => Err(format!("{message}: {}", missile::RV_PAYLOAD_HELP)),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -245,11 +245,58 @@ fn a_registry_path_the_scenario_does_not_use_is_refused() {
         ),
         (set("catalog.solid-icbm.stage[0].burn_time_s", "-5"), "burn"),
         (set("catalog.solid-icbm", "1"), "catalog.MISSILE.KEY"),
+        // The reader's checks of an inline missile: at most 100 RVs, at
+        // least 1, together no heavier than the payload (3 × 300 of 900 kg).
+        (
+            set("catalog.solid-icbm.rv_count", "1000000"),
+            "`rv_count` of 1000000 is implausibly large",
+        ),
+        (
+            set("catalog.solid-icbm.rv_count", "1e300"),
+            "implausibly large",
+        ),
+        (set("catalog.solid-icbm.rv_count", "0"), "at least 1, got 0"),
+        (set("catalog.solid-icbm.rv_count", "2.5"), "whole number"),
+        (
+            set("catalog.solid-icbm.rv_count", "4"),
+            "the 4 re-entry vehicles (4 × 300 kg = 1200 kg) weigh more than the payload (900 kg)",
+        ),
     ] {
         let err = default_with(std::slice::from_ref(&o)).unwrap_err();
-        let ScenarioError::Override { message, .. } = &err else {
+        let ScenarioError::Override { message, setting } = &err else {
             panic!("{err:?}")
         };
         assert!(message.contains(words), "{o}: {message}");
+        assert_eq!(setting, &o.to_string());
     }
+}
+
+/// A catalog number set by `--set` is the user's input in the
+/// assumptions; the numbers left alone keep the catalog's citation.
+#[test]
+fn a_catalog_value_set_by_override_is_an_input() {
+    let listed = |s: &Scenario, key: &str| {
+        crate::assumptions(s)
+            .into_iter()
+            .find(|d| d.key == key && d.at == "catalog `solid-icbm`")
+            .unwrap()
+    };
+    let d = default_with(&[]).unwrap();
+    assert_eq!(listed(&d, "rv_count").basis.source, Source::Assumed);
+    let s = default_with(&[set("catalog.solid-icbm.rv_count", "2")]).unwrap();
+    assert!(
+        s.launches
+            .iter()
+            .all(|l| l.missile.name != "solid-icbm" || l.missile.rv_count == 2)
+    );
+    let rv = listed(&s, "rv_count");
+    assert_eq!((rv.value, rv.basis.source), (2.0, Source::Input));
+    assert!(rv.basis.uncertainty.is_some());
+    assert!(matches!(
+        listed(&s, "payload_mass_kg").basis.source,
+        Source::Cited(_)
+    ));
+    let s = default_with(&[set("catalog.solid-icbm.stage[0].burn_time_s", "55")]).unwrap();
+    let burn = listed(&s, "stage 1 burn_time_s");
+    assert_eq!((burn.value, burn.basis.source), (55.0, Source::Input));
 }
