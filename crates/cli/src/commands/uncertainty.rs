@@ -27,6 +27,9 @@ use std::path::PathBuf;
 /// the figures' bands, at 3% of a 256-point design's work.
 pub const REPLICATES: u64 = 8;
 
+/// The path prefix of a catalog missile's numbers (`catalog.MISSILE.KEY`).
+const CATALOG_PREFIX: &str = "catalog.";
+
 /// Stream component of the seed replicates' seeds.
 const REPLICATE_SEED: u64 = 0x7265_706c_5f73_6565;
 
@@ -48,6 +51,8 @@ pub struct UncertaintyArgs {
     pub samples: u32,
     /// Vary only these assumptions (comma-separated key paths such as
     /// `sbi.budget.decision_s`; a path without indices takes every element).
+    /// Without it, every assumption with a range but a catalog missile's
+    /// numbers (`catalog.MISSILE.KEY`), which are varied only when named.
     #[arg(long, value_delimiter = ',', value_name = "KEYS")]
     pub keys: Option<Vec<String>>,
     /// Seed of the design (default: the scenario's seed).
@@ -250,7 +255,27 @@ pub fn run(args: &UncertaintyArgs) -> Result<(), Failure> {
         eprintln!("warning: {w}");
     }
     let seed = args.seed.unwrap_or(nominal.seed);
-    let (varied, dropped) = design::assumptions(&base, args.keys.as_deref())?;
+    let (mut varied, mut dropped) = design::assumptions(&base, args.keys.as_deref())?;
+    if args.keys.is_none() {
+        // A catalog missile's numbers drawn together and independently give,
+        // at most points, a missile that cannot reach the scenario's aim
+        // points: they are varied when named, and one at a time by
+        // `cupola sensitivity`.
+        let (catalog, rest): (Vec<Varied>, Vec<Varied>) = varied
+            .into_iter()
+            .partition(|v| v.path.starts_with(CATALOG_PREFIX));
+        varied = rest;
+        dropped.extend(catalog.into_iter().map(|v| {
+            design::Dropped {
+                path: v.path,
+                reason: "a catalog missile's number: drawn together with the missile's others it \
+                     often gives a missile that cannot reach the scenario's aim points, so it \
+                     is varied only when named with --keys (`cupola sensitivity` varies it \
+                     alone)"
+                    .into(),
+            }
+        }));
+    }
     if varied.is_empty() {
         return Err(Failure::Input(format!(
             "{}: no assumption with a range to vary",
