@@ -14,7 +14,7 @@
 //! Markdown table for docs/performance.md. Run it after `cargo bench -p
 //! cupola-benches` (its `sizing`, `engage` and `stability` benches).
 
-use cupola_report::LogLogPlot;
+use cupola_report::{LinePlot, LogLogPlot};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,7 +62,7 @@ fn run() -> Result<(), String> {
             root.display()
         ));
     }
-    let mut plot = LogLogPlot::new(
+    let mut plot = LinePlot::new(
         "Cost against raid size (relative to the smallest raid)",
         "missiles in the raid",
         "cost relative to the smallest raid",
@@ -102,7 +102,7 @@ fn run() -> Result<(), String> {
         .map(|&n| (n as f64, n as f64 / smallest as f64))
         .collect();
     plot = plot.with_series("linear growth (slope 1)", linear);
-    let svg = plot.render_svg().map_err(|e| e.to_string())?;
+    let svg = LogLogPlot(plot).render_svg().map_err(|e| e.to_string())?;
     let out = workspace().join("docs").join("raid-scaling.svg");
     std::fs::write(&out, svg).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("\nwrote {}", out.display());

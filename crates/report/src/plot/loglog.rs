@@ -4,47 +4,17 @@
 
 use plotters::prelude::*;
 
-use super::{AXIS_LABEL_PX, PALETTE, Series, TICK_PX, TITLE_PX, font};
+use super::{AXIS_LABEL_PX, LinePlot, PALETTE, TICK_PX, TITLE_PX, font};
 use crate::ReportError;
 
-/// A plot with logarithmic x and y axes and one or more series.
+/// A [`LinePlot`] drawn with logarithmic x and y axes.
 ///
 /// Points with a coordinate that is not finite and positive are left out
 /// (a logarithm has no place for them) and break the line.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct LogLogPlot {
-    /// Title drawn above the plot (omitted when empty).
-    pub title: String,
-    /// X-axis label, with unit.
-    pub x_label: String,
-    /// Y-axis label, with unit.
-    pub y_label: String,
-    /// The lines to draw, in legend order.
-    pub series: Vec<Series>,
-}
+pub struct LogLogPlot(pub LinePlot);
 
 impl LogLogPlot {
-    /// Creates a plot with a title and axis labels and no series.
-    pub fn new(
-        title: impl Into<String>,
-        x_label: impl Into<String>,
-        y_label: impl Into<String>,
-    ) -> Self {
-        Self {
-            title: title.into(),
-            x_label: x_label.into(),
-            y_label: y_label.into(),
-            series: Vec::new(),
-        }
-    }
-
-    /// Appends a series (builder style).
-    #[must_use]
-    pub fn with_series(mut self, name: impl Into<String>, points: Vec<(f64, f64)>) -> Self {
-        self.series.push(Series::new(name, points));
-        self
-    }
-
     /// Renders the plot as a standalone 800×500 px SVG document. The axes
     /// span whole decades around the drawable points (1 to 10 when there
     /// are none).
@@ -67,14 +37,15 @@ impl LogLogPlot {
 
     fn error(&self, message: String) -> ReportError {
         ReportError::Plot {
-            title: self.title.clone(),
+            title: self.0.title.clone(),
             message,
         }
     }
 
     /// Every point a logarithmic axis can show.
     fn drawable(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
-        self.series
+        self.0
+            .series
             .iter()
             .flat_map(|s| s.points.iter().copied())
             .filter(|p| loggable(*p))
@@ -93,8 +64,9 @@ impl LogLogPlot {
             .margin(16)
             .x_label_area_size(50)
             .y_label_area_size(90);
-        if !self.title.is_empty() {
-            builder.caption(&self.title, font(TITLE_PX));
+        let plot = &self.0;
+        if !plot.title.is_empty() {
+            builder.caption(&plot.title, font(TITLE_PX));
         }
         let label = |v: &f64| tick_label(*v);
         let mut chart = builder
@@ -102,8 +74,8 @@ impl LogLogPlot {
             .map_err(|e| err(&e))?;
         chart
             .configure_mesh()
-            .x_desc(self.x_label.as_str())
-            .y_desc(self.y_label.as_str())
+            .x_desc(plot.x_label.as_str())
+            .y_desc(plot.y_label.as_str())
             .x_label_formatter(&label)
             .y_label_formatter(&label)
             .label_style(font(TICK_PX))
@@ -112,7 +84,7 @@ impl LogLogPlot {
             .bold_line_style(RGBColor(210, 210, 210))
             .draw()
             .map_err(|e| err(&e))?;
-        for (i, series) in self.series.iter().enumerate() {
+        for (i, series) in plot.series.iter().enumerate() {
             let color = PALETTE[i % PALETTE.len()];
             let line = color.stroke_width(2);
             chart
@@ -131,7 +103,7 @@ impl LogLogPlot {
                     .map_err(|e| err(&e))?;
             }
         }
-        if self.series.len() > 1 {
+        if plot.series.len() > 1 {
             chart
                 .configure_series_labels()
                 .position(SeriesLabelPosition::UpperLeft)
@@ -203,11 +175,13 @@ mod tests {
 
     #[test]
     fn draws_every_positive_point_and_skips_the_rest() {
-        let svg = LogLogPlot::new("cost", "missiles", "s")
-            .with_series("a", vec![(10.0, 0.1), (100.0, 1.0), (1000.0, 10.0)])
-            .with_series("b", vec![(10.0, 0.2), (100.0, 0.0), (1000.0, f64::NAN)])
-            .render_svg()
-            .expect("renders");
+        let svg = LogLogPlot(
+            LinePlot::new("cost", "missiles", "s")
+                .with_series("a", vec![(10.0, 0.1), (100.0, 1.0), (1000.0, 10.0)])
+                .with_series("b", vec![(10.0, 0.2), (100.0, 0.0), (1000.0, f64::NAN)]),
+        )
+        .render_svg()
+        .expect("renders");
         assert!(svg.starts_with("<svg"));
         // Three dots for "a", one for "b" (its other points cannot be drawn).
         assert_eq!(svg.matches("<circle").count(), 4);
