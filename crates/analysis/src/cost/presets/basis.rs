@@ -109,6 +109,23 @@ fn shared(at: &str) -> Vec<Datum> {
     .collect()
 }
 
+/// CBO 2026's launch price, under `key`: the price every CBO 2026-based
+/// preset lifts its satellites at, $/kg.
+fn cbo_2026_launch_price(key: String) -> Datum {
+    Datum::new(
+        key,
+        CBO_2026_LAUNCH_USD_PER_KG,
+        "$/kg",
+        Basis::cited_range(
+            CBO_2026,
+            500.0,
+            2_720.0,
+            "CBO's hoped-for heavy-lift price to today's Falcon 9 ($62M for 22,800 kg, NASA \
+             figures quoted by W. Whitman Cobb, The Conversation, March 2019)",
+        ),
+    )
+}
+
 /// The inputs of [`super::cbo_2026_space_layer`], each with its basis.
 pub fn cbo_2026_basis() -> Vec<Datum> {
     let at = "preset `cbo-2026`";
@@ -142,18 +159,7 @@ pub fn cbo_2026_basis() -> Vec<Datum> {
                 "drag and propellant at 400 km to a bus built for longer life",
             ),
         ),
-        Datum::new(
-            "launch_usd_per_kg",
-            CBO_2026_LAUNCH_USD_PER_KG,
-            "$/kg",
-            Basis::cited_range(
-                CBO_2026,
-                500.0,
-                2_720.0,
-                "CBO's hoped-for heavy-lift price to today's Falcon 9 ($62M for 22,800 kg, NASA \
-                 figures quoted by W. Whitman Cobb, The Conversation, March 2019)",
-            ),
-        ),
+        cbo_2026_launch_price("launch_usd_per_kg".into()),
         Datum::new(
             "ops_musd_per_year",
             CBO_2026_SBI_OPS_MUSD_PER_YEAR,
@@ -355,18 +361,7 @@ fn sensors_and_battle_management(at: &str) -> Vec<Datum> {
                  hundred kg) to a large infrared satellite",
             ),
         ),
-        Datum::new(
-            t("launch_usd_per_kg"),
-            CBO_2026_LAUNCH_USD_PER_KG,
-            "$/kg",
-            Basis::cited_range(
-                CBO_2026,
-                500.0,
-                2_720.0,
-                "CBO's hoped-for heavy-lift price to today's Falcon 9 ($62M for 22,800 kg, NASA \
-                 figures quoted by W. Whitman Cobb, The Conversation, March 2019)",
-            ),
-        ),
+        cbo_2026_launch_price(t("launch_usd_per_kg")),
         Datum::new(
             t("life_years"),
             TRACKING_LIFE_YEARS,
