@@ -10,7 +10,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use cupola_analysis::sizing::coverage::{ReachModel, Sampling, coverage};
 use cupola_analysis::sizing::search::Family;
 use cupola_analysis::sizing::study::{BoostTimeline, raid};
-use cupola_analysis::sizing::{AreaLaunch, Phasing, SizingInput, size_against};
+use cupola_analysis::sizing::{AreaLaunch, Phasing, SbiLayerSpec, SizingInput, size_against};
 use cupola_defense::reach::{ReachTable, TableGeometry};
 use cupola_physics::constants::R_EARTH_MEAN;
 use cupola_physics::constants::WGS84_A;
@@ -134,13 +134,7 @@ fn raid_benches(c: &mut Criterion) {
             &[flown[0].site.to_ecef().unit()],
             vec![vec![ReachModel::Table(Arc::new(table))]],
         );
-        let family = Family {
-            altitude_m: layer.altitude_m,
-            inclination_rad: 45f64.to_radians(),
-            planes: 48,
-            phasing: Phasing::Walker,
-            seed: 1,
-        };
+        let family = walker_45_by_48(layer);
         let layout = family.layout(400).expect("builds");
         let sampling = Sampling {
             samples: 4_000,
@@ -312,13 +306,7 @@ fn benches(c: &mut Criterion) {
         &[traj[0].site.to_ecef().unit()],
         vec![vec![ReachModel::Table(Arc::new(table))]],
     );
-    let family = Family {
-        altitude_m: layer.altitude_m,
-        inclination_rad: 45f64.to_radians(),
-        planes: 48,
-        phasing: Phasing::Walker,
-        seed: 1,
-    };
+    let family = walker_45_by_48(layer);
     for total in [2_400u32, 4_800, 9_600, 19_200] {
         let layout = family.layout(total / 48).expect("builds");
         let sampling = Sampling {
@@ -351,3 +339,15 @@ criterion_group! {
     targets = benches, raid_benches, peer_benches
 }
 criterion_main!(group);
+
+/// The single-pad example's SBI family the coverage benches lay out: a
+/// Walker shell at the layer's altitude, 45°, 48 planes.
+fn walker_45_by_48(layer: &SbiLayerSpec) -> Family {
+    Family {
+        altitude_m: layer.altitude_m,
+        inclination_rad: 45f64.to_radians(),
+        planes: 48,
+        phasing: Phasing::Walker,
+        seed: 1,
+    }
+}
