@@ -1,13 +1,16 @@
 //! The detection study: when the sensor layer first sees each launch, when
 //! it holds a track, and how good the track is over the flight.
 
-use crate::trajectory::{StudyError, TrajectoryResult, TrajectoryStudy};
+use crate::trajectory::{TrajectoryResult, TrajectoryStudy};
 use cupola_defense::{DetectionTimeline, Sensor, detect};
+use cupola_threat::Solution;
 
-/// One launch against a sensor layer.
+/// One launch, flown, against a sensor layer.
 pub struct DetectionStudy<'a> {
     /// The launch.
     pub launch: &'a TrajectoryStudy,
+    /// Its flight ([`TrajectoryStudy::solve`]).
+    pub flown: &'a Solution,
     /// The sensors.
     pub sensors: &'a [Sensor],
     /// Sampling interval of the timeline, s.
@@ -24,18 +27,16 @@ pub struct DetectionResult {
 }
 
 impl DetectionStudy<'_> {
-    /// Target and fly the launch, then follow it with the sensors.
-    pub fn run(&self) -> Result<DetectionResult, StudyError> {
-        let sol = self.launch.solve()?;
-        let detection = detect(
-            &sol.trajectory,
-            self.launch.launch_time_s,
-            self.sensors,
-            self.step_s,
-        );
-        Ok(DetectionResult {
-            trajectory: self.launch.result(&sol),
-            detection,
-        })
+    /// Follow the flown launch with the sensors.
+    pub fn run(&self) -> DetectionResult {
+        DetectionResult {
+            trajectory: self.launch.result(self.flown),
+            detection: detect(
+                &self.flown.trajectory,
+                self.launch.launch_time_s,
+                self.sensors,
+                self.step_s,
+            ),
+        }
     }
 }

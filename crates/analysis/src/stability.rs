@@ -16,7 +16,7 @@ pub use defense::{DefenseCosts, DefenseSearch, MAX_ANSWER_EVALUATIONS, Purchase,
 pub use offense::{
     AttackerCosts, CHECK_TRIALS, DefenseSize, Evaluator, Layers, MIN_PRECISION_TRIALS,
     MIN_SEQUENTIAL_TRIALS, Options, Posture, Response, SEQUENTIAL_Z, best_response,
-    exhaustive_response,
+    exhaustive_response, fast_burn,
 };
 pub use race::{Added, Exchange, Race, RaceResult, Round, arms_race, exchange};
 pub use spec::StabilitySpec;

@@ -2,8 +2,8 @@
 //! ([`cupola_analysis::work`]) from a scenario and the command's flags, and
 //! the refusal of a run over the budget unless `--budget-scale` raises it.
 
+use crate::Model;
 use crate::error::Error;
-use crate::study::run::{DEFAULT_STEP_S, studies};
 use cupola_analysis::engage::EngageSpec;
 use cupola_analysis::sizing::study::BoostTimeline;
 use cupola_analysis::sizing::{Detection, SbiLayerSpec, SizingSpec, Sweep};
@@ -43,19 +43,18 @@ pub fn enforce(e: &Estimate) -> Result<(), Error> {
     }
 }
 
-/// The reference launch `index` of `scenario` flown, and the boost timeline
-/// of `sbi` against it (the fire time from its fixed latency, or lift-off
-/// when the sensor layer reports it: the longest window). None when the
-/// launch does not fly or the budget does not fit it; the study itself
-/// will say why.
-pub fn timeline(scenario: &Scenario, sbi: &SbiLayerSpec, index: usize) -> Option<BoostTimeline> {
-    let launch = studies(scenario, DEFAULT_STEP_S).into_iter().nth(index)?;
-    let flown = launch.solve().ok()?.trajectory;
+/// The boost timeline of `sbi` against `model`'s launch `index`, flown
+/// (the fire time from its fixed latency, or lift-off when the sensor
+/// layer reports it: the longest window). None when the budget does not fit
+/// it (the model has checked the deadline, so this is a layer that cannot
+/// fire in time; the study itself will say why).
+pub fn timeline(model: &Model, sbi: &SbiLayerSpec, index: usize) -> Option<BoostTimeline> {
+    let flown = &model.flight(index).ok()?.trajectory;
     let detection_s = match sbi.detection {
         Detection::Latency { seconds } => seconds,
         Detection::SensorLayer => 0.0,
     };
-    BoostTimeline::new(sbi, detection_s, &flown).ok()
+    BoostTimeline::new(sbi, detection_s, flown).ok()
 }
 
 /// The sizing estimate of `scenario`'s `[sbi]` with `spec` (after
@@ -112,11 +111,12 @@ pub fn detection(scenario: &Scenario, launches: usize) -> Estimate {
     work::detection(&vec![work::ASSUMED_FLIGHT_S; launches], step, watched)
 }
 
-/// Every study `scenario` defines, estimated as its own command runs it
-/// (`cupola size` with all its sweeps, `cupola engage` with its leak
-/// curve, `cupola stability` in full, `cupola detect`, the coverage of
-/// `cupola constellation`).
-pub fn all(scenario: &Scenario) -> Vec<Estimate> {
+/// Every study `model`'s scenario defines, estimated as its own command
+/// runs it (`cupola size` with all its sweeps, `cupola engage` with its
+/// leak curve, `cupola stability` in full, `cupola detect`, the coverage
+/// of `cupola constellation`).
+pub fn all(model: &Model) -> Vec<Estimate> {
+    let scenario = model.scenario();
     let mut out = Vec::new();
     if let Some(spec) = &scenario.coverage {
         let sats = match &spec.constellation {
@@ -142,25 +142,26 @@ pub fn all(scenario: &Scenario) -> Vec<Estimate> {
     if !scenario.sensors.is_empty() {
         out.push(detection(scenario, scenario.launches.len()));
     }
-    out.extend(study_estimates(scenario, true, |st| st));
+    out.extend(study_estimates(model, true, |st| st));
     out
 }
 
-/// The sizing, engagement and stability estimates of `scenario`: with
+/// The sizing, engagement and stability estimates of `model`: with
 /// `full`, as their commands run them (sizing sweeps, the leak curve, the
 /// race and the retaliation table), else as `cupola run`'s assessment does;
 /// `stability` adjusts the stability spec first.
 fn study_estimates(
-    scenario: &Scenario,
+    model: &Model,
     full: bool,
     stability: impl FnOnce(StabilitySpec) -> StabilitySpec,
 ) -> Vec<Estimate> {
+    let scenario = model.scenario();
     let mut out = Vec::new();
     if let (Some(sbi), Some(spec)) = (&scenario.sbi, &scenario.size) {
         let tls: Vec<BoostTimeline> = spec
             .areas
             .iter()
-            .filter_map(|a| timeline(scenario, sbi, a.launch))
+            .filter_map(|a| timeline(model, sbi, a.launch))
             .collect();
         let sweeps = if full { spec.sweeps.as_slice() } else { &[] };
         out.push(sizing(sbi, spec, sweeps, &tls));
@@ -172,7 +173,7 @@ fn study_estimates(
             .filter(|_| spec.boost.is_some())
             .and_then(|sbi| {
                 let first = spec.areas.first()?;
-                timeline(scenario, sbi, first.launch)
+                timeline(model, sbi, first.launch)
             });
         let w = engage_work(scenario, spec, tl.as_ref(), full);
         out.push(work::engagement(&w));
@@ -182,14 +183,14 @@ fn study_estimates(
     out
 }
 
-/// The studies behind the headline figures of `scenario`, one point of a
+/// The studies behind the headline figures of `model`, one point of a
 /// sensitivity or uncertainty design: sizing without sweeps, the
 /// engagement without its leak curve, and the stability figures of
 /// `cupola run`'s assessment (`trials` per posture, no race, no
 /// retaliation table).
-pub fn headline(scenario: &Scenario, trials: u32) -> Estimate {
+pub fn headline(model: &Model, trials: u32) -> Estimate {
     let mut e = Estimate::new("headline figures");
-    let parts = study_estimates(scenario, false, |mut st| {
+    let parts = study_estimates(model, false, |mut st| {
         st.trials = trials;
         st.race.rounds = 0;
         st

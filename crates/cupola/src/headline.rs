@@ -8,9 +8,9 @@
 //! arms race, no retaliation table) with the same settings `cupola run`
 //! uses.
 
+use crate::Model;
 use crate::error::Error;
-use crate::layer::Layer;
-use crate::study::run::ASSESSMENT_TRIALS;
+use crate::study::run::ASSESSMENT_PARTS;
 use crate::study::{cost, engage, size, stability};
 use cupola_scenario::Scenario;
 
@@ -129,24 +129,28 @@ pub fn evaluate(
     s: &Scenario,
     figures: Option<&[Figure]>,
 ) -> Result<(Vec<Figure>, Vec<Value>), Error> {
-    let layer = Layer::new(s)?;
+    evaluate_model(&Model::new(s.clone())?, figures)
+}
+
+/// [`evaluate`] on the model of the scenario, built.
+///
+/// # Errors
+///
+/// The studies' failures (a study over the budget).
+pub fn evaluate_model(
+    model: &Model,
+    figures: Option<&[Figure]>,
+) -> Result<(Vec<Figure>, Vec<Value>), Error> {
+    let s = model.scenario();
     let sizing = match (&s.sbi, &s.size) {
-        (Some(_), Some(_)) => Some(size::sizing(s, &layer, size::SweepChoice::None, None)?),
+        (Some(_), Some(_)) => Some(size::sizing(model, size::SweepChoice::None, None)?),
         _ => None,
     };
     let (engagement, cost, stab) = if s.engage.is_some() {
         (
-            Some(engage::engagement(s, &layer, None, false)?),
+            Some(engage::engagement(model, None, false)?),
             Some(cost::cost(s)?),
-            Some(stability::stability(
-                s,
-                &layer,
-                &stability::Parts {
-                    trials: Some(ASSESSMENT_TRIALS),
-                    rounds: Some(0),
-                    retaliation: false,
-                },
-            )?),
+            Some(stability::stability(model, &ASSESSMENT_PARTS)?),
         )
     } else {
         (None, None, None)

@@ -9,7 +9,7 @@ use cupola_physics::basis::Datum;
 use miette::NamedSource;
 
 use crate::lines::LineIndex;
-use crate::problem::{Problem, ProblemKind, clamp_to_boundary, masked, printable};
+use crate::problem::{Anchor, Problem, ProblemKind, clamp_to_boundary, masked, printable};
 
 /// Byte range in the scenario text.
 pub(crate) type Span = Range<usize>;
@@ -90,6 +90,11 @@ impl Ctx {
     /// Start a problem; hand it to [`Ctx::push`] when complete.
     pub fn at(&self, kind: ProblemKind, span: Span, message: impl Into<String>) -> Problem {
         Problem::new(&self.source, &self.lines, kind, span, message)
+    }
+
+    /// `span` of the file, kept for a check made after parsing.
+    pub fn anchor(&self, span: &Span) -> Anchor {
+        Anchor::new(&self.source, span.clone())
     }
 
     /// Record a problem.

@@ -67,7 +67,7 @@ pub use assumptions::assumptions;
 pub use constellation::{ConstellationSource, ConstellationSpec};
 pub use cupola_physics::basis::{Basis, Datum};
 pub use literature::{LITERATURE, literature, literature_names};
-pub use problem::{Problem, ProblemKind, ScenarioError, printable};
+pub use problem::{Anchor, Problem, ProblemKind, ScenarioError, printable};
 pub use published::{Figure, FigureStudy, PublishedFigure};
 pub use read::{MAX_CATALOG_BYTES, MAX_SCENARIO_BYTES};
 pub use sensor::{SensorKind, SensorSpec};
@@ -133,14 +133,14 @@ pub struct Scenario {
     /// in m above the WGS84 equatorial radius, inclinations in rad, Δv in
     /// m/s, acceleration in m/s², masses in kg, delays in s); `None` when
     /// the table is absent. Its carrier passes [`Carrier::validate`]
-    /// (interceptors per carrier within the payload limit), and its
-    /// deadline falls between lift-off and impact of the reference launch
-    /// ([`SizingSpec::launch`], or the first launch without `[size]`).
+    /// (interceptors per carrier within the payload limit).
     /// `detection = "sensors"` ([`Detection::SensorLayer`]) is only
-    /// accepted when [`Scenario::sensors`] is not empty.
+    /// accepted when [`Scenario::sensors`] is not empty. Whether its
+    /// deadline falls between lift-off and impact of the launches it faces
+    /// needs their flights, and is checked by the model of the scenario
+    /// (at [`Anchors::sbi_deadline`]).
     ///
     /// [`Carrier::validate`]: cupola_defense::interceptor::Carrier::validate
-    /// [`SizingSpec::launch`]: cupola_analysis::sizing::SizingSpec::launch
     /// [`Detection::SensorLayer`]: cupola_analysis::sizing::Detection::SensorLayer
     pub sbi: Option<SbiLayerSpec>,
     /// Settings of the sizing study (`cupola size`), from `[size]` with
@@ -205,12 +205,29 @@ pub struct Scenario {
     /// another value than the default), and the inputs of a cost preset
     /// it names. [`assumptions`] adds the catalog missiles it launches.
     pub used: Vec<Datum>,
+    /// Where the values that the checks made when a model of the scenario
+    /// flies its launches report on are written; not serialised.
+    #[serde(skip)]
+    pub anchors: Anchors,
     /// The file name the scenario was parsed from, as given to [`parse`],
     /// [`parse_with_base`] or [`load`].
     pub source_name: String,
     /// 16 hex digits of the 64-bit FNV-1a hash of the source text, for the
     /// provenance of results.
     pub hash: String,
+}
+
+/// Places in a scenario's text kept for the checks a model of the scenario
+/// makes once it has flown the launches (the parser reads and validates,
+/// it flies nothing), so that they report where the value is written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Anchors {
+    /// The `deadline` of `[sbi.budget]` (the header of `[sbi.budget]`, or of
+    /// `[sbi]`, when it is not written); `None` without `[sbi]`.
+    pub sbi_deadline: Option<Anchor>,
+    /// `detection = "sensors"` of `[sbi.budget]`; `None` when the launch
+    /// report comes after a fixed delay.
+    pub sbi_detection: Option<Anchor>,
 }
 
 /// One launch of a scenario, with its missile resolved.

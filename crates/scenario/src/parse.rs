@@ -23,12 +23,12 @@ use crate::missile::read_missiles;
 use crate::problem::{ProblemKind, ScenarioError};
 use crate::published::{Defined, read_published};
 use crate::reader::{Field, TableReader};
-use crate::sbi::{check_deadline, declares, launch_names, read_asat, read_sbi, read_size};
+use crate::sbi::{declares, launch_names, read_asat, read_sbi, read_size};
 use crate::sensor::read_sensors;
 use crate::sources::read_sources;
 use crate::stability::read_stability;
 use crate::study::{read_coverage, read_detect};
-use crate::{Scenario, fnv1a_hex};
+use crate::{Anchors, Scenario, fnv1a_hex};
 
 /// Where the catalog files a scenario names are read from.
 #[derive(Clone, Copy, Debug)]
@@ -300,23 +300,6 @@ pub(crate) fn parse(
     );
     root.finish(&mut ctx);
 
-    // The deadline against the reference launch: flown only when
-    // everything else is valid.
-    if !ctx.has_problems()
-        && let (Some(Some(layer)), Some(size), Some(flight)) = (&sbi, &size, flight)
-    {
-        // Each launch the sizing raid copies, once.
-        let mut used: Vec<usize> = match size {
-            Some(s) => s.areas.iter().map(|a| a.launch).collect(),
-            None => vec![0],
-        };
-        used.sort_unstable();
-        used.dedup();
-        for launch in used.iter().filter_map(|&i| launches.get(i)) {
-            check_deadline(&mut ctx, layer, launch, flight);
-        }
-    }
-
     if ctx.has_problems() {
         return Err(invalid(source_name, ctx));
     }
@@ -341,6 +324,15 @@ pub(crate) fn parse(
         return Err(invalid(source_name, ctx));
     };
     let missiles = declared.into_iter().filter_map(|d| d.missile).collect();
+    // Where the checks made when the scenario's model flies its launches
+    // report.
+    let anchors = Anchors {
+        sbi_deadline: sbi.as_ref().map(|s| ctx.anchor(&s.deadline_span)),
+        sbi_detection: sbi
+            .as_ref()
+            .and_then(|s| s.detection_span.as_ref())
+            .map(|span| ctx.anchor(span)),
+    };
     let warnings = ctx.take_warnings();
     let used = ctx.take_used();
     Ok(Scenario {
@@ -356,6 +348,7 @@ pub(crate) fn parse(
         coverage,
         detect,
         sbi: sbi.map(|s| s.spec),
+        anchors,
         size,
         asat,
         engage,

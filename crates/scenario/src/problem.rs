@@ -258,6 +258,55 @@ pub enum ScenarioError {
     },
 }
 
+/// A place in a scenario's text kept with the parsed [`crate::Scenario`], so
+/// that a check made after parsing — one that needs a flight, made when a
+/// model of the scenario is built — reports its problem where the value is
+/// written, with the snippet a parse problem has.
+#[derive(Clone, Debug)]
+pub struct Anchor {
+    source: NamedSource<Arc<str>>,
+    span: Range<usize>,
+}
+
+impl Anchor {
+    /// The byte range `span` of the file `source`.
+    pub(crate) fn new(source: &NamedSource<Arc<str>>, span: Range<usize>) -> Self {
+        Self {
+            source: source.clone(),
+            span,
+        }
+    }
+
+    /// A scenario error of one problem at this place: `kind`, `message`
+    /// (what is wrong), `help` (what would be right) and `label` (the short
+    /// text under the snippet).
+    pub fn error(
+        &self,
+        kind: ProblemKind,
+        message: impl Into<String>,
+        help: impl Into<String>,
+        label: impl Into<String>,
+    ) -> ScenarioError {
+        let lines = LineIndex::new(self.source.inner());
+        let problem = Problem::new(&self.source, &lines, kind, self.span.clone(), message)
+            .with_help(help)
+            .with_label(label);
+        ScenarioError::Invalid {
+            file: self.source.name().to_owned(),
+            problems: vec![problem],
+        }
+    }
+}
+
+/// Two anchors are equal when they name the same span of the same file.
+impl PartialEq for Anchor {
+    fn eq(&self, other: &Self) -> bool {
+        self.span == other.span
+            && self.source.name() == other.source.name()
+            && self.source.inner() == other.source.inner()
+    }
+}
+
 fn invalid_summary(file: &str, problems: &[Problem]) -> String {
     match problems.len() {
         1 => format!("scenario `{file}` has 1 problem"),

@@ -29,7 +29,6 @@ use crate::reader::{Field, TableReader};
 use carrier::{INTERCEPTOR_KEYS, check_carrier, read_interceptor};
 
 pub(crate) use asat::read_asat;
-pub(crate) use budget::check_deadline;
 pub(crate) use size::{MAX_SALVO, SALVO_HELP, launch_names, read_size, resolve_launch};
 
 /// Keys of `[sbi]`.
@@ -161,6 +160,8 @@ pub(crate) struct SbiRead {
     /// Where `deadline` is written (the `[sbi.budget]` or `[sbi]` header
     /// when it is not).
     pub deadline_span: Span,
+    /// Where `detection = "sensors"` is written, when it is.
+    pub detection_span: Option<Span>,
 }
 
 /// Whether the file writes a non-empty `key` (a table or array of tables).
@@ -287,7 +288,7 @@ pub(crate) fn read_sbi(
     Some(Some(SbiRead {
         spec: SbiLayerSpec {
             carrier: carrier?,
-            detection: budget.detection,
+            detection: budget.detection.0,
             decision_s: budget.decision_s,
             deadline: budget.deadline.value,
             altitude_m: altitude?,
@@ -297,6 +298,7 @@ pub(crate) fn read_sbi(
             shells: shells?,
         },
         deadline_span: budget.deadline.span,
+        detection_span: budget.detection.1,
     }))
 }
 

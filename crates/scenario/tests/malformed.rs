@@ -726,23 +726,6 @@ const CASES: &[Case] = &[
         34,
         None,
     ),
-    case(
-        "sbi-deadline-after-impact",
-        InvalidValue,
-        "the deadline 99999 s after lift-off falls after the missile's impact: the reference launch \
-         `ICBM to North Dakota` lands ",
-        16,
-        12,
-        Some("(the end of boost)"),
-    ),
-    case(
-        "sbi-deadline-above-apogee",
-        InvalidValue,
-        "never climbs above 5000 km (its apogee is 1063 km)",
-        16,
-        12,
-        None,
-    ),
     // Studies of the SBI layer.
     case(
         "size-without-sbi",
@@ -1569,7 +1552,6 @@ fn sbi_problems_do_not_cascade() {
         "sbi-overloaded-carrier",
         "sbi-missing-planes",
         "sbi-detection-both",
-        "sbi-deadline-after-impact",
         "size-without-sbi",
         "size-bad-sweep-value",
         "asat-unknown-constellation",
@@ -1619,40 +1601,6 @@ fn cost_problems_do_not_cascade() {
         let ps = problems(name);
         assert_eq!(ps.len(), 1, "{name}: {ps:#?}");
     }
-}
-
-#[test]
-fn the_deadline_is_checked_only_on_an_otherwise_valid_scenario() {
-    // The reference launch is flown only once everything else is valid: a
-    // late deadline beside another problem is not (yet) reported.
-    let (file, text) = fixture("sbi-deadline-after-impact");
-    let broken = text.replace("planes = 24", "planes = 0");
-    let err = parse(&file, &broken).expect_err("zero planes");
-    let ps = err.problems();
-    assert_eq!(ps.len(), 1, "{ps:#?}");
-    assert!(
-        ps[0]
-            .message()
-            .contains("`planes` must be in [1, 10000], got 0")
-    );
-    let before = text.replace("99999.0", "1900.0");
-    assert!(parse(&file, &before).is_ok(), "1900 s is before impact");
-    // The reference launch is [size]'s when given: a lofted second launch
-    // is still flying at 2,500 s, the first has landed.
-    let lofted = "[[launch]]\nname = \"lofted\"\nmissile = \"solid-icbm\"\n\
-                  site = { lat_deg = 41.0, lon_deg = 100.0, alt_km = 1.0 }\n\
-                  aim = { lat_deg = 47.35, lon_deg = -101.75 }\nprofile = \"lofted\"\n\
-                  apogee_km = 3000.0\n\n[sbi]";
-    let two = text.replace("99999.0", "2500.0").replace("[sbi]", lofted);
-    let err = parse(&file, &two).expect_err("the first launch has landed by 2500 s");
-    assert!(
-        err.problems()[0]
-            .message()
-            .contains("`ICBM to North Dakota` lands")
-    );
-    let sized = format!("{two}\n[size]\nlaunch = \"lofted\"\n");
-    let s = parse(&file, &sized).unwrap_or_else(|e| panic!("{:?}", e.problems()));
-    assert_eq!(s.size.map(|z| z.areas[0].launch), Some(1));
 }
 
 #[test]

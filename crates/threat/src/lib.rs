@@ -13,5 +13,5 @@ pub mod trajectory;
 
 pub use flight::{FlightOptions, FlightPlan};
 pub use missile::{Missile, MissileError, ReentryVehicle, Stage};
-pub use targeting::{Profile, Solution, TargetingError, solve};
+pub use targeting::{Profile, Solution, TargetingError, solve, solves};
 pub use trajectory::{EventKind, TimelineEvent, Trajectory};

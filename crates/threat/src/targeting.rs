@@ -22,6 +22,17 @@ use crate::missile::Missile;
 use crate::trajectory::Trajectory;
 use cupola_physics::Vec3;
 use cupola_physics::frames::{Geodetic, central_angle, enu_basis, great_circle_azimuth};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Calls of [`solve`] in this process.
+static SOLVES: AtomicU64 = AtomicU64::new(0);
+
+/// How many targeting problems [`solve`] has been asked in this process,
+/// each a launch targeted and flown (failed ones too): what a test counts
+/// to show that a run flies each launch once.
+pub fn solves() -> u64 {
+    SOLVES.load(Ordering::Relaxed)
+}
 
 /// The shape of the trajectory to the aim point.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -357,6 +368,7 @@ pub fn solve(
     profile: Profile,
     opts: FlightOptions,
 ) -> Result<Solution, TargetingError> {
+    SOLVES.fetch_add(1, Ordering::Relaxed);
     missile.validate()?;
     let mut sol = aim_shape(missile, site, aim, profile, opts)?;
     let (requested, tol) = match profile {

@@ -280,6 +280,16 @@ impl Tally {
 /// or anti-satellite shots, which only the trials see).
 type PlanKey = (u32, bool, bool, u32, Vec<usize>);
 
+/// The fast-burn variant of `launch`: its missile with a boost of
+/// `boost_s` s ([`with_boost_time`]), targeted and flown. Its failure names
+/// the launch "with a fast-burn boost", the option's.
+pub fn fast_burn(launch: &TrajectoryStudy, boost_s: f64) -> Result<Trajectory, SizingError> {
+    let mut l = launch.clone();
+    l.missile = with_boost_time(&launch.missile, boost_s);
+    l.name = format!("{}, with a fast-burn boost of {boost_s} s,", launch.name);
+    Ok(l.solve()?.trajectory)
+}
+
 /// Mean warheads landed by postures against defenses, from the engagement
 /// Monte Carlo with common random numbers (trial `k` draws from the same
 /// streams for every posture), memoised per posture and defense. A question
@@ -324,33 +334,40 @@ impl Evaluator {
     /// An evaluator around the scenario's engagement `input`, the launch of
     /// each of its areas (`launches`) and their flown `reference`
     /// trajectories; the fast-burn variants are flown with
-    /// `fast_burn_boost_s` when given.
+    /// `fast_burn_boost_s` when given ([`fast_burn`]).
     pub fn new(
-        mut input: EngageInput,
+        input: EngageInput,
         launches: Vec<TrajectoryStudy>,
         reference: Vec<Trajectory>,
         fast_burn_boost_s: Option<f64>,
+        trials: u32,
+    ) -> Result<Self, SizingError> {
+        let fast = match fast_burn_boost_s {
+            Some(b) => Some(
+                launches
+                    .iter()
+                    .map(|l| fast_burn(l, b))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+            None => None,
+        };
+        Self::with_flights(input, launches, reference, fast, trials)
+    }
+
+    /// [`Evaluator::new`] with the fast-burn variants already flown
+    /// (`fast`, one per area like `reference`; `None` without the
+    /// fast-burn option).
+    pub fn with_flights(
+        mut input: EngageInput,
+        launches: Vec<TrajectoryStudy>,
+        reference: Vec<Trajectory>,
+        fast: Option<Vec<Trajectory>>,
         trials: u32,
     ) -> Result<Self, SizingError> {
         // A surrogate of the full run: a smaller pool of boost geometries.
         if let Some(b) = &mut input.spec.boost {
             b.pool = b.pool.min(SURROGATE_POOL);
         }
-        let fast = match fast_burn_boost_s {
-            Some(b) => Some(
-                launches
-                    .iter()
-                    .map(|launch| {
-                        let mut l = launch.clone();
-                        l.missile = with_boost_time(&launch.missile, b);
-                        // A failure of this flight is the fast-burn option's.
-                        l.name = format!("{}, with a fast-burn boost of {b} s,", launch.name);
-                        Ok(l.solve()?.trajectory)
-                    })
-                    .collect::<Result<Vec<_>, SizingError>>()?,
-            ),
-            None => None,
-        };
         let tables = [
             input.boost_tables(&reference)?,
             match &fast {

@@ -124,16 +124,16 @@ fn sweeps_scale_with_their_length() {
 #[test]
 fn detection_samples_are_the_timelines() {
     let launch = default_launch();
-    let tr = launch.solve().unwrap().trajectory;
-    let flight = tr.flight_time_s().unwrap();
+    let sol = launch.solve().unwrap();
+    let flight = sol.trajectory.flight_time_s().unwrap();
     for step in [1.0, 7.5, 60.0] {
         let r = DetectionStudy {
             launch: &launch,
+            flown: &sol,
             sensors: &[],
             step_s: step,
         }
-        .run()
-        .unwrap();
+        .run();
         assert_eq!(
             detection_samples(flight, step),
             r.detection.samples.len() as f64,

@@ -6,12 +6,14 @@ use cupola_scenario::printable;
 use std::path::Path;
 
 /// Validate the scenario at `file` as far as any study would before it
-/// starts, say what it holds and what each of its studies is estimated to
-/// cost; refuse it (exit 2) when one is over the budget.
+/// starts (its model built: each launch flown), say what it holds and what
+/// each of its studies is estimated to cost; refuse it (exit 2) when a
+/// study could not run: a precondition fails, or it is over the budget.
 pub fn check(file: &Path, sets: &[Override]) -> Result<(), Error> {
     let s = cupola::design::Base::load(Some(file), sets)?.at(&[])?;
     warn(&s);
     let model = Model::new(s)?;
+    let estimates = cupola::study::check::check(&model)?;
     let s = model.scenario();
     println!(
         "{}: ok — scenario \"{}\": {} launch{}, {} inline missile{}",
@@ -22,12 +24,10 @@ pub fn check(file: &Path, sets: &[Override]) -> Result<(), Error> {
         s.missiles.len(),
         if s.missiles.len() == 1 { "" } else { "s" },
     );
-    // The work and memory each study is estimated at, then the first one
-    // over the budget refused.
-    for e in cupola::budget::all(s) {
+    // The work and memory each study is estimated at.
+    for e in estimates {
         println!("  {}", e.summary());
     }
-    cupola::study::check::check(&model)?;
     Ok(())
 }
 

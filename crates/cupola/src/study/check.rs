@@ -2,16 +2,30 @@
 
 use crate::Model;
 use crate::error::Error;
+use crate::model::sbi_launches;
 use cupola_analysis::work::Estimate;
 
-/// Check `model`'s scenario as far as any study would before it starts:
-/// the model is built (each launch flown, each constellation laid out),
-/// and the work and memory each study is estimated at is compared with the
-/// budget. The estimates, or the first study over the budget.
+/// Check `model`'s scenario as far as any study of `cupola run` would
+/// before it starts; building the model has flown each launch, laid out
+/// each constellation and checked the SBI layer's deadline. Here: the work
+/// and memory each study is estimated at, against the budget (each study
+/// as its own command runs it, sweeps and all); the coverage study's work
+/// bound; and, when the sensor layer gives the SBI layer its launch report,
+/// that it reports each launch the layer faces. The estimates, or the
+/// first precondition that fails, as the study would report it.
 pub fn check(model: &Model) -> Result<Vec<Estimate>, Error> {
-    let estimates = crate::budget::all(model.scenario());
+    let s = model.scenario();
+    let estimates = crate::budget::all(model);
     for e in &estimates {
         crate::budget::enforce(e)?;
+    }
+    if let Some(spec) = &s.coverage {
+        crate::study::constellation::bounded(model.layer(), spec)?;
+    }
+    if let Some(sbi) = &s.sbi {
+        for i in sbi_launches(s) {
+            model.report(sbi, i)?;
+        }
     }
     Ok(estimates)
 }

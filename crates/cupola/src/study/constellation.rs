@@ -6,7 +6,9 @@ use crate::error::Error;
 use crate::layer::Layer;
 use crate::outputs::{self, Results, RunReport};
 use cupola_analysis::coverage::{CoverageResult, CoverageStudy, MAX_WORK, study_size};
+use cupola_defense::Ephemeris;
 use cupola_scenario::CoverageSpec;
+use std::sync::Arc;
 
 /// The coverage settings used when a scenario has no `[coverage]` table
 /// (the documented defaults of that table).
@@ -21,8 +23,9 @@ fn default_coverage() -> CoverageSpec {
     }
 }
 
-/// The coverage study of a scenario's layer with the given settings.
-pub fn coverage(layer: &Layer, spec: &CoverageSpec) -> Result<CoverageResult, Error> {
+/// The satellites the coverage study of `layer` with `spec` follows, with
+/// their label; refused when the study would be over its work bound.
+pub fn bounded(layer: &Layer, spec: &CoverageSpec) -> Result<(String, Arc<dyn Ephemeris>), Error> {
     let (name, sats) = layer.satellites(spec.constellation.as_deref())?;
     let (_, _, work) = study_size(
         sats.count(),
@@ -38,6 +41,12 @@ pub fn coverage(layer: &Layer, spec: &CoverageSpec) -> Result<CoverageResult, Er
             sats.count()
         )));
     }
+    Ok((name, sats))
+}
+
+/// The coverage study of a scenario's layer with the given settings.
+pub fn coverage(layer: &Layer, spec: &CoverageSpec) -> Result<CoverageResult, Error> {
+    let (name, sats) = bounded(layer, spec)?;
     let estimate = cupola_analysis::work::coverage(
         sats.count(),
         spec.duration_s,

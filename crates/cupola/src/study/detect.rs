@@ -3,36 +3,23 @@
 
 use crate::Model;
 use crate::error::Error;
-use crate::layer::Layer;
 use crate::outputs::{self, LaunchDetection, Results, RunReport};
 use crate::progress::Progress;
-use crate::study::run::{DEFAULT_STEP_S, studies};
-use cupola_analysis::detection::DetectionStudy;
-use cupola_scenario::Scenario;
+use cupola_analysis::detection::DetectionResult;
 
-/// Sampling interval of detection timelines when the scenario has no
-/// `[detect]` table, s (the documented default of that table).
-const DEFAULT_DETECT_STEP_S: f64 = 1.0;
-
-/// Fly every launch of `scenario` past its sensors on `layer`; adds the
-/// trajectories and the detections to `results`.
-pub fn detections(scenario: &Scenario, layer: &Layer, results: &mut Results) -> Result<(), Error> {
-    let sensors = layer.sensors(scenario)?;
-    let step = scenario
-        .detect
-        .as_ref()
-        .map_or(DEFAULT_DETECT_STEP_S, |d| d.step_s);
-    let launches = studies(scenario, DEFAULT_STEP_S);
+/// Follow every launch of `model`'s scenario, flown, with its sensors; adds
+/// the trajectories and the detections to `results`.
+pub fn detections(model: &Model, results: &mut Results) -> Result<(), Error> {
+    let scenario = model.scenario();
+    let launches = model.launches();
     let estimate = crate::budget::detection(scenario, launches.len());
     crate::budget::enforce(&estimate)?;
     let progress = Progress::start(&estimate, launches.len() as u64, "launches");
-    for launch in launches {
-        let r = DetectionStudy {
-            launch: &launch,
-            sensors: &sensors,
-            step_s: step,
-        }
-        .run()?;
+    for (i, launch) in launches.iter().enumerate() {
+        let r = DetectionResult {
+            trajectory: launch.result(model.flight(i)?),
+            detection: model.detection(i)?.clone(),
+        };
         results.detections.push(LaunchDetection::from_result(&r));
         results.trajectories.push(r.trajectory);
         progress.tick(1);
@@ -53,6 +40,6 @@ pub fn run(model: &Model) -> Result<RunReport, Error> {
         assumptions: outputs::assumption_rows(scenario),
         ..Results::default()
     };
-    detections(scenario, model.layer(), &mut results)?;
+    detections(model, &mut results)?;
     Ok(RunReport::of(scenario, results))
 }

@@ -3,18 +3,14 @@
 
 use crate::Model;
 use crate::error::Error;
-use crate::layer::Layer;
 use crate::outputs::{self, EngagementReport, Results, RunReport};
 use crate::progress::Progress;
-use crate::study::run::{DEFAULT_STEP_S, studies};
-use crate::study::size::detection_time;
+use crate::study::size::distinct_launches;
 use cupola_analysis::TrajectoryStudy;
-use cupola_analysis::detection::DetectionStudy;
 use cupola_analysis::engage::{EngageArea, EngageInput, engage, leak_curve, saturation};
+use cupola_analysis::sizing::Detection;
 use cupola_analysis::sizing::study::BoostTimeline;
 use cupola_analysis::work;
-use cupola_defense::Sensor;
-use cupola_scenario::Scenario;
 use cupola_threat::Trajectory;
 
 /// Options of the engagement study.
@@ -26,34 +22,15 @@ pub struct EngageOptions {
     pub no_sweep: bool,
 }
 
-/// When the named sensor first holds a track of `launch`, s after lift-off.
-fn cue(
-    launch: &TrajectoryStudy,
-    sensors: &[Sensor],
-    scenario: &Scenario,
-    name: &str,
-) -> Result<Option<f64>, Error> {
-    let Some(k) = scenario.sensors.iter().position(|s| s.name == name) else {
-        return Err(Error::Internal(format!("sensor {name:?} vanished")));
-    };
-    let d = DetectionStudy {
-        launch,
-        sensors: &sensors[k..=k],
-        step_s: scenario.detect.as_ref().map_or(1.0, |d| d.step_s),
-    }
-    .run()?;
-    Ok(d.detection.track_established.map(|(t, _)| t))
-}
-
-/// The engagement input of `scenario` (which must have `[engage]`), with
-/// `trials` overriding its trial count: for each launch area, the cue
-/// times from each layer's sensor and the boost layer's report time; and
-/// each area's launch, flown.
+/// The engagement input of `model`'s scenario (which must have
+/// `[engage]`), with `trials` overriding its trial count: for each launch
+/// area, the cue times from each layer's sensor and the boost layer's
+/// report time; and each area's launch, flown.
 pub fn engage_input(
-    scenario: &Scenario,
-    layer: &Layer,
+    model: &Model,
     trials: Option<u32>,
 ) -> Result<(EngageInput, Vec<TrajectoryStudy>, Vec<Trajectory>), Error> {
+    let scenario = model.scenario();
     let Some(spec) = &scenario.engage else {
         return Err(Error::Input(format!(
             "{}: the scenario has no [engage] table; add one (see docs/scenario.md)",
@@ -69,16 +46,21 @@ pub fn engage_input(
         }
         spec.trials = n;
     }
-    if !spec.midcourse.is_empty() || !spec.terminal.is_empty() {
-        // The layers' cues: a detection timeline of each area's launch.
-        crate::budget::enforce(&crate::budget::detection(scenario, spec.areas.len()))?;
-    }
-    let all = studies(scenario, DEFAULT_STEP_S);
-    let sensors = layer.sensors(scenario)?;
     let sbi = match (&spec.boost, &scenario.sbi) {
         (Some(_), Some(layer_spec)) => Some(layer_spec.clone()),
         _ => None,
     };
+    let from_sensors = sbi
+        .as_ref()
+        .is_some_and(|l| matches!(l.detection, Detection::SensorLayer));
+    if !spec.midcourse.is_empty() || !spec.terminal.is_empty() || from_sensors {
+        // The layers' cues and the launch report: a detection timeline of
+        // each launch the areas copy.
+        crate::budget::enforce(&crate::budget::detection(
+            scenario,
+            distinct_launches(spec.areas.iter().map(|a| a.launch)),
+        ))?;
+    }
     let mut launches: Vec<TrajectoryStudy> = Vec::new();
     let mut flown: Vec<Trajectory> = Vec::new();
     let mut areas: Vec<EngageArea> = Vec::new();
@@ -90,19 +72,20 @@ pub fn engage_input(
             launches.push(launches[j].clone());
             continue;
         }
-        let launch = all
+        let launch = model
+            .launches()
             .get(a.launch)
             .cloned()
             .ok_or_else(|| Error::Internal("engagement launch index out of range".into()))?;
         let cues = |names: &mut dyn Iterator<Item = &String>| {
             names
-                .map(|n| cue(&launch, &sensors, scenario, n))
+                .map(|n| model.cue(a.launch, n))
                 .collect::<Result<Vec<_>, _>>()
         };
         let midcourse_cue_s = cues(&mut spec.midcourse.iter().map(|m| &m.sensor))?;
         let terminal_cue_s = cues(&mut spec.terminal.iter().map(|b| &b.sensor))?;
         let detection_s = match &sbi {
-            Some(l) => detection_time(scenario, layer, l, &launch)?,
+            Some(l) => model.report(l, a.launch)?.0,
             None => 0.0,
         };
         areas.push(EngageArea {
@@ -111,7 +94,7 @@ pub fn engage_input(
             terminal_cue_s,
             detection_s,
         });
-        flown.push(launch.solve()?.trajectory);
+        flown.push(model.flight(a.launch)?.trajectory.clone());
         launches.push(launch);
     }
     let input = EngageInput {
@@ -123,16 +106,16 @@ pub fn engage_input(
     Ok((input, launches, flown))
 }
 
-/// The engagement study of `scenario` (which must have `[engage]`), with
-/// the leak curve when `sweep` is set; refused over the work budget, with
-/// progress on long runs.
+/// The engagement study of `model`'s scenario (which must have
+/// `[engage]`), with the leak curve when `sweep` is set; refused over the
+/// work budget, with progress on long runs.
 pub fn engagement(
-    scenario: &Scenario,
-    layer: &Layer,
+    model: &Model,
     trials: Option<u32>,
     sweep: bool,
 ) -> Result<EngagementReport, Error> {
-    let (input, _, flown) = engage_input(scenario, layer, trials)?;
+    let scenario = model.scenario();
+    let (input, _, flown) = engage_input(model, trials)?;
     let spec = input.spec.clone();
     let timeline = match (&input.sbi, input.areas.first(), flown.first()) {
         (Some(sbi), Some(a), Some(t)) => BoostTimeline::new(sbi, a.detection_s, t).ok(),
@@ -194,7 +177,7 @@ pub fn engagement(
 /// `[engage]`) with `opts`.
 pub fn run(model: &Model, opts: &EngageOptions) -> Result<RunReport, Error> {
     let scenario = model.scenario();
-    let report = engagement(scenario, model.layer(), opts.trials, !opts.no_sweep)?;
+    let report = engagement(model, opts.trials, !opts.no_sweep)?;
     let results = Results {
         engagement: Some(report),
         assumptions: outputs::assumption_rows(scenario),

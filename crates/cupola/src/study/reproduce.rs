@@ -4,9 +4,9 @@
 //! and `cupola engage`) and put cupola's value of each figure beside the
 //! published one.
 
+use crate::Model;
 use crate::design::Base;
 use crate::error::Error;
-use crate::layer::Layer;
 use crate::outputs::reproduce::{Comparison, Reproduced};
 use crate::outputs::{CostReport, EngagementReport, SizingReport, provenance};
 use crate::progress::Progress;
@@ -70,10 +70,11 @@ fn needs(s: &Scenario, study: FigureStudy) -> bool {
     s.published.iter().any(|p| p.figure.study() == study)
 }
 
-/// The estimated work of reproducing `s`: its sizing without sweeps and
-/// its engagement without the leak curve, when its figures need them (the
-/// cost model is instant).
-fn estimate(s: &Scenario) -> Estimate {
+/// The estimated work of reproducing `model`'s scenario: its sizing
+/// without sweeps and its engagement without the leak curve, when its
+/// figures need them (the cost model is instant).
+fn estimate(model: &Model) -> Estimate {
+    let s = model.scenario();
     let mut e = Estimate::new("reproduce");
     if needs(s, FigureStudy::Sizing)
         && let (Some(sbi), Some(spec)) = (&s.sbi, &s.size)
@@ -81,7 +82,7 @@ fn estimate(s: &Scenario) -> Estimate {
         let tls: Vec<_> = spec
             .areas
             .iter()
-            .filter_map(|a| crate::budget::timeline(s, sbi, a.launch))
+            .filter_map(|a| crate::budget::timeline(model, sbi, a.launch))
             .collect();
         e.core_s += crate::budget::sizing(sbi, spec, &[], &tls).core_s;
     }
@@ -92,7 +93,7 @@ fn estimate(s: &Scenario) -> Estimate {
             .sbi
             .as_ref()
             .filter(|_| spec.boost.is_some())
-            .and_then(|sbi| crate::budget::timeline(s, sbi, spec.areas.first()?.launch));
+            .and_then(|sbi| crate::budget::timeline(model, sbi, spec.areas.first()?.launch));
         let w = crate::budget::engage_work(s, spec, tl.as_ref(), false);
         e.core_s += work::engagement(&w).core_s;
     }
@@ -110,20 +111,18 @@ struct Studies {
     sbi_musd: f64,
 }
 
-/// Run the studies `s`'s figures need.
-fn run_studies(s: &Scenario) -> Result<Studies, Error> {
-    let layer = if needs(s, FigureStudy::Sizing) || needs(s, FigureStudy::Engagement) {
-        Some(Layer::new(s)?)
+/// Run the studies the figures of `model`'s scenario need.
+fn run_studies(model: &Model) -> Result<Studies, Error> {
+    let s = model.scenario();
+    let sizing = if needs(s, FigureStudy::Sizing) {
+        Some(sizing(model, SweepChoice::None, None)?)
     } else {
         None
     };
-    let sizing = match &layer {
-        Some(l) if needs(s, FigureStudy::Sizing) => Some(sizing(s, l, SweepChoice::None, None)?),
-        _ => None,
-    };
-    let engagement = match &layer {
-        Some(l) if needs(s, FigureStudy::Engagement) => Some(engagement(s, l, None, false)?),
-        _ => None,
+    let engagement = if needs(s, FigureStudy::Engagement) {
+        Some(engagement(model, None, false)?)
+    } else {
+        None
     };
     let cost = if needs(s, FigureStudy::Cost) {
         Some(cost(s)?)
@@ -271,16 +270,20 @@ pub fn run(list: &[Scenario]) -> Result<Reproduced, Error> {
             )));
         }
     }
+    let models = list
+        .iter()
+        .map(|s| Model::new(s.clone()))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut total = Estimate::new("reproduce");
-    for s in list {
-        let e = estimate(s);
+    for m in &models {
+        let e = estimate(m);
         crate::budget::enforce(&e)?;
         total.core_s += e.core_s;
     }
     let bar = Progress::start(&total, list.len() as u64, "studies");
     let mut out = Reproduced::default();
-    for s in list {
-        let studies = run_studies(s)?;
+    for (s, m) in list.iter().zip(&models) {
+        let studies = run_studies(m)?;
         let mut prov = provenance(s);
         // The Monte Carlo behind the figures: the engagement's trials, else
         // the sizing's launch-time samples.

@@ -12,6 +12,15 @@ use std::path::Path;
 /// assessment (`cupola stability` uses the scenario's).
 pub const ASSESSMENT_TRIALS: u32 = 300;
 
+/// What of the stability study `cupola run`'s assessment computes: the
+/// attacker's cheapest counter and the cost-exchange ratios at
+/// [`ASSESSMENT_TRIALS`] per posture, no race, no retaliation table.
+pub const ASSESSMENT_PARTS: crate::study::stability::Parts = crate::study::stability::Parts {
+    trials: Some(ASSESSMENT_TRIALS),
+    rounds: Some(0),
+    retaliation: false,
+};
+
 /// Interval between trajectory samples in tables and plots, s.
 pub const DEFAULT_STEP_S: f64 = 5.0;
 
@@ -74,36 +83,28 @@ pub fn run(model: &Model) -> Result<RunReport, Error> {
         results.coverage = Some(crate::study::constellation::coverage(layer, spec)?);
     }
     if scenario.sensors.is_empty() {
-        for s in studies(scenario, DEFAULT_STEP_S) {
-            results.trajectories.push(s.run()?);
+        for (i, s) in model.launches().iter().enumerate() {
+            results.trajectories.push(s.result(model.flight(i)?));
         }
     } else {
-        crate::study::detect::detections(scenario, layer, &mut results)?;
+        crate::study::detect::detections(model, &mut results)?;
     }
     if scenario.sbi.is_some() && scenario.size.is_some() {
         results.sizing = Some(crate::study::size::sizing(
-            scenario,
-            layer,
+            model,
             crate::study::size::SweepChoice::None,
             None,
         )?);
     }
     if scenario.engage.is_some() {
-        results.engagement = Some(crate::study::engage::engagement(
-            scenario, layer, None, false,
-        )?);
+        results.engagement = Some(crate::study::engage::engagement(model, None, false)?);
         results.cost = Some(crate::study::cost::cost(scenario)?);
         // The assessment's stability figures: the attacker's cheapest
         // counter and the cost-exchange ratios (no race, no retaliation
         // table: `cupola stability` has them).
         results.stability = Some(crate::study::stability::stability(
-            scenario,
-            layer,
-            &crate::study::stability::Parts {
-                trials: Some(ASSESSMENT_TRIALS),
-                rounds: Some(0),
-                retaliation: false,
-            },
+            model,
+            &ASSESSMENT_PARTS,
         )?);
     }
     Ok(RunReport::of(scenario, results))

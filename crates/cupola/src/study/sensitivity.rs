@@ -122,7 +122,8 @@ pub fn sensitivity(
     dropped: Vec<Dropped>,
 ) -> Result<(cupola_scenario::Scenario, SensitivityReport), Error> {
     let nominal = base.at(&[])?;
-    let estimate_one = crate::budget::headline(&nominal, crate::study::run::ASSESSMENT_TRIALS);
+    let model = crate::Model::new(nominal.clone())?;
+    let estimate_one = crate::budget::headline(&model, crate::study::run::ASSESSMENT_TRIALS);
     let mut estimate = estimate_one.clone();
     estimate.study = "sensitivity".into();
     let runs = 1 + 2 * varied.len();
@@ -133,7 +134,7 @@ pub fn sensitivity(
     crate::budget::enforce(&estimate)?;
     let bar = Progress::start(&estimate, runs as u64, "runs");
     let _hidden = progress::hide_studies();
-    let (figures, nominal_values) = headline::evaluate(&nominal, None)?;
+    let (figures, nominal_values) = headline::evaluate_model(&model, None)?;
     bar.tick(1);
     // Both ends of each range; an end at the nominal value is the nominal
     // run itself.

@@ -4,21 +4,15 @@
 
 use crate::Model;
 use crate::error::Error;
-use crate::layer::Layer;
 use crate::outputs::{self, Results, RunReport, ShooterTimeline, SizingReport};
 use crate::progress::Progress;
-use crate::study::run::{DEFAULT_STEP_S, studies};
-use cupola_analysis::TrajectoryStudy;
-use cupola_analysis::detection::DetectionStudy;
 use cupola_analysis::sizing::asat::asat_reach;
 use cupola_analysis::sizing::study::BoostTimeline;
 use cupola_analysis::sizing::sweep::run_sweep;
 use cupola_analysis::sizing::{
-    AreaLaunch, Detection, SbiLayerSpec, SizingError, SizingInput, Sweep, SweepKind,
-    size_against_observed,
+    AreaLaunch, Detection, SizingError, SizingInput, Sweep, SweepKind, size_against_observed,
 };
 use cupola_defense::detect::DetectionTimeline;
-use cupola_scenario::Scenario;
 
 /// Options of the sizing study.
 #[derive(Clone, Debug, Default)]
@@ -83,58 +77,15 @@ pub enum SweepChoice<'a> {
     Some(&'a [SweepFlag]),
 }
 
-/// When the SBI layer's launch report comes, s after lift-off of
-/// `launch`: its fixed latency, or the sensor layer's first report.
-pub fn detection_time(
-    scenario: &Scenario,
-    layer: &Layer,
-    sbi: &SbiLayerSpec,
-    launch: &TrajectoryStudy,
-) -> Result<f64, Error> {
-    launch_report(scenario, layer, sbi, launch).map(|(t, _)| t)
-}
-
-/// [`detection_time`], with the sensor layer's detection timeline when the
-/// report comes from it.
-fn launch_report(
-    scenario: &Scenario,
-    layer: &Layer,
-    sbi: &SbiLayerSpec,
-    launch: &TrajectoryStudy,
-) -> Result<(f64, Option<DetectionTimeline>), Error> {
-    match sbi.detection {
-        Detection::Latency { seconds } => Ok((seconds, None)),
-        Detection::SensorLayer => {
-            crate::budget::enforce(&crate::budget::detection(scenario, 1))?;
-            let sensors = layer.sensors(scenario)?;
-            let d = DetectionStudy {
-                launch,
-                sensors: &sensors,
-                step_s: scenario.detect.as_ref().map_or(1.0, |d| d.step_s),
-            }
-            .run()?;
-            d.detection
-                .first_detection
-                .clone()
-                .map(|(t, _)| (t, Some(d.detection)))
-                .ok_or_else(|| {
-                    Error::Input(format!(
-                        "[sbi.budget] detection = \"sensors\": the sensor layer never reports launch \"{}\"; give detection_s instead or add sensors",
-                        launch.name
-                    ))
-                })
-        }
-    }
-}
-
-/// The sizing study of `scenario` (which must have `[sbi]` and `[size]`),
-/// with the chosen sweeps and the anti-satellite reach when asked.
+/// The sizing study of `model`'s scenario (which must have `[sbi]` and
+/// `[size]`), with the chosen sweeps and the anti-satellite reach when
+/// asked.
 pub fn sizing(
-    scenario: &Scenario,
-    layer: &Layer,
+    model: &Model,
     sweeps: SweepChoice<'_>,
     samples: Option<u32>,
 ) -> Result<SizingReport, Error> {
+    let (scenario, layer) = (model.scenario(), model.layer());
     let (Some(sbi), Some(spec)) = (&scenario.sbi, &scenario.size) else {
         return Err(Error::Input(format!(
             "{}: the scenario has no [sbi] and [size] tables; add them (see docs/scenario.md)",
@@ -150,24 +101,27 @@ pub fn sizing(
         }
         spec.samples = n;
     }
-    let launches = studies(scenario, DEFAULT_STEP_S);
+    if matches!(sbi.detection, Detection::SensorLayer) {
+        crate::budget::enforce(&crate::budget::detection(
+            scenario,
+            distinct_launches(spec.areas.iter().map(|a| a.launch)),
+        ))?;
+    }
     let mut areas: Vec<AreaLaunch> = Vec::with_capacity(spec.areas.len());
+    let mut flown = Vec::with_capacity(spec.areas.len());
     // The detection timeline of each area that flies its own launch.
-    let mut detections: Vec<(usize, Option<DetectionTimeline>)> = Vec::new();
+    let mut detections: Vec<(usize, Option<&DetectionTimeline>)> = Vec::new();
     for (k, a) in spec.areas.iter().enumerate() {
+        flown.push(model.flight(a.launch)?.trajectory.clone());
         // An area copying an earlier area's launch shares its report time.
         if let Some(j) = spec.areas[..k].iter().position(|b| b.launch == a.launch) {
             areas.push(areas[j].clone());
             continue;
         }
-        let launch = launches
-            .get(a.launch)
-            .cloned()
-            .ok_or_else(|| Error::Internal("sizing launch index out of range".into()))?;
-        let (detection_s, detection) = launch_report(scenario, layer, sbi, &launch)?;
+        let (detection_s, detection) = model.report(sbi, a.launch)?;
         detections.push((k, detection));
         areas.push(AreaLaunch {
-            launch,
+            launch: model.launches()[a.launch].clone(),
             detection_s,
         });
     }
@@ -177,7 +131,6 @@ pub fn sizing(
         areas,
         seed: scenario.seed,
     };
-    let flown = input.fly()?;
     let chosen: Vec<&Sweep> = match sweeps {
         SweepChoice::None => Vec::new(),
         SweepChoice::Some(flags) => spec
@@ -233,13 +186,7 @@ pub fn sizing(
         .iter()
         .filter_map(|(k, d)| {
             let a = &input.areas[*k];
-            ShooterTimeline::new(
-                &a.launch.name,
-                sbi,
-                a.detection_s,
-                d.as_ref(),
-                flown.get(*k)?,
-            )
+            ShooterTimeline::new(&a.launch.name, sbi, a.detection_s, *d, flown.get(*k)?)
         })
         .collect();
     Ok(SizingReport {
@@ -260,11 +207,19 @@ pub fn run(model: &Model, opts: &SizeOptions) -> Result<RunReport, Error> {
     } else {
         SweepChoice::Some(&opts.sweeps)
     };
-    let report = sizing(scenario, model.layer(), choice, opts.samples)?;
+    let report = sizing(model, choice, opts.samples)?;
     let results = Results {
         sizing: Some(report),
         assumptions: outputs::assumption_rows(scenario),
         ..Results::default()
     };
     Ok(RunReport::of(scenario, results))
+}
+
+/// How many distinct launches `launches` (indices) name.
+pub(crate) fn distinct_launches(launches: impl Iterator<Item = usize>) -> usize {
+    let mut v: Vec<usize> = launches.collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
 }

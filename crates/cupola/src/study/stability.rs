@@ -4,7 +4,6 @@
 
 use crate::Model;
 use crate::error::Error;
-use crate::layer::Layer;
 use crate::outputs::{self, Results, RunReport, StabilityReport};
 use crate::progress::Progress;
 use crate::study::engage::engage_input;
@@ -16,7 +15,6 @@ use cupola_analysis::stability::{
     exchange, retaliation,
 };
 use cupola_analysis::work;
-use cupola_scenario::Scenario;
 
 /// Salvo sizes of the cost-exchange curve.
 const EXCHANGE_CURVE_SALVOS: [u32; 4] = [2, 5, 10, 20];
@@ -41,12 +39,10 @@ pub struct Parts {
     pub retaliation: bool,
 }
 
-/// The stability study of `scenario` (which must have `[engage]`).
-pub fn stability(
-    scenario: &Scenario,
-    layer: &Layer,
-    parts: &Parts,
-) -> Result<StabilityReport, Error> {
+/// The stability study of `model`'s scenario (which must have
+/// `[engage]`).
+pub fn stability(model: &Model, parts: &Parts) -> Result<StabilityReport, Error> {
+    let (scenario, layer) = (model.scenario(), model.layer());
     let mut spec: StabilitySpec = scenario.stability.clone().unwrap_or_default();
     if let Some(n) = parts.trials {
         if !(1..=1_000_000).contains(&n) {
@@ -62,7 +58,7 @@ pub fn stability(
         }
         spec.race.rounds = r;
     }
-    let (input, launch, flown) = engage_input(scenario, layer, None)?;
+    let (input, launch, flown) = engage_input(model, None)?;
     if input.spec.boost.is_none() {
         // Without a boost layer the number of SBIs changes nothing: one row
         // per arsenal, at zero carriers.
@@ -102,15 +98,19 @@ pub fn stability(
         midcourse_musd: spec.midcourse_musd,
         terminal_musd: spec.terminal_musd,
     };
-    let mut eval = Evaluator::new(
-        input.clone(),
-        launch,
-        flown.clone(),
-        spec.options
-            .fast_burn
-            .then_some(spec.options.fast_burn_boost_s),
-        spec.trials,
-    )?;
+    // The fast-burn variants the model flew, one per area.
+    let fast = if spec.options.fast_burn {
+        let per_area = base.areas.iter().map(|a| {
+            model.fast_burn(a.launch).cloned().ok_or_else(|| {
+                Error::Internal(format!("no fast-burn flight of launch {}", a.launch))
+            })
+        });
+        Some(per_area.collect::<Result<Vec<_>, _>>()?)
+    } else {
+        None
+    };
+    let mut eval =
+        Evaluator::with_flights(input.clone(), launch, flown.clone(), fast, spec.trials)?;
     let defense = eval.baseline_defense();
     let baseline = eval.arrivals(start, defense)?;
     let response = best_response(
@@ -250,8 +250,7 @@ pub fn stability(
 pub fn run(model: &Model, opts: &StabilityOptions) -> Result<RunReport, Error> {
     let scenario = model.scenario();
     let report = stability(
-        scenario,
-        model.layer(),
+        model,
         &Parts {
             trials: opts.trials,
             rounds: opts.rounds,

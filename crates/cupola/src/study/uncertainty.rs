@@ -269,7 +269,8 @@ pub fn run(base: &Base, args: &UncertaintyOptions) -> Result<out::Uncertainty, E
             base.name
         )));
     }
-    let (figures, nominal_values) = headline::evaluate(&nominal, None)?;
+    let model = crate::Model::new(nominal.clone())?;
+    let (figures, nominal_values) = headline::evaluate_model(&model, None)?;
     let n = args.samples as usize;
     let design = latin_hypercube(n, varied.len(), seed);
     let (store, done) = match &args.resume {
@@ -299,7 +300,7 @@ pub fn run(base: &Base, args: &UncertaintyOptions) -> Result<out::Uncertainty, E
             }
         })
         .collect();
-    let mut estimate = crate::budget::headline(&nominal, ASSESSMENT_TRIALS);
+    let mut estimate = crate::budget::headline(&model, ASSESSMENT_TRIALS);
     estimate.study = "uncertainty".into();
     estimate.core_s *= todo.len() as f64;
     estimate.drivers.push(format!(

@@ -1,16 +1,13 @@
 //! `[sbi.budget]`: how the launch report comes (a fixed delay or the
-//! scenario's sensors), the decision delay and the deadline; and the check
-//! of the deadline against the reference launch, flown once the whole
-//! scenario is known to be valid.
+//! scenario's sensors), the decision delay and the deadline. Whether the
+//! deadline falls within a launch's flight is checked when the scenario's
+//! model flies it.
 
 use cupola_analysis::sizing::Detection;
-use cupola_defense::budget::{Deadline, TimeBudget};
-use cupola_threat::FlightOptions;
+use cupola_defense::budget::Deadline;
 use toml_edit::Value;
 
-use super::SbiRead;
-use crate::LaunchSpec;
-use crate::context::{Ctx, Spanned, closest, one_of};
+use crate::context::{Ctx, Span, Spanned, closest, one_of};
 use crate::key::{KeyDescriptor, KeyKind};
 use crate::problem::ProblemKind;
 use crate::reader::{Field, TableReader};
@@ -107,8 +104,9 @@ const SOURCES: [&str; 1] = ["sensors"];
 
 /// The values of `[sbi.budget]`, SI.
 pub(super) struct Budget {
-    /// Where the launch report comes from.
-    pub detection: Detection,
+    /// Where the launch report comes from, and where `detection =
+    /// "sensors"` is written when it is given.
+    pub detection: (Detection, Option<Span>),
     /// Report to interceptor launch, s.
     pub decision_s: f64,
     /// The deadline, where it is written.
@@ -130,7 +128,11 @@ pub(super) fn read_budget(ctx: &mut Ctx, t: &TableReader<'_>, has_sensors: bool)
 }
 
 /// `detection_s` or `detection`, not both; a fixed 30 s without either.
-fn read_detection(ctx: &mut Ctx, t: &TableReader<'_>, has_sensors: bool) -> Option<Detection> {
+fn read_detection(
+    ctx: &mut Ctx,
+    t: &TableReader<'_>,
+    has_sensors: bool,
+) -> Option<(Detection, Option<Span>)> {
     let seconds = t.number(ctx, "detection_s");
     let source = t.string(ctx, "detection");
     if seconds.is_present() && source.is_present() {
@@ -160,7 +162,7 @@ fn read_detection(ctx: &mut Ctx, t: &TableReader<'_>, has_sensors: bool) -> Opti
             let s = seconds.or(DETECTION_S, &t.span)?;
             return t
                 .check(ctx, "detection_s", s)
-                .map(|seconds| Detection::Latency { seconds });
+                .map(|seconds| (Detection::Latency { seconds }, None));
         }
     };
     if source.value != "sensors" {
@@ -192,7 +194,7 @@ fn read_detection(ctx: &mut Ctx, t: &TableReader<'_>, has_sensors: bool) -> Opti
         .relabel("no [[sensor]] to detect with");
         return None;
     }
-    Some(Detection::SensorLayer)
+    Some((Detection::SensorLayer, Some(source.span)))
 }
 
 /// `deadline`: a name, or a table with one of `descends_below_km` and
@@ -295,93 +297,4 @@ fn read_deadline(ctx: &mut Ctx, t: &TableReader<'_>) -> Option<Spanned<Deadline>
         _ => return None,
     };
     Some(Spanned { value, span })
-}
-
-/// Check the deadline of the layer `sbi` against the reference `launch`,
-/// flown with `flight`: it must fall between lift-off and impact. Called
-/// only on an otherwise valid scenario (the flight costs some
-/// milliseconds); a launch that cannot be flown is left to the study that
-/// flies it.
-pub(crate) fn check_deadline(
-    ctx: &mut Ctx,
-    sbi: &SbiRead,
-    launch: &LaunchSpec,
-    flight: FlightOptions,
-) {
-    let Ok(solution) = cupola_threat::solve(
-        &launch.missile,
-        launch.site,
-        launch.aim,
-        launch.profile,
-        flight,
-    ) else {
-        return;
-    };
-    let tr = &solution.trajectory;
-    let budget = TimeBudget {
-        detection_s: 0.0,
-        decision_s: sbi.spec.decision_s,
-        deadline: sbi.spec.deadline,
-    };
-    if budget.deadline_s(tr).is_ok() {
-        return;
-    }
-    let name = &launch.name;
-    let lands = tr.flight_time_s().map_or_else(
-        || "does not land".to_owned(),
-        |t| format!("lands {t:.0} s after lift-off"),
-    );
-    let apogee_km = tr.apogee_altitude_m() / 1e3;
-    let boost_s = tr.boost_end_s;
-    let (message, help) = match sbi.spec.deadline {
-        Deadline::At { time_s } => (
-            format!(
-                "the deadline {time_s} s after lift-off falls after the missile's impact: the \
-                 reference launch `{name}` {lands}"
-            ),
-            format!(
-                "give a time before impact, e.g. `deadline = {{ time_s = {boost_s:.0} }}` (the \
-                 end of boost), or use \"boost_end\""
-            ),
-        ),
-        Deadline::DescendsBelow { altitude_m } if altitude_m >= tr.apogee_altitude_m() => (
-            format!(
-                "the reference launch `{name}` never climbs above {} km (its apogee is \
-                 {apogee_km:.0} km), so it never descends below it",
-                altitude_m / 1e3
-            ),
-            format!(
-                "give an altitude below the apogee, e.g. `deadline = {{ descends_below_km = \
-                 {:.0} }}`",
-                (apogee_km / 2.0).min(100.0)
-            ),
-        ),
-        Deadline::DescendsBelow { altitude_m } => (
-            format!(
-                "the reference launch `{name}` does not descend below {} km before impact (it {lands})",
-                altitude_m / 1e3
-            ),
-            "give an altitude above the aim point's, e.g. `deadline = { descends_below_km = \
-             100.0 }`"
-                .to_owned(),
-        ),
-        Deadline::BusDeployed => (
-            format!(
-                "the missile `{}` of the reference launch `{name}` deploys no bus before impact",
-                launch.missile.name
-            ),
-            "use \"boost_end\", or a missile with a post-boost bus".to_owned(),
-        ),
-        Deadline::BoostEnd => (
-            format!("the boost of the reference launch `{name}` does not end before impact"),
-            "use a deadline on the trajectory, e.g. `deadline = { time_s = 100.0 }`".to_owned(),
-        ),
-    };
-    ctx.report(
-        ProblemKind::InvalidValue,
-        sbi.deadline_span.clone(),
-        message,
-        help,
-    )
-    .relabel("not between lift-off and impact");
 }
