@@ -38,8 +38,8 @@ mod table;
 mod track;
 
 pub use table::{
-    MIN_OFF_EQUATOR_DEG, ReachRow, ReachTable, ReachTableError, TableGeometry, TableSize,
-    divert_short_m_s,
+    MAX_CELLS, MIN_OFF_EQUATOR_DEG, ReachRow, ReachTable, ReachTableError, TableGeometry,
+    TableSize, divert_short_m_s,
 };
 pub use track::{CircularOrbit, TargetTrack};
 
