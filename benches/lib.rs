@@ -1,19 +1,15 @@
 //! Benchmarks of cupola live in this package's bench targets; their figures
 //! are recorded in `docs/performance.md`. This library holds the setup they
-//! share.
+//! share, taken from the facade (`cupola`) as the command line takes it:
+//! a scenario's model, its launches as its studies fly them, and the times
+//! the sensor layer reports and cues them.
 
+use cupola::Model;
 use cupola_analysis::TrajectoryStudy;
-use cupola_analysis::engage::{EngageArea, EngageInput};
+use cupola_analysis::engage::EngageInput;
+use cupola_analysis::sizing::AreaLaunch;
 use cupola_scenario::Scenario;
 use cupola_threat::Trajectory;
-
-/// Launch report time of the single-pad example's sensor layer, s after
-/// lift-off (`cupola detect scenarios/single-pad.toml`).
-pub const DEFAULT_REPORT_S: f64 = 38.2;
-
-/// First track of the single-pad example's tracking layer, s after
-/// lift-off (`cupola detect scenarios/single-pad.toml`).
-pub const DEFAULT_TRACK_S: f64 = 39.0;
 
 /// The single-pad example (`scenarios/single-pad.toml`): ten ICBMs from one
 /// area at 41°N, the case the benchmarks have measured from the start.
@@ -25,40 +21,30 @@ pub fn single_pad() -> Scenario {
     .expect("the single-pad example is valid")
 }
 
-/// The launch `i` of `s` as a trajectory study (10 s samples).
-pub fn launch_study(s: &Scenario, i: usize) -> TrajectoryStudy {
-    let l = &s.launches[i];
-    TrajectoryStudy {
-        name: l.name.clone(),
-        missile: l.missile.clone(),
-        site: l.site,
-        aim: l.aim,
-        profile: l.profile,
-        launch_time_s: 0.0,
-        options: s.flight,
-        sample_step_s: 10.0,
-        defined_at: None,
+/// The model of `s`: its constellations laid out, its sensors placed, its
+/// launches flown.
+pub fn model(s: Scenario) -> Model {
+    Model::new(s).expect("the scenario's model builds")
+}
+
+/// Launch `i` of `model` as its studies fly it, with the time the
+/// scenario's SBI layer hears of it: the sensor layer's report (38.2 s
+/// after lift-off for the single-pad example's launch) or the fixed
+/// latency, as `cupola size` takes it.
+pub fn area_launch(model: &Model, i: usize) -> AreaLaunch {
+    let sbi = model.scenario().sbi.as_ref().expect("the scenario has [sbi]");
+    AreaLaunch {
+        launch: model.launches()[i].clone(),
+        detection_s: model.report(sbi, i).expect("the launch is reported").0,
     }
 }
 
-/// The single-pad example's engagement input (cue and report times fixed
-/// at the figures above instead of running the sensor layer), its launch
-/// and the flown trajectory.
+/// The single-pad example's engagement input as `cupola engage` builds it
+/// (each layer's cue from its sensor's first track, the SBI layer's report
+/// from the sensor layer), its launch and the flown trajectory.
 pub fn default_engagement() -> (EngageInput, TrajectoryStudy, Trajectory) {
-    let s = single_pad();
-    let spec = s.engage.clone().expect("single-pad has [engage]");
-    let launch = launch_study(&s, spec.areas[0].launch);
-    let traj = launch.solve().expect("single-pad targets").trajectory;
-    let input = EngageInput {
-        areas: vec![EngageArea {
-            rvs: launch.missile.rv_count,
-            midcourse_cue_s: vec![Some(DEFAULT_TRACK_S); spec.midcourse.len()],
-            terminal_cue_s: vec![Some(DEFAULT_TRACK_S); spec.terminal.len()],
-            detection_s: DEFAULT_REPORT_S,
-        }],
-        sbi: s.sbi.clone(),
-        seed: s.seed,
-        spec,
-    };
-    (input, launch, traj)
+    let m = model(single_pad());
+    let (input, launches, flown) =
+        cupola::study::engage::engage_input(&m, None).expect("single-pad has [engage]");
+    (input, launches[0].clone(), flown[0].clone())
 }

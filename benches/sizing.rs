@@ -10,7 +10,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use cupola_analysis::sizing::coverage::{ReachModel, Sampling, coverage};
 use cupola_analysis::sizing::search::Family;
 use cupola_analysis::sizing::study::{BoostTimeline, raid};
-use cupola_analysis::sizing::{AreaLaunch, Phasing, SbiLayerSpec, SizingInput, size_against};
+use cupola_analysis::sizing::{Phasing, SbiLayerSpec, SizingInput, size_against};
 use cupola_defense::reach::{ReachTable, TableGeometry};
 use cupola_physics::constants::R_EARTH_MEAN;
 use cupola_physics::constants::WGS84_A;
@@ -22,9 +22,11 @@ use std::time::{Duration, Instant};
 /// The single-pad example's SBI layer and salvo, sized up to 20,000
 /// carriers with 10,000 samples per candidate, pads spread over 200 km and
 /// launches over 30 s (so that no two missiles share a geometry), one
-/// family (45°, 48 planes), a fixed 38 s detection.
+/// family (45°, 48 planes), the launch reported when its sensor layer
+/// reports it.
 fn input() -> SizingInput {
     let s = cupola_benches::single_pad();
+    let model = cupola_benches::model(s.clone());
     let mut layer = s.sbi.clone().expect("single-pad has [sbi]");
     layer.inclinations_rad = vec![45f64.to_radians()];
     layer.planes = vec![48];
@@ -35,10 +37,7 @@ fn input() -> SizingInput {
     spec.areas[0].window_s = 30.0;
     SizingInput {
         layer,
-        areas: vec![AreaLaunch {
-            launch: cupola_benches::launch_study(&s, spec.areas[0].launch),
-            detection_s: 38.0,
-        }],
+        areas: vec![cupola_benches::area_launch(&model, spec.areas[0].launch)],
         spec,
         seed: s.seed,
     }
@@ -46,11 +45,12 @@ fn input() -> SizingInput {
 
 /// The default scenario's national layer sized as one constellation of its
 /// two shells (65° × 48 planes and 45° × 24 planes at 400 km) against its
-/// four launch areas (10 missiles), 4,000 samples per candidate, a fixed
-/// 38 s detection; the single shells of `[sbi]` are left out so the bench
-/// times the joint search alone.
+/// four launch areas (10 missiles), 4,000 samples per candidate, each
+/// launch reported when its sensor layer reports it; the single shells of
+/// `[sbi]` are left out so the bench times the joint search alone.
 fn joint_input() -> SizingInput {
     let s = cupola_scenario::default_scenario();
+    let model = cupola_benches::model(s.clone());
     let mut layer = s.sbi.clone().expect("the default has [sbi]");
     layer.inclinations_rad.clear();
     let spec = s.size.clone().expect("the default has [size]");
@@ -59,10 +59,7 @@ fn joint_input() -> SizingInput {
         areas: spec
             .areas
             .iter()
-            .map(|a| AreaLaunch {
-                launch: cupola_benches::launch_study(&s, a.launch),
-                detection_s: 38.0,
-            })
+            .map(|a| cupola_benches::area_launch(&model, a.launch))
             .collect(),
         spec,
         seed: s.seed,
@@ -72,9 +69,10 @@ fn joint_input() -> SizingInput {
 /// The raid-scale case: the single-pad example's SBI layer moved
 /// to 300 km (its two inclinations × two plane counts searched) against
 /// `salvo` missiles from one area 500 km wide, 4,000 launch-time samples
-/// per candidate, a fixed 38 s detection (the sensors report at 38.2 s).
+/// per candidate, the launch reported when its sensor layer reports it.
 fn raid_input(salvo: u32) -> SizingInput {
     let s = cupola_benches::single_pad();
+    let model = cupola_benches::model(s.clone());
     let mut layer = s.sbi.clone().expect("single-pad has [sbi]");
     layer.altitude_m = 300e3;
     let mut spec = s.size.clone().expect("single-pad has [size]");
@@ -83,10 +81,7 @@ fn raid_input(salvo: u32) -> SizingInput {
     spec.samples = 4_000;
     SizingInput {
         layer,
-        areas: vec![AreaLaunch {
-            launch: cupola_benches::launch_study(&s, spec.areas[0].launch),
-            detection_s: 38.0,
-        }],
+        areas: vec![cupola_benches::area_launch(&model, spec.areas[0].launch)],
         spec,
         seed: s.seed,
     }
