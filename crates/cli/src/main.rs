@@ -11,6 +11,7 @@ mod headline;
 mod layer;
 mod outputs;
 mod progress;
+mod sweep;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
