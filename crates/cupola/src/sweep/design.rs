@@ -248,7 +248,7 @@ impl Design {
     }
 
     /// The number of points.
-    pub fn len(&self) -> u64 {
+    pub fn points(&self) -> u64 {
         let grid: u64 = self.grid.iter().map(|a| a.values.len() as u64).product();
         grid * self.hypercube.as_ref().map_or(1, |h| u64::from(h.samples))
     }
@@ -264,7 +264,7 @@ impl Design {
         grid.chain(cube).collect()
     }
 
-    /// The settings of point `i` (below [`Design::len`]), in the order of
+    /// The settings of point `i` (below [`Design::points`]), in the order of
     /// [`Design::inputs`].
     pub fn point(&self, i: u64) -> Vec<Setting> {
         let per = self.hypercube.as_ref().map_or(1, |h| u64::from(h.samples));

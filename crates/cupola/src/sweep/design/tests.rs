@@ -33,7 +33,7 @@ fn values_split_at_top_level_commas_only() {
 #[test]
 fn the_grid_is_in_nested_loop_order_the_last_set_fastest() {
     let (d, fixed) = parse(&["a.x=1,2", "b.kind=p,q,r", "c.y=9"], None, &[]).unwrap();
-    assert_eq!(d.len(), 6);
+    assert_eq!(d.points(), 6);
     assert_eq!(fixed, vec![Override::parse("c.y=9").unwrap()]);
     assert_eq!(d.inputs(), vec![("a.x", true), ("b.kind", false)]);
     let all: Vec<Vec<String>> = (0..6).map(|i| values(&d, i)).collect();
@@ -102,7 +102,7 @@ fn the_hypercube_is_deterministic_and_stratified() {
 fn a_grid_with_a_hypercube_takes_every_cube_point_at_every_grid_point() {
     let (d, _) = parse(&["a=1,2,3"], Some(4), &["b=0:1"]).unwrap();
     let (cube, _) = parse(&[], Some(4), &["b=0:1"]).unwrap();
-    assert_eq!(d.len(), 12);
+    assert_eq!(d.points(), 12);
     assert_eq!(d.inputs(), vec![("a", true), ("b", true)]);
     for i in 0..12 {
         let p = values(&d, i);
@@ -188,7 +188,7 @@ fn designs_over_the_bound_are_refused_naming_the_flags() {
     let many = |n: usize| (0..n).map(|v| v.to_string()).collect::<Vec<_>>().join(",");
     let (a, b) = (format!("a={}", many(400)), format!("b={}", many(250)));
     let (d, _) = parse(&[&a, &b], None, &[]).unwrap();
-    assert_eq!(d.len(), MAX_POINTS);
+    assert_eq!(d.points(), MAX_POINTS);
     let e = parse(&[&a, &b], Some(2), &["c=0:1"]).unwrap_err();
     assert!(
         e.contains("--set a (400 values) × --set b (250 values) × --lhs 2: more than 100000"),
