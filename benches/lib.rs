@@ -32,7 +32,11 @@ pub fn model(s: Scenario) -> Model {
 /// after lift-off for the single-pad example's launch) or the fixed
 /// latency, as `cupola size` takes it.
 pub fn area_launch(model: &Model, i: usize) -> AreaLaunch {
-    let sbi = model.scenario().sbi.as_ref().expect("the scenario has [sbi]");
+    let sbi = model
+        .scenario()
+        .sbi
+        .as_ref()
+        .expect("the scenario has [sbi]");
     AreaLaunch {
         launch: model.launches()[i].clone(),
         detection_s: model.report(sbi, i).expect("the launch is reported").0,

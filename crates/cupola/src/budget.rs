@@ -4,6 +4,7 @@
 
 use crate::Model;
 use crate::error::Error;
+use crate::headline::Study;
 use cupola_analysis::engage::EngageSpec;
 use cupola_analysis::sizing::study::BoostTimeline;
 use cupola_analysis::sizing::{Detection, SbiLayerSpec, SizingSpec, Sweep};
@@ -189,13 +190,34 @@ fn study_estimates(
 /// `cupola run`'s assessment (`trials` per posture, no race, no
 /// retaliation table).
 pub fn headline(model: &Model, trials: u32) -> Estimate {
+    headline_of(
+        model,
+        trials,
+        &[
+            Study::Sizing,
+            Study::Engagement,
+            Study::Cost,
+            Study::Stability,
+        ],
+    )
+}
+
+/// As [`headline`], for the figures of `studies` only (the cost study is
+/// not estimated: it takes milliseconds).
+pub fn headline_of(model: &Model, trials: u32, studies: &[Study]) -> Estimate {
     let mut e = Estimate::new("headline figures");
     let parts = study_estimates(model, false, |mut st| {
         st.trials = trials;
         st.race.rounds = 0;
         st
     });
-    for p in parts {
+    let wanted = |p: &Estimate| match p.study.as_str() {
+        "sizing" => studies.contains(&Study::Sizing),
+        "engagement" => studies.contains(&Study::Engagement),
+        "stability" => studies.contains(&Study::Stability),
+        _ => true,
+    };
+    for p in parts.into_iter().filter(wanted) {
         e.core_s += p.core_s;
         e.memory_bytes = e.memory_bytes.max(p.memory_bytes);
         e.drivers.extend(p.drivers);

@@ -117,9 +117,35 @@ fn figures_of(s: &Scenario, exchanges: &[String]) -> Vec<Figure> {
     f
 }
 
-/// The figures of `s` and their values: the studies the figures need, run
-/// as `cupola run` runs them. `figures` fixes the list (from the nominal
-/// point); `None` takes it from this run.
+/// The headline figures of `s` that come from `studies`, in the order
+/// [`evaluate`] gives them. The exchange ratios are named by what the
+/// attacker adds, so with [`Study::Stability`] the stability study is run
+/// once to name them.
+///
+/// # Errors
+///
+/// The stability study's failures.
+pub fn figures(s: &Scenario, studies: &[Study]) -> Result<Vec<Figure>, Error> {
+    let exchanges: Vec<String> = match &s.engage {
+        Some(_) if studies.contains(&Study::Stability) => {
+            stability::stability(&Model::new(s.clone())?, &ASSESSMENT_PARTS)?
+                .exchanges
+                .iter()
+                .map(|x| x.added.clone())
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    Ok(figures_of(s, &exchanges)
+        .into_iter()
+        .filter(|f| studies.contains(&f.study))
+        .collect())
+}
+
+/// The figures of `s` and their values: the studies the figures need (all
+/// of them when `figures` is None), run as `cupola run` runs them.
+/// `figures` fixes the list (from the nominal point); `None` takes it from
+/// this run.
 ///
 /// # Errors
 ///
@@ -142,18 +168,24 @@ pub fn evaluate_model(
     figures: Option<&[Figure]>,
 ) -> Result<(Vec<Figure>, Vec<Value>), Error> {
     let s = model.scenario();
+    let need = |study: Study| figures.is_none_or(|f| f.iter().any(|x| x.study == study));
     let sizing = match (&s.sbi, &s.size) {
-        (Some(_), Some(_)) => Some(size::sizing(model, size::SweepChoice::None, None)?),
+        (Some(_), Some(_)) if need(Study::Sizing) => {
+            Some(size::sizing(model, size::SweepChoice::None, None)?)
+        }
         _ => None,
     };
-    let (engagement, cost, stab) = if s.engage.is_some() {
-        (
-            Some(engage::engagement(model, None, false)?),
-            Some(cost::cost(s)?),
-            Some(stability::stability(model, &ASSESSMENT_PARTS)?),
-        )
-    } else {
-        (None, None, None)
+    let (engagement, cost, stab) = match &s.engage {
+        Some(_) => (
+            need(Study::Engagement)
+                .then(|| engage::engagement(model, None, false))
+                .transpose()?,
+            need(Study::Cost).then(|| cost::cost(s)).transpose()?,
+            need(Study::Stability)
+                .then(|| stability::stability(model, &ASSESSMENT_PARTS))
+                .transpose()?,
+        ),
+        None => (None, None, None),
     };
     let exchanges: Vec<String> = stab
         .iter()
