@@ -153,7 +153,7 @@ fn main() -> ExitCode {
         Command::Reproduce(a) => commands::design::reproduce(&a, sets),
         Command::Trajectory(a) => commands::trajectory::trajectory(&a, sets),
         Command::Assumptions(a) => commands::studies::assumptions(&a, sets),
-        Command::Missiles { json } => commands::check::missiles(json),
+        Command::Missiles { json } => commands::check::missiles(json, sets),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

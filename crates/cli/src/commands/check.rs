@@ -31,8 +31,16 @@ pub fn check(file: &Path, sets: &[Override]) -> Result<(), Error> {
     Ok(())
 }
 
-/// `cupola missiles`: the catalog as a table, or as JSON.
-pub fn missiles(json: bool) -> Result<(), Error> {
+/// `cupola missiles`: the catalog as a table, or as JSON. It reads no
+/// scenario, so `--set` is refused rather than ignored.
+pub fn missiles(json: bool, sets: &[Override]) -> Result<(), Error> {
+    if let Some(s) = sets.first() {
+        return Err(Error::Input(format!(
+            "--set {s}: `cupola missiles` lists the built-in catalog and reads no scenario; \
+             give --set to a command that reads one (e.g. `cupola trajectory FILE --set \
+             catalog.MISSILE.KEY=VALUE`)"
+        )));
+    }
     if json {
         println!("{}", cupola::study::missiles::json()?);
     } else {

@@ -160,6 +160,12 @@ fn profile(a: &TrajectoryArgs) -> Result<Profile, Error> {
 pub fn trajectory(a: &TrajectoryArgs, sets: &[Override]) -> Result<(), Error> {
     let report = match &a.missile {
         Some(name) => {
+            if let Some(s) = sets.first() {
+                return Err(Error::Input(format!(
+                    "--set {s}: --missile flies a catalog missile without a scenario; put the \
+                     launch in a scenario file to set its keys"
+                )));
+            }
             let site = parse_point("--site", a.site.as_deref().unwrap_or_default())?;
             let aim = parse_point("--aim", a.aim.as_deref().unwrap_or_default())?;
             adhoc(name, site, aim, profile(a)?, a.step_s)?
