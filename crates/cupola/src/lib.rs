@@ -9,6 +9,12 @@
 //! many settings of a scenario is a [`sweep`]: one Parquet row per point,
 //! computed anywhere ([`sweep::evaluate`]) and resumable.
 //!
+//! Two settings are process-wide, as they are for the command line: the
+//! work budget's scale ([`budget::set_scale`]) and the progress display
+//! ([`progress::set_reporter`]; without one nothing is shown). Everything
+//! else a study depends on is in its arguments: the same scenario, options
+//! and seed give the same report on any number of threads.
+//!
 //! ```no_run
 //! use cupola::{Model, Report, load, study};
 //!
@@ -33,7 +39,7 @@ pub mod sweep;
 pub use error::Error;
 pub use model::Model;
 pub use outputs::{OutputOptions, Report, RunReport, deliver};
-pub use study::run::load;
+pub use study::run::{load, load_text};
 
 pub use cupola_scenario::Scenario;
 pub use cupola_scenario::overrides::Override;
