@@ -155,6 +155,11 @@ pub fn evaluate(
     s: &Scenario,
     figures: Option<&[Figure]>,
 ) -> Result<(Vec<Figure>, Vec<Value>), Error> {
+    // The cost model flies nothing: cost figures alone need no model.
+    if let Some(f) = figures.filter(|f| f.iter().all(|x| x.study == Study::Cost)) {
+        let cost = s.engage.as_ref().map(|_| cost::cost(s)).transpose()?;
+        return Ok(values(s, Some(f), (None, None, cost, None)));
+    }
     evaluate_model(&Model::new(s.clone())?, figures)
 }
 
@@ -187,6 +192,25 @@ pub fn evaluate_model(
         ),
         None => (None, None, None),
     };
+    Ok(values(s, figures, (sizing, engagement, cost, stab)))
+}
+
+/// What the studies behind the headline figures computed: the sizing, the
+/// engagement, the cost and the stability reports (each when run).
+type Computed = (
+    Option<crate::outputs::SizingReport>,
+    Option<crate::outputs::EngagementReport>,
+    Option<crate::outputs::CostReport>,
+    Option<crate::outputs::StabilityReport>,
+);
+
+/// The figures of `s` (`figures`, or all those `computed` gives) and their
+/// values from the studies' reports.
+fn values(
+    s: &Scenario,
+    figures: Option<&[Figure]>,
+    (sizing, engagement, cost, stab): Computed,
+) -> (Vec<Figure>, Vec<Value>) {
     let exchanges: Vec<String> = stab
         .iter()
         .flat_map(|r| r.exchanges.iter().map(|x| x.added.clone()))
@@ -245,7 +269,7 @@ pub fn evaluate_model(
             }
         })
         .collect();
-    Ok((figures, values))
+    (figures, values)
 }
 
 /// The figure's value as summaries print it.

@@ -5,7 +5,15 @@
 //! text a design varies), its [`Model`] built once, and each study run on
 //! it by one function returning a typed report ([`outputs::RunReport`],
 //! [`outputs::sensitivity::Sensitivity`], …) that gives the readable
-//! summary, the JSON and the files of `--out` ([`Report`]).
+//! summary, the JSON and the files of `--out` ([`Report`]). A study over
+//! many settings of a scenario is a [`sweep`]: one Parquet row per point,
+//! computed anywhere ([`sweep::evaluate`]) and resumable.
+//!
+//! Two settings are process-wide, as they are for the command line: the
+//! work budget's scale ([`budget::set_scale`]) and the progress display
+//! ([`progress::set_reporter`]; without one nothing is shown). Everything
+//! else a study depends on is in its arguments: the same scenario, options
+//! and seed give the same report on any number of threads.
 //!
 //! ```no_run
 //! use cupola::{Model, Report, load, study};
@@ -31,7 +39,7 @@ pub mod sweep;
 pub use error::Error;
 pub use model::Model;
 pub use outputs::{OutputOptions, Report, RunReport, deliver};
-pub use study::run::load;
+pub use study::run::{load, load_text};
 
 pub use cupola_scenario::Scenario;
 pub use cupola_scenario::overrides::Override;
