@@ -3,16 +3,13 @@
 //! Exit codes: 0 success, 2 bad input (scenario, flags, unreachable aim
 //! points), 1 internal failure.
 
-mod budget;
 mod commands;
-mod design;
-mod failure;
-mod headline;
-mod layer;
-mod outputs;
 mod progress;
 
 use clap::{Args, Parser, Subcommand};
+use commands::design::{ReproduceArgs, SensitivityArgs, UncertaintyArgs};
+use commands::studies::{EngageArgs, ScenarioArgs, SizeArgs, StabilityArgs};
+use commands::trajectory::TrajectoryArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,12 +41,7 @@ struct Cli {
 enum Command {
     /// Run a scenario's studies and print a summary (the built-in default
     /// scenario when no file is given).
-    Run {
-        /// Scenario file (TOML); omit for the built-in default.
-        file: Option<PathBuf>,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
+    Run(ScenarioArgs),
     /// Validate a scenario file without running it.
     Check {
         /// Scenario file (TOML).
@@ -57,51 +49,41 @@ enum Command {
     },
     /// Constellation study: the scenario's constellations and their coverage
     /// by latitude band.
-    Constellation {
-        /// Scenario file (TOML); omit for the built-in default.
-        file: Option<PathBuf>,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
+    Constellation(ScenarioArgs),
     /// Detection study: when the sensor layer first sees and tracks each
     /// launch, and how good the track is.
-    Detect {
-        /// Scenario file (TOML); omit for the built-in default.
-        file: Option<PathBuf>,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
+    Detect(ScenarioArgs),
     /// Sizing study: how many space-based interceptors the scenario's
     /// `[sbi]` layer needs against its `[size]` salvo, beside the analytic
     /// absentee-ratio models, with sweeps and SVG plots.
-    Size(commands::size::SizeArgs),
+    Size(SizeArgs),
     /// Engagement study: a whole attack through the boost, midcourse and
     /// terminal layers, many times over, and the leak curve over salvo size.
-    Engage(commands::engage::EngageArgs),
+    Engage(EngageArgs),
     /// Cost study: the life-cycle cost of the defense by layer, category and
     /// year, and what the announced $175 billion buys.
-    Cost(commands::cost::CostArgs),
+    Cost(ScenarioArgs),
     /// Stability study: the attacker's cheapest counter, cost-exchange
     /// ratios, the arms race and the fraction of a retaliatory strike that
     /// arrives, with and without treaty caps.
-    Stability(commands::stability::StabilityArgs),
+    Stability(StabilityArgs),
     /// Sensitivity: each assumption (every key with an uncertainty range in
     /// the key registry) one at a time at both ends of its range, its
     /// effect on every headline figure, a tornado plot per figure.
-    Sensitivity(commands::sensitivity::SensitivityArgs),
+    Sensitivity(SensitivityArgs),
     /// Uncertainty: a Latin hypercube over the assumptions' ranges, each
     /// headline figure's median and 5–95% band, and the rank correlation of
     /// each assumption with each figure; resumable with --resume.
-    Uncertainty(commands::uncertainty::UncertaintyArgs),
+    Uncertainty(UncertaintyArgs),
     /// Published studies reproduced: run a literature scenario (or every
     /// one with --all) and print each figure it publishes beside cupola's.
-    Reproduce(commands::reproduce::ReproduceArgs),
+    Reproduce(ReproduceArgs),
     /// Trajectory study: target and fly missiles, report their timelines.
-    Trajectory(commands::trajectory::TrajectoryArgs),
+    Trajectory(TrajectoryArgs),
     /// List every non-physical value a scenario uses (the built-in default
     /// when no file is given): value, unit, the range it may lie in, and its
     /// basis, a citation or `assumed` with the reason for the range.
-    Assumptions(commands::assumptions::AssumptionsArgs),
+    Assumptions(ScenarioArgs),
     /// List the catalog of generic missiles with their sources.
     Missiles {
         /// Print JSON instead of a table.
@@ -123,35 +105,52 @@ pub struct OutputArgs {
     pub out: Option<PathBuf>,
 }
 
+impl OutputArgs {
+    /// The facade's form of these flags.
+    pub fn options(&self) -> cupola::OutputOptions {
+        cupola::OutputOptions {
+            json: self.json,
+            out: self.out.clone(),
+        }
+    }
+}
+
+/// Print `e` on standard error and give its exit code: 2 for bad input, 1
+/// for an internal failure.
+fn report(e: &cupola::Error) -> ExitCode {
+    eprintln!("{}", e.rendered());
+    ExitCode::from(if e.is_input() { 2 } else { 1 })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    progress::set_forced(cli.progress);
-    if let Err(f) = budget::set_scale(cli.budget_scale) {
-        return f.report();
+    progress::install(cli.progress);
+    if let Err(e) = cupola::budget::set_scale(cli.budget_scale) {
+        return report(&e);
     }
-    if let Err(f) = design::set_overrides(&cli.sets) {
-        return f.report();
-    }
+    let sets = match cupola::design::parse_overrides(&cli.sets) {
+        Ok(s) => s,
+        Err(e) => return report(&e),
+    };
+    let sets = sets.as_slice();
     let result = match cli.command {
-        Command::Run { file, output } => commands::run::run(file.as_deref(), &output),
-        Command::Check { file } => commands::check::check(&file),
-        Command::Constellation { file, output } => {
-            commands::constellation::constellation(file.as_deref(), &output)
-        }
-        Command::Detect { file, output } => commands::detect::detect(file.as_deref(), &output),
-        Command::Size(args) => commands::size::size(&args),
-        Command::Engage(args) => commands::engage::run(&args),
-        Command::Cost(args) => commands::cost::run(&args),
-        Command::Stability(args) => commands::stability::run(&args),
-        Command::Sensitivity(args) => commands::sensitivity::run(&args),
-        Command::Uncertainty(args) => commands::uncertainty::run(&args),
-        Command::Reproduce(args) => commands::reproduce::run(&args),
-        Command::Trajectory(args) => commands::trajectory::trajectory(&args),
-        Command::Assumptions(args) => commands::assumptions::run(&args),
-        Command::Missiles { json } => commands::missiles::missiles(json),
+        Command::Run(a) => commands::studies::run(&a, sets),
+        Command::Check { file } => commands::check::check(&file, sets),
+        Command::Constellation(a) => commands::studies::constellation(&a, sets),
+        Command::Detect(a) => commands::studies::detect(&a, sets),
+        Command::Size(a) => commands::studies::size(&a, sets),
+        Command::Engage(a) => commands::studies::engage(&a, sets),
+        Command::Cost(a) => commands::studies::cost(&a, sets),
+        Command::Stability(a) => commands::studies::stability(&a, sets),
+        Command::Sensitivity(a) => commands::design::sensitivity(&a, sets),
+        Command::Uncertainty(a) => commands::design::uncertainty(&a, sets),
+        Command::Reproduce(a) => commands::design::reproduce(&a, sets),
+        Command::Trajectory(a) => commands::trajectory::trajectory(&a, sets),
+        Command::Assumptions(a) => commands::studies::assumptions(&a, sets),
+        Command::Missiles { json } => commands::check::missiles(json, sets),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(f) => f.report(),
+        Err(e) => report(&e),
     }
 }

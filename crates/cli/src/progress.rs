@@ -3,11 +3,11 @@
 //! a terminal, or always with `--progress`. Never on standard output, so
 //! summaries and `--json` stay clean; results do not depend on it.
 
+use cupola::progress::{Bar, Reporter};
 use cupola_analysis::work::Estimate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle, TermLike};
 use std::io::{IsTerminal, Write as _};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Runs estimated at more wall time than this show progress, s.
@@ -16,18 +16,12 @@ pub const MIN_SHOWN_S: f64 = 2.0;
 /// Whether `--progress` was given.
 static FORCED: OnceLock<bool> = OnceLock::new();
 
-/// Whether the studies' own progress is hidden (under a design's bar).
-static NESTED: AtomicBool = AtomicBool::new(false);
-
-/// Hide the progress of every study started from now on: the points of a
-/// sensitivity or uncertainty design show one bar of their own instead.
-pub fn hide_studies() {
-    NESTED.store(true, Ordering::Relaxed);
-}
-
-/// Record `--progress` (once, at start-up).
-pub fn set_forced(forced: bool) {
+/// Draw the studies' progress on standard error from now on: on a
+/// terminal for runs expected to take over [`MIN_SHOWN_S`], and always
+/// with `forced` (`--progress`).
+pub fn install(forced: bool) {
     let _ = FORCED.set(forced);
+    cupola::progress::set_reporter(Box::new(Stderr));
 }
 
 /// Standard error as a plain target for `--progress` when it is not a
@@ -65,26 +59,15 @@ impl TermLike for PlainStderr {
     }
 }
 
-/// A study's progress: its steps done (when it reports any) and the time
-/// left, from the steps' pace once there are some, else from the estimate.
-pub struct Progress {
-    bar: ProgressBar,
-}
+/// The reporter that draws on standard error.
+struct Stderr;
 
-impl Progress {
-    /// Progress of the study estimated by `e`, in `steps` steps of `unit`
-    /// (0 steps: time only); hidden unless the run is expected to take more
-    /// than [`MIN_SHOWN_S`] and standard error is a terminal or
-    /// `--progress` was given.
-    pub fn start(e: &Estimate, steps: u64, unit: &str) -> Progress {
+impl Reporter for Stderr {
+    fn start(&self, e: &Estimate, wall_s: f64, steps: u64, unit: &str) -> Box<dyn Bar> {
         let forced = FORCED.get().copied().unwrap_or(false);
-        let threads = rayon::current_num_threads().max(1) as f64;
-        let wall_s = e.core_s / threads;
         let terminal = std::io::stderr().is_terminal();
-        if wall_s < MIN_SHOWN_S || !(terminal || forced) || NESTED.load(Ordering::Relaxed) {
-            return Progress {
-                bar: ProgressBar::hidden(),
-            };
+        if wall_s < MIN_SHOWN_S || !(terminal || forced) {
+            return Box::new(Drawn(ProgressBar::hidden()));
         }
         let target = if terminal {
             ProgressDrawTarget::stderr_with_hz(4)
@@ -116,27 +99,23 @@ impl Progress {
             );
         bar.set_style(style);
         bar.enable_steady_tick(Duration::from_millis(500));
-        Progress { bar }
-    }
-
-    /// `n` more steps done.
-    pub fn tick(&self, n: u64) {
-        self.bar.inc(n);
-    }
-
-    /// Show `text` after the steps (e.g. the work within the current one).
-    pub fn note(&self, text: String) {
-        self.bar.set_message(text);
-    }
-
-    /// Clear the display.
-    pub fn finish(&self) {
-        self.bar.finish_and_clear();
+        Box::new(Drawn(bar))
     }
 }
 
-impl Drop for Progress {
-    fn drop(&mut self) {
-        self.bar.finish_and_clear();
+/// A bar drawn on standard error (or hidden).
+struct Drawn(ProgressBar);
+
+impl Bar for Drawn {
+    fn tick(&self, n: u64) {
+        self.0.inc(n);
+    }
+
+    fn note(&self, text: String) {
+        self.0.set_message(text);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
     }
 }

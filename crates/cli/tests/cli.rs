@@ -166,7 +166,7 @@ fn trajectory_from_flags() {
 
 #[test]
 fn bad_flags_name_the_flag_and_exit_2() {
-    let cases: [&[&str]; 7] = [
+    let cases: [&[&str]; 9] = [
         &[
             "trajectory",
             "--missile",
@@ -216,6 +216,19 @@ fn bad_flags_name_the_flag_and_exit_2() {
         ],
         &["trajectory", "--step-s", "-1"],
         &["trajectory", "--step-s", "1e-300"],
+        // `--set` where no scenario is read is refused, not ignored.
+        &["missiles", "--set", "seed=2"],
+        &[
+            "trajectory",
+            "--missile",
+            "solid-icbm",
+            "--site",
+            "41,100",
+            "--aim",
+            "40,10",
+            "--set",
+            "seed=2",
+        ],
     ];
     let flags = [
         "--site",
@@ -225,6 +238,8 @@ fn bad_flags_name_the_flag_and_exit_2() {
         "--apogee-km",
         "--step-s",
         "--step-s",
+        "--set seed=2",
+        "--set seed=2",
     ];
     for (args, flag) in cases.iter().zip(flags) {
         let o = cupola(args);

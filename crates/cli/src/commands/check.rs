@@ -1,14 +1,18 @@
-//! `cupola check FILE`: validate a scenario without running it.
+//! `cupola check FILE` and `cupola missiles`.
 
-use crate::failure::Failure;
+use super::warn;
+use cupola::{Error, Model, Override};
 use cupola_scenario::printable;
 use std::path::Path;
 
-/// Validate the scenario at `file`, say what it holds and what each of its
-/// studies is estimated to cost; refuse it (exit 2) when one is over the
-/// budget.
-pub fn check(file: &Path) -> Result<(), Failure> {
-    let s = crate::design::Base::load(Some(file))?.at(&[])?;
+/// Validate the scenario at `file` as far as any study would before it
+/// starts, say what it holds and what each of its studies is estimated to
+/// cost; refuse it (exit 2) when one is over the budget.
+pub fn check(file: &Path, sets: &[Override]) -> Result<(), Error> {
+    let s = cupola::design::Base::load(Some(file), sets)?.at(&[])?;
+    warn(&s);
+    let model = Model::new(s)?;
+    let s = model.scenario();
     println!(
         "{}: ok — scenario \"{}\": {} launch{}, {} inline missile{}",
         file.display(),
@@ -18,17 +22,29 @@ pub fn check(file: &Path) -> Result<(), Failure> {
         s.missiles.len(),
         if s.missiles.len() == 1 { "" } else { "s" },
     );
-    for w in &s.warnings {
-        eprintln!("warning: {w}");
-    }
-    // The work and memory each study is estimated at, and the first one
+    // The work and memory each study is estimated at, then the first one
     // over the budget refused.
-    let estimates = crate::budget::all(&s);
-    for e in &estimates {
+    for e in cupola::budget::all(s) {
         println!("  {}", e.summary());
     }
-    for e in &estimates {
-        crate::budget::enforce(e)?;
+    cupola::study::check::check(&model)?;
+    Ok(())
+}
+
+/// `cupola missiles`: the catalog as a table, or as JSON. It reads no
+/// scenario, so `--set` is refused rather than ignored.
+pub fn missiles(json: bool, sets: &[Override]) -> Result<(), Error> {
+    if let Some(s) = sets.first() {
+        return Err(Error::Input(format!(
+            "--set {s}: `cupola missiles` lists the built-in catalog and reads no scenario; \
+             give --set to a command that reads one (e.g. `cupola trajectory FILE --set \
+             catalog.MISSILE.KEY=VALUE`)"
+        )));
+    }
+    if json {
+        println!("{}", cupola::study::missiles::json()?);
+    } else {
+        print!("{}", cupola::study::missiles::text());
     }
     Ok(())
 }

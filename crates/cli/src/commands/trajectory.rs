@@ -1,14 +1,16 @@
 //! `cupola trajectory`: the trajectory study, from a scenario or from flags.
 
+use super::{emit, load};
 use crate::OutputArgs;
-use crate::commands::run::{DEFAULT_STEP_S, load, studies};
-use crate::failure::Failure;
-use crate::outputs;
 use clap::{Args, ValueEnum};
-use cupola_analysis::{Provenance, TrajectoryStudy};
-use cupola_physics::frames::{Geodetic, ground_distance};
-use cupola_threat::{FlightOptions, Profile};
+use cupola::study::trajectory::{adhoc, run};
+use cupola::{Error, Override};
+use cupola_physics::frames::Geodetic;
+use cupola_threat::Profile;
 use std::path::PathBuf;
+
+/// Interval between trajectory samples, s, unless `--step-s` says.
+const DEFAULT_STEP_S: f64 = cupola::study::run::DEFAULT_STEP_S;
 
 /// Arguments of `cupola trajectory`.
 #[derive(Args, Debug)]
@@ -64,11 +66,6 @@ pub struct TrajectoryArgs {
     pub output: OutputArgs,
 }
 
-/// Smallest sample interval accepted, s.
-const MIN_STEP_S: f64 = 0.01;
-/// Largest sample interval accepted, s.
-const MAX_STEP_S: f64 = 3_600.0;
-
 /// Trajectory shapes on the command line.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ProfileArg {
@@ -81,9 +78,9 @@ pub enum ProfileArg {
 }
 
 /// Parse `LAT,LON[,ALT_KM]` given to `flag`.
-fn parse_point(flag: &str, text: &str) -> Result<Geodetic, Failure> {
+fn parse_point(flag: &str, text: &str) -> Result<Geodetic, Error> {
     let bad = |why: String| {
-        Failure::Input(format!(
+        Error::Input(format!(
             "{flag} {text:?}: {why}; expected LAT,LON[,ALT_KM], e.g. {flag} 41.0,100.0,1.0 (degrees north and east, km)"
         ))
     };
@@ -111,24 +108,24 @@ fn parse_point(flag: &str, text: &str) -> Result<Geodetic, Failure> {
     Ok(Geodetic::from_degrees(v[0], v[1], v[2] * 1e3))
 }
 
-fn positive(flag: &str, v: Option<f64>, what: &str) -> Result<f64, Failure> {
+fn positive(flag: &str, v: Option<f64>, what: &str) -> Result<f64, Error> {
     match v {
         Some(x) if x > 0.0 && x.is_finite() => Ok(x),
-        Some(x) => Err(Failure::Input(format!(
+        Some(x) => Err(Error::Input(format!(
             "{flag} {x}: {what} must be a positive number"
         ))),
-        None => Err(Failure::Input(format!(
+        None => Err(Error::Input(format!(
             "{flag} is required for this profile ({what})"
         ))),
     }
 }
 
 /// The profile the flags ask for.
-fn profile(a: &TrajectoryArgs) -> Result<Profile, Failure> {
+fn profile(a: &TrajectoryArgs) -> Result<Profile, Error> {
     Ok(match a.profile {
         ProfileArg::MinimumEnergy => {
             if a.apogee_km.is_some() || a.flight_time_s.is_some() {
-                return Err(Failure::Input(
+                return Err(Error::Input(
                     "--apogee-km and --flight-time-s apply only to --profile lofted or depressed"
                         .into(),
                 ));
@@ -140,7 +137,7 @@ fn profile(a: &TrajectoryArgs) -> Result<Profile, Failure> {
         },
         ProfileArg::Depressed => match (a.apogee_km, a.flight_time_s) {
             (Some(_), Some(_)) => {
-                return Err(Failure::Input(
+                return Err(Error::Input(
                     "give either --apogee-km or --flight-time-s for a depressed profile, not both"
                         .into(),
                 ));
@@ -159,87 +156,25 @@ fn profile(a: &TrajectoryArgs) -> Result<Profile, Failure> {
     })
 }
 
-/// One study from the flags alone.
-fn adhoc(a: &TrajectoryArgs, name: &str) -> Result<TrajectoryStudy, Failure> {
-    let catalog = cupola_threat::catalog::all();
-    let missile = catalog
-        .iter()
-        .find(|m| m.name == name)
-        .cloned()
-        .ok_or_else(|| {
-            let names: Vec<&str> = catalog.iter().map(|m| m.name.as_str()).collect();
-            Failure::Input(format!(
-                "--missile {name:?} is not in the catalog; choose one of: {}",
-                names.join(", ")
-            ))
-        })?;
-    let site = parse_point("--site", a.site.as_deref().unwrap_or_default())?;
-    let aim = parse_point("--aim", a.aim.as_deref().unwrap_or_default())?;
-    if ground_distance(site.to_ecef(), aim.to_ecef()) < 10_000.0 {
-        return Err(Failure::Input(
-            "--aim is within 10 km of --site; the aim point must be away from the launch point"
-                .into(),
-        ));
-    }
-    Ok(TrajectoryStudy {
-        name: format!("{name} from the command line"),
-        missile,
-        site,
-        aim,
-        profile: profile(a)?,
-        launch_time_s: 0.0,
-        options: FlightOptions::default(),
-        sample_step_s: a.step_s,
-        defined_at: None,
-    })
-}
-
-/// Run the trajectory study.
-pub fn trajectory(a: &TrajectoryArgs) -> Result<(), Failure> {
-    if !(MIN_STEP_S..=MAX_STEP_S).contains(&a.step_s) {
-        return Err(Failure::Input(format!(
-            "--step-s {}: the sample interval must be between {MIN_STEP_S} and {MAX_STEP_S} seconds",
-            a.step_s
-        )));
-    }
-    let (prov, title, list, assumptions) = match &a.missile {
+/// `cupola trajectory`.
+pub fn trajectory(a: &TrajectoryArgs, sets: &[Override]) -> Result<(), Error> {
+    let report = match &a.missile {
         Some(name) => {
-            let study = adhoc(a, name)?;
-            let prov = Provenance {
-                tool_version: env!("CARGO_PKG_VERSION").into(),
-                git_hash: outputs::git_hash(),
-                scenario: "<command line>".into(),
-                scenario_hash: String::new(),
-                seed: 0,
-                trials: 0,
-            };
-            (prov, study.name.clone(), vec![study], Vec::new())
-        }
-        None => {
-            let s = load(a.file.as_deref())?;
-            let mut list = studies(&s, a.step_s);
-            if let Some(want) = &a.launch {
-                list.retain(|st| &st.name == want);
-                if list.is_empty() {
-                    let names: Vec<String> =
-                        s.launches.iter().map(|l| format!("{:?}", l.name)).collect();
-                    return Err(Failure::Input(format!(
-                        "--launch {want:?}: no launch of that name in the scenario; it has {}",
-                        names.join(", ")
-                    )));
-                }
+            if let Some(s) = sets.first() {
+                return Err(Error::Input(format!(
+                    "--set {s}: --missile flies a catalog missile without a scenario; put the \
+                     launch in a scenario file to set its keys"
+                )));
             }
-            let assumptions = outputs::assumption_rows(&s);
-            (outputs::provenance(&s), s.name.clone(), list, assumptions)
+            let site = parse_point("--site", a.site.as_deref().unwrap_or_default())?;
+            let aim = parse_point("--aim", a.aim.as_deref().unwrap_or_default())?;
+            adhoc(name, site, aim, profile(a)?, a.step_s)?
         }
+        None => run(
+            &load(a.file.as_deref(), sets)?,
+            a.launch.as_deref(),
+            a.step_s,
+        )?,
     };
-    let results = outputs::Results {
-        trajectories: list
-            .iter()
-            .map(|s| s.run())
-            .collect::<Result<Vec<_>, _>>()?,
-        assumptions,
-        ..outputs::Results::default()
-    };
-    outputs::emit(&prov, &title, &results, &a.output)
+    emit(&report, &a.output)
 }

@@ -1,0 +1,36 @@
+//! cupola as a library: the application layer every front end (the
+//! command line, the Python package, a cluster worker) stands on.
+//!
+//! A scenario is loaded and checked ([`load`], or [`design::Base`] for the
+//! text a design varies), its [`Model`] built once, and each study run on
+//! it by one function returning a typed report ([`outputs::RunReport`],
+//! [`outputs::sensitivity::Sensitivity`], …) that gives the readable
+//! summary, the JSON and the files of `--out` ([`Report`]).
+//!
+//! ```no_run
+//! use cupola::{Model, Report, load, study};
+//!
+//! let scenario = load(None, &[])?; // the built-in default
+//! let model = Model::new(scenario)?;
+//! let report = study::size::run(&model, &study::size::SizeOptions::default())?;
+//! println!("{}", report.summary());
+//! # Ok::<(), cupola::Error>(())
+//! ```
+
+pub mod budget;
+pub mod design;
+pub mod error;
+pub mod headline;
+pub mod layer;
+pub mod model;
+pub mod outputs;
+pub mod progress;
+pub mod study;
+
+pub use error::Error;
+pub use model::Model;
+pub use outputs::{OutputOptions, Report, RunReport, deliver};
+pub use study::run::load;
+
+pub use cupola_scenario::Scenario;
+pub use cupola_scenario::overrides::Override;

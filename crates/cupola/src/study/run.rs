@@ -1,0 +1,110 @@
+//! `cupola run [FILE]`: every study a scenario defines; loading a scenario.
+
+use crate::Model;
+use crate::error::Error;
+use crate::outputs::{self, Results, RunReport};
+use cupola_analysis::TrajectoryStudy;
+use cupola_scenario::Scenario;
+use cupola_scenario::overrides::Override;
+use std::path::Path;
+
+/// Trials per posture of the stability figures in `cupola run`'s
+/// assessment (`cupola stability` uses the scenario's).
+pub const ASSESSMENT_TRIALS: u32 = 300;
+
+/// Interval between trajectory samples in tables and plots, s.
+pub const DEFAULT_STEP_S: f64 = 5.0;
+
+/// The scenario at `file`, or the built-in default, with `sets` (the
+/// `--set` overrides) applied and checked as a file's keys are. Its
+/// warnings (layers that can never engage) are in `warnings`.
+pub fn load(file: Option<&Path>, sets: &[Override]) -> Result<Scenario, Error> {
+    let scenario = match file {
+        _ if !sets.is_empty() => {
+            let base = crate::design::Base::load(file, sets)?;
+            let mut s = base.at(&[])?;
+            if file.is_none() {
+                s.source_name = format!("built-in default ({})", s.source_name);
+            }
+            s
+        }
+        Some(p) => cupola_scenario::load(p)?,
+        None => {
+            let mut s = cupola_scenario::default_scenario();
+            s.source_name = format!("built-in default ({})", s.source_name);
+            s
+        }
+    };
+    Ok(scenario)
+}
+
+/// The trajectory studies of a scenario's launches.
+pub fn studies(s: &Scenario, step_s: f64) -> Vec<TrajectoryStudy> {
+    s.launches
+        .iter()
+        .map(|l| TrajectoryStudy {
+            name: l.name.clone(),
+            missile: l.missile.clone(),
+            site: l.site,
+            aim: l.aim,
+            profile: l.profile,
+            launch_time_s: l.time_s,
+            options: s.flight,
+            sample_step_s: step_s,
+            defined_at: Some(l.defined_at.clone()),
+        })
+        .collect()
+}
+
+/// Every study `model`'s scenario defines: the constellations (and their
+/// coverage, when the scenario asks for it), every launch — past the sensor
+/// layer when there is one — and the boost-phase sizing (without its
+/// sweeps) when the scenario has `[sbi]` and `[size]`, and the layered
+/// engagement (without its leak curve), its life-cycle cost and the
+/// stability figures (without the arms race and the retaliation table)
+/// when it has `[engage]`; the summary ends with a short assessment.
+pub fn run(model: &Model) -> Result<RunReport, Error> {
+    let (scenario, layer) = (model.scenario(), model.layer());
+    let mut results = Results {
+        constellations: layer.summaries().to_vec(),
+        assumptions: outputs::assumption_rows(scenario),
+        ..Results::default()
+    };
+    if let Some(spec) = &scenario.coverage {
+        results.coverage = Some(crate::study::constellation::coverage(layer, spec)?);
+    }
+    if scenario.sensors.is_empty() {
+        for s in studies(scenario, DEFAULT_STEP_S) {
+            results.trajectories.push(s.run()?);
+        }
+    } else {
+        crate::study::detect::detections(scenario, layer, &mut results)?;
+    }
+    if scenario.sbi.is_some() && scenario.size.is_some() {
+        results.sizing = Some(crate::study::size::sizing(
+            scenario,
+            layer,
+            crate::study::size::SweepChoice::None,
+            None,
+        )?);
+    }
+    if scenario.engage.is_some() {
+        results.engagement = Some(crate::study::engage::engagement(
+            scenario, layer, None, false,
+        )?);
+        results.cost = Some(crate::study::cost::cost(scenario)?);
+        // The assessment's stability figures: the attacker's cheapest
+        // counter and the cost-exchange ratios (no race, no retaliation
+        // table: `cupola stability` has them).
+        results.stability = Some(crate::study::stability::stability(
+            scenario,
+            layer,
+            &crate::study::stability::Parts {
+                trials: Some(ASSESSMENT_TRIALS),
+                rounds: Some(0),
+                retaliation: false,
+            },
+        )?);
+    }
+    Ok(RunReport::of(scenario, results))
+}
