@@ -1,7 +1,9 @@
 """Type stubs of cupola's native module (``cupola._native``)."""
 
 from os import PathLike
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+
+from cupola.results import CheckResult
 
 __version__: str
 
@@ -36,6 +38,23 @@ class ScenarioError(ValueError):
     key: Optional[str]
     setting: Optional[str]
 
+class InputError(ValueError):
+    """Bad input that is not a scenario's key (an option, a study over the budget)."""
+
+class InternalError(RuntimeError):
+    """A fault inside cupola."""
+
+class Report:
+    """A study's report as the facade makes it (wrapped by ``cupola.results``)."""
+
+    @property
+    def study(self) -> str: ...
+    @property
+    def json(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    def tables(self) -> List[Tuple[str, bytes]]: ...
+
 class Scenario:
     """A validated scenario; immutable (overrides give a new one)."""
 
@@ -58,7 +77,7 @@ class Scenario:
     def with_overrides(
         self, overrides: Union[Mapping[str, OverrideValue], Iterable[str]]
     ) -> Scenario: ...
-    def check(self) -> List[str]: ...
+    def check(self) -> CheckResult: ...
     @property
     def name(self) -> str: ...
     @property
@@ -73,3 +92,39 @@ class Scenario:
     def warnings(self) -> List[str]: ...
     @property
     def hash(self) -> str: ...
+
+_Path = Union[str, PathLike[str]]
+
+def run(scenario: Scenario) -> Report: ...
+def trajectory(scenario: Scenario, launch: Optional[str] = None, step_s: float = 5.0) -> Report: ...
+def constellation(scenario: Scenario) -> Report: ...
+def detect(scenario: Scenario) -> Report: ...
+def size(
+    scenario: Scenario,
+    sweeps: Optional[List[str]] = None,
+    no_sweeps: bool = False,
+    samples: Optional[int] = None,
+) -> Report: ...
+def engage(scenario: Scenario, trials: Optional[int] = None, no_sweep: bool = False) -> Report: ...
+def cost(scenario: Scenario) -> Report: ...
+def stability(
+    scenario: Scenario, trials: Optional[int] = None, rounds: Optional[int] = None
+) -> Report: ...
+def sensitivity(scenario: Scenario, keys: Optional[List[str]] = None) -> Report: ...
+def uncertainty(
+    scenario: Scenario,
+    samples: int = 256,
+    keys: Optional[List[str]] = None,
+    seed: Optional[int] = None,
+    resume: Optional[_Path] = None,
+) -> Report: ...
+def reproduce(
+    scenarios: Optional[List[Scenario]] = None,
+    names: Optional[List[str]] = None,
+    all: bool = False,
+    overrides: Optional[Union[Mapping[str, Any], Iterable[str]]] = None,
+) -> Report: ...
+def assumptions(scenario: Scenario) -> Report: ...
+def check(scenario: Scenario) -> List[Dict[str, Any]]: ...
+def missiles() -> str: ...
+def set_budget_scale(scale: float) -> None: ...

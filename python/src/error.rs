@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use cupola_scenario::ScenarioError as Error;
 use pyo3::create_exception;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use toml_edit::{Document, Item, TableLike, Value};
@@ -23,6 +23,35 @@ create_exception!(
      dotted key path of the first problem or of the bad override, or None)\n\
      and `setting` (the override as `path=value`, or None)."
 );
+
+create_exception!(
+    cupola,
+    InputError,
+    PyValueError,
+    "Bad input that is not a scenario's key: an option of a study (trials,\n\
+     keys of a design), a launch the sensors never report, a study over the\n\
+     work and memory budget. str(e) says what and why."
+);
+
+create_exception!(
+    cupola,
+    InternalError,
+    PyRuntimeError,
+    "A fault inside cupola (not of the input): please report it."
+);
+
+/// A failed study or load as a Python exception: a scenario's problems as
+/// `ScenarioError` (located in `text`), bad input as `InputError`, a fault
+/// of cupola's as `InternalError`.
+pub fn failure(py: Python<'_>, e: cupola::Error, text: &str) -> PyErr {
+    match e {
+        cupola::Error::Scenario(e) => raise(py, &e, text),
+        cupola::Error::Input(m) => InputError::new_err(cupola_scenario::printable(&m).into_owned()),
+        cupola::Error::Internal(m) => {
+            InternalError::new_err(cupola_scenario::printable(&m).into_owned())
+        }
+    }
+}
 
 /// One problem of a scenario, located in its text.
 #[pyclass(frozen, get_all, module = "cupola")]

@@ -1,16 +1,18 @@
-//! `cupola.Scenario`: a scenario read and validated by `cupola-scenario`,
-//! kept as its text so that overrides are written into it and read again
-//! with the same validation, as the command line's `--set` does.
+//! `cupola.Scenario`: a scenario read and validated as the command line
+//! reads it (`cupola::design::Base`), kept as its text so that overrides
+//! are written into it and read again with the same validation, as
+//! `--set` does; and its model, built once for the studies run on it.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
-use cupola_scenario::overrides::{self, Override};
+use cupola::design::Base;
+use cupola::{Model, Override};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping, PyString};
 
-use crate::error::raise;
+use crate::error::{failure, raise};
 
 /// A validated scenario: where it came from, its TOML text with any key
 /// overrides written in, and the registry values (`catalog.…`,
@@ -22,9 +24,11 @@ use crate::error::raise;
 /// `cupola.ScenarioError` with every problem located.
 #[pyclass(frozen, module = "cupola")]
 pub struct Scenario {
-    /// The name problems are reported under (the file's path, or the name
-    /// given to the text), with the overrides written into the text.
-    source: String,
+    /// The name problems are reported under (the file's path, the built-in
+    /// default, or the name given to the text), with the key overrides.
+    name: String,
+    /// The file it was read from, if any.
+    file: Option<PathBuf>,
     /// The scenario text, key overrides written in.
     text: String,
     /// Directory catalog files are read relative to.
@@ -34,45 +38,87 @@ pub struct Scenario {
     /// Every override applied, in order.
     applied: Vec<Override>,
     /// The scenario read.
-    scenario: Arc<cupola_scenario::Scenario>,
+    scenario: Arc<cupola::Scenario>,
+    /// Its model, built by the first study that needs it.
+    model: Mutex<Option<Arc<Model>>>,
 }
 
 impl Scenario {
-    /// Read `text` (named `source`, catalog files relative to `dir`) with
-    /// the registry overrides `registry`, the GIL released.
-    fn read(
-        py: Python<'_>,
-        source: String,
-        text: String,
-        dir: Option<PathBuf>,
-        registry: Vec<Override>,
-        applied: Vec<Override>,
-    ) -> PyResult<Self> {
-        let read = py.detach(|| overrides::apply(&source, &text, dir.as_deref(), &registry));
+    /// `base` read and validated (the GIL released), remembering the
+    /// overrides `applied`.
+    fn read(py: Python<'_>, base: Base, applied: Vec<Override>) -> PyResult<Self> {
+        let read = py.detach(|| base.at(&[]));
         match read {
             Ok(s) => Ok(Self {
-                source,
-                text,
-                dir,
-                registry,
+                name: base.name,
+                file: base.file,
+                text: base.text,
+                dir: base.dir,
+                registry: base.registry,
                 applied,
                 scenario: Arc::new(s),
+                model: Mutex::new(None),
             }),
-            Err(e) => Err(raise(py, &e, &text)),
+            Err(e) => Err(failure(py, e, &base.text)),
         }
+    }
+
+    /// The scenario as the designs (sensitivity, uncertainty) vary it.
+    pub fn base(&self) -> Base {
+        Base {
+            name: self.name.clone(),
+            file: self.file.clone(),
+            text: self.text.clone(),
+            dir: self.dir.clone(),
+            registry: self.registry.clone(),
+        }
+    }
+
+    /// The scenario read.
+    pub fn scenario(&self) -> &Arc<cupola::Scenario> {
+        &self.scenario
+    }
+
+    /// The text its problems are located in.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Its model, built on first use (the GIL released) and kept.
+    pub fn model(&self, py: Python<'_>) -> PyResult<Arc<Model>> {
+        let mut slot = self
+            .model
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(m) = slot.as_ref() {
+            return Ok(Arc::clone(m));
+        }
+        let scenario = cupola::Scenario::clone(&self.scenario);
+        let built = py
+            .detach(|| Model::new(scenario))
+            .map_err(|e| failure(py, e, &self.text))?;
+        let m = Arc::new(built);
+        *slot = Some(Arc::clone(&m));
+        Ok(m)
     }
 }
 
-/// What a pickled scenario is rebuilt from: its name, text, directory,
-/// registry overrides and every override applied (as `path=value`).
-type Parts = (String, String, Option<PathBuf>, Vec<String>, Vec<String>);
+/// What a pickled scenario is rebuilt from: its name, file, text,
+/// directory, registry overrides and every override applied (as
+/// `path=value`).
+type Parts = (
+    String,
+    Option<PathBuf>,
+    String,
+    Option<PathBuf>,
+    Vec<String>,
+    Vec<String>,
+);
 
 /// The overrides `spec` gives: a mapping of key paths to values, or an
 /// iterable of `"key.path=value"` strings as given to `--set`.
-fn overrides_of(spec: &Bound<'_, PyAny>) -> PyResult<Vec<Override>> {
-    let bad = |o: &Override| -> PyErr {
-        crate::error::ScenarioError::new_err(format!("cannot set `{o}`: the key path is empty"))
-    };
+pub fn overrides_of(spec: &Bound<'_, PyAny>) -> PyResult<Vec<Override>> {
+    let py = spec.py();
     let mut out = Vec::new();
     if let Ok(m) = spec.cast::<PyMapping>() {
         for item in m.items()?.iter() {
@@ -80,13 +126,9 @@ fn overrides_of(spec: &Bound<'_, PyAny>) -> PyResult<Vec<Override>> {
             let path: String = k.extract().map_err(|_| {
                 PyTypeError::new_err("an override's key must be a str: a dotted key path")
             })?;
-            let o = Override {
-                path: path.trim().to_owned(),
-                value: crate::toml::override_text(&path, &v)?,
-            };
-            if o.path.is_empty() {
-                return Err(bad(&o));
-            }
+            let value = crate::toml::override_text(&path, &v)?;
+            // Read as `--set` reads `path=value`: the same checks of the path.
+            let o = Override::parse(&format!("{path}={value}")).map_err(|e| raise(py, &e, ""))?;
             out.push(o);
         }
     } else if spec.cast::<PyString>().is_ok() {
@@ -98,7 +140,7 @@ fn overrides_of(spec: &Bound<'_, PyAny>) -> PyResult<Vec<Override>> {
             let s: String = s?.extract().map_err(|_| {
                 PyTypeError::new_err("an override in a list must be a str \"key.path=value\"")
             })?;
-            out.push(Override::parse(&s).map_err(|e| raise(spec.py(), &e, ""))?);
+            out.push(Override::parse(&s).map_err(|e| raise(py, &e, ""))?);
         }
     }
     Ok(out)
@@ -107,24 +149,17 @@ fn overrides_of(spec: &Bound<'_, PyAny>) -> PyResult<Vec<Override>> {
 #[pymethods]
 impl Scenario {
     /// The scenario file at `path` (catalog files it names are read
-    /// relative to its directory).
+    /// relative to its directory), named by its path as the command line
+    /// names it.
     ///
     /// Raises `cupola.ScenarioError` when the file cannot be read or has
     /// problems (each located at its line and column).
     #[staticmethod]
     fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let text = py
-            .detach(|| overrides::read_text(&path))
-            .map_err(|e| raise(py, &e, ""))?;
-        let dir = path.parent().map(Path::to_owned);
-        Self::read(
-            py,
-            path.display().to_string(),
-            text,
-            dir,
-            Vec::new(),
-            Vec::new(),
-        )
+        let base = py
+            .detach(|| Base::load(Some(&path), &[]))
+            .map_err(|e| failure(py, e, ""))?;
+        Self::read(py, base, Vec::new())
     }
 
     /// The scenario written as TOML `text`, reported under `name`; catalog
@@ -138,7 +173,7 @@ impl Scenario {
         name: String,
         base_dir: Option<PathBuf>,
     ) -> PyResult<Self> {
-        Self::read(py, name, text, base_dir, Vec::new(), Vec::new())
+        Self::read(py, Base::from_text(name, text, base_dir), Vec::new())
     }
 
     /// The scenario given as a dict of its tables (a table as a dict, an
@@ -154,19 +189,15 @@ impl Scenario {
         base_dir: Option<PathBuf>,
     ) -> PyResult<Self> {
         let text = crate::toml::document(data)?;
-        Self::read(py, name, text, base_dir, Vec::new(), Vec::new())
+        Self::read(py, Base::from_text(name, text, base_dir), Vec::new())
     }
 
     /// The built-in default scenario (`scenarios/default.toml`), the one the
     /// command line runs when given no file.
     #[staticmethod]
     fn default(py: Python<'_>) -> PyResult<Self> {
-        let source = format!(
-            "built-in default ({})",
-            cupola_scenario::DEFAULT_SCENARIO_NAME
-        );
-        let text = cupola_scenario::DEFAULT_SCENARIO_TOML.to_owned();
-        Self::read(py, source, text, None, Vec::new(), Vec::new())
+        let base = Base::load(None, &[]).map_err(|e| failure(py, e, ""))?;
+        Self::read(py, base, Vec::new())
     }
 
     /// A new scenario with keys set, as the command line's `--set` sets
@@ -181,35 +212,20 @@ impl Scenario {
     /// edited text).
     fn with_overrides(&self, py: Python<'_>, overrides: &Bound<'_, PyAny>) -> PyResult<Self> {
         let sets = overrides_of(overrides)?;
-        let (registry, keys): (Vec<Override>, Vec<Override>) =
-            sets.iter().cloned().partition(overrides::is_registry);
-        let (source, text) = if keys.is_empty() {
-            (self.source.clone(), self.text.clone())
-        } else {
-            let text = overrides::edit(&self.source, &self.text, &keys)
-                .map_err(|e| raise(py, &e, &self.text))?;
-            let names: Vec<String> = keys.iter().map(Override::to_string).collect();
-            (format!("{} with {}", self.source, names.join(", ")), text)
-        };
-        let all_registry = self.registry.iter().chain(&registry).cloned().collect();
+        let mut base = self.base();
+        base.edit(&sets).map_err(|e| failure(py, e, &self.text))?;
         let applied = self.applied.iter().chain(&sets).cloned().collect();
-        Self::read(py, source, text, self.dir.clone(), all_registry, applied)
+        Self::read(py, base, applied)
     }
 
-    /// Validate the scenario again and return its warnings (things that do
-    /// not stop it from running but are probably not meant, each
-    /// `file:line:column: message`); raises `cupola.ScenarioError` when it
-    /// has problems.
-    fn check(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-        let again = Self::read(
-            py,
-            self.source.clone(),
-            self.text.clone(),
-            self.dir.clone(),
-            self.registry.clone(),
-            self.applied.clone(),
-        )?;
-        Ok(again.scenario.warnings.clone())
+    /// Check the scenario as far as any study would before it starts, as
+    /// `cupola check` does: its model built (each launch flown, each
+    /// constellation laid out) and each study's work and memory estimated
+    /// against the budget. Returns a `cupola.CheckResult`; raises
+    /// `cupola.ScenarioError` or `cupola.InputError` (a study over the
+    /// budget) when a study would refuse it.
+    fn check<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("cupola")?.getattr("check")?.call1((slf,))
     }
 
     /// The scenario's title (`[scenario] name`).
@@ -244,7 +260,8 @@ impl Scenario {
         self.scenario.seed
     }
 
-    /// The warnings found reading it (see `check`).
+    /// The warnings found reading it: things that do not stop it from
+    /// running but are probably not meant, each `file:line:column: message`.
     #[getter]
     fn warnings(&self) -> Vec<String> {
         self.scenario.warnings.clone()
@@ -265,7 +282,8 @@ impl Scenario {
         Ok((
             slf.get_type().getattr("_restore")?,
             (
-                this.source.clone(),
+                this.name.clone(),
+                this.file.clone(),
                 this.text.clone(),
                 this.dir.clone(),
                 strings(&this.registry),
@@ -278,7 +296,8 @@ impl Scenario {
     #[staticmethod]
     fn _restore(
         py: Python<'_>,
-        source: String,
+        name: String,
+        file: Option<PathBuf>,
         text: String,
         dir: Option<PathBuf>,
         registry: Vec<String>,
@@ -289,8 +308,14 @@ impl Scenario {
                 .map(|s| Override::parse(s).map_err(|e| raise(py, &e, "")))
                 .collect()
         };
-        let (registry, applied) = (parse(&registry)?, parse(&applied)?);
-        Self::read(py, source, text, dir, registry, applied)
+        let base = Base {
+            name,
+            file,
+            text,
+            dir,
+            registry: parse(&registry)?,
+        };
+        Self::read(py, base, parse(&applied)?)
     }
 
     fn __repr__(&self) -> String {

@@ -24,7 +24,7 @@ def test_the_default_is_the_shipped_default_file(root):
     assert f.source == str(root / "scenarios" / "default.toml")
     assert d.hash == f.hash and d.name == f.name and d.seed == f.seed
     assert d.toml == (root / "scenarios" / "default.toml").read_text()
-    assert d.check() == d.warnings
+    assert d.check().warnings == d.warnings
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
