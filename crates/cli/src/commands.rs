@@ -4,6 +4,7 @@
 pub mod check;
 pub mod design;
 pub mod studies;
+pub mod sweep;
 pub mod trajectory;
 
 use crate::OutputArgs;

@@ -75,6 +75,11 @@ enum Command {
     /// headline figure's median and 5–95% band, and the rank correlation of
     /// each assumption with each figure; resumable with --resume.
     Uncertainty(UncertaintyArgs),
+    /// Sweep: a study over a grid (`--set KEY=V1,V2,…`, repeatable) or a
+    /// Latin hypercube (`--lhs N --range KEY=LOW:HIGH`) of scenario
+    /// settings, one row per point in a Parquet dataset (`--out DIR`);
+    /// resumed by running it again.
+    Sweep(commands::sweep::SweepArgs),
     /// Published studies reproduced: run a literature scenario (or every
     /// one with --all) and print each figure it publishes beside cupola's.
     Reproduce(ReproduceArgs),
@@ -144,6 +149,7 @@ fn main() -> ExitCode {
         Command::Stability(a) => commands::studies::stability(&a, sets),
         Command::Sensitivity(a) => commands::design::sensitivity(&a, sets),
         Command::Uncertainty(a) => commands::design::uncertainty(&a, sets),
+        Command::Sweep(a) => commands::sweep::sweep(&a, &cli.sets, cli.budget_scale, cli.progress),
         Command::Reproduce(a) => commands::design::reproduce(&a, sets),
         Command::Trajectory(a) => commands::trajectory::trajectory(&a, sets),
         Command::Assumptions(a) => commands::studies::assumptions(&a, sets),

@@ -3,6 +3,7 @@
 //! the refusal of a run over the budget unless `--budget-scale` raises it.
 
 use crate::error::Error;
+use crate::headline::Study;
 use crate::study::run::{DEFAULT_STEP_S, studies};
 use cupola_analysis::engage::EngageSpec;
 use cupola_analysis::sizing::study::BoostTimeline;
@@ -188,13 +189,34 @@ fn study_estimates(
 /// `cupola run`'s assessment (`trials` per posture, no race, no
 /// retaliation table).
 pub fn headline(scenario: &Scenario, trials: u32) -> Estimate {
+    headline_of(
+        scenario,
+        trials,
+        &[
+            Study::Sizing,
+            Study::Engagement,
+            Study::Cost,
+            Study::Stability,
+        ],
+    )
+}
+
+/// As [`headline`], for the figures of `studies` only (the cost study is
+/// not estimated: it takes milliseconds).
+pub fn headline_of(scenario: &Scenario, trials: u32, studies: &[Study]) -> Estimate {
     let mut e = Estimate::new("headline figures");
     let parts = study_estimates(scenario, false, |mut st| {
         st.trials = trials;
         st.race.rounds = 0;
         st
     });
-    for p in parts {
+    let wanted = |p: &Estimate| match p.study.as_str() {
+        "sizing" => studies.contains(&Study::Sizing),
+        "engagement" => studies.contains(&Study::Engagement),
+        "stability" => studies.contains(&Study::Stability),
+        _ => true,
+    };
+    for p in parts.into_iter().filter(wanted) {
         e.core_s += p.core_s;
         e.memory_bytes = e.memory_bytes.max(p.memory_bytes);
         e.drivers.extend(p.drivers);

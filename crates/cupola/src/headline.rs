@@ -117,9 +117,49 @@ fn figures_of(s: &Scenario, exchanges: &[String]) -> Vec<Figure> {
     f
 }
 
-/// The figures of `s` and their values: the studies the figures need, run
-/// as `cupola run` runs them. `figures` fixes the list (from the nominal
-/// point); `None` takes it from this run.
+/// The stability study as `cupola run`'s assessment runs it.
+fn assessment_stability(
+    s: &Scenario,
+    layer: &Layer,
+) -> Result<crate::outputs::StabilityReport, Error> {
+    stability::stability(
+        s,
+        layer,
+        &stability::Parts {
+            trials: Some(ASSESSMENT_TRIALS),
+            rounds: Some(0),
+            retaliation: false,
+        },
+    )
+}
+
+/// The headline figures of `s` that come from `studies`, in the order
+/// [`evaluate`] gives them. The exchange ratios are named by what the
+/// attacker adds, so with [`Study::Stability`] the stability study is run
+/// once to name them.
+///
+/// # Errors
+///
+/// The stability study's failures.
+pub fn figures(s: &Scenario, studies: &[Study]) -> Result<Vec<Figure>, Error> {
+    let exchanges: Vec<String> = match &s.engage {
+        Some(_) if studies.contains(&Study::Stability) => assessment_stability(s, &Layer::new(s)?)?
+            .exchanges
+            .iter()
+            .map(|x| x.added.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(figures_of(s, &exchanges)
+        .into_iter()
+        .filter(|f| studies.contains(&f.study))
+        .collect())
+}
+
+/// The figures of `s` and their values: the studies the figures need (all
+/// of them when `figures` is None), run as `cupola run` runs them.
+/// `figures` fixes the list (from the nominal point); `None` takes it from
+/// this run.
 ///
 /// # Errors
 ///
@@ -129,27 +169,27 @@ pub fn evaluate(
     s: &Scenario,
     figures: Option<&[Figure]>,
 ) -> Result<(Vec<Figure>, Vec<Value>), Error> {
+    let need = |study: Study| figures.is_none_or(|f| f.iter().any(|x| x.study == study));
+    // The layer is built as every study's command builds it (the model),
+    // so a point fails where `cupola <study>` would.
     let layer = Layer::new(s)?;
     let sizing = match (&s.sbi, &s.size) {
-        (Some(_), Some(_)) => Some(size::sizing(s, &layer, size::SweepChoice::None, None)?),
+        (Some(_), Some(_)) if need(Study::Sizing) => {
+            Some(size::sizing(s, &layer, size::SweepChoice::None, None)?)
+        }
         _ => None,
     };
-    let (engagement, cost, stab) = if s.engage.is_some() {
-        (
-            Some(engage::engagement(s, &layer, None, false)?),
-            Some(cost::cost(s)?),
-            Some(stability::stability(
-                s,
-                &layer,
-                &stability::Parts {
-                    trials: Some(ASSESSMENT_TRIALS),
-                    rounds: Some(0),
-                    retaliation: false,
-                },
-            )?),
-        )
-    } else {
-        (None, None, None)
+    let (engagement, cost, stab) = match &s.engage {
+        Some(_) => (
+            need(Study::Engagement)
+                .then(|| engage::engagement(s, &layer, None, false))
+                .transpose()?,
+            need(Study::Cost).then(|| cost::cost(s)).transpose()?,
+            need(Study::Stability)
+                .then(|| assessment_stability(s, &layer))
+                .transpose()?,
+        ),
+        None => (None, None, None),
     };
     let exchanges: Vec<String> = stab
         .iter()

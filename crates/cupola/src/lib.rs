@@ -26,6 +26,7 @@ pub mod model;
 pub mod outputs;
 pub mod progress;
 pub mod study;
+pub mod sweep;
 
 pub use error::Error;
 pub use model::Model;

@@ -123,6 +123,15 @@ pub enum ReportError {
         reason: String,
     },
 
+    /// A dataset directory cannot be used as it is, or a row does not fit it.
+    #[error("dataset {}: {reason}", path.display())]
+    Dataset {
+        /// The dataset's directory.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+
     /// A value could not be serialised to JSON.
     #[error("cannot serialise to JSON: {0}")]
     Json(#[from] serde_json::Error),
