@@ -26,6 +26,7 @@ from cupola._native import (
     __version__,
     set_budget_scale,
 )
+from cupola._sweep import SweepResult, sweep
 from cupola.results import (
     AssumptionsResult,
     CheckResult,
@@ -63,6 +64,8 @@ __all__ = [
     "assumptions",
     "check",
     "missiles",
+    "sweep",
+    "SweepResult",
     "set_budget_scale",
     "Result",
     "RunResult",

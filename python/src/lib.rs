@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 mod error;
 mod scenario;
 mod study;
+mod sweep;
 mod toml;
 
 /// The native module `cupola._native`.
@@ -22,6 +23,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scenario::Scenario>()?;
     m.add_class::<error::Problem>()?;
     m.add_class::<study::NativeReport>()?;
+    m.add_class::<sweep::SweepPlan>()?;
+    m.add_class::<sweep::SweepDataset>()?;
     m.add("ScenarioError", py.get_type::<error::ScenarioError>())?;
     m.add("InputError", py.get_type::<error::InputError>())?;
     m.add("InternalError", py.get_type::<error::InternalError>())?;
@@ -40,6 +43,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(study::check, m)?)?;
     m.add_function(wrap_pyfunction!(study::missiles, m)?)?;
     m.add_function(wrap_pyfunction!(study::set_budget_scale, m)?)?;
+    m.add_function(wrap_pyfunction!(toml::override_text, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -141,7 +141,10 @@ pub fn document(dict: &Bound<'_, PyDict>) -> PyResult<String> {
     Ok(doc.to_string())
 }
 
-/// A Python value as the TOML text of an override's value.
+/// A Python value as the TOML text of an override's value (`path` names it
+/// in errors): what `Scenario.with_overrides` and `cupola.sweep` write.
+#[pyfunction]
+#[pyo3(name = "toml_value")]
 pub fn override_text(path: &str, v: &Bound<'_, PyAny>) -> PyResult<String> {
     let mut value = value(path, v)?;
     value.decor_mut().clear();
