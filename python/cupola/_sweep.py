@@ -1,13 +1,14 @@
-"""Sweeps (``cupola.sweep``): one study's headline figures over a grid or a Latin hypercube of
-scenario settings, one row per point in a Parquet dataset (see
-docs/sweeps.md), run here or as Ray tasks.
+"""Sweeps (``cupola.sweep``): one study's headline figures over a grid or
+a Latin hypercube of scenario settings, one row per point in a Parquet
+dataset (see docs/sweeps.md), run here or as Ray tasks.
 
 ``cupola.sweep(...)`` is the function; ``python -m cupola.sweep ...`` (the
 module ``cupola/sweep.py``, which calls ``main`` here) is what ``cupola
-sweep --backend ray`` runs (its flags are those of ``cupola sweep``). Every point is computed by the Rust facade
-(``cupola::sweep::evaluate``) and every row written by its writer, so the
-dataset is the same, byte for byte, whichever backend ran it, and a sweep
-killed midway resumes (the finished points are skipped) to the same files.
+sweep --backend ray`` runs (its flags are those of ``cupola sweep``).
+Every point is computed by the Rust facade (``cupola::sweep::evaluate``)
+and every row written by its writer, so the dataset is the same, byte for
+byte, whichever backend ran it, and a sweep killed midway resumes (the
+finished points are skipped) to the same files.
 """
 
 import argparse
