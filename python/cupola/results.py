@@ -62,26 +62,30 @@ class Result:
     def __str__(self) -> str:
         return self.summary
 
+    def _data(self) -> Dict[str, Any]:
+        # The JSON object, parsed once, for the attributes.
+        if self._dict is None:
+            self._dict = self.to_dict()
+        return self._dict
+
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} of {self.provenance.get('scenario', '?')!r}>"
+        scenario = (self._data().get("provenance") or {}).get("scenario", "?")
+        return f"<{type(self).__name__} of {scenario!r}>"
 
     def __getattr__(self, name: str) -> Any:
         # A top-level key of the JSON object.
         if name.startswith("_"):
             raise AttributeError(name)
-        if self._dict is None:
-            self._dict = self.to_dict()
+        data = self._data()
         try:
-            return self._dict[name]
+            return data[name]
         except KeyError:
             raise AttributeError(
-                f"{type(self).__name__} has no {name!r}; its keys are {sorted(self._dict)}"
+                f"{type(self).__name__} has no {name!r}; its keys are {sorted(data)}"
             ) from None
 
     def __dir__(self):
-        if self._dict is None:
-            self._dict = self.to_dict()
-        return sorted(set(super().__dir__()) | set(self._dict))
+        return sorted(set(super().__dir__()) | set(self._data()))
 
     def _files(self) -> Dict[str, bytes]:
         return dict(self._report.tables())

@@ -122,6 +122,7 @@ def test_results_are_typed_with_the_json_keys_as_attributes():
     assert isinstance(r, cupola.CostResult)
     assert r.cost == r.to_dict()["cost"] and r.provenance["seed"] == 1
     assert "cost" in dir(r) and r.summary in str(r)
+    assert repr(r) == "<CostResult of 'built-in default (scenarios/default.toml)'>"
     with pytest.raises(AttributeError, match="has no 'sizing'"):
         r.sizing
 
