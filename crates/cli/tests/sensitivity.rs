@@ -405,3 +405,38 @@ fn registry_values_are_varied_and_set() {
         stderr(&bad)
     );
 }
+
+/// An output directory that holds the point store, or lies inside it, is
+/// refused before any point is computed (`--out` replaces its directory
+/// whole), and the store is left as it was.
+#[test]
+fn an_output_directory_around_the_point_store_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = small(dir.path());
+    let f = f.to_str().expect("utf-8");
+    let out = dir.path().join("out");
+    let store = out.join("store");
+    for (store, out) in [(&store, &out), (&out, &store)] {
+        let o = cupola(
+            &[
+                "uncertainty",
+                f,
+                "--samples",
+                "2",
+                "--resume",
+                store.to_str().expect("utf-8"),
+                "--out",
+                out.to_str().expect("utf-8"),
+            ],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("separate directories"),
+            "{}",
+            stderr(&o)
+        );
+        // Nothing computed: the store was never opened.
+        assert!(!store.exists() && !out.exists());
+    }
+}

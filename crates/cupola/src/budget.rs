@@ -11,12 +11,16 @@ use cupola_analysis::sizing::{Detection, SbiLayerSpec, SizingSpec, Sweep};
 use cupola_analysis::stability::StabilitySpec;
 use cupola_analysis::work::{self, Budget, EngageWork, Estimate, SizingWork};
 use cupola_scenario::Scenario;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The `--budget-scale` of this run (1 when not given).
-static SCALE: OnceLock<f64> = OnceLock::new();
+/// The budget scale of this process, as the bits of an `f64` (0: not set,
+/// which is a scale of 1).
+static SCALE: AtomicU64 = AtomicU64::new(0);
 
-/// Set the budget scale from `--budget-scale` (once, at start-up).
+/// Set the budget scale of this process (`--budget-scale`; None: 1): the
+/// work and memory budget of every study started afterwards, in any
+/// thread, is the default times it (`inf` lifts it). Process-wide, like
+/// the machine it protects.
 pub fn set_scale(scale: Option<f64>) -> Result<(), Error> {
     let s = scale.unwrap_or(1.0);
     if s.is_nan() || s <= 0.0 {
@@ -24,13 +28,14 @@ pub fn set_scale(scale: Option<f64>) -> Result<(), Error> {
             "--budget-scale {s}: must be > 0 (inf lifts the budget)"
         )));
     }
-    let _ = SCALE.set(s);
+    SCALE.store(s.to_bits(), Ordering::Relaxed);
     Ok(())
 }
 
 /// The budget of this run.
 pub fn budget() -> Budget {
-    Budget::scaled(SCALE.get().copied().unwrap_or(1.0))
+    let bits = SCALE.load(Ordering::Relaxed);
+    Budget::scaled(if bits == 0 { 1.0 } else { f64::from_bits(bits) })
 }
 
 /// Refuse `e` (exit 2) when it is over the budget.

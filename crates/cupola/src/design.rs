@@ -23,10 +23,11 @@ pub fn parse_overrides(specs: &[String]) -> Result<Vec<Override>, Error> {
 
 /// The scenario a design varies: its text and where it came from, and
 /// the registry values (`catalog.…`, `preset.…`) set in it.
+#[derive(Clone, Debug)]
 pub struct Base {
     /// Name for messages (the file's path, or the built-in default).
     pub name: String,
-    /// The file it was read from (None: the built-in default).
+    /// The file it was read from (None: the built-in default, or text).
     pub file: Option<PathBuf>,
     /// The scenario text.
     pub text: String,

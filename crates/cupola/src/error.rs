@@ -2,7 +2,7 @@
 //! flag or value described in words) or a fault inside cupola.
 
 use cupola_scenario::{ScenarioError, printable};
-use miette::GraphicalReportHandler;
+use miette::{GraphicalReportHandler, GraphicalTheme};
 use std::fmt::Write as _;
 
 /// Most problems of a scenario printed in full; the rest are counted. Assumed,
@@ -59,8 +59,10 @@ impl Error {
 /// at most [`MAX_RENDERED`], otherwise the first [`MAX_RENDERED`] and a count
 /// of the rest.
 fn render(e: &ScenarioError) -> String {
-    // Long file paths stay on one line, so they can be copied.
-    let handler = GraphicalReportHandler::new().with_wrap_lines(false);
+    // Long file paths stay on one line, so they can be copied; no colour,
+    // so that the text is the same in a terminal, a log or an exception.
+    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .with_wrap_lines(false);
     let problems = e.problems();
     let mut text = String::new();
     if problems.len() <= MAX_RENDERED {

@@ -7,6 +7,12 @@
 //! [`outputs::sensitivity::Sensitivity`], …) that gives the readable
 //! summary, the JSON and the files of `--out` ([`Report`]).
 //!
+//! Two settings are process-wide, as they are for the command line: the
+//! work budget's scale ([`budget::set_scale`]) and the progress display
+//! ([`progress::set_reporter`]; without one nothing is shown). Everything
+//! else a study depends on is in its arguments: the same scenario, options
+//! and seed give the same report on any number of threads.
+//!
 //! ```no_run
 //! use cupola::{Model, Report, load, study};
 //!
@@ -31,7 +37,7 @@ pub mod sweep;
 pub use error::Error;
 pub use model::Model;
 pub use outputs::{OutputOptions, Report, RunReport, deliver};
-pub use study::run::load;
+pub use study::run::{load, load_text};
 
 pub use cupola_scenario::Scenario;
 pub use cupola_scenario::overrides::Override;

@@ -30,7 +30,7 @@ use cupola_report::{HtmlReport, HtmlSection, OutputSet};
 use cupola_scenario::{Scenario, printable};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Everything a command computed, in the order it is reported.
 #[derive(Default, serde::Serialize)]
@@ -426,6 +426,12 @@ pub trait Report {
     fn summary(&self) -> String;
     /// Tables (CSV, Parquet), plots (SVG), the JSON and the HTML report.
     fn files(&self) -> Result<OutputSet, Error>;
+    /// Refuse `out` as the directory of the files when writing there would
+    /// destroy what the run keeps elsewhere (an uncertainty run's point
+    /// store inside it); [`deliver`] asks before writing.
+    fn check_out(&self, _out: &Path) -> Result<(), Error> {
+        Ok(())
+    }
 }
 
 /// Where and how a front end wants a report.
@@ -465,6 +471,7 @@ pub fn summary_files(
 pub fn deliver(report: &dyn Report, out: &OutputOptions) -> Result<String, Error> {
     let written = match &out.out {
         Some(dir) => {
+            report.check_out(dir)?;
             let n = report
                 .files()?
                 .write_to(dir)

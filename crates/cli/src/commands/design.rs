@@ -5,7 +5,7 @@ use super::{emit, warn};
 use crate::OutputArgs;
 use clap::Args;
 use cupola::design::Base;
-use cupola::study::{self, uncertainty::place};
+use cupola::study;
 use cupola::{Error, Override};
 use std::path::PathBuf;
 
@@ -61,26 +61,18 @@ pub struct UncertaintyArgs {
 
 /// `cupola uncertainty`.
 pub fn uncertainty(a: &UncertaintyArgs, sets: &[Override]) -> Result<(), Error> {
-    if let (Some(store), Some(out)) = (&a.resume, &a.output.out) {
-        let (store, out) = (place(store), place(out));
-        if store.starts_with(&out) || out.starts_with(&store) {
-            return Err(Error::Input(format!(
-                "--resume {} and --out {}: the point store cannot be the output directory \
-                 or lie inside it (or hold it): --out replaces its directory whole; give \
-                 them separate directories",
-                store.display(),
-                out.display()
-            )));
-        }
-    }
-    let base = Base::load(a.file.as_deref(), sets)?;
-    warn(&base.at(&[])?);
     let opts = study::uncertainty::UncertaintyOptions {
         samples: a.samples,
         keys: a.keys.clone(),
         seed: a.seed,
         resume: a.resume.clone(),
     };
+    opts.check()?;
+    if let (Some(store), Some(out)) = (&a.resume, &a.output.out) {
+        study::uncertainty::check_store_out(store, out)?;
+    }
+    let base = Base::load(a.file.as_deref(), sets)?;
+    warn(&base.at(&[])?);
     emit(&study::uncertainty::run(&base, &opts)?, &a.output)
 }
 

@@ -3,10 +3,8 @@
 use super::{emit, load};
 use crate::OutputArgs;
 use clap::{Args, ValueEnum};
-use cupola::study::trajectory::{adhoc, run};
+use cupola::study::trajectory::{Adhoc, Point, Shape, adhoc, catalog_missile, check_step, run};
 use cupola::{Error, Override};
-use cupola_physics::frames::Geodetic;
-use cupola_threat::Profile;
 use std::path::PathBuf;
 
 /// Interval between trajectory samples, s, unless `--step-s` says.
@@ -77,8 +75,9 @@ pub enum ProfileArg {
     Depressed,
 }
 
-/// Parse `LAT,LON[,ALT_KM]` given to `flag`.
-fn parse_point(flag: &str, text: &str) -> Result<Geodetic, Error> {
+/// Parse `LAT,LON[,ALT_KM]` given to `flag` (its ranges are the facade's
+/// to check).
+fn parse_point(flag: &str, text: &str) -> Result<Point, Error> {
     let bad = |why: String| {
         Error::Input(format!(
             "{flag} {text:?}: {why}; expected LAT,LON[,ALT_KM], e.g. {flag} 41.0,100.0,1.0 (degrees north and east, km)"
@@ -96,64 +95,17 @@ fn parse_point(flag: &str, text: &str) -> Result<Geodetic, Error> {
             .filter(|x| x.is_finite())
             .ok_or_else(|| bad(format!("{p:?} is not a number")))?;
     }
-    if !(-90.0..=90.0).contains(&v[0]) {
-        return Err(bad(format!("latitude {} is outside [-90, 90]", v[0])));
-    }
-    if !(-180.0..=180.0).contains(&v[1]) {
-        return Err(bad(format!("longitude {} is outside [-180, 180]", v[1])));
-    }
-    if !(-0.5..=100.0).contains(&v[2]) {
-        return Err(bad(format!("altitude {} km is outside [-0.5, 100]", v[2])));
-    }
-    Ok(Geodetic::from_degrees(v[0], v[1], v[2] * 1e3))
-}
-
-fn positive(flag: &str, v: Option<f64>, what: &str) -> Result<f64, Error> {
-    match v {
-        Some(x) if x > 0.0 && x.is_finite() => Ok(x),
-        Some(x) => Err(Error::Input(format!(
-            "{flag} {x}: {what} must be a positive number"
-        ))),
-        None => Err(Error::Input(format!(
-            "{flag} is required for this profile ({what})"
-        ))),
-    }
-}
-
-/// The profile the flags ask for.
-fn profile(a: &TrajectoryArgs) -> Result<Profile, Error> {
-    Ok(match a.profile {
-        ProfileArg::MinimumEnergy => {
-            if a.apogee_km.is_some() || a.flight_time_s.is_some() {
-                return Err(Error::Input(
-                    "--apogee-km and --flight-time-s apply only to --profile lofted or depressed"
-                        .into(),
-                ));
-            }
-            Profile::MinimumEnergy
-        }
-        ProfileArg::Lofted => Profile::Lofted {
-            apogee_m: positive("--apogee-km", a.apogee_km, "the apogee altitude in km")? * 1e3,
-        },
-        ProfileArg::Depressed => match (a.apogee_km, a.flight_time_s) {
-            (Some(_), Some(_)) => {
-                return Err(Error::Input(
-                    "give either --apogee-km or --flight-time-s for a depressed profile, not both"
-                        .into(),
-                ));
-            }
-            (None, Some(_)) => Profile::DepressedTime {
-                flight_time_s: positive(
-                    "--flight-time-s",
-                    a.flight_time_s,
-                    "the flight time in s",
-                )?,
-            },
-            _ => Profile::Depressed {
-                apogee_m: positive("--apogee-km", a.apogee_km, "the apogee altitude in km")? * 1e3,
-            },
-        },
-    })
+    let point = Point {
+        lat_deg: v[0],
+        lon_deg: v[1],
+        alt_km: v[2],
+    };
+    // Out of range: the facade's message, with the text as given.
+    point.geodetic(flag).map_err(|e| match e {
+        Error::Input(m) => bad(m.split_once(": ").map_or(m.clone(), |(_, w)| w.to_owned())),
+        other => other,
+    })?;
+    Ok(point)
 }
 
 /// `cupola trajectory`.
@@ -166,15 +118,29 @@ pub fn trajectory(a: &TrajectoryArgs, sets: &[Override]) -> Result<(), Error> {
                      launch in a scenario file to set its keys"
                 )));
             }
-            let site = parse_point("--site", a.site.as_deref().unwrap_or_default())?;
-            let aim = parse_point("--aim", a.aim.as_deref().unwrap_or_default())?;
-            adhoc(name, site, aim, profile(a)?, a.step_s)?
+            // The order of the checks: the interval, the missile, then the
+            // points as parsed.
+            check_step(a.step_s)?;
+            catalog_missile(name)?;
+            adhoc(&Adhoc {
+                missile: name.clone(),
+                site: parse_point("--site", a.site.as_deref().unwrap_or_default())?,
+                aim: parse_point("--aim", a.aim.as_deref().unwrap_or_default())?,
+                shape: match a.profile {
+                    ProfileArg::MinimumEnergy => Shape::MinimumEnergy,
+                    ProfileArg::Lofted => Shape::Lofted,
+                    ProfileArg::Depressed => Shape::Depressed,
+                },
+                apogee_km: a.apogee_km,
+                flight_time_s: a.flight_time_s,
+                step_s: a.step_s,
+            })?
         }
-        None => run(
-            &load(a.file.as_deref(), sets)?,
-            a.launch.as_deref(),
-            a.step_s,
-        )?,
+        None => {
+            check_step(a.step_s)?;
+            let scenario = load(a.file.as_deref(), sets)?;
+            run(&scenario, a.launch.as_deref(), a.step_s)?
+        }
     };
     emit(&report, &a.output)
 }

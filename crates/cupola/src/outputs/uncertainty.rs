@@ -4,11 +4,13 @@ use super::provenance_line;
 use super::sensitivity::{TOP, range_text};
 use crate::error::Error;
 use crate::headline::{Figure, Study, shown};
+use crate::study::uncertainty::check_store_out;
 use crate::study::uncertainty::{FigureSpread, UncertaintyReport};
 use cupola_analysis::Provenance;
 use cupola_report::{HtmlSection, LinePlot, OutputSet, Table, Tornado, TornadoRow, csv_field};
 use cupola_scenario::{Scenario, printable};
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 fn figure_of(s: &FigureSpread) -> Figure {
     Figure {
@@ -307,6 +309,9 @@ pub struct Uncertainty {
     pub scenario: String,
     /// The report.
     pub report: UncertaintyReport,
+    /// The point store the run kept its points in (`--resume`), which its
+    /// files must never replace.
+    pub store: Option<PathBuf>,
 }
 
 impl Uncertainty {
@@ -319,6 +324,7 @@ impl Uncertainty {
             provenance,
             scenario: s.name.clone(),
             report,
+            store: None,
         }
     }
 }
@@ -341,6 +347,13 @@ impl super::Report for Uncertainty {
 
     fn summary(&self) -> String {
         printable(&text(&self.provenance, &self.scenario, &self.report)).into_owned()
+    }
+
+    fn check_out(&self, out: &Path) -> Result<(), Error> {
+        let Some(store) = &self.store else {
+            return Ok(());
+        };
+        check_store_out(store, out)
     }
 
     fn files(&self) -> Result<OutputSet, Error> {

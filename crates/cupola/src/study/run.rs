@@ -38,6 +38,21 @@ pub fn load(file: Option<&Path>, sets: &[Override]) -> Result<Scenario, Error> {
     Ok(scenario)
 }
 
+/// The scenario given as TOML `text` (called `name` in messages; catalog
+/// files are read relative to `dir`), with `sets` applied and checked as a
+/// file's keys are.
+pub fn load_text(
+    name: &str,
+    text: &str,
+    dir: Option<&Path>,
+    sets: &[Override],
+) -> Result<Scenario, Error> {
+    let mut base =
+        crate::design::Base::from_text(name.to_owned(), text.to_owned(), dir.map(Path::to_owned));
+    base.edit(sets)?;
+    base.at(&[])
+}
+
 /// The trajectory studies of a scenario's launches.
 pub fn studies(s: &Scenario, step_s: f64) -> Vec<TrajectoryStudy> {
     s.launches

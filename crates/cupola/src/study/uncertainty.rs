@@ -18,7 +18,7 @@ use cupola_analysis::uncertainty::{
 };
 use cupola_report::PointStore;
 use cupola_scenario::overrides::{Override, Varied};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Runs of the nominal point under other seeds ([`replicate_seed`] 1 to
 /// this, derived from the run's seed), from whose spread each figure's own Monte Carlo error is
@@ -57,6 +57,19 @@ pub struct UncertaintyOptions {
     /// points it already holds: a run killed at any moment resumes where
     /// it stopped, with the same result as an uninterrupted run.
     pub resume: Option<PathBuf>,
+}
+
+impl UncertaintyOptions {
+    /// Refuse options out of their ranges (before any scenario is read).
+    pub fn check(&self) -> Result<(), Error> {
+        if !(2..=100_000).contains(&self.samples) {
+            return Err(Error::Input(format!(
+                "--samples {}: must be between 2 and 100,000",
+                self.samples
+            )));
+        }
+        Ok(())
+    }
 }
 
 impl Default for UncertaintyOptions {
@@ -183,9 +196,25 @@ fn design_json(
     })?)
 }
 
+/// Refuse an output directory `out` that is the point store `store`, lies
+/// inside it or holds it: the output replaces its directory whole.
+pub fn check_store_out(store: &Path, out: &Path) -> Result<(), Error> {
+    let (store, out) = (place(store), place(out));
+    if store.starts_with(&out) || out.starts_with(&store) {
+        return Err(Error::Input(format!(
+            "--resume {} and --out {}: the point store cannot be the output directory \
+             or lie inside it (or hold it): --out replaces its directory whole; give \
+             them separate directories",
+            store.display(),
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
 /// `path` made absolute and, as far as it exists, canonical (links and
 /// `..` resolved), so that two names of one place compare equal.
-pub fn place(path: &std::path::Path) -> PathBuf {
+pub fn place(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| {
         // Not there yet: its parent's canonical form and its name.
         match (path.parent(), path.file_name()) {
@@ -234,12 +263,7 @@ fn unflat(v: &[Option<f64>], figures: usize) -> Option<Vec<Value>> {
 
 /// The uncertainty study of `base` with `args`.
 pub fn run(base: &Base, args: &UncertaintyOptions) -> Result<out::Uncertainty, Error> {
-    if !(2..=100_000).contains(&args.samples) {
-        return Err(Error::Input(format!(
-            "--samples {}: must be between 2 and 100,000",
-            args.samples
-        )));
-    }
+    args.check()?;
     let nominal = base.at(&[])?;
     let seed = args.seed.unwrap_or(nominal.seed);
     let (mut varied, mut dropped) = design::assumptions(base, args.keys.as_deref())?;
@@ -355,7 +379,9 @@ pub fn run(base: &Base, args: &UncertaintyOptions) -> Result<out::Uncertainty, E
         figures: spreads,
         points,
     };
-    Ok(out::Uncertainty::new(&nominal, report))
+    let mut output = out::Uncertainty::new(&nominal, report);
+    output.store = args.resume.clone();
+    Ok(output)
 }
 
 /// 1.96 × the standard deviation of figure `f` over the nominal run and
