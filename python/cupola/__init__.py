@@ -106,10 +106,30 @@ def trajectory(
     *,
     launch: Optional[str] = None,
     step_s: float = 5.0,
+    missile: Optional[str] = None,
+    site: Optional[Sequence[float]] = None,
+    aim: Optional[Sequence[float]] = None,
+    profile: str = "minimum-energy",
+    apogee_km: Optional[float] = None,
+    flight_time_s: Optional[float] = None,
 ) -> TrajectoryResult:
     """``cupola trajectory [--launch NAME] [--step-s S]``: the scenario's
     launches (or the one named ``launch``) flown and sampled every
-    ``step_s`` seconds."""
+    ``step_s`` seconds. With ``missile``, ``site`` and ``aim`` (each
+    ``(latitude_deg, longitude_deg[, altitude_km])``) instead of a
+    scenario: ``cupola trajectory --missile NAME --site ... --aim ...
+    [--profile minimum-energy|lofted|depressed] [--apogee-km KM]
+    [--flight-time-s S]``, a catalog missile flown between two points."""
+    if missile is not None or site is not None or aim is not None:
+        if scenario is not None or launch is not None:
+            raise InputError("trajectory: give a scenario (and launch), or missile, site and aim")
+        if missile is None or site is None or aim is None:
+            raise InputError("trajectory: missile, site and aim go together")
+        return TrajectoryResult(
+            _native.trajectory_adhoc(
+                missile, list(site), list(aim), profile, apogee_km, flight_time_s, step_s
+            )
+        )
     return TrajectoryResult(_native.trajectory(_scenario(scenario), launch, step_s))
 
 

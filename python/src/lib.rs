@@ -30,6 +30,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("InternalError", py.get_type::<error::InternalError>())?;
     m.add_function(wrap_pyfunction!(study::run, m)?)?;
     m.add_function(wrap_pyfunction!(study::trajectory, m)?)?;
+    m.add_function(wrap_pyfunction!(study::trajectory_adhoc, m)?)?;
     m.add_function(wrap_pyfunction!(study::constellation, m)?)?;
     m.add_function(wrap_pyfunction!(study::detect, m)?)?;
     m.add_function(wrap_pyfunction!(study::size, m)?)?;

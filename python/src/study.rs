@@ -215,6 +215,67 @@ pub fn trajectory(
     .map_err(|e| failure(py, e, scenario.text()))
 }
 
+/// `cupola trajectory --missile NAME --site LAT,LON[,ALT_KM] --aim
+/// LAT,LON[,ALT_KM] [--profile P] [--apogee-km KM] [--flight-time-s S]
+/// [--step-s S]`: a catalog missile flown between two points, without a
+/// scenario. A point is (latitude °, longitude °[, altitude km]).
+#[pyfunction]
+#[pyo3(signature = (missile, site, aim, profile = "minimum-energy", apogee_km = None, flight_time_s = None, step_s = study::run::DEFAULT_STEP_S))]
+#[allow(clippy::too_many_arguments)]
+pub fn trajectory_adhoc(
+    py: Python<'_>,
+    missile: String,
+    site: Vec<f64>,
+    aim: Vec<f64>,
+    profile: &str,
+    apogee_km: Option<f64>,
+    flight_time_s: Option<f64>,
+    step_s: f64,
+) -> PyResult<NativeReport> {
+    let point = |name: &str, v: &[f64]| -> PyResult<study::trajectory::Point> {
+        match *v {
+            [lat_deg, lon_deg] => Ok(study::trajectory::Point {
+                lat_deg,
+                lon_deg,
+                alt_km: 0.0,
+            }),
+            [lat_deg, lon_deg, alt_km] => Ok(study::trajectory::Point {
+                lat_deg,
+                lon_deg,
+                alt_km,
+            }),
+            _ => Err(PyValueError::new_err(format!(
+                "{name}: (latitude, longitude[, altitude_km]), not {} numbers",
+                v.len()
+            ))),
+        }
+    };
+    let shape = match profile {
+        "minimum-energy" | "minimum_energy" => study::trajectory::Shape::MinimumEnergy,
+        "lofted" => study::trajectory::Shape::Lofted,
+        "depressed" => study::trajectory::Shape::Depressed,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "profile: {other:?} is not a profile; choose among \
+                 minimum-energy, lofted, depressed"
+            )));
+        }
+    };
+    let a = study::trajectory::Adhoc {
+        missile,
+        site: point("site", &site)?,
+        aim: point("aim", &aim)?,
+        shape,
+        apogee_km,
+        flight_time_s,
+        step_s,
+    };
+    py.detach(|| {
+        study::trajectory::adhoc(&a).and_then(|r| NativeReport::new(Box::new(r), "trajectory"))
+    })
+    .map_err(|e| failure(py, e, ""))
+}
+
 /// `cupola assumptions`: every non-physical value the scenario uses.
 #[pyfunction]
 pub fn assumptions(py: Python<'_>, scenario: &Scenario) -> PyResult<NativeReport> {
@@ -329,10 +390,9 @@ pub fn missiles(py: Python<'_>) -> PyResult<String> {
     study::missiles::json().map_err(|e| failure(py, e, ""))
 }
 
-/// `--budget-scale X`: multiply the work and memory budget every study is
-/// checked against by `scale` (`float("inf")` lifts it). As the command
-/// line reads its flag once, the first call in a process sets it and later
-/// calls change nothing.
+/// `--budget-scale X`: multiply the work and memory budget every study
+/// started afterwards (in any thread of this process) is checked against by
+/// `scale` (`float("inf")` lifts it; 1 restores the default).
 #[pyfunction]
 pub fn set_budget_scale(py: Python<'_>, scale: f64) -> PyResult<()> {
     cupola::budget::set_scale(Some(scale)).map_err(|e| failure(py, e, ""))

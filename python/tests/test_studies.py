@@ -50,6 +50,21 @@ def test_run_of_every_shipped_scenario_but_the_default_equals_the_command_line(c
         assert got == cli_json(cli, "run", path), path.name
 
 
+def test_an_adhoc_trajectory_equals_the_command_line(cli):
+    got = cupola.trajectory(
+        missile="solid-icbm", site=(41.0, 100.0, 1.0), aim=(45.23, -109.06),
+        profile="lofted", apogee_km=2500.0, step_s=20.0,
+    )
+    want = cli_json(
+        cli, "trajectory", "--missile", "solid-icbm", "--site", "41.0,100.0,1.0",
+        "--aim", "45.23,-109.06", "--profile", "lofted", "--apogee-km", "2500",
+        "--step-s", "20",
+    )
+    assert got.to_dict() == want
+    with pytest.raises(cupola.InputError, match="go together"):
+        cupola.trajectory(missile="solid-icbm")
+
+
 def test_a_study_with_overrides_equals_the_command_line_with_set(cli, root):
     path = root / "scenarios" / "default.toml"
     sets = {"engage.midcourse[0].pk": 0.6, "engage.trials": 300}
