@@ -5,7 +5,9 @@
 //! text a design varies), its [`Model`] built once, and each study run on
 //! it by one function returning a typed report ([`outputs::RunReport`],
 //! [`outputs::sensitivity::Sensitivity`], …) that gives the readable
-//! summary, the JSON and the files of `--out` ([`Report`]).
+//! summary, the JSON and the files of `--out` ([`Report`]). A study over
+//! many settings of a scenario is a [`sweep`]: one Parquet row per point,
+//! computed anywhere ([`sweep::evaluate`]) and resumable.
 //!
 //! Two settings are process-wide, as they are for the command line: the
 //! work budget's scale ([`budget::set_scale`]) and the progress display

@@ -161,8 +161,9 @@ pub struct SweepPlan {
     nominal: Scenario,
 }
 
-/// One point's row: its settings and figures, or why it was refused.
-#[derive(Clone, Debug, PartialEq)]
+/// One point's row: its settings and figures, or why it was refused
+/// (serialisable, e.g. to hand it from a cluster worker to the driver).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Row {
     /// Index of the point in the design.
     pub point: u32,

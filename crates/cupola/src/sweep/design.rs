@@ -72,8 +72,10 @@ pub struct Design {
     pub hypercube: Option<Hypercube>,
 }
 
-/// The value of one input at one point.
-#[derive(Clone, Debug, PartialEq)]
+/// The value of one input at one point (in JSON: the number, or the
+/// text).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(untagged)]
 pub enum Input {
     /// A number, in the key's unit.
     Number(f64),
