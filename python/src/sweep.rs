@@ -10,7 +10,6 @@ use std::sync::{Arc, Mutex};
 use cupola::Error;
 use cupola::headline::Value;
 use cupola::sweep::{self, Input, Row, SweepOptions, SweepStudy};
-use cupola_report::{Dataset, Datum, OutputLock, ReportError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -79,18 +78,6 @@ fn from_py(row: PyRow) -> Row {
             .map(|(id, value, lo, hi)| (id, Value::from_flat(&[value, lo, hi])))
             .collect(),
         error,
-    }
-}
-
-/// A dataset failure as `sweep::run` classes it: one the user can act on
-/// (another sweep in the directory, a stray file, another run holding it)
-/// is bad input; an I/O failure is internal.
-fn dataset_error(e: ReportError) -> Error {
-    match e {
-        ReportError::Dataset { .. }
-        | ReportError::Locked { .. }
-        | ReportError::OutDirectory { .. } => Error::Input(format!("--out: {e}")),
-        _ => Error::Internal(format!("--out: {e}")),
     }
 }
 
@@ -223,9 +210,33 @@ impl SweepPlan {
 /// releases the lock.
 #[pyclass(frozen, module = "cupola._native")]
 pub struct SweepDataset {
-    dir: PathBuf,
-    lock: Mutex<Option<OutputLock>>,
+    opened: Mutex<Option<sweep::Opened>>,
     finished: BTreeSet<u32>,
+}
+
+impl SweepDataset {
+    /// Run `f` on the open dataset; an error once it is closed.
+    fn with<T>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&sweep::Opened) -> Result<T, Error> + Send,
+    ) -> PyResult<T>
+    where
+        T: Send,
+    {
+        let guard = self
+            .opened
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(opened) = guard.as_ref() else {
+            return Err(failure(
+                py,
+                Error::Input("the sweep dataset is closed".into()),
+                "",
+            ));
+        };
+        py.detach(|| f(opened)).map_err(|e| failure(py, e, ""))
+    }
 }
 
 #[pymethods]
@@ -234,27 +245,13 @@ impl SweepDataset {
     #[new]
     fn new(py: Python<'_>, plan: &SweepPlan, out: PathBuf) -> PyResult<Self> {
         let plan = Arc::clone(&plan.plan);
-        let opened = py.detach(|| -> Result<Self, Error> {
-            if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent).map_err(|e| {
-                    Error::Input(format!(
-                        "--out {}: cannot create its parent: {e}",
-                        out.display()
-                    ))
-                })?;
-            }
-            let lock = OutputLock::acquire(&out).map_err(dataset_error)?;
-            let dataset = Dataset::create(&out, plan.points(), plan.columns(), plan.manifest())
-                .map_err(dataset_error)?;
-            dataset.remove_temporaries().map_err(dataset_error)?;
-            let finished = dataset.finished().map_err(dataset_error)?;
-            Ok(Self {
-                dir: out.clone(),
-                lock: Mutex::new(Some(lock)),
-                finished,
-            })
-        });
-        opened.map_err(|e| failure(py, e, ""))
+        let opened = py
+            .detach(|| sweep::Opened::new(&plan, &out))
+            .map_err(|e| failure(py, e, ""))?;
+        Ok(Self {
+            finished: opened.finished().clone(),
+            opened: Mutex::new(Some(opened)),
+        })
     }
 
     /// The points whose rows were on disk when it was opened.
@@ -266,30 +263,17 @@ impl SweepDataset {
     /// Write `row` (as `SweepPlan.evaluate` gives it) as its point's part.
     fn write(&self, py: Python<'_>, row: PyRow) -> PyResult<()> {
         let row = from_py(row);
-        py.detach(|| sweep::write_part(&self.dir, &row))
-            .map(|_| ())
-            .map_err(|e| failure(py, e, ""))
+        self.with(py, |o| o.write(&row).map(|_| ()))
     }
 
     /// How many of `points` (rows on disk) were refused.
     fn refused(&self, py: Python<'_>, points: Vec<u32>) -> PyResult<u32> {
-        let counted = py.detach(|| -> Result<u32, Error> {
-            let dataset = Dataset::open(&self.dir).map_err(dataset_error)?;
-            let mut n = 0;
-            for p in points {
-                let record = dataset.read(p).map_err(dataset_error)?;
-                if record.data.last() != Some(&Datum::Text(None)) {
-                    n += 1;
-                }
-            }
-            Ok(n)
-        });
-        counted.map_err(|e| failure(py, e, ""))
+        self.with(py, |o| o.refused(points))
     }
 
     /// Release the directory's lock.
     fn close(&self) {
-        self.lock
+        self.opened
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .take();

@@ -547,6 +547,76 @@ pub fn prepare(plan: &SweepPlan, dir: &Path) -> Result<BTreeSet<u32>, Error> {
         .map_err(dataset_error)
 }
 
+/// A sweep's dataset opened to write rows into, as [`run`] opens it and
+/// the driver of a distributed run does: its parent created, the directory
+/// locked ([`OutputLock`], released when this is dropped), created or
+/// checked against the plan, the temporaries of a killed run removed.
+pub struct Opened {
+    dataset: Dataset,
+    finished: BTreeSet<u32>,
+    _lock: OutputLock,
+}
+
+impl Opened {
+    /// Open the dataset of `plan` at `dir`.
+    ///
+    /// # Errors
+    ///
+    /// As [`prepare`]; [`Error::Input`] when another run holds the
+    /// directory.
+    pub fn new(plan: &SweepPlan, dir: &Path) -> Result<Self, Error> {
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::Input(format!(
+                    "--out {}: cannot create its parent: {e}",
+                    dir.display()
+                ))
+            })?;
+        }
+        let lock = OutputLock::acquire(dir).map_err(dataset_error)?;
+        let dataset = Dataset::create(dir, plan.points(), plan.columns(), plan.manifest())
+            .map_err(dataset_error)?;
+        dataset.remove_temporaries().map_err(dataset_error)?;
+        let finished = dataset.finished().map_err(dataset_error)?;
+        Ok(Self {
+            dataset,
+            finished,
+            _lock: lock,
+        })
+    }
+
+    /// The points whose rows were on disk when it was opened.
+    pub fn finished(&self) -> &BTreeSet<u32> {
+        &self.finished
+    }
+
+    /// Write `row` as its point's part (see [`write_part`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`write_part`].
+    pub fn write(&self, row: &Row) -> Result<PathBuf, Error> {
+        write_into(&self.dataset, row)
+    }
+
+    /// How many of `points` (rows on disk) were refused by the scenario
+    /// or a study.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] when a point's part is missing or damaged.
+    pub fn refused(&self, points: impl IntoIterator<Item = u32>) -> Result<u32, Error> {
+        let mut n = 0;
+        for p in points {
+            let record = self.dataset.read(p).map_err(dataset_error)?;
+            if record.data.last() != Some(&Datum::Text(None)) {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+}
+
 /// Run `plan` into the dataset at `dir`: every point not yet there is
 /// evaluated (in parallel over the points; each row depends on its point
 /// alone) and written as it finishes, `on_point` called with each row.
@@ -565,19 +635,8 @@ pub fn run(
     dir: &Path,
     on_point: &(dyn Fn(&Row) + Sync),
 ) -> Result<SweepSummary, Error> {
-    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            Error::Input(format!(
-                "--out {}: cannot create its parent: {e}",
-                dir.display()
-            ))
-        })?;
-    }
-    let _lock = OutputLock::acquire(dir).map_err(dataset_error)?;
-    let dataset = Dataset::create(dir, plan.points(), plan.columns(), plan.manifest())
-        .map_err(dataset_error)?;
-    dataset.remove_temporaries().map_err(dataset_error)?;
-    let done = dataset.finished().map_err(dataset_error)?;
+    let opened = Opened::new(plan, dir)?;
+    let done = opened.finished();
     let todo: Vec<u32> = (0..plan.points()).filter(|p| !done.contains(p)).collect();
     let estimate = plan.estimate(todo.len())?;
     crate::budget::enforce(&estimate)?;
@@ -587,7 +646,7 @@ pub fn run(
         todo.par_iter()
             .map(|&p| {
                 let row = evaluate(plan, p)?;
-                write_into(&dataset, &row)?;
+                opened.write(&row)?;
                 on_point(&row);
                 bar.tick(1);
                 Ok(u32::from(row.error.is_some()))
@@ -597,13 +656,7 @@ pub fn run(
             .sum::<u32>()
     };
     bar.finish();
-    let mut refused_before = 0;
-    for &p in &done {
-        let record = dataset.read(p).map_err(dataset_error)?;
-        if record.data.last() != Some(&Datum::Text(None)) {
-            refused_before += 1;
-        }
-    }
+    let refused_before = opened.refused(done.iter().copied())?;
     Ok(SweepSummary {
         points: plan.points(),
         computed: todo.len() as u32,
