@@ -110,6 +110,10 @@ def _ray_run(plan: SweepPlan, out: Path, address: Optional[str], progress: bool)
     try:
         done = dataset.finished
         todo = [p for p in range(plan.points) if p not in done]
+        if todo:
+            # Refused over the work budget before any task is sent, as the
+            # serial run refuses it.
+            plan.check_budget(len(todo))
         started_here = False
         if todo and not ray.is_initialized():
             os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")

@@ -170,6 +170,14 @@ impl SweepPlan {
             .map_err(|e| failure(py, e, ""))
     }
 
+    /// Refuse `points` points over the work budget (as `cupola sweep`
+    /// refuses them before it starts), the GIL released.
+    fn check_budget(&self, py: Python<'_>, points: usize) -> PyResult<()> {
+        let plan = Arc::clone(&self.plan);
+        py.detach(|| cupola::budget::enforce(&plan.estimate(points)?))
+            .map_err(|e| failure(py, e, ""))
+    }
+
     /// Run every point not yet in the dataset at `out` here, in parallel
     /// (`cupola sweep`'s local backend), the GIL released. The summary as a
     /// dict (`points`, `computed`, `skipped`, `refused`, `dir`).

@@ -289,6 +289,8 @@ impl SweepPlan {
                 checks.push((flag.clone(), Override::number(&r.key, end, r.integer)));
             }
         }
+        // Checked in parallel; the first failure in flag order is reported,
+        // whichever thread finds it first.
         checks
             .par_iter()
             .map(|(flag, o)| match base.at(std::slice::from_ref(o)) {
@@ -301,6 +303,8 @@ impl SweepPlan {
                     e.first_line()
                 ))),
             })
+            .collect::<Vec<Result<(), Error>>>()
+            .into_iter()
             .collect::<Result<Vec<()>, Error>>()?;
         let figures = headline::figures(&nominal, options.study.studies())?;
         if figures.is_empty() {
@@ -390,10 +394,11 @@ impl SweepPlan {
         })
     }
 
-    /// The per-point estimate of the work: the headline studies the sweep
-    /// runs, as `cupola run`'s assessment runs them, on the nominal
-    /// scenario's model.
-    fn estimate(&self, points: usize) -> Result<cupola_analysis::work::Estimate, Error> {
+    /// The estimated work of `points` points: the headline studies the
+    /// sweep runs, as `cupola run`'s assessment runs them, on the nominal
+    /// scenario's model. [`run`] refuses a sweep over the budget with it
+    /// ([`crate::budget::enforce`]); a distributed driver does the same.
+    pub fn estimate(&self, points: usize) -> Result<cupola_analysis::work::Estimate, Error> {
         let model = crate::Model::new(self.nominal.clone())?;
         let mut e = crate::budget::headline_of(&model, ASSESSMENT_TRIALS, self.study.studies());
         e.study = "sweep".into();

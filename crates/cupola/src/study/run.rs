@@ -29,14 +29,8 @@ pub const DEFAULT_STEP_S: f64 = 5.0;
 /// warnings (layers that can never engage) are in `warnings`.
 pub fn load(file: Option<&Path>, sets: &[Override]) -> Result<Scenario, Error> {
     let scenario = match file {
-        _ if !sets.is_empty() => {
-            let base = crate::design::Base::load(file, sets)?;
-            let mut s = base.at(&[])?;
-            if file.is_none() {
-                s.source_name = format!("built-in default ({})", s.source_name);
-            }
-            s
-        }
+        // The base names the built-in default as such already.
+        _ if !sets.is_empty() => crate::design::Base::load(file, sets)?.at(&[])?,
         Some(p) => cupola_scenario::load(p)?,
         None => {
             let mut s = cupola_scenario::default_scenario();
