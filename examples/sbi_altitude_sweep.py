@@ -8,7 +8,7 @@ altitude: one line per decision time, and the band they span. A point
 with no answer (no constellation within the sizing search: too high, or
 too slow to decide) is left out of the lines.
 
-    pip install ./python ray matplotlib
+    pip install './python[all]'       # the package, pandas, pyarrow, Ray, matplotlib
     python examples/sbi_altitude_sweep.py                       # 2 x 2 points, a local Ray instance
     python examples/sbi_altitude_sweep.py --altitudes 300 350 400 450 500 \\
         --decisions 10 15 20 30 45 --address auto                 # a larger grid on a running cluster

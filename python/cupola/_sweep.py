@@ -87,9 +87,12 @@ def _plan_args(grid, ranges) -> Tuple[list, list]:
 _PLANS: Dict[bytes, SweepPlan] = {}
 
 
-def _point(plan_bytes: bytes, point: int):
+def _point(plan_bytes: bytes, point: int, budget_scale: float):
     import pickle
 
+    # The driver's budget scale, so that a point refused or computed there
+    # is refused or computed here too.
+    _native.set_budget_scale(budget_scale)
     plan = _PLANS.get(plan_bytes)
     if plan is None:
         plan = _PLANS[plan_bytes] = pickle.loads(plan_bytes)
@@ -127,18 +130,35 @@ def _ray_run(plan: SweepPlan, out: Path, address: Optional[str], progress: bool)
             if todo:
                 task = ray.remote(_point)
                 spec = ray.put(pickle.dumps(plan))
-                pending = {task.remote(spec, p): p for p in todo}
+                scale = _native.budget_scale()
+                # A bounded window of tasks in flight (a few per CPU of the
+                # cluster), topped up as rows arrive: the driver's work stays
+                # linear in the points, and a failure leaves little to cancel.
+                window = max(4, 4 * int(ray.cluster_resources().get("CPU", 1)))
+                queue = iter(todo)
+                pending: Dict[Any, int] = {}
                 finished = 0
-                while pending:
-                    ready, _ = ray.wait(list(pending), num_returns=1)
-                    for ref in ready:
-                        del pending[ref]
-                        row = ray.get(ref)
-                        dataset.write(row)
-                        refused += row[3] is not None
-                        finished += 1
-                        if progress:
-                            print(f"\r{finished}/{len(todo)} points", end="", file=sys.stderr, flush=True)
+                try:
+                    for p in queue:
+                        pending[task.remote(spec, p, scale)] = p
+                        if len(pending) >= window:
+                            break
+                    while pending:
+                        ready, _ = ray.wait(list(pending), num_returns=1)
+                        for ref in ready:
+                            del pending[ref]
+                            row = ray.get(ref)
+                            dataset.write(row)
+                            refused += row[3] is not None
+                            finished += 1
+                            if progress:
+                                print(f"\r{finished}/{len(todo)} points", end="", file=sys.stderr, flush=True)
+                            nxt = next(queue, None)
+                            if nxt is not None:
+                                pending[task.remote(spec, nxt, scale)] = nxt
+                finally:
+                    for ref in pending:
+                        ray.cancel(ref, force=True)
                 if progress:
                     print(file=sys.stderr)
         finally:

@@ -44,6 +44,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(study::check, m)?)?;
     m.add_function(wrap_pyfunction!(study::missiles, m)?)?;
     m.add_function(wrap_pyfunction!(study::set_budget_scale, m)?)?;
+    m.add_function(wrap_pyfunction!(study::budget_scale, m)?)?;
     m.add_function(wrap_pyfunction!(toml::override_text, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

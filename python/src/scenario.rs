@@ -84,22 +84,23 @@ impl Scenario {
         &self.text
     }
 
-    /// Its model, built on first use (the GIL released) and kept.
+    /// Its model, built on first use and kept. The lock is taken with the
+    /// GIL released, so that two Python threads sharing a scenario never
+    /// wait on each other while one holds the GIL.
     pub fn model(&self, py: Python<'_>) -> PyResult<Arc<Model>> {
-        let mut slot = self
-            .model
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(m) = slot.as_ref() {
-            return Ok(Arc::clone(m));
-        }
-        let scenario = cupola::Scenario::clone(&self.scenario);
-        let built = py
-            .detach(|| Model::new(scenario))
-            .map_err(|e| failure(py, e, &self.text))?;
-        let m = Arc::new(built);
-        *slot = Some(Arc::clone(&m));
-        Ok(m)
+        py.detach(|| {
+            let mut slot = self
+                .model
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(m) = slot.as_ref() {
+                return Ok(Arc::clone(m));
+            }
+            let m = Arc::new(Model::new(cupola::Scenario::clone(&self.scenario))?);
+            *slot = Some(Arc::clone(&m));
+            Ok(m)
+        })
+        .map_err(|e| failure(py, e, &self.text))
     }
 }
 

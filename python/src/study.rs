@@ -397,3 +397,10 @@ pub fn missiles(py: Python<'_>) -> PyResult<String> {
 pub fn set_budget_scale(py: Python<'_>, scale: f64) -> PyResult<()> {
     cupola::budget::set_scale(Some(scale)).map_err(|e| failure(py, e, ""))
 }
+
+/// The budget scale of this process (1 unless `set_budget_scale` changed
+/// it): what a distributed sweep hands its workers with each point.
+#[pyfunction]
+pub fn budget_scale() -> f64 {
+    cupola::budget::scale()
+}

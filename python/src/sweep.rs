@@ -223,7 +223,8 @@ pub struct SweepDataset {
 }
 
 impl SweepDataset {
-    /// Run `f` on the open dataset; an error once it is closed.
+    /// Run `f` on the open dataset (the lock taken with the GIL
+    /// released); an error once it is closed.
     fn with<T>(
         &self,
         py: Python<'_>,
@@ -232,18 +233,17 @@ impl SweepDataset {
     where
         T: Send,
     {
-        let guard = self
-            .opened
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let Some(opened) = guard.as_ref() else {
-            return Err(failure(
-                py,
-                Error::Input("the sweep dataset is closed".into()),
-                "",
-            ));
-        };
-        py.detach(|| f(opened)).map_err(|e| failure(py, e, ""))
+        py.detach(|| {
+            let guard = self
+                .opened
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match guard.as_ref() {
+                Some(opened) => f(opened),
+                None => Err(Error::Input("the sweep dataset is closed".into())),
+            }
+        })
+        .map_err(|e| failure(py, e, ""))
     }
 }
 
@@ -280,10 +280,12 @@ impl SweepDataset {
     }
 
     /// Release the directory's lock.
-    fn close(&self) {
-        self.opened
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take();
+    fn close(&self, py: Python<'_>) {
+        py.detach(|| {
+            self.opened
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+        });
     }
 }

@@ -1,7 +1,7 @@
 //! Python values as TOML: a dict as a scenario's text (`Scenario.from_dict`)
 //! and an override's value (`Scenario.with_overrides`).
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
@@ -68,9 +68,31 @@ fn sequence<'py>(value: &Bound<'py, PyAny>) -> Option<Vec<Bound<'py, PyAny>>> {
     }
 }
 
+/// Tables and arrays nested deeper than this are refused (assumed, range
+/// 16–128: a scenario nests four levels at most, and a cyclic or
+/// runaway structure must give an error, not exhaust the stack).
+const MAX_DEPTH: usize = 32;
+
+/// Refuse a value nested deeper than [`MAX_DEPTH`].
+fn deep(path: &str, depth: usize) -> PyResult<()> {
+    if depth > MAX_DEPTH {
+        return Err(PyValueError::new_err(format!(
+            "`{path}`: nested more than {MAX_DEPTH} levels deep (a dict or list that \
+             contains itself?)"
+        )));
+    }
+    Ok(())
+}
+
 /// A Python value as a TOML value: bool, int, float, str, a list or tuple
 /// of values (an array), a dict (an inline table).
 pub fn value(path: &str, v: &Bound<'_, PyAny>) -> PyResult<Value> {
+    value_at(path, v, 0)
+}
+
+/// [`value`] at nesting depth `depth`.
+fn value_at(path: &str, v: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
+    deep(path, depth)?;
     if let Ok(b) = v.cast::<PyBool>() {
         return Ok(Value::from(b.is_true()));
     }
@@ -91,7 +113,7 @@ pub fn value(path: &str, v: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(d) = v.cast::<PyDict>() {
         let mut t = InlineTable::new();
         for (k, item) in entries(path, d)? {
-            let inner = value(&join(path, &k), &item)?;
+            let inner = value_at(&join(path, &k), &item, depth + 1)?;
             t.insert(&k, inner);
         }
         return Ok(Value::InlineTable(t));
@@ -99,7 +121,7 @@ pub fn value(path: &str, v: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Some(items) = sequence(v) {
         let mut a = Array::new();
         for (i, item) in items.iter().enumerate() {
-            a.push(value(&format!("{path}[{i}]"), item)?);
+            a.push(value_at(&format!("{path}[{i}]"), item, depth + 1)?);
         }
         return Ok(Value::Array(a));
     }
@@ -108,23 +130,24 @@ pub fn value(path: &str, v: &Bound<'_, PyAny>) -> PyResult<Value> {
 
 /// A dict as a TOML table: a dict value becomes a table, a non-empty list
 /// of dicts an array of tables (`[[missile]]`), anything else a value.
-fn table(path: &str, dict: &Bound<'_, PyDict>) -> PyResult<Table> {
+fn table(path: &str, dict: &Bound<'_, PyDict>, depth: usize) -> PyResult<Table> {
+    deep(path, depth)?;
     let mut t = Table::new();
     for (k, v) in entries(path, dict)? {
         let at = join(path, &k);
         let item = if let Ok(d) = v.cast::<PyDict>() {
-            Item::Table(table(&at, d)?)
+            Item::Table(table(&at, d, depth + 1)?)
         } else if let Some(items) = sequence(&v)
             .filter(|items| !items.is_empty() && items.iter().all(|i| i.cast::<PyDict>().is_ok()))
         {
             let mut a = ArrayOfTables::new();
             for (i, item) in items.iter().enumerate() {
                 let d = item.cast::<PyDict>()?;
-                a.push(table(&format!("{at}[{i}]"), d)?);
+                a.push(table(&format!("{at}[{i}]"), d, depth + 1)?);
             }
             Item::ArrayOfTables(a)
         } else {
-            Item::Value(value(&at, &v)?)
+            Item::Value(value_at(&at, &v, depth + 1)?)
         };
         t.insert(&k, item);
     }
@@ -135,7 +158,7 @@ fn table(path: &str, dict: &Bound<'_, PyDict>) -> PyResult<Table> {
 /// tables as lists of dicts), to be read like a file.
 pub fn document(dict: &Bound<'_, PyDict>) -> PyResult<String> {
     let mut doc = DocumentMut::new();
-    for (k, item) in table("", dict)?.iter() {
+    for (k, item) in table("", dict, 0)?.iter() {
         doc.insert(k, item.clone());
     }
     Ok(doc.to_string())

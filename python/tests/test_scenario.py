@@ -166,3 +166,15 @@ def test_a_scenario_pickles_to_the_same_scenario():
     )
     t = pickle.loads(pickle.dumps(s))
     assert (t.toml, t.source, t.hash, t.overrides) == (s.toml, s.source, s.hash, s.overrides)
+
+
+def test_a_dict_that_contains_itself_is_refused_not_a_crash():
+    d = {"scenario": {"name": "loop"}}
+    d["scenario"]["again"] = d
+    with pytest.raises(ValueError, match="nested more than"):
+        cupola.Scenario.from_dict(d)
+    deep = [1]
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(ValueError, match="nested more than"):
+        cupola.Scenario.default().with_overrides({"scenario.seed": deep})

@@ -183,3 +183,25 @@ def test_the_gil_is_released_while_a_study_computes():
     # While the study ran, the Python thread ran too: with the GIL held it
     # would not have counted at all.
     assert took > 0.2 and during > 100_000, (took, during)
+
+
+def test_threads_sharing_a_fresh_scenario_both_finish():
+    # Two threads run studies on one scenario whose model is not built yet:
+    # the first builds it with the GIL released, the second waits for it
+    # without holding the GIL, and both finish.
+    s = cupola.Scenario.default()
+    results = {}
+
+    def study(name, f):
+        results[name] = f(s)
+
+    threads = [
+        threading.Thread(target=study, args=("cost", cupola.cost)),
+        threading.Thread(target=study, args=("check", cupola.check)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert not any(t.is_alive() for t in threads)
+    assert set(results) == {"cost", "check"}

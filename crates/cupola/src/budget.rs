@@ -32,10 +32,15 @@ pub fn set_scale(scale: Option<f64>) -> Result<(), Error> {
     Ok(())
 }
 
+/// The budget scale of this process (1 unless [`set_scale`] changed it).
+pub fn scale() -> f64 {
+    let bits = SCALE.load(Ordering::Relaxed);
+    if bits == 0 { 1.0 } else { f64::from_bits(bits) }
+}
+
 /// The budget of this run.
 pub fn budget() -> Budget {
-    let bits = SCALE.load(Ordering::Relaxed);
-    Budget::scaled(if bits == 0 { 1.0 } else { f64::from_bits(bits) })
+    Budget::scaled(scale())
 }
 
 /// Refuse `e` (exit 2) when it is over the budget.
