@@ -16,12 +16,12 @@
 //! row with the message ([`Row::error`]), not a failure of the sweep.
 //!
 //! [`run`] evaluates the points not yet on disk, in parallel, writing each
-//! row as its own part the moment it is done ([`write_part`]): a sweep
+//! row as its own part the moment it is done ([`Opened::write`]): a sweep
 //! killed at any moment is resumed by running it again, which skips the
-//! finished points ([`finished`]) and gives the same files as an
-//! uninterrupted run. A cluster driver does the same by hand: [`prepare`]
-//! the directory, [`evaluate`] the unfinished points where it likes,
-//! [`write_part`] the rows.
+//! finished points ([`Opened::finished`]) and gives the same files as an
+//! uninterrupted run. A cluster driver does the same by hand: it opens the
+//! directory ([`Opened::new`]), [`evaluate`]s the unfinished points where it
+//! likes, and writes the rows ([`Opened::write`]).
 //!
 //! ```no_run
 //! use cupola::design::Base;
@@ -499,21 +499,10 @@ impl Row {
     }
 }
 
-/// Write `row` into the sweep dataset at `dir` (made by [`prepare`] or
-/// [`run`]) as its point's part: a temporary file renamed into place, so a
-/// kill leaves the part whole or absent. Writing a point again replaces its
-/// part with the same bytes. Returns the part's path.
-///
-/// # Errors
-///
-/// [`Error::Input`] when `dir` is not a dataset or the row does not fit it
-/// (other columns, a point outside it); [`Error::Internal`] for I/O
-/// failures.
-pub fn write_part(dir: &Path, row: &Row) -> Result<PathBuf, Error> {
-    let dataset = Dataset::open(dir).map_err(dataset_error)?;
-    write_into(&dataset, row)
-}
-
+/// Write `row` into `dataset` as its point's part: a temporary file
+/// renamed into place, so a kill leaves the part whole or absent. Writing
+/// a point again replaces its part with the same bytes. Returns the part's
+/// path.
 fn write_into(dataset: &Dataset, row: &Row) -> Result<PathBuf, Error> {
     let names: Vec<&str> = dataset.columns().iter().map(|c| c.name.as_str()).collect();
     if row.column_names() != names {
@@ -526,30 +515,6 @@ fn write_into(dataset: &Dataset, row: &Row) -> Result<PathBuf, Error> {
         )));
     }
     dataset.write(&row.record()).map_err(dataset_error)
-}
-
-/// The points whose rows are on disk in the sweep dataset at `dir`.
-///
-/// # Errors
-///
-/// [`Error::Input`] when `dir` is not a dataset or holds stray files.
-pub fn finished(dir: &Path) -> Result<BTreeSet<u32>, Error> {
-    Dataset::open(dir)
-        .and_then(|d| d.finished())
-        .map_err(dataset_error)
-}
-
-/// Make `dir` the dataset of `plan` (created; or, holding the rows of this
-/// same sweep, kept) and give the points already finished there.
-///
-/// # Errors
-///
-/// [`Error::Input`] when `dir` holds another sweep (naming what differs)
-/// or other files; [`Error::Internal`] for I/O failures.
-pub fn prepare(plan: &SweepPlan, dir: &Path) -> Result<BTreeSet<u32>, Error> {
-    Dataset::create(dir, plan.points(), plan.columns(), plan.manifest())
-        .and_then(|d| d.finished())
-        .map_err(dataset_error)
 }
 
 /// A sweep's dataset opened to write rows into, as [`run`] opens it and
@@ -567,8 +532,9 @@ impl Opened {
     ///
     /// # Errors
     ///
-    /// As [`prepare`]; [`Error::Input`] when another run holds the
-    /// directory.
+    /// [`Error::Input`] when `dir` holds another sweep (naming what
+    /// differs) or other files, or another run holds it;
+    /// [`Error::Internal`] for I/O failures.
     pub fn new(plan: &SweepPlan, dir: &Path) -> Result<Self, Error> {
         if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| {
@@ -595,11 +561,14 @@ impl Opened {
         &self.finished
     }
 
-    /// Write `row` as its point's part (see [`write_part`]).
+    /// Write `row` as its point's part: a temporary file renamed into
+    /// place, so a kill leaves the part whole or absent; writing a point
+    /// again replaces its part with the same bytes. Returns the part's path.
     ///
     /// # Errors
     ///
-    /// As [`write_part`].
+    /// [`Error::Input`] when the row does not fit the dataset (other
+    /// columns, a point outside it); [`Error::Internal`] for I/O failures.
     pub fn write(&self, row: &Row) -> Result<PathBuf, Error> {
         write_into(&self.dataset, row)
     }
@@ -632,8 +601,7 @@ impl Opened {
 ///
 /// # Errors
 ///
-/// As [`prepare`]; [`Error::Input`] when another run holds the directory
-/// or the work is over the budget; a point's internal failure (the rows
+/// As [`Opened::new`]; [`Error::Input`] when the work is over the budget; a point's internal failure (the rows
 /// written so far stay, and a rerun resumes).
 pub fn run(
     plan: &SweepPlan,

@@ -75,7 +75,10 @@ fn a_run_writes_every_point_and_a_rerun_only_the_missing() {
         (first.points, first.computed, first.skipped, first.refused),
         (4, 4, 0, 1)
     );
-    assert_eq!(finished(&dir).unwrap(), BTreeSet::from([0, 1, 2, 3]));
+    assert_eq!(
+        Opened::new(&plan, &dir).unwrap().finished(),
+        &BTreeSet::from([0, 1, 2, 3])
+    );
     let part = dir.join(cupola_report::part_name(3));
     let bytes = std::fs::read(&part).unwrap();
     std::fs::remove_file(&part).unwrap();
@@ -83,7 +86,10 @@ fn a_run_writes_every_point_and_a_rerun_only_the_missing() {
     assert_eq!((again.computed, again.skipped, again.refused), (1, 3, 1));
     assert_eq!(std::fs::read(&part).unwrap(), bytes);
     // A row written by hand (as a cluster driver does) is the same part.
-    write_part(&dir, &evaluate(&plan, 3).unwrap()).unwrap();
+    Opened::new(&plan, &dir)
+        .unwrap()
+        .write(&evaluate(&plan, 3).unwrap())
+        .unwrap();
     assert_eq!(std::fs::read(&part).unwrap(), bytes);
 }
 
@@ -92,16 +98,18 @@ fn another_sweep_in_the_directory_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("band");
     let plan = band(&[MIN, MAX]);
-    prepare(&plan, &dir).unwrap();
+    drop(Opened::new(&plan, &dir).unwrap());
     let other = band(&[MIN, "engage.terminal[0].max_altitude_km=100,160"]);
     let e = run(&other, &dir, &|_| {}).unwrap_err().first_line();
     assert!(e.contains("another design") && e.contains("grid"), "{e}");
     // Nor may a row of another sweep be written into it.
-    let e = write_part(&dir, &evaluate(&band(&[MIN]), 0).unwrap())
+    let opened = Opened::new(&plan, &dir).unwrap();
+    let e = opened
+        .write(&evaluate(&band(&[MIN]), 0).unwrap())
         .unwrap_err()
         .first_line();
     assert!(e.contains("other columns than the dataset"), "{e}");
-    assert!(finished(&dir).unwrap().is_empty());
+    assert!(opened.finished().is_empty());
 }
 
 #[test]
