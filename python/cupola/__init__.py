@@ -26,6 +26,7 @@ from cupola._native import (
     __version__,
     set_budget_scale,
 )
+from cupola import results as _results
 from cupola._sweep import SweepResult, sweep
 from cupola.results import (
     AssumptionsResult,
@@ -67,22 +68,8 @@ __all__ = [
     "sweep",
     "SweepResult",
     "set_budget_scale",
-    "Result",
-    "RunResult",
-    "TrajectoryResult",
-    "ConstellationResult",
-    "DetectResult",
-    "SizeResult",
-    "EngageResult",
-    "CostResult",
-    "StabilityResult",
-    "SensitivityResult",
-    "UncertaintyResult",
-    "ReproduceResult",
-    "AssumptionsResult",
-    "CheckResult",
     "__version__",
-]
+] + _results.__all__
 
 
 def _scenario(scenario: Optional[Scenario]) -> Scenario:
