@@ -125,7 +125,9 @@ pub fn detect(py: Python<'_>, scenario: &Scenario) -> PyResult<NativeReport> {
 /// `cupola cost`: the life-cycle cost.
 #[pyfunction]
 pub fn cost(py: Python<'_>, scenario: &Scenario) -> PyResult<NativeReport> {
-    on_model(py, scenario, "cost", study::cost::run)
+    let s = Arc::clone(scenario.scenario());
+    py.detach(|| study::cost::run(&s).and_then(|r| NativeReport::new(Box::new(r), "cost")))
+        .map_err(|e| failure(py, e, scenario.text()))
 }
 
 /// `cupola size [--sweep S]… [--no-sweeps] [--samples N]`.

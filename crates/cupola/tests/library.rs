@@ -2,7 +2,7 @@
 //! from text with overrides, a study's report, its JSON and summary.
 
 use cupola::study::cost;
-use cupola::{Model, Override, Report, load, load_text};
+use cupola::{Override, Report, load, load_text};
 
 #[test]
 fn a_scenario_from_text_is_the_file_with_the_same_overrides() {
@@ -25,8 +25,8 @@ fn a_scenario_from_text_is_the_file_with_the_same_overrides() {
 
 #[test]
 fn a_report_gives_its_json_and_summary() {
-    let model = Model::new(load(None, &[]).expect("loads")).expect("builds");
-    let report = cost::run(&model).expect("costs");
+    let scenario = load(None, &[]).expect("loads");
+    let report = cost::run(&scenario).expect("costs");
     let json: serde_json::Value =
         serde_json::from_str(&report.json().expect("json")).expect("JSON");
     assert!(

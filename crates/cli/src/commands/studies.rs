@@ -41,7 +41,8 @@ pub fn detect(a: &ScenarioArgs, sets: &[Override]) -> Result<(), Error> {
 
 /// `cupola cost`.
 pub fn cost(a: &ScenarioArgs, sets: &[Override]) -> Result<(), Error> {
-    emit(&study::cost::run(&a.model(sets)?)?, &a.output)
+    let scenario = load(a.file.as_deref(), sets)?;
+    emit(&study::cost::run(&scenario)?, &a.output)
 }
 
 /// `cupola assumptions`.

@@ -2,7 +2,6 @@
 //! CBO 2026 preset), by layer, category and year, and what the announced
 //! $175 billion buys under each preset's unit costs.
 
-use crate::Model;
 use crate::error::Error;
 use crate::outputs::{self, CostReport, Results, RunReport};
 use cupola_analysis::cost::{
@@ -95,9 +94,8 @@ pub fn cost(scenario: &Scenario) -> Result<CostReport, Error> {
     })
 }
 
-/// The cost study of `model`'s scenario.
-pub fn run(model: &Model) -> Result<RunReport, Error> {
-    let scenario = model.scenario();
+/// The cost study of `scenario` (it flies nothing, so it needs no model).
+pub fn run(scenario: &Scenario) -> Result<RunReport, Error> {
     let results = Results {
         cost: Some(cost(scenario)?),
         assumptions: outputs::assumption_rows(scenario),
