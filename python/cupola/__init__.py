@@ -92,7 +92,7 @@ def trajectory(
     scenario: Optional[Scenario] = None,
     *,
     launch: Optional[str] = None,
-    step_s: float = 5.0,
+    step_s: Optional[float] = None,
     missile: Optional[str] = None,
     site: Optional[Sequence[float]] = None,
     aim: Optional[Sequence[float]] = None,
@@ -102,7 +102,7 @@ def trajectory(
 ) -> TrajectoryResult:
     """``cupola trajectory [--launch NAME] [--step-s S]``: the scenario's
     launches (or the one named ``launch``) flown and sampled every
-    ``step_s`` seconds. With ``missile``, ``site`` and ``aim`` (each
+    ``step_s`` seconds (default: the command line's 5 s). With ``missile``, ``site`` and ``aim`` (each
     ``(latitude_deg, longitude_deg[, altitude_km])``) instead of a
     scenario: ``cupola trajectory --missile NAME --site ... --aim ...
     [--profile minimum-energy|lofted|depressed] [--apogee-km KM]
@@ -112,12 +112,12 @@ def trajectory(
             raise InputError("trajectory: give a scenario (and launch), or missile, site and aim")
         if missile is None or site is None or aim is None:
             raise InputError("trajectory: missile, site and aim go together")
+        step = {} if step_s is None else {"step_s": step_s}
         return TrajectoryResult(
-            _native.trajectory_adhoc(
-                missile, list(site), list(aim), profile, apogee_km, flight_time_s, step_s
-            )
+            _native.trajectory_adhoc(missile, list(site), list(aim), profile, apogee_km, flight_time_s, **step)
         )
-    return TrajectoryResult(_native.trajectory(_scenario(scenario), launch, step_s))
+    step = {} if step_s is None else {"step_s": step_s}
+    return TrajectoryResult(_native.trajectory(_scenario(scenario), launch, **step))
 
 
 def constellation(scenario: Optional[Scenario] = None) -> ConstellationResult:
@@ -193,20 +193,22 @@ def sensitivity(
 def uncertainty(
     scenario: Optional[Scenario] = None,
     *,
-    samples: int = 256,
+    samples: Optional[int] = None,
     keys: Optional[Sequence[str]] = None,
     seed: Optional[int] = None,
     resume=None,
 ) -> UncertaintyResult:
     """``cupola uncertainty [--samples N] [--keys K,...] [--seed S] [--resume
-    DIR]``: a Latin hypercube over the assumptions' ranges."""
+    DIR]``: a Latin hypercube over the assumptions' ranges (``samples``
+    points; default the command line's 256)."""
+    n = {} if samples is None else {"samples": samples}
     return UncertaintyResult(
         _native.uncertainty(
             _scenario(scenario),
-            samples,
-            None if keys is None else list(keys),
-            seed,
-            None if resume is None else str(resume),
+            keys=None if keys is None else list(keys),
+            seed=seed,
+            resume=None if resume is None else str(resume),
+            **n,
         )
     )
 

@@ -96,7 +96,7 @@ class Scenario:
 _Path = Union[str, PathLike[str]]
 
 def run(scenario: Scenario) -> Report: ...
-def trajectory(scenario: Scenario, launch: Optional[str] = None, step_s: float = 5.0) -> Report: ...
+def trajectory(scenario: Scenario, launch: Optional[str] = None, step_s: float = ...) -> Report: ...
 def trajectory_adhoc(
     missile: str,
     site: List[float],
@@ -104,7 +104,7 @@ def trajectory_adhoc(
     profile: str = "minimum-energy",
     apogee_km: Optional[float] = None,
     flight_time_s: Optional[float] = None,
-    step_s: float = 5.0,
+    step_s: float = ...,
 ) -> Report: ...
 def constellation(scenario: Scenario) -> Report: ...
 def detect(scenario: Scenario) -> Report: ...
@@ -122,7 +122,7 @@ def stability(
 def sensitivity(scenario: Scenario, keys: Optional[List[str]] = None) -> Report: ...
 def uncertainty(
     scenario: Scenario,
-    samples: int = 256,
+    samples: int = ...,
     keys: Optional[List[str]] = None,
     seed: Optional[int] = None,
     resume: Optional[_Path] = None,

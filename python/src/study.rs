@@ -304,7 +304,7 @@ pub fn sensitivity(
 
 /// `cupola uncertainty [--samples N] [--keys K,…] [--seed S] [--resume DIR]`.
 #[pyfunction]
-#[pyo3(signature = (scenario, samples = 256, keys = None, seed = None, resume = None))]
+#[pyo3(signature = (scenario, samples = study::uncertainty::DEFAULT_SAMPLES, keys = None, seed = None, resume = None))]
 pub fn uncertainty(
     py: Python<'_>,
     scenario: &Scenario,

@@ -39,7 +39,7 @@ pub struct UncertaintyArgs {
     /// Scenario file (TOML); omit for the built-in default.
     pub file: Option<PathBuf>,
     /// Points of the Latin hypercube (2 to 100,000).
-    #[arg(long, value_name = "N", default_value_t = 256)]
+    #[arg(long, value_name = "N", default_value_t = study::uncertainty::DEFAULT_SAMPLES)]
     pub samples: u32,
     /// Vary only these assumptions (comma-separated key paths such as
     /// `sbi.budget.decision_s`; a path without indices takes every element).
